@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { codeRoutes } from './modules/codes/codes.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { rosterRoutes } from './modules/roster/roster.routes.ts';
+import type { AppDeps } from './platform/http/context.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { guard } from './platform/http/guard.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Serve the built web app from apps/web/dist (on by default when it exists). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole application; `main.ts` listens, tests call `inject()` on the same app. */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
+          },
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: process.env.HANLIN_TRUST_PROXY === 'true',
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: deps.config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hanlin API',
+        description: '翰林 智慧教育公共服务平台 — REST API. Errors: `{ error: { code, message, details } }`.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hanlin_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(guard);
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { config: { policy: { allow: 'public' } }, schema: { hide: true } }, async () => ({
+        ok: true,
+      }));
+      await api.register(identityRoutes);
+      await api.register(codeRoutes);
+      await api.register(orgRoutes);
+      await api.register(rosterRoutes);
+      await api.register(auditRoutes);
+      await api.register(portalRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` },
+      });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
+import { hashPassword } from './modules/identity/password.ts';
+import { seedCodeTables } from './platform/codes/codes.repository.ts';
+import { newId } from './platform/db/types.ts';
+import type { AppDeps } from './platform/http/context.ts';
+
+/** The password of every demo account; demo mode only (HANLIN_DEMO=true, the default). */
+export const DEMO_PASSWORD = 'Hanlin@2026';
+/**
+ * TOTP secret of the demo administrators (city, district, audit, system, security admins), who
+ * must pass a second factor. `npm run totp` prints the current code. Demo mode only.
+ */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPHANLINDEMO234567';
+const DEMO_MFA_USERS = ['city_admin', 'district_yuexiu', 'auditor', 'sysadmin', 'secadmin'];
+
+/**
+ * First-start work: code tables always (idempotent); on an empty database either the demo city
+ * or, outside demo mode, one city administrator with a one-time password that must be changed.
+ * Returns the text to print under the URL.
+ */
+export async function bootstrap(deps: AppDeps, log: (m: string) => void = console.log): Promise<string> {
+  const { db, pool } = deps.database;
+  await db.transaction((tx) => seedCodeTables(tx));
+  const existing = await db.execute<{ n: number }>(sql`select count(*)::int as n from org_unit`);
+  const empty = (existing.rows[0]?.n ?? 0) === 0;
+  if (deps.config.demo) {
+    if (empty) {
+      log(`[hanlin] seeding the demo city (${deps.config.demoStudents.toLocaleString()} students) …`);
+      const summary = await seedDemoCity({
+        pool,
+        crypto: deps.crypto,
+        students: deps.config.demoStudents,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        log: (m) => log(`[hanlin]   ${m}`),
+      });
+      await db.execute(sql`update account set totp_secret_enc = ${deps.crypto.encrypt(DEMO_TOTP_SECRET)}, totp_enabled = true
+        where username = any(string_to_array(${DEMO_MFA_USERS.join(',')}, ','))`);
+      log(
+        `[hanlin] demo city ready in ${(summary.ms / 1000).toFixed(1)} s: ${summary.schools} schools, ${summary.students} students, ${summary.teachers} teachers, ${summary.parents} parents`,
+      );
+    }
+    const lines = DEMO_ACCOUNTS.map(
+      (a) =>
+        `    ${a.username.padEnd(18)} ${a.description}${DEMO_MFA_USERS.includes(a.username) ? '  (TOTP)' : ''}`,
+    );
+    return [
+      '',
+      `[hanlin] Demo logins (password for all: ${DEMO_PASSWORD}):`,
+      ...lines,
+      `[hanlin] Accounts marked TOTP need a one-time code: add secret ${DEMO_TOTP_SECRET} to an authenticator app, or run \`npm run totp\`.`,
+      '[hanlin] Demo mode: never use these accounts with real data (set HANLIN_DEMO=false for a real deployment).',
+    ].join('\n');
+  }
+  if (!empty) return '';
+  return createFirstAdmin(deps);
+}
+
+/** A real deployment starts with the city unit and one city administrator, password shown once. */
+async function createFirstAdmin(deps: AppDeps): Promise<string> {
+  const name = process.env.HANLIN_CITY_NAME ?? '广州市';
+  const code = process.env.HANLIN_CITY_DIVISION ?? '440100';
+  if (!/^[0-9]{6}$/.test(code)) throw new Error('HANLIN_CITY_DIVISION must be a 6-digit GB/T 2260 code');
+  const password = `${randomBytes(12).toString('base64url')}#A1`;
+  const cityId = newId();
+  const personId = newId();
+  await deps.database.db.transaction(async (tx) => {
+    await tx.execute(sql`insert into org_unit (id, kind, code, name, path, division_code)
+      values (${cityId}, 'city', ${`c${code}`}, ${name}, ${`c${code}`}::ltree, ${code})`);
+    await tx.execute(sql`insert into person (id, name) values (${personId}, '系统初始管理员')`);
+    await tx.execute(sql`insert into account (id, person_id, username, password_hash, must_change_password)
+      values (${newId()}, ${personId}, 'admin', ${await hashPassword(password)}, true)`);
+    await tx.execute(sql`insert into role_assignment (id, person_id, role, org_unit_id, path)
+      values (${newId()}, ${personId}, 'city_admin', ${cityId}, ${`c${code}`}::ltree)`);
+    await tx.execute(sql`insert into audit_log (id, action, target_type, target_id, details)
+      values (${newId()}, 'system.bootstrap', 'org_unit', ${cityId}, ${JSON.stringify({ city: name })}::jsonb)`);
+  });
+  return [
+    '',
+    '[hanlin] First start: created the city administrator.',
+    `    username: admin    one-time password: ${password}`,
+    '[hanlin] This password is shown once. Change it at first login and enrol a TOTP authenticator.',
+  ].join('\n');
+}

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { loadConfig } from './platform/config/config.ts';
+import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
+import { connectDatabase, migrateDatabase } from './platform/db/client.ts';
+import { startEmbeddedPostgres } from './platform/db/embedded.ts';
+
+/** config → database → migrations → seed → listen. */
+async function main() {
+  const config = loadConfig();
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    console.log(`[hanlin] starting embedded PostgreSQL 17 in ${join(config.dataDir, 'pg')} …`);
+    const pg = await startEmbeddedPostgres({
+      dir: config.dataDir,
+      database: 'hanlin',
+      port: Number(process.env.HANLIN_PG_PORT) || undefined,
+    });
+    url = pg.url;
+    stopEmbedded = pg.stop;
+  }
+  const database = connectDatabase(url);
+  await migrateDatabase(database.db);
+  const crypto = createFieldCrypto(loadFieldKey(config.fieldKey, config.dataDir));
+  const deps = { config, database, crypto };
+  const banner = await bootstrap(deps);
+  const app = await buildApp(deps);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n[hanlin] ${signal}: stopping …`);
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    if (stopEmbedded) await stopEmbedded().catch(() => {});
+    console.log('[hanlin] stopped cleanly.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`\n[hanlin] 翰林智慧教育平台 is running at http://${shown}:${config.port}`);
+  console.log(`[hanlin] API docs: http://${shown}:${config.port}/api/docs`);
+  if (banner) console.log(banner);
+}
+
+main().catch((err) => {
+  console.error('[hanlin] failed to start:', err);
+  process.exit(1);
+});

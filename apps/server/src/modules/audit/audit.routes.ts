@@ -1,0 +1,97 @@
+import { and, desc, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
+import { runAs } from '../../platform/http/context.ts';
+import { errorResponses, ZId } from '../../platform/http/schemas.ts';
+
+const ZEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorPersonId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  outcome: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  subjectPersonId: z.string().nullable(),
+  orgPath: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.unknown(),
+});
+
+/** Audit search for the audit administrator (审计管理员) only: read-only, over the whole trail. */
+export async function auditRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/audit',
+    {
+      config: { policy: { allow: ['auditor'] } },
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志检索（按人员、操作、机构、时间）',
+        querystring: z.strictObject({
+          personId: ZId.optional(),
+          action: z
+            .string()
+            .trim()
+            .regex(/^[a-z_.]{1,60}$/, '操作名称格式不正确')
+            .optional(),
+          outcome: z.enum(['success', 'failure', 'denied']).optional(),
+          orgUnitId: ZId.optional(),
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: { 200: z.object({ total: z.number(), items: z.array(ZEntry) }), ...errorResponses },
+      },
+    },
+    (req) =>
+      runAs(req, async (ctx) => {
+        const q = req.query;
+        const where: (SQL | undefined)[] = [
+          q.personId
+            ? sql`(${auditLog.actorPersonId} = ${q.personId} or ${auditLog.subjectPersonId} = ${q.personId})`
+            : undefined,
+          q.action ? sql`${auditLog.action} like ${`${q.action}%`}` : undefined,
+          q.outcome ? sql`${auditLog.outcome} = ${q.outcome}` : undefined,
+          q.orgUnitId
+            ? sql`${auditLog.orgPath} <@ (select path from org_unit where id = ${q.orgUnitId})`
+            : undefined,
+          q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
+          q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
+        ];
+        const cond = and(...where);
+        const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(cond);
+        const rows = await ctx.db
+          .select()
+          .from(auditLog)
+          .where(cond)
+          .orderBy(desc(auditLog.at), desc(auditLog.id))
+          .limit(q.limit)
+          .offset(q.offset);
+        await ctx.audit({ action: 'audit.search', details: { query: q, results: rows.length } });
+        return {
+          total: count?.n ?? 0,
+          items: rows.map((a) => ({
+            id: a.id,
+            at: a.at.toISOString(),
+            actorPersonId: a.actorPersonId,
+            actorName: a.actorName,
+            actorRole: a.actorRole,
+            action: a.action,
+            outcome: a.outcome,
+            targetType: a.targetType,
+            targetId: a.targetId,
+            subjectPersonId: a.subjectPersonId,
+            orgPath: a.orgPath,
+            ip: a.ip,
+            details: a.details,
+          })),
+        };
+      }),
+  );
+}

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+
+/** A natural person: one per human, whatever roles they hold (一号登录). */
+export const persons = pgTable(
+  'person',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    name: text('name').notNull(),
+    /** GB/T 2261.1 sex code. */
+    gender: text('gender').notNull().default('0'),
+    birthDate: date('birth_date'),
+    ethnicity: text('ethnicity'),
+    nationality: text('nationality').default('CHN'),
+    idType: text('id_type'),
+    /** ID number, AES-256-GCM encrypted. */
+    idNumberEnc: bytea('id_number_enc'),
+    /** HMAC-SHA256 of the normalised ID number: lookup and upsert without decrypting. */
+    idNumberHash: text('id_number_hash'),
+    phone: text('phone'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('person_id_number_uq').on(t.idNumberHash)],
+);
+
+export const ROLES = [
+  'city_admin',
+  'district_admin',
+  'school_admin',
+  'teacher',
+  'head_teacher',
+  'student',
+  'parent',
+  'auditor',
+  'system_admin',
+  'security_admin',
+] as const;
+export type TRole = (typeof ROLES)[number];
+
+export const accounts = pgTable(
+  'account',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    totpSecretEnc: bytea('totp_secret_enc'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    status: text('status').notNull().default('active'),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('account_username_uq').on(sql`lower(${t.username})`),
+    uniqueIndex('account_person_uq').on(t.personId),
+    check('account_status_ck', sql`${t.status} in ('active','disabled')`),
+  ],
+);
+
+/** A role a person holds in an org unit; scope is computed from the active one. */
+export const roleAssignments = pgTable(
+  'role_assignment',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    role: text('role').$type<TRole>().notNull(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    path: ltree('path').notNull(),
+    districtId: uuid('district_id'),
+    schoolId: uuid('school_id'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('role_assignment_uq').on(t.personId, t.role, t.orgUnitId),
+    index('role_assignment_path_gist').using('gist', t.path),
+    index('role_assignment_unit_idx').on(t.orgUnitId, t.role),
+    check(
+      'role_assignment_role_ck',
+      sql`${t.role} in ('city_admin','district_admin','school_admin','teacher','head_teacher','student','parent','auditor','system_admin','security_admin')`,
+    ),
+  ],
+);
+
+export const sessions = pgTable(
+  'session',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    personId: uuid('person_id').notNull(),
+    roleAssignmentId: uuid('role_assignment_id'),
+    csrfToken: text('csrf_token').notNull(),
+    /** false until the second factor was given, for accounts that need one. */
+    mfaPassed: boolean('mfa_passed').notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [uniqueIndex('session_token_uq').on(t.tokenHash), index('session_account_idx').on(t.accountId)],
+);

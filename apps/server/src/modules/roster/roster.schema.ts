@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+
+/** 学籍: a student's enrolment record. `path` is the administrative class path. */
+export const students = pgTable(
+  'student',
+  {
+    personId: uuid('person_id').primaryKey(),
+    /** 全国学籍号 (national student number), the upsert key of imports. */
+    nationalNo: text('national_no').notNull(),
+    /** 学号 within the school. */
+    studentNo: text('student_no').notNull(),
+    districtId: uuid('district_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    classId: uuid('class_id').notNull(),
+    path: ltree('path').notNull(),
+    entryYear: integer('entry_year').notNull(),
+    entryMode: text('entry_mode'),
+    /** 就读方式: 1 走读, 2 住校. */
+    studyMode: text('study_mode'),
+    householdType: text('household_type'),
+    householdPlace: text('household_place'),
+    birthplace: text('birthplace'),
+    /** 随迁子女 */
+    migrant: boolean('migrant').notNull().default(false),
+    status: text('status').notNull().default('enrolled'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('student_national_no_uq').on(t.nationalNo),
+    index('student_path_gist').using('gist', t.path),
+    index('student_class_idx').on(t.classId),
+    index('student_school_idx').on(t.schoolId),
+    check('student_status_ck', sql`${t.status} in ('enrolled','transferred','graduated','withdrawn')`),
+  ],
+);
+
+/**
+ * Sensitive 学籍 fields (health, disability, left-behind, orphan) kept apart, encrypted, and read
+ * only through the roster service, which audits every read.
+ */
+export const studentSensitive = pgTable('student_sensitive', {
+  personId: uuid('person_id').primaryKey(),
+  path: ltree('path').notNull(),
+  dataEnc: bytea('data_enc').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const teachers = pgTable(
+  'teacher',
+  {
+    personId: uuid('person_id').primaryKey(),
+    staffNo: text('staff_no').notNull(),
+    /** The school that employs the teacher; teaching elsewhere shows in teaching assignments. */
+    schoolId: uuid('school_id').notNull(),
+    districtId: uuid('district_id').notNull(),
+    path: ltree('path').notNull(),
+    subjects: text('subjects').array().notNull().default(sql`'{}'::text[]`),
+    title: text('title'),
+    status: text('status').notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('teacher_staff_no_uq').on(t.staffNo), index('teacher_path_gist').using('gist', t.path)],
+);
+
+/** A teacher teaching a subject to a class (administrative or teaching class) in a term. */
+export const teachingAssignments = pgTable(
+  'teaching_assignment',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    teacherId: uuid('teacher_id').notNull(),
+    classId: uuid('class_id').notNull(),
+    subjectCode: text('subject_code').notNull(),
+    termId: uuid('term_id').notNull(),
+    path: ltree('path').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    districtId: uuid('district_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('teaching_assignment_uq').on(t.teacherId, t.classId, t.subjectCode, t.termId),
+    index('teaching_assignment_class_idx').on(t.classId),
+  ],
+);
+
+/** Students of a teaching class (教学班); they keep their administrative class. */
+export const teachingClassMembers = pgTable(
+  'teaching_class_member',
+  {
+    teachingClassId: uuid('teaching_class_id').notNull(),
+    studentId: uuid('student_id').notNull(),
+    path: ltree('path').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('teaching_class_member_uq').on(t.teachingClassId, t.studentId),
+    index('teaching_class_member_student_idx').on(t.studentId),
+  ],
+);
+
+/** A guardian (家长) of a student; a parent may have several children. */
+export const guardians = pgTable(
+  'guardian',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    parentId: uuid('parent_id').notNull(),
+    studentId: uuid('student_id').notNull(),
+    /** GB/T 4761 family-relation code. */
+    relation: text('relation').notNull(),
+    primary: boolean('is_primary').notNull().default(false),
+    path: ltree('path').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('guardian_uq').on(t.parentId, t.studentId),
+    index('guardian_student_idx').on(t.studentId),
+  ],
+);

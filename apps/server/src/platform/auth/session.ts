@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import type { TRole } from '../../modules/identity/identity.schema.ts';
+import type { Tx } from '../db/client.ts';
+import type { Actor } from '../scope/scope.ts';
+import { hashToken } from './session-token.ts';
+
+export interface SessionRow {
+  actor: Actor;
+  csrfToken: string;
+  mfaPassed: boolean;
+  mfaRequired: boolean;
+  mustChangePassword: boolean;
+  lastSeenAt: Date;
+}
+
+/** Roles that must pass a second factor (TOTP) before they act (COMPLIANCE §4, P2). */
+export const MFA_ROLES: TRole[] = [
+  'city_admin',
+  'district_admin',
+  'system_admin',
+  'security_admin',
+  'auditor',
+];
+
+/**
+ * Loads a live session by its cookie token: not revoked, not past its absolute expiry, not idle
+ * longer than `idleMs`, account active. One round trip on the hot path.
+ */
+export async function loadSession(tx: Tx, token: string, idleMs: number): Promise<SessionRow | null> {
+  const res = await tx.execute<{
+    session_id: string;
+    account_id: string;
+    person_id: string;
+    name: string;
+    csrf_token: string;
+    mfa_passed: boolean;
+    must_change_password: boolean;
+    last_seen_at: Date;
+    role_assignment_id: string | null;
+    role: TRole | null;
+    org_unit_id: string | null;
+    path: string | null;
+    district_id: string | null;
+    school_id: string | null;
+    needs_mfa: boolean;
+  }>(sql`
+    select s.id as session_id, s.account_id, s.person_id, p.name, s.csrf_token, s.mfa_passed,
+           a.must_change_password, s.last_seen_at, ra.id as role_assignment_id, ra.role, ra.org_unit_id,
+           ra.path::text as path, ra.district_id, ra.school_id,
+           exists (select 1 from role_assignment r2 where r2.person_id = s.person_id and r2.active
+                   and r2.role in ('city_admin','district_admin','system_admin','security_admin','auditor')) as needs_mfa
+      from session s
+      join account a on a.id = s.account_id and a.status = 'active'
+      join person p on p.id = s.person_id
+      left join role_assignment ra on ra.id = s.role_assignment_id and ra.active
+     where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()
+       and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000})`);
+  const r = res.rows[0];
+  if (!r) return null;
+  return {
+    actor: {
+      sessionId: r.session_id,
+      accountId: r.account_id,
+      personId: r.person_id,
+      name: r.name,
+      role: (r.role ?? 'student') as TRole,
+      roleAssignmentId: r.role_assignment_id ?? '',
+      orgUnitId: r.org_unit_id ?? '',
+      orgPath: r.path ?? '',
+      districtId: r.district_id,
+      schoolId: r.school_id,
+    },
+    csrfToken: r.csrf_token,
+    mfaPassed: r.mfa_passed,
+    mfaRequired: r.needs_mfa,
+    mustChangePassword: r.must_change_password,
+    lastSeenAt: new Date(r.last_seen_at),
+  };
+}
+
+/** Slides the idle window; written at most once a minute per session to keep reads cheap. */
+export async function touchSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.execute(sql`update session set last_seen_at = now() where id = ${sessionId}`);
+}

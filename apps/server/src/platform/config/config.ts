@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Password policy profiles (COMPLIANCE §4): 等保 2.0 is the China default, ASVS the alternative. */
+export const ZPasswordProfile = z.enum(['djbh', 'asvs']);
+export type TPasswordProfile = z.infer<typeof ZPasswordProfile>;
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  HANLIN_DATA_DIR: z.string().default('.hanlin'),
+  HANLIN_DEMO: z.enum(['true', 'false']).default('true'),
+  HANLIN_DEMO_STUDENTS: z.coerce.number().int().min(100).default(25_000),
+  HANLIN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  HANLIN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  HANLIN_PASSWORD_PROFILE: ZPasswordProfile.default('djbh'),
+  HANLIN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  HANLIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  HANLIN_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  HANLIN_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  HANLIN_UPLOAD_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1_048_576),
+  /** 32-byte key (hex or base64) that encrypts sensitive personal fields; generated into the data dir when unset. */
+  HANLIN_FIELD_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  demoStudents: number;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  passwordProfile: TPasswordProfile;
+  lockoutAttempts: number;
+  lockoutMs: number;
+  secureCookies: boolean;
+  bodyLimit: number;
+  uploadLimit: number;
+  fieldKey?: string;
+  logLevel: string;
+}
+
+/** Reads configuration from the environment; fails fast with the names of bad variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${names}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.HANLIN_DATA_DIR),
+    demo: e.HANLIN_DEMO === 'true',
+    demoStudents: e.HANLIN_DEMO_STUDENTS,
+    sessionIdleMs: e.HANLIN_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.HANLIN_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    passwordProfile: e.HANLIN_PASSWORD_PROFILE,
+    lockoutAttempts: e.HANLIN_LOCKOUT_ATTEMPTS,
+    lockoutMs: e.HANLIN_LOCKOUT_MINUTES * 60_000,
+    secureCookies: e.HANLIN_SECURE_COOKIES === 'true',
+    bodyLimit: e.HANLIN_BODY_LIMIT,
+    uploadLimit: e.HANLIN_UPLOAD_LIMIT,
+    fieldKey: e.HANLIN_FIELD_KEY,
+    logLevel: e.LOG_LEVEL,
+    ...overrides,
+  };
+}

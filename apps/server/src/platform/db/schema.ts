@@ -1,0 +1,7 @@
+/** Every table, for drizzle-kit and the typed client. Modules own their tables. */
+
+export * from '../../modules/identity/identity.schema.ts';
+export * from '../../modules/org/org.schema.ts';
+export * from '../../modules/roster/roster.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../codes/codes.schema.ts';

@@ -1,0 +1,109 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { writeAudit } from '../audit/audit.ts';
+import { loadSession, touchSession } from '../auth/session.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-token.ts';
+import { AppError } from '../errors/app-error.ts';
+import { entityVisible, resolveScope } from '../scope/scope.ts';
+import { originOf } from './context.ts';
+import type { RoutePolicy } from './policy.ts';
+
+/** Every /api route with its policy, for the route × role scope test and the docs. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+  schema: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[];
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const policyOf = (req: FastifyRequest): RoutePolicy | undefined => req.routeOptions.config?.policy;
+
+const sameToken = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * The one access-control mechanism (ASVS V4, COMPLIANCE §5.1): every /api route declares a policy;
+ * this plugin authenticates the session, checks CSRF on state changes, checks the active role, and
+ * checks every scoped route parameter against the actor's scope. Anything undeclared fails closed.
+ */
+export const guard = fp(async (app: FastifyInstance) => {
+  const catalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', catalog);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
+    if (!policy) throw new Error(`Route ${route.method} ${route.url} has no access policy`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalog.push({ method, url: route.url, policy, schema: route.schema });
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const policy = policyOf(req);
+    if (!policy) throw new AppError('not_found', '接口不存在');
+    if (policy.allow === 'public') return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('unauthenticated', '请先登录');
+    const { database, config } = app.deps;
+    const session = await loadSession(database.db, token, config.sessionIdleMs);
+    if (!session) throw new AppError('unauthenticated', '登录已过期，请重新登录');
+    if (!SAFE_METHODS.has(req.method)) {
+      const header = req.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        throw new AppError('csrf_failed', '请求校验失败，请刷新页面后重试');
+      }
+    }
+    req.actor = session.actor;
+    req.csrfToken = session.csrfToken;
+    req.mfaPassed = session.mfaPassed || !session.mfaRequired;
+    if (!policy.preAuth) {
+      if (session.mfaRequired && !session.mfaPassed)
+        throw new AppError('totp_required', '需要完成动态口令验证');
+      if (session.mustChangePassword) throw new AppError('password_expired', '请先修改密码');
+    }
+    if (Date.now() - session.lastSeenAt.getTime() > 60_000)
+      await touchSession(database.db, session.actor.sessionId);
+    if (policy.allow !== 'session' && !policy.allow.includes(session.actor.role)) {
+      await writeAudit(database.db, originOf(req), {
+        action: 'access.denied',
+        outcome: 'denied',
+        details: { route: req.routeOptions.url, method: req.method },
+      });
+      throw new AppError('forbidden', '当前角色无权访问');
+    }
+    req.scope = await resolveScope(database.db, session.actor);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const policy = policyOf(req);
+    if (!policy?.params || !req.scope) return;
+    const params = req.params as Record<string, string>;
+    for (const [name, kind] of Object.entries(policy.params)) {
+      const id = params[name];
+      if (id === undefined) continue;
+      if (!(await entityVisible(app.deps.database.db, req.scope, kind, id))) {
+        await writeAudit(app.deps.database.db, originOf(req), {
+          action: 'access.denied',
+          outcome: 'denied',
+          targetType: kind,
+          targetId: id,
+          details: { route: req.routeOptions.url, method: req.method },
+        });
+        throw new AppError('not_found', '对象不存在或无权访问');
+      }
+    }
+  });
+});

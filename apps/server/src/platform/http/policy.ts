@@ -1,0 +1,25 @@
+import type { TRole } from '../../modules/identity/identity.schema.ts';
+import type { ScopedEntity } from '../scope/scope.ts';
+
+/**
+ * What a route allows, declared on the route and enforced centrally in `platform/http/guard.ts`.
+ * A route under /api without a policy refuses to register, so nothing is open by accident.
+ */
+export interface RoutePolicy {
+  /** 'public': no session (login, health); 'session': any signed-in role; otherwise the roles listed. */
+  allow: 'public' | 'session' | readonly TRole[];
+  /** Route params naming scoped entities, checked against the actor's scope before the handler runs. */
+  params?: Record<string, ScopedEntity>;
+  /** Usable while a password change or the second factor is still pending (login steps). */
+  preAuth?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+}
+
+export const ADMINS = ['city_admin', 'district_admin', 'school_admin'] as const;
+export const STAFF = ['city_admin', 'district_admin', 'school_admin', 'teacher', 'head_teacher'] as const;
+export const TEACHERS = ['teacher', 'head_teacher'] as const;

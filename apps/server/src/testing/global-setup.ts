@@ -1,0 +1,46 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { bootstrap } from '../bootstrap.ts';
+import { loadConfig } from '../platform/config/config.ts';
+import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { connectDatabase, migrateDatabase } from '../platform/db/client.ts';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../platform/db/embedded.ts';
+import { TEMPLATE_DB, TEST_FIELD_KEY, TEST_STUDENTS } from './constants.ts';
+
+let pg: EmbeddedDatabase | undefined;
+const dir = join(process.cwd(), '.tmp', `test-pg-${process.pid}`);
+
+/**
+ * One embedded PostgreSQL per test run. The template database is migrated and seeded with a small
+ * demo city once; every test file then clones it (`create database … template …`), so files are
+ * isolated and start in milliseconds.
+ */
+export async function setup(project: TestProject) {
+  pg = await startEmbeddedPostgres({ dir, database: TEMPLATE_DB });
+  const database = connectDatabase(pg.url, 4);
+  await migrateDatabase(database.db);
+  const config = loadConfig({
+    ...process.env,
+    HANLIN_DATA_DIR: dir,
+    HANLIN_DEMO_STUDENTS: String(TEST_STUDENTS),
+    LOG_LEVEL: 'silent',
+  });
+  await bootstrap(
+    { config, database, crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')) },
+    () => {},
+  );
+  await database.close();
+  project.provide('pgAdminUrl', pg.adminUrl('postgres'));
+}
+
+export async function teardown() {
+  await pg?.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../app.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../bootstrap.ts';
+import { type Config, loadConfig } from '../platform/config/config.ts';
+import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { connectDatabase, type Database } from '../platform/db/client.ts';
+import type { AppDeps } from '../platform/http/context.ts';
+import { TEMPLATE_DB, TEST_FIELD_KEY } from './constants.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  db: Database;
+  /** Signs in through the real login route (and TOTP when needed); returns a client with cookie + CSRF. */
+  login: (username: string, password?: string) => Promise<Client>;
+  anonymous: Client;
+  close: () => Promise<void>;
+}
+
+export interface Client {
+  request: (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
+  get: (url: string) => Promise<LightMyRequestResponse>;
+  post: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+}
+
+const withDb = (adminUrl: string, db: string) => adminUrl.replace(/\/postgres$/, `/${db}`);
+
+/** A fresh database cloned from the seeded template, and the real app on it. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.end();
+  const db = connectDatabase(withDb(adminUrl, name), 5);
+  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), ...overrides };
+  const deps: AppDeps = {
+    config,
+    database: db,
+    crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')),
+  };
+  const app = await buildApp(deps, { logger: false, serveWeb: false });
+  await app.ready();
+
+  const client = (cookie?: string, csrf?: string): Client => {
+    const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+        ...(body === undefined
+          ? {}
+          : typeof body === 'string'
+            ? { payload: body }
+            : { payload: body as object }),
+      });
+    return {
+      request,
+      get: (url) => request('GET', url),
+      post: (url, body) => request('POST', url, body ?? {}),
+    };
+  };
+
+  const login = async (username: string, password = DEMO_PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const sid = res.cookies.find((c) => c.name === 'hanlin_sid')?.value;
+    const { next, csrfToken } = res.json() as { next: string; csrfToken: string };
+    const c = client(`hanlin_sid=${sid}`, csrfToken);
+    if (next === 'totp') {
+      const code = await generate({ secret: DEMO_TOTP_SECRET });
+      const v = await c.post('/api/auth/totp/verify', { code });
+      if (v.statusCode !== 200) throw new Error(`totp for ${username} failed: ${v.body}`);
+    }
+    return c;
+  };
+
+  return {
+    app,
+    deps,
+    db,
+    login,
+    anonymous: client(),
+    close: async () => {
+      await app.close();
+      await db.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
