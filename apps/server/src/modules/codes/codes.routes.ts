@@ -33,7 +33,7 @@ export async function codeRoutes(app: FastifyInstance) {
   r.get(
     '/codes/:category',
     {
-      config: { policy: { allow: 'session' } },
+      config: { policy: { allow: 'session', unscopedParams: ['category'] } },
       schema: {
         tags: ['codes'],
         params: z.strictObject({ category: z.string().regex(/^[a-z_]{2,40}$/, '代码表名称不正确') }),

@@ -150,7 +150,7 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     '/accounts/:personId/reset-password',
     {
-      config: { policy: { allow: ['city_admin', 'district_admin', 'school_admin', 'security_admin'] } },
+      config: { policy: { allow: ['city_admin', 'district_admin', 'school_admin', 'system_admin'] } },
       schema: {
         tags,
         summary: '管理员重置密码（临时密码仅显示一次）',

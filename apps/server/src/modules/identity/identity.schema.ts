@@ -95,6 +95,10 @@ export const roleAssignments = pgTable(
   },
   (t) => [
     uniqueIndex('role_assignment_uq').on(t.personId, t.role, t.orgUnitId),
+    /** 三员分立: one person never holds two of the system, security and audit administrator roles. */
+    uniqueIndex('role_assignment_three_admins_uq')
+      .on(t.personId)
+      .where(sql`${t.role} in ('system_admin','security_admin','auditor') and ${t.active}`),
     index('role_assignment_path_gist').using('gist', t.path),
     index('role_assignment_unit_idx').on(t.orgUnitId, t.role),
     check(

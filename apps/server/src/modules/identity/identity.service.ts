@@ -37,6 +37,9 @@ const ROLE_PRIORITY: TRole[] = [
   'student',
 ];
 
+/** Roles whose accounts the system administrator looks after. */
+const ADMIN_ROLES: TRole[] = ['city_admin', 'district_admin', 'school_admin', 'auditor', 'security_admin'];
+
 export type LoginNext = 'done' | 'totp' | 'totp_setup' | 'change_password';
 
 export interface LoginResult {
@@ -202,18 +205,22 @@ export async function changePassword(ctx: Ctx, opts: { current: string; next: st
 
 /**
  * Admin password reset: a temporary password shown once, which must be changed at next login.
- * School, district and city admins reset people with a role inside their scope; the security
- * administrator (安全管理员) anyone.
+ * School, district and city admins reset people with a role inside their scope; the system
+ * administrator (系统管理员, 三员分立) resets administrators' accounts only, never students' or
+ * teachers', so no single operator can take over every account.
  */
 export async function resetPassword(
   ctx: Ctx,
   opts: { personId: string },
 ): Promise<{ temporaryPassword: string }> {
   const account = await findAccountByPerson(ctx.db, opts.personId);
-  const allowed =
-    ctx.actor.role === 'security_admin' ||
-    ctx.scope.all ||
-    (account !== undefined && (await personHasRoleWithin(ctx.db, opts.personId, ctx.scope.paths)));
+  let allowed = false;
+  if (account && ctx.actor.role === 'system_admin') {
+    const roles = await listActiveRoles(ctx.db, opts.personId);
+    allowed = roles.length > 0 && roles.every((r) => ADMIN_ROLES.includes(r.role));
+  } else if (account) {
+    allowed = ctx.scope.all || (await personHasRoleWithin(ctx.db, opts.personId, ctx.scope.paths));
+  }
   if (!account || !allowed) throw new AppError('not_found', '用户不存在或无权访问');
   if (account.personId === ctx.actor.personId) throw forbidden('不能重置自己的密码，请使用修改密码');
   const temporaryPassword = `Hl${randomBytes(9).toString('base64url')}#7`;

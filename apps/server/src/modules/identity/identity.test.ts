@@ -49,7 +49,7 @@ describe('login', () => {
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('locked');
     const r = await t.db.db.execute<{ mins: number }>(sql`
-      select extract(epoch from locked_until - now()) / 60 as mins from account where username = 'parent_demo'`);
+      select (extract(epoch from locked_until - now()) / 60)::float8 as mins from account where username = 'parent_demo'`);
     expect(r.rows[0]!.mins).toBeGreaterThan(14);
     expect(r.rows[0]!.mins).toBeLessThanOrEqual(15);
   });

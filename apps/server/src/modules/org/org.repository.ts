@@ -126,7 +126,8 @@ export async function rewritePaths(tx: Tx, fromPath: string, toPath: string): Pr
   for (const table of PATH_TABLES) {
     await tx.execute(sql`
       update ${sql.identifier(table)}
-         set path = ${toPath}::ltree || subpath(path, nlevel(${fromPath}::ltree))
+         set path = case when path = ${fromPath}::ltree then ${toPath}::ltree
+                         else ${toPath}::ltree || subpath(path, nlevel(${fromPath}::ltree)) end
        where path <@ ${fromPath}::ltree`);
   }
 }

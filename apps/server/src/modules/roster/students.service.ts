@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { accounts, persons, roleAssignments } from '../identity/identity.schema.ts';
 import { hashPassword } from '../identity/password.ts';
 import { findUnit } from '../org/org.repository.ts';
-import { ageOn, maskIdNumber } from './id-number.ts';
+import { ageOn, maskIdNumber, parseResidentId } from './id-number.ts';
 import * as repo from './roster.repository.ts';
 import { studentSensitive, students } from './roster.schema.ts';
 
@@ -192,6 +192,13 @@ export async function enrollStudent(ctx: Ctx, input: EnrollInput) {
   if (unit?.kind !== 'class' || !inScope(unit.path)) throw notFound('班级');
   if (!unit.active) throw badRequest('班级已停用');
   await assertCodes(ctx, { gender: input.gender, id_type: input.idType, ethnicity: input.ethnicity ?? '01' });
+  if (input.idType === '1') {
+    const info = parseResidentId(input.idNumber);
+    if ('error' in info) throw badRequest(info.error, { field: 'idNumber' });
+    if (info.birthDate !== input.birthDate || info.gender !== input.gender) {
+      throw badRequest('身份证号与出生日期或性别不一致', { field: 'idNumber' });
+    }
+  }
   const idHash = ctx.deps.crypto.lookupHash(input.idNumber);
   const dup = await ctx.db.execute(sql`select 1 from person where id_number_hash = ${idHash}
       union all select 1 from student where national_no = ${input.nationalNo}`);

@@ -3,5 +3,6 @@
 export * from '../../modules/identity/identity.schema.ts';
 export * from '../../modules/org/org.schema.ts';
 export * from '../../modules/roster/roster.schema.ts';
+export * from '../../modules/roster-import/roster-import.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../codes/codes.schema.ts';

@@ -10,6 +10,8 @@ export interface RoutePolicy {
   allow: 'public' | 'session' | readonly TRole[];
   /** Route params naming scoped entities, checked against the actor's scope before the handler runs. */
   params?: Record<string, ScopedEntity>;
+  /** Route params that name no data of anyone (e.g. a code-table name); the scope test skips them. */
+  unscopedParams?: readonly string[];
   /** Usable while a password change or the second factor is still pending (login steps). */
   preAuth?: boolean;
 }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "role_assignment_three_admins_uq" ON "role_assignment" USING btree ("person_id") WHERE "role_assignment"."role" in ('system_admin','security_admin','auditor') and "role_assignment"."active";

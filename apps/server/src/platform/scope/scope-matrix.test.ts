@@ -1,0 +1,216 @@
+/**
+ * The route × role scope matrix (P3, COMPLIANCE §5.3). The list of routes comes from the app itself,
+ * so every future route is covered: for each route and each role, the test addresses data of
+ * another district, school, class or student and expects a refusal (403/404) and no change.
+ * A new write route fails this test until it gets a sample request below.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { type EntitySet, fingerprint, loadRoleFixtures, type RoleFixture } from './scope-matrix.fixtures.ts';
+
+interface Probe {
+  url: string;
+  body?: unknown;
+}
+type Sample = (target: EntitySet, own: EntitySet | null) => Probe[];
+
+const studentBody = (classId: string) => ({
+  classId,
+  name: '范测试',
+  gender: '1',
+  birthDate: '2015-03-02',
+  idType: '1',
+  idNumber: '440104201503020016',
+  nationalNo: 'G440104201503020016',
+  studentNo: 'X0001',
+  entryYear: 2021,
+});
+
+/** Sample requests aimed at `target`; `own` adds variants with the actor's own ids in the path. */
+const SAMPLES: Record<string, Sample> = {
+  'POST /api/auth/switch-role': (t) => [
+    { url: '/api/auth/switch-role', body: { roleAssignmentId: t.roleAssignment } },
+  ],
+  'POST /api/accounts/:personId/reset-password': (t) => [
+    { url: `/api/accounts/${t.student}/reset-password` },
+    { url: `/api/accounts/${t.teacher}/reset-password` },
+  ],
+  'POST /api/org/units': (t) => [
+    { url: '/api/org/units', body: { parentId: t.school, kind: 'grade', name: '测试年级', gradeCode: '19' } },
+    { url: '/api/org/units', body: { parentId: t.school, kind: 'teaching_class', name: '测试教学班' } },
+  ],
+  'PATCH /api/org/units/:id': (t) => [
+    { url: `/api/org/units/${t.class}`, body: { name: '改名' } },
+    { url: `/api/org/units/${t.school}`, body: { name: '改名' } },
+  ],
+  'POST /api/org/units/:id/move': (t, own) => [
+    { url: `/api/org/units/${t.class}/move`, body: { parentId: t.school } },
+    ...(own ? [{ url: `/api/org/units/${own.class}/move`, body: { parentId: t.school } }] : []),
+  ],
+  'POST /api/org/units/:id/deactivate': (t) => [
+    { url: `/api/org/units/${t.class}/deactivate` },
+    { url: `/api/org/units/${t.school}/deactivate` },
+  ],
+  'POST /api/classes/:id/teachers': (t, own) => [
+    { url: `/api/classes/${t.class}/teachers`, body: { teacherId: t.teacher, subjectCode: '13' } },
+    ...(own
+      ? [{ url: `/api/classes/${own.class}/teachers`, body: { teacherId: t.teacher, subjectCode: '13' } }]
+      : []),
+  ],
+  'POST /api/classes/:id/teachers/remove': (t) => [
+    { url: `/api/classes/${t.class}/teachers/remove`, body: { teacherId: t.teacher, subjectCode: '13' } },
+  ],
+  'POST /api/classes/:id/head-teacher': (t, own) => [
+    { url: `/api/classes/${t.class}/head-teacher`, body: { teacherId: t.teacher } },
+    ...(own ? [{ url: `/api/classes/${own.class}/head-teacher`, body: { teacherId: t.teacher } }] : []),
+  ],
+  'POST /api/classes/:id/members': (t) => [
+    { url: `/api/classes/${t.class}/members`, body: { studentId: t.student } },
+  ],
+  'POST /api/students': (t) => [{ url: '/api/students', body: studentBody(t.class) }],
+  'POST /api/students/:id/transfer': (t, own) => [
+    { url: `/api/students/${t.student}/transfer`, body: { classId: own?.class ?? t.class } },
+    ...(own ? [{ url: `/api/students/${own.student}/transfer`, body: { classId: t.class } }] : []),
+  ],
+};
+
+/** Routes that only ever act on the caller's own account or session. */
+const SELF_ONLY = new Set([
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/auth/totp/setup',
+  'POST /api/auth/totp/verify',
+]);
+
+/** Reads: parameters are filled by the kind the route declares. */
+function readProbes(
+  url: string,
+  kinds: Record<string, string>,
+  unscoped: readonly string[],
+  t: EntitySet,
+): Probe[] {
+  const names = [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!).filter((n) => !unscoped.includes(n));
+  if (names.length === 0) return [];
+  const values = (name: string): string[] => {
+    const kind = kinds[name];
+    if (kind === 'org_unit') return [t.class, t.school];
+    if (kind === 'student') return [t.student];
+    if (kind === 'teacher') return [t.teacher];
+    throw new Error(`GET ${url}: parameter :${name} declares no scoped entity kind in its policy`);
+  };
+  let urls = [url];
+  for (const n of names) urls = urls.flatMap((u) => values(n).map((v) => u.replace(`:${n}`, v)));
+  return urls.map((u) => ({ url: u }));
+}
+
+let t: TestApp;
+let fixtures: RoleFixture[];
+const clients = new Map<string, Client>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fixtures = await loadRoleFixtures(t.db);
+  for (const f of fixtures) {
+    const c = await t.login(f.username);
+    const me = (await c.get('/api/auth/me')).json() as {
+      role: string;
+      roles: { id: string; role: string }[];
+    };
+    if (me.role !== f.role) {
+      const target = me.roles.find((r) => r.role === f.role);
+      if (!target) throw new Error(`${f.username} has no ${f.role} role`);
+      await c.post('/api/auth/switch-role', { roleAssignmentId: target.id });
+    }
+    clients.set(`${f.username}/${f.role}`, c);
+  }
+});
+afterAll(() => t.close());
+
+describe('route × role scope matrix', () => {
+  it('derives the route list from the app and has a probe for every write route', () => {
+    const routes = t.app.routeCatalog.filter((r) => r.policy.allow !== 'public');
+    expect(routes.length).toBeGreaterThan(15);
+    const missing = routes
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !SAMPLES[k] && !SELF_ONLY.has(k));
+    expect(missing, 'write routes without a scope probe').toEqual([]);
+  });
+
+  it('refuses every role access to data outside its scope and changes nothing', async () => {
+    const before = await fingerprint(t.db);
+    const failures: string[] = [];
+    let probes = 0;
+    for (const f of fixtures) {
+      const c = clients.get(`${f.username}/${f.role}`)!;
+      for (const route of t.app.routeCatalog) {
+        if (route.policy.allow === 'public') continue;
+        const key = `${route.method} ${route.url}`;
+        const list =
+          route.method === 'GET'
+            ? readProbes(route.url, route.policy.params ?? {}, route.policy.unscopedParams ?? [], f.foreign)
+            : (SAMPLES[key]?.(f.foreign, f.own) ?? []);
+        for (const p of list) {
+          probes++;
+          const res = await c.request(
+            route.method,
+            p.url,
+            route.method === 'GET' ? undefined : (p.body ?? {}),
+          );
+          if (res.statusCode !== 403 && res.statusCode !== 404) {
+            failures.push(
+              `${f.username}/${f.role} ${route.method} ${p.url} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+            );
+          } else if (!res.json().error?.code) {
+            failures.push(
+              `${f.username}/${f.role} ${route.method} ${p.url}: refusal without the error shape`,
+            );
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(probes).toBeGreaterThan(100);
+    expect(await fingerprint(t.db)).toEqual(before);
+  });
+
+  it('lists never include another scope’s units, classes or students', async () => {
+    for (const f of fixtures) {
+      const c = clients.get(`${f.username}/${f.role}`)!;
+      const bodies = await Promise.all(
+        ['/api/org/roots', '/api/portal/home', '/api/org/units?kind=class', '/api/org/units?kind=school'].map(
+          async (u) => (await c.get(u)).body,
+        ),
+      );
+      for (const id of [f.foreign.class, f.foreign.student]) {
+        for (const b of bodies) expect(b.includes(id), `${f.username}/${f.role} sees ${id}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('scope grants what each role needs', () => {
+  it('lets a teacher read their class roster and a district admin a school of the district', async () => {
+    const own = fixtures[0]!.own!;
+    for (const who of [
+      'teacher_demo/head_teacher',
+      'school_admin/school_admin',
+      'district_yuexiu/district_admin',
+    ]) {
+      const res = await clients.get(who)!.get(`/api/classes/${own.class}/roster`);
+      expect(res.statusCode, who).toBe(200);
+      expect(res.json().students.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('lets a student read only their own record and a parent only their children', async () => {
+    const student = clients.get('student_demo/student')!;
+    const me = (await student.get('/api/auth/me')).json();
+    expect((await student.get(`/api/students/${me.personId}`)).statusCode).toBe(200);
+    const parent = clients.get('parent_demo/parent')!;
+    const home = (await parent.get('/api/portal/home')).json();
+    expect(home.children.length).toBe(2);
+    for (const child of home.children)
+      expect((await parent.get(`/api/students/${child.personId}`)).statusCode).toBe(200);
+  });
+});

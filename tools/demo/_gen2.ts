@@ -1,0 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { buildDemoCity } from '../../apps/server/src/demo/city.ts';
+import { createFieldCrypto } from '../../apps/server/src/platform/crypto/field-crypto.ts';
+import { personSource } from '../../apps/server/src/demo/rows-people.ts';
+const crypto = createFieldCrypto(randomBytes(32));
+const city = buildDemoCity({ students: 100000 });
+const t = performance.now();
+let rows = 0;
+for (const r of personSource(city, crypto).rows()) rows += r.length;
+console.log('person', Math.round(performance.now() - t));

@@ -1,0 +1,93 @@
+/**
+ * Seeds a demo city at any scale, for benchmarks:
+ *
+ *   npx tsx tools/demo/cli.ts --students 1000000 [--database-url URL] [--seed N]
+ *
+ * Without --database-url an embedded PostgreSQL is started in `.hanlin-bench/` (database `hanlin`,
+ * recreated empty on every run), so the server can be pointed at it afterwards with
+ * `HANLIN_DATA_DIR=.hanlin-bench`. With --database-url the database must be empty; it is migrated first.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../../apps/server/src/bootstrap.ts';
+import { DEFAULT_SEED, seedDemoCity } from '../../apps/server/src/demo/seed.ts';
+import { hashPassword } from '../../apps/server/src/modules/identity/password.ts';
+import { seedCodeTables } from '../../apps/server/src/platform/codes/codes.repository.ts';
+import { createFieldCrypto, loadFieldKey } from '../../apps/server/src/platform/crypto/field-crypto.ts';
+import { connectDatabase, migrateDatabase } from '../../apps/server/src/platform/db/client.ts';
+import { startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded.ts';
+
+const COUNTED = [
+  'org_unit', 'academic_year', 'term', 'person', 'account', 'role_assignment', 'student', 'student_sensitive',
+  'teacher', 'teaching_assignment', 'teaching_class_member', 'guardian',
+];
+
+const { values } = parseArgs({
+  options: {
+    students: { type: 'string', default: '25000' },
+    'database-url': { type: 'string' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    dir: { type: 'string', default: '.hanlin-bench' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const say = (msg: string) => console.log(`[demo] ${msg}`);
+
+async function main() {
+  if (values.help) {
+    console.log('usage: tsx tools/demo/cli.ts --students N [--database-url URL] [--seed N] [--dir .hanlin-bench]');
+    return;
+  }
+  const students = Number(values.students);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(students) || students < 100) throw new Error('--students must be an integer ≥ 100');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  const started = performance.now();
+
+  let url = values['database-url'] ?? process.env.DATABASE_URL;
+  let stop: (() => Promise<void>) | undefined;
+  const dataDir = resolve(url ? (process.env.HANLIN_DATA_DIR ?? '.hanlin') : values.dir);
+  if (!url) {
+    say(`starting embedded PostgreSQL in ${dataDir} …`);
+    const embedded = await startEmbeddedPostgres({ dir: dataDir, database: 'postgres' });
+    stop = embedded.stop;
+    const admin = new pg.Client({ connectionString: embedded.adminUrl('postgres') });
+    await admin.connect();
+    await admin.query('drop database if exists hanlin with (force)');
+    await admin.query('create database hanlin');
+    await admin.end();
+    url = embedded.adminUrl('hanlin');
+  }
+  const database = connectDatabase(url, 2);
+  try {
+    let t0 = performance.now();
+    await migrateDatabase(database.db);
+    await database.db.transaction((tx) => seedCodeTables(tx));
+    say(`migrated in ${secs(performance.now() - t0)}`);
+    const crypto = createFieldCrypto(loadFieldKey(process.env.HANLIN_FIELD_KEY, dataDir));
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    t0 = performance.now();
+    const summary = await seedDemoCity({ pool: database.pool, crypto, students, seed, passwordHash, log: say });
+    say(`seeded ${students.toLocaleString('en-US')} students in ${secs(summary.ms)} (seed ${seed})`);
+    const { ms: _ms, ...counted } = summary;
+    console.table(counted);
+    const counts: Record<string, number> = {};
+    for (const table of COUNTED) {
+      const r = await database.pool.query<{ n: string }>(`select count(*) as n from ${table}`);
+      counts[table] = Number(r.rows[0]!.n);
+    }
+    console.table(counts);
+    say(`total ${secs(performance.now() - started)}; demo password: ${DEMO_PASSWORD}`);
+  } finally {
+    await database.close();
+    if (stop) await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error('[demo] failed:', err);
+  process.exit(1);
+});
