@@ -18,7 +18,7 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
 };
 
 /** One error handler (STYLE rule 8): known errors keep their message, everything else is hidden. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply
@@ -48,7 +48,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误' } });
   });
   app.setNotFoundHandler((req, reply) => {
-    reply
+    // Client-side routes of the web app resolve to its index page.
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply
       .status(404)
       .send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
   });

@@ -75,14 +75,17 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
     return { all: actor.role === 'city_admin', paths: [actor.orgPath], personIds: [], memberPaths: [] };
   }
   if (actor.role === 'teacher' || actor.role === 'head_teacher') {
+    // Both roles cover what the person teaches or heads in the school of the active role
+    // (city.district.school = the first three labels), not in a second school.
     const rows = await tx.execute<{ path: string }>(sql`
+      with school as (select subpath(${actor.orgPath}::ltree, 0, 3) as p)
       select ta.path::text as path from teaching_assignment ta
-        join term t on t.id = ta.term_id and t.current
-       where ta.teacher_id = ${actor.personId} and ta.path <@ ${actor.orgPath}::ltree
+        join term t on t.id = ta.term_id and t.current, school
+       where ta.teacher_id = ${actor.personId} and ta.path <@ school.p
       union
-      select ra.path::text from role_assignment ra
+      select ra.path::text from role_assignment ra, school
        where ra.person_id = ${actor.personId} and ra.role = 'head_teacher' and ra.active
-         and ra.path <@ ${actor.orgPath}::ltree`);
+         and ra.path <@ school.p`);
     return { all: false, paths: rows.rows.map((r) => r.path), personIds: [], memberPaths: [] };
   }
   if (actor.role === 'student') {
