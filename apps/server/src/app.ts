@@ -19,6 +19,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
+import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { guard } from './platform/http/guard.ts';
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
           },
     bodyLimit: deps.config.bodyLimit,
+    disableRequestLogging: process.env.LOG_REQUESTS !== 'true',
     trustProxy: process.env.HANLIN_TRUST_PROXY === 'true',
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
@@ -49,7 +51,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
+  installErrorHandler(app, { spaFallback: serveWeb });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -96,21 +99,15 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(codeRoutes);
       await api.register(orgRoutes);
       await api.register(rosterRoutes);
+      await api.register(rosterImportRoutes);
       await api.register(auditRoutes);
       await api.register(portalRoutes);
     },
     { prefix: '/api' },
   );
 
-  const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   if (serveWeb) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({
-        error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` },
-      });
-    });
   }
   return app;
 }

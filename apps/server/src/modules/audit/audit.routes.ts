@@ -28,7 +28,8 @@ export async function auditRoutes(app: FastifyInstance) {
   r.get(
     '/audit',
     {
-      config: { policy: { allow: ['auditor'] } },
+      // The audit administrator reads the whole trail: its filters name no scope.
+      config: { policy: { allow: ['auditor'], unscopedParams: ['personId', 'orgUnitId'] } },
       schema: {
         tags: ['audit'],
         summary: '审计日志检索（按人员、操作、机构、时间）',

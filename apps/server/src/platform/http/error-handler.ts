@@ -49,7 +49,8 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback?: 
   });
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the web app resolve to its index page.
-    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
     return reply
       .status(404)
       .send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });

@@ -39,7 +39,8 @@ async function entitiesOfClass(
            and s.person_id <> all(string_to_array(${except}, ',')::uuid[]) order by s.student_no limit 1) as student,
         (select t.person_id from teacher t where t.school_id = c.school_id
            and t.person_id <> all(string_to_array(${except}, ',')::uuid[]) order by t.staff_no limit 1) as teacher,
-        (select ra.id from role_assignment ra where ra.org_unit_id = c.id and ra.role = 'student' limit 1) as ra
+        (select ra.id from role_assignment ra where ra.org_unit_id = c.id and ra.role = 'student'
+           and ra.person_id <> all(string_to_array(${except}, ',')::uuid[]) limit 1) as ra
       from org_unit c where c.id = ${classId}`,
   );
   return { class: r.class, school: r.school, student: r.student, teacher: r.teacher, roleAssignment: r.ra };

@@ -74,13 +74,33 @@ const SAMPLES: Record<string, Sample> = {
   ],
 };
 
-/** Routes that only ever act on the caller's own account or session. */
+/**
+ * Routes that only ever act on the caller's own account or session, and the upload route, whose
+ * scope is checked row by row inside the import job (an out-of-scope row fails the job and nothing
+ * is written: roster-import.test.ts "refuses a row for a school outside the scope").
+ */
 const SELF_ONLY = new Set([
+  'POST /api/roster/imports',
   'POST /api/auth/logout',
   'POST /api/auth/password',
   'POST /api/auth/totp/setup',
   'POST /api/auth/totp/verify',
 ]);
+
+/** Query parameters that name an org unit or a person get foreign ids too. */
+function queryProbes(url: string, schema: unknown, unscoped: readonly string[], t: EntitySet): Probe[] {
+  const shape =
+    (schema as { querystring?: { shape?: Record<string, unknown> } } | undefined)?.querystring?.shape ?? {};
+  const path = url.replace(/:[A-Za-z]+/g, (m) => (m === ':kind' ? 'students' : m));
+  if (path.includes(':')) return [];
+  const probes: Probe[] = [];
+  if ('orgUnitId' in shape && !unscoped.includes('orgUnitId')) {
+    probes.push({ url: `${path}?orgUnitId=${t.school}` }, { url: `${path}?orgUnitId=${t.class}` });
+  }
+  if ('personId' in shape && !unscoped.includes('personId'))
+    probes.push({ url: `${path}?personId=${t.student}` });
+  return probes;
+}
 
 /** Reads: parameters are filled by the kind the route declares. */
 function readProbes(
@@ -148,7 +168,15 @@ describe('route × role scope matrix', () => {
         const key = `${route.method} ${route.url}`;
         const list =
           route.method === 'GET'
-            ? readProbes(route.url, route.policy.params ?? {}, route.policy.unscopedParams ?? [], f.foreign)
+            ? [
+                ...readProbes(
+                  route.url,
+                  route.policy.params ?? {},
+                  route.policy.unscopedParams ?? [],
+                  f.foreign,
+                ),
+                ...queryProbes(route.url, route.schema, route.policy.unscopedParams ?? [], f.foreign),
+              ]
             : (SAMPLES[key]?.(f.foreign, f.own) ?? []);
         for (const p of list) {
           probes++;

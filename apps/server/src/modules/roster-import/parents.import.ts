@@ -1,0 +1,220 @@
+import { newId } from '../../platform/db/types.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import {
+  emptySummary,
+  type Importer,
+  type ImportRun,
+  tick,
+  type Validation,
+  within,
+} from './import-context.ts';
+import * as lookup from './lookup.repository.ts';
+import { applyParents } from './parents.apply.ts';
+import type { TRowError } from './roster-import.schema.ts';
+import { type IdValue, RowCheck, SeenKeys } from './row-check.ts';
+import type { RawRow } from './sheet-io.ts';
+
+interface Parsed {
+  c: RowCheck;
+  name: string;
+  phone: string;
+  relation: string;
+  nationalNo: string;
+  id?: IdValue;
+  idHash?: string;
+}
+
+export interface ParentPerson {
+  personId: string;
+  name: string;
+  phone: string;
+  id?: IdValue;
+  idHash?: string;
+  /** Account to create (the phone number), when the person has none. */
+  username: string | null;
+  isNew: boolean;
+  /** Existing person whose missing phone or ID number this import fills in. */
+  patch: boolean;
+  row: number;
+}
+
+export interface GuardianLink {
+  parentId: string;
+  student: lookup.StudentRow;
+  relation: string;
+  primary: boolean;
+  row: number;
+}
+
+export interface ParentPlan {
+  people: ParentPerson[];
+  newLinks: GuardianLink[];
+  changedLinks: GuardianLink[];
+}
+
+async function parseRows(ctx: Ctx, run: ImportRun, rows: RawRow[], errors: TRowError[]): Promise<Parsed[]> {
+  const out: Parsed[] = [];
+  const pairs = new SeenKeys();
+  for (const [i, raw] of rows.entries()) {
+    const c = new RowCheck('parents', raw, errors, run.book);
+    const name = c.name('name');
+    const phone = c.phone('phone');
+    const relation = c.code('relation');
+    const nationalNo = c.text('studentNationalNo', {
+      upper: true,
+      pattern: /^[A-Z0-9]{10,20}$/,
+      message: '全国学籍号应为 10–20 位字母或数字',
+    });
+    const id = c.idNumber('idType', 'idNumber');
+    await tick(run, i + 1);
+    if (!c.ok) continue;
+    if (!pairs.check(c, 'studentNationalNo', `${phone}/${nationalNo}`, '同一家长与同一学生的关系')) continue;
+    const idHash = id ? ctx.deps.crypto.lookupHash(id.idNumber) : undefined;
+    out.push({ c, name: name!, phone: phone!, relation: relation!, nationalNo: nationalNo!, id, idHash });
+  }
+  return out;
+}
+
+/** Rows naming the same phone must name the same person; one ID number must not carry two phones. */
+function checkConsistency(parsed: Parsed[]): Map<string, Parsed> {
+  const byPhone = new Map<string, Parsed>();
+  const phoneOfId = new Map<string, Parsed>();
+  for (const p of parsed) {
+    const first = byPhone.get(p.phone);
+    if (!first) byPhone.set(p.phone, p);
+    else if (first.name !== p.name) p.c.fail('name', `同一手机号在第 ${first.c.row} 行登记为其他姓名`);
+    else if (p.idHash && first.idHash && p.idHash !== first.idHash)
+      p.c.fail('idNumber', `同一手机号在第 ${first.c.row} 行填写了不同的证件号码`);
+    else if (p.idHash && !first.idHash) byPhone.set(p.phone, { ...first, id: p.id, idHash: p.idHash });
+    if (p.idHash) {
+      const other = phoneOfId.get(p.idHash);
+      if (other && other.phone !== p.phone)
+        p.c.fail('phone', `同一证件号码在第 ${other.c.row} 行填写了不同的手机号`);
+      else phoneOfId.set(p.idHash, p);
+    }
+  }
+  return byPhone;
+}
+
+async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<ParentPlan>> {
+  const errors: TRowError[] = [];
+  const parsed = await parseRows(ctx, run, rows, errors);
+  const groups = checkConsistency(parsed);
+  const db = ctx.db;
+  const students = new Map(
+    (
+      await lookup.findStudentsByNationalNo(
+        db,
+        parsed.map((p) => p.nationalNo),
+      )
+    ).map((s) => [s.nationalNo, s]),
+  );
+  const byId = new Map(
+    (
+      await lookup.findPersonsByIdHash(
+        db,
+        parsed.flatMap((p) => (p.idHash ? [p.idHash] : [])),
+      )
+    ).map((p) => [p.idHash!, p]),
+  );
+  const byPhone = new Map<string, lookup.PersonRow[]>();
+  for (const r of await lookup.findParentsByPhone(db, groups.keys())) {
+    const list = byPhone.get(r.matchedPhone) ?? [];
+    if (!list.some((x) => x.id === r.id)) list.push(r);
+    byPhone.set(r.matchedPhone, list);
+  }
+  const links = new Map<string, lookup.GuardianRow>();
+  const hasGuardian = new Set<string>();
+  for (const g of await lookup.findGuardiansOf(
+    db,
+    [...students.values()].map((s) => s.personId),
+  )) {
+    links.set(`${g.parentId}/${g.studentId}`, g);
+    hasGuardian.add(g.studentId);
+  }
+
+  // Resolve each phone group to one person (existing or new), once.
+  const people = new Map<string, ParentPerson | string>();
+  const resolve = (g: Parsed): ParentPerson | string => {
+    const known = g.idHash ? byId.get(g.idHash) : undefined;
+    const phoneMatches = byPhone.get(g.phone) ?? [];
+    if (known && phoneMatches.length > 0 && !phoneMatches.some((m) => m.id === known.id))
+      return 'phone:该手机号已被其他人员使用';
+    if (!known && phoneMatches.length > 1) return 'phone:该手机号对应多位已登记人员，请填写证件号码以区分';
+    const found = known ?? phoneMatches[0];
+    if (!found)
+      return {
+        personId: newId(),
+        name: g.name,
+        phone: g.phone,
+        id: g.id,
+        idHash: g.idHash,
+        username: g.phone,
+        isNew: true,
+        patch: false,
+        row: g.c.row,
+      };
+    if (found.name !== g.name) return 'name:该家长已登记的姓名与本行不一致';
+    if (g.idHash && found.idHash && found.idHash !== g.idHash)
+      return 'idNumber:证件号码与该手机号已登记的家长不一致';
+    if (found.phone && found.phone !== g.phone) return 'phone:该证件号码已登记的手机号与本行不一致';
+    const fillId = !!g.idHash && !found.idHash;
+    return {
+      personId: found.id,
+      name: g.name,
+      phone: g.phone,
+      id: fillId ? g.id : undefined,
+      idHash: fillId ? g.idHash : undefined,
+      username: found.username ? null : g.phone,
+      isNew: false,
+      patch: fillId || !found.phone,
+      row: g.c.row,
+    };
+  };
+
+  const plan: ParentPlan = { people: [], newLinks: [], changedLinks: [] };
+  const summary = emptySummary();
+  const linkedInPlan = new Set<string>();
+  for (const p of parsed) {
+    const c = p.c;
+    if (!c.ok) continue;
+    const student = students.get(p.nationalNo);
+    if (!student || !within(ctx.scope, student.path))
+      c.fail('studentNationalNo', '学生全国学籍号不存在或不在您的管理范围内');
+    else if (student.status !== 'enrolled') c.fail('studentNationalNo', '该学生不是在读状态');
+    let person = people.get(p.phone);
+    if (person === undefined) {
+      person = resolve(groups.get(p.phone)!);
+      people.set(p.phone, person);
+      if (typeof person !== 'string') plan.people.push(person);
+    }
+    if (typeof person === 'string') {
+      const [column, message] = person.split(/:(.*)/s) as [string, string];
+      c.fail(column, message);
+    }
+    if (!c.ok || typeof person === 'string' || !student) continue;
+    const existing = links.get(`${person.personId}/${student.personId}`);
+    const link: GuardianLink = {
+      parentId: person.personId,
+      student,
+      relation: p.relation,
+      primary: false,
+      row: c.row,
+    };
+    if (!existing) {
+      link.primary = !hasGuardian.has(student.personId) && !linkedInPlan.has(student.personId);
+      linkedInPlan.add(student.personId);
+      plan.newLinks.push(link);
+      summary.created++;
+    } else if (existing.relation !== p.relation || (person.patch && person.row === c.row)) {
+      if (existing.relation !== p.relation) plan.changedLinks.push(link);
+      summary.updated++;
+    } else summary.unchanged++;
+  }
+  // Only people some valid row refers to are written.
+  const used = new Set([...plan.newLinks, ...plan.changedLinks].map((l) => l.parentId));
+  plan.people = plan.people.filter((x) => used.has(x.personId) || (x.patch && !x.isNew));
+  return { errors, plan, summary };
+}
+
+export const parentsImporter: Importer<ParentPlan> = { validate, apply: applyParents };

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+
+export const IMPORT_KINDS = ['schools', 'classes', 'teachers', 'students', 'parents'] as const;
+export type TImportKind = (typeof IMPORT_KINDS)[number];
+
+export const JOB_STATUSES = ['validating', 'failed', 'importing', 'done'] as const;
+export type TJobStatus = (typeof JOB_STATUSES)[number];
+
+/** One problem of one row: Excel row number (header = 1), column header, reason in Chinese. */
+export interface TRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface TImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * A roster import (P8): the uploaded workbook, its validation errors and its progress. Progress is
+ * written on its own connection, outside the import transaction, so polling sees it while it runs.
+ */
+export const importJobs = pgTable(
+  'import_job',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    kind: text('kind').$type<TImportKind>().notNull(),
+    status: text('status').$type<TJobStatus>().notNull().default('validating'),
+    /** SHA-256 of file + kind + actor: re-posting a file while its job runs returns that job. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileName: text('file_name'),
+    /** The uploaded workbook, AES-GCM encrypted (it holds ID numbers); purged after the retention period. */
+    fileEnc: bytea('file_enc'),
+    createdBy: uuid('created_by').notNull(),
+    actorRole: text('actor_role').notNull(),
+    /** Org path of the creator's role: admins whose scope contains it may see the job. */
+    orgPath: ltree('org_path').notNull(),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    errors: jsonb('errors').$type<TRowError[]>().notNull().default([]),
+    errorCount: integer('error_count').notNull().default(0),
+    summary: jsonb('summary')
+      .$type<TImportSummary>()
+      .notNull()
+      .default({ created: 0, updated: 0, unchanged: 0 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('import_job_running_uq')
+      .on(t.idempotencyKey)
+      .where(sql`${t.status} in ('validating','importing')`),
+    index('import_job_creator_idx').on(t.createdBy, t.createdAt),
+    index('import_job_path_gist').using('gist', t.orgPath),
+    check('import_job_status_ck', sql`${t.status} in ('validating','failed','importing','done')`),
+    check('import_job_kind_ck', sql`${t.kind} in ('schools','classes','teachers','students','parents')`),
+  ],
+);

@@ -1,0 +1,235 @@
+import { newId } from '../../platform/db/types.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import {
+  changedFields,
+  emptySummary,
+  type Importer,
+  type ImportRun,
+  tick,
+  type Validation,
+  within,
+} from './import-context.ts';
+import * as lookup from './lookup.repository.ts';
+import type { TRowError } from './roster-import.schema.ts';
+import { SeenKeys } from './row-check.ts';
+import type { RawRow } from './sheet-io.ts';
+import { applyStudents } from './students.apply.ts';
+import { type ParsedStudent, parseStudentRow, type Sensitive } from './students.parse.ts';
+
+const STATUS_ZH: Record<string, string> = { transferred: '已转出', graduated: '已毕业', withdrawn: '已退学' };
+
+export interface Placement {
+  classId: string;
+  schoolId: string;
+  districtId: string;
+  path: string;
+}
+
+export interface StudentCreate {
+  personId: string;
+  p: ParsedStudent;
+  place: Placement;
+  username: string;
+  sensitive: Sensitive;
+}
+
+export interface StudentUpdate {
+  personId: string;
+  p: ParsedStudent;
+  place: Placement;
+  /** Moved to another class (paths of dependent rows follow); `schoolChanged` ends teaching-class membership. */
+  moved: boolean;
+  schoolChanged: boolean;
+  person: boolean;
+  student: boolean;
+  sensitive: Sensitive | null;
+  fields: string[];
+}
+
+export interface StudentPlan {
+  creates: StudentCreate[];
+  updates: StudentUpdate[];
+}
+
+async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<StudentPlan>> {
+  const errors: TRowError[] = [];
+  const parsed: ParsedStudent[] = [];
+  const seenNo = new SeenKeys();
+  const seenId = new SeenKeys();
+  const seenStudentNo = new SeenKeys();
+  for (const [i, raw] of rows.entries()) {
+    const p = parseStudentRow(ctx, run, raw, errors);
+    await tick(run, i + 1);
+    if (!p) continue;
+    const ok = [
+      seenNo.check(p.check, 'nationalNo', p.nationalNo, '全国学籍号'),
+      seenId.check(p.check, 'idNumber', p.idHash, '证件号码'),
+      seenStudentNo.check(p.check, 'studentNo', `${p.schoolCode}/${p.studentNo}`, '同一学校的学号'),
+    ].every(Boolean);
+    if (ok) parsed.push(p);
+  }
+
+  // Batch lookups: one query per 1,000 keys.
+  const db = ctx.db;
+  const schools = new Map(
+    (
+      await lookup.findUnitsBySchoolCode(
+        db,
+        parsed.map((p) => p.schoolCode),
+      )
+    )
+      .filter((u) => u.kind === 'school' && within(ctx.scope, u.path))
+      .map((u) => [u.schoolCode!, u]),
+  );
+  const classes = new Map<string, lookup.UnitRow[]>();
+  for (const u of await lookup.findUnitsInSchools(
+    db,
+    [...schools.values()].map((s) => s.id),
+  )) {
+    if (u.kind !== 'class') continue;
+    const key = `${u.schoolId}/${u.name}`;
+    classes.set(key, [...(classes.get(key) ?? []), u]);
+  }
+  const existing = new Map(
+    (
+      await lookup.findStudentsByNationalNo(
+        db,
+        parsed.map((p) => p.nationalNo),
+      )
+    ).map((s) => [s.nationalNo, s]),
+  );
+  const persons = new Map(
+    (
+      await lookup.findPersonsByIdHash(
+        db,
+        parsed.map((p) => p.idHash),
+      )
+    ).map((p) => [p.idHash!, p]),
+  );
+  const studentNos = new Map(
+    (
+      await lookup.findStudentNos(
+        db,
+        [...schools.values()].map((s) => s.id),
+        parsed.map((p) => p.studentNo),
+      )
+    ).map((r) => [`${r.schoolId}/${r.studentNo}`, r.personId]),
+  );
+  const username = (p: ParsedStudent) => `s${p.nationalNo}`.toLowerCase();
+  const taken = await lookup.findTakenUsernames(
+    db,
+    parsed.filter((p) => !existing.has(p.nationalNo)).map(username),
+  );
+
+  const plan: StudentPlan = { creates: [], updates: [] };
+  const summary = emptySummary();
+  for (const p of parsed) {
+    const c = p.check;
+    const school = schools.get(p.schoolCode);
+    if (!school) {
+      c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
+      continue;
+    }
+    if (!school.active) c.fail('schoolCode', '学校已停用');
+    const named = classes.get(`${school.id}/${p.className}`) ?? [];
+    const matches = named.length > 1 ? named.filter((k) => k.entryYear === p.entryYear) : named;
+    const cls = matches.length === 1 ? matches[0] : undefined;
+    if (!cls)
+      c.fail('className', named.length === 0 ? '该校没有此行政班' : '该校有多个同名班级，入学年份也无法区分');
+    else if (!cls.active) c.fail('className', '班级已停用');
+    const old = existing.get(p.nationalNo);
+    if (old) {
+      if (!within(ctx.scope, old.path))
+        c.fail('nationalNo', '该全国学籍号已在您管理范围以外的学校登记，请办理转学');
+      else if (old.status !== 'enrolled')
+        c.fail('nationalNo', `该学生学籍状态为「${STATUS_ZH[old.status] ?? old.status}」，不能通过导入修改`);
+      if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该全国学籍号已登记的证件号码不一致');
+    } else {
+      const holder = persons.get(p.idHash);
+      if (holder)
+        c.fail(
+          'idNumber',
+          holder.nationalNo ? '该证件号码已登记在其他全国学籍号下' : '该证件号码已被其他人员使用',
+        );
+      if (taken.has(username(p))) c.fail('nationalNo', `账号名「${username(p)}」已被占用`);
+    }
+    const noOwner = studentNos.get(`${school.id}/${p.studentNo}`);
+    if (noOwner && noOwner !== old?.personId) c.fail('studentNo', '该学号已被本校其他学生使用');
+    if (!c.ok || !cls) continue;
+
+    const place: Placement = {
+      classId: cls.id,
+      schoolId: school.id,
+      districtId: school.districtId!,
+      path: cls.path,
+    };
+    if (!old) {
+      const s = p.sensitive;
+      plan.creates.push({
+        personId: newId(),
+        p,
+        place,
+        username: username(p),
+        sensitive: {
+          health: s.health ?? null,
+          disability: s.disability ?? null,
+          leftBehind: s.leftBehind ?? null,
+          orphan: s.orphan ?? false,
+        },
+      });
+      summary.created++;
+      continue;
+    }
+    const personFields = changedFields(old, {
+      name: p.name,
+      gender: p.gender,
+      birthDate: p.birthDate,
+      ethnicity: p.ethnicity,
+      idType: p.id.idType,
+    });
+    const studentFields = changedFields(old, {
+      studentNo: p.studentNo,
+      entryYear: p.entryYear,
+      classId: cls.id,
+      studyMode: p.studyMode ?? old.studyMode,
+      householdType: p.householdType ?? old.householdType,
+      migrant: p.migrant ?? old.migrant,
+    });
+    const stored: Partial<Sensitive> = old.sensitive
+      ? (JSON.parse(ctx.deps.crypto.decrypt(old.sensitive)) as Partial<Sensitive>)
+      : {};
+    const before: Sensitive = {
+      health: stored.health ?? null,
+      disability: stored.disability ?? null,
+      leftBehind: stored.leftBehind ?? null,
+      orphan: stored.orphan ?? false,
+    };
+    const after: Sensitive = {
+      health: p.sensitive.health ?? before.health,
+      disability: p.sensitive.disability ?? before.disability,
+      leftBehind: p.sensitive.leftBehind ?? before.leftBehind,
+      orphan: p.sensitive.orphan ?? before.orphan,
+    };
+    const sensitiveFields = changedFields(before, after);
+    const fields = [...personFields, ...studentFields, ...sensitiveFields];
+    if (fields.length === 0) {
+      summary.unchanged++;
+      continue;
+    }
+    plan.updates.push({
+      personId: old.personId,
+      p,
+      place,
+      moved: cls.id !== old.classId,
+      schoolChanged: school.id !== old.schoolId,
+      person: personFields.length > 0,
+      student: studentFields.length > 0,
+      sensitive: sensitiveFields.length > 0 || !old.sensitive ? after : null,
+      fields,
+    });
+    summary.updated++;
+  }
+  return { errors, plan, summary };
+}
+
+export const studentsImporter: Importer<StudentPlan> = { validate, apply: applyStudents };

@@ -1,0 +1,196 @@
+import { newId } from '../../platform/db/types.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import {
+  changedFields,
+  emptySummary,
+  type Importer,
+  type ImportRun,
+  tick,
+  type Validation,
+  within,
+} from './import-context.ts';
+import * as lookup from './lookup.repository.ts';
+import type { TRowError } from './roster-import.schema.ts';
+import { type IdValue, RowCheck, SeenKeys } from './row-check.ts';
+import type { RawRow } from './sheet-io.ts';
+import { applyTeachers } from './teachers.apply.ts';
+
+export interface TeacherParsed {
+  row: number;
+  name: string;
+  gender: string;
+  id: IdValue;
+  idHash: string;
+  staffNo: string;
+  schoolCode: string;
+  subjects?: string[];
+  title?: string;
+  phone?: string;
+}
+
+export interface TeacherCreate {
+  personId: string;
+  p: TeacherParsed;
+  school: lookup.UnitRow;
+  /** false when the person exists already (a parent who is also a teacher): only the teacher record is new. */
+  newPerson: boolean;
+  /** Username of the account to create, when the person has none. */
+  username: string | null;
+  /** Existing person whose phone/gender the row completes. */
+  personPatch: boolean;
+}
+
+export interface TeacherUpdate {
+  personId: string;
+  p: TeacherParsed;
+  path: string;
+  person: boolean;
+  teacher: boolean;
+  fields: string[];
+}
+
+export interface TeacherPlan {
+  creates: TeacherCreate[];
+  updates: TeacherUpdate[];
+}
+
+function parseRow(ctx: Ctx, run: ImportRun, raw: RawRow, errors: TRowError[]) {
+  const c = new RowCheck('teachers', raw, errors, run.book);
+  const name = c.name('name');
+  const gender = c.code('gender');
+  const id = c.idNumber('idType', 'idNumber');
+  const staffNo = c.text('staffNo', {
+    pattern: /^[A-Za-z0-9-]{1,30}$/,
+    message: '教职工号只能包含字母、数字和「-」，不超过 30 位',
+  });
+  const schoolCode = c.text('schoolCode', { pattern: /^[0-9]{10}$/, message: '学校标识码应为 10 位数字' });
+  const subjects = c.codes('subjects');
+  const title = c.code('title');
+  const phone = c.phone('phone');
+  c.agreeWithId(id, gender);
+  if (!c.ok) return undefined;
+  const p: TeacherParsed = {
+    row: raw.row,
+    name: name!,
+    gender: gender!,
+    id: id!,
+    idHash: ctx.deps.crypto.lookupHash(id!.idNumber),
+    staffNo: staffNo!,
+    schoolCode: schoolCode!,
+    subjects,
+    title,
+    phone,
+  };
+  return { c, p };
+}
+
+async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<TeacherPlan>> {
+  const errors: TRowError[] = [];
+  const parsed: { c: RowCheck; p: TeacherParsed }[] = [];
+  const seenStaff = new SeenKeys();
+  const seenId = new SeenKeys();
+  for (const [i, raw] of rows.entries()) {
+    const r = parseRow(ctx, run, raw, errors);
+    await tick(run, i + 1);
+    if (!r) continue;
+    const a = seenStaff.check(r.c, 'staffNo', r.p.staffNo.toUpperCase(), '教职工号');
+    const b = seenId.check(r.c, 'idNumber', r.p.idHash, '证件号码');
+    if (a && b) parsed.push(r);
+  }
+  const db = ctx.db;
+  const schools = new Map(
+    (
+      await lookup.findUnitsBySchoolCode(
+        db,
+        parsed.map((r) => r.p.schoolCode),
+      )
+    )
+      .filter((u) => u.kind === 'school' && within(ctx.scope, u.path))
+      .map((u) => [u.schoolCode!, u]),
+  );
+  const teachers = new Map(
+    (
+      await lookup.findTeachersByStaffNo(
+        db,
+        parsed.map((r) => r.p.staffNo),
+      )
+    ).map((t) => [t.staffNo, t]),
+  );
+  const persons = new Map(
+    (
+      await lookup.findPersonsByIdHash(
+        db,
+        parsed.map((r) => r.p.idHash),
+      )
+    ).map((p) => [p.idHash!, p]),
+  );
+  const username = (p: TeacherParsed) => `t${p.staffNo}`.toLowerCase();
+  const taken = await lookup.findTakenUsernames(
+    db,
+    parsed.filter((r) => !teachers.has(r.p.staffNo)).map((r) => username(r.p)),
+  );
+
+  const plan: TeacherPlan = { creates: [], updates: [] };
+  const summary = emptySummary();
+  for (const { c, p } of parsed) {
+    const school = schools.get(p.schoolCode);
+    if (!school) {
+      c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
+      continue;
+    }
+    if (!school.active) c.fail('schoolCode', '学校已停用');
+    const old = teachers.get(p.staffNo);
+    if (old) {
+      if (!within(ctx.scope, old.path)) c.fail('staffNo', '该教职工号已在您管理范围以外的学校登记');
+      else if (old.schoolId !== school.id)
+        c.fail('schoolCode', '该教职工号已登记在其他学校，教师调动请在系统中办理');
+      if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该教职工号已登记的证件号码不一致');
+      if (!c.ok) continue;
+      const personFields = changedFields(old, {
+        name: p.name,
+        gender: p.gender,
+        idType: p.id.idType,
+        phone: p.phone ?? old.phone,
+      });
+      // Stored subjects may be in any order: compare as sorted sets.
+      const sorted = [...old.subjects].sort();
+      const teacherFields = changedFields(
+        { subjects: sorted, title: old.title },
+        { subjects: p.subjects ?? sorted, title: p.title ?? old.title },
+      );
+      const fields = [...personFields, ...teacherFields];
+      if (fields.length === 0) summary.unchanged++;
+      else {
+        plan.updates.push({
+          personId: old.personId,
+          p,
+          path: old.path,
+          person: personFields.length > 0,
+          teacher: teacherFields.length > 0,
+          fields,
+        });
+        summary.updated++;
+      }
+      continue;
+    }
+    const holder = persons.get(p.idHash);
+    if (holder?.staffNo) c.fail('idNumber', '该证件号码已登记在其他教职工号下');
+    else if (holder && holder.name !== p.name) c.fail('name', '该证件号码已登记的姓名与本行不一致');
+    const needsAccount = !holder?.username;
+    if (needsAccount && taken.has(username(p))) c.fail('staffNo', `账号名「${username(p)}」已被占用`);
+    if (!c.ok) continue;
+    plan.creates.push({
+      personId: holder?.id ?? newId(),
+      p,
+      school,
+      newPerson: !holder,
+      username: needsAccount ? username(p) : null,
+      personPatch:
+        !!holder && changedFields(holder, { gender: p.gender, phone: p.phone ?? holder.phone }).length > 0,
+    });
+    summary.created++;
+  }
+  return { errors, plan, summary };
+}
+
+export const teachersImporter: Importer<TeacherPlan> = { validate, apply: applyTeachers };
