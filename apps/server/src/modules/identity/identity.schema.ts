@@ -33,7 +33,7 @@ export const persons = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('person_id_number_uq').on(t.idNumberHash)],
+  (t) => [uniqueIndex('person_id_number_uq').on(t.idNumberHash), index('person_phone_idx').on(t.phone)],
 );
 
 export const ROLES = [

@@ -1,0 +1,1 @@
+CREATE INDEX "person_phone_idx" ON "person" USING btree ("phone");
