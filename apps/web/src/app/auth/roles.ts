@@ -1,0 +1,35 @@
+import type { ApiData } from '../api/types';
+
+export type Me = ApiData<'/api/auth/me'>;
+export type Role = Me['role'];
+
+export const ADMIN_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'school_admin'];
+/** Roles that may bulk-import and export rosters (P8). */
+export const IMPORT_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'school_admin'];
+export const AUDIT_ROLES: readonly Role[] = ['auditor'];
+/** Roles that browse the org tree from their starting units. */
+export const ORG_BROWSER_ROLES: readonly Role[] = [
+  ...ADMIN_ROLES,
+  'auditor',
+  'system_admin',
+  'security_admin',
+];
+
+export const isAdmin = (role: Role | undefined) => !!role && ADMIN_ROLES.includes(role);
+
+/** Where the login flow sends a signed-in user whose session still needs a step. */
+export function pathForNext(next: Me['next']): string | undefined {
+  switch (next) {
+    case 'totp':
+      return '/login/totp';
+    case 'totp_setup':
+      return '/login/totp-setup';
+    case 'change_password':
+      return '/login/password';
+    default:
+      return undefined;
+  }
+}
+
+/** Roles that may open a class roster (the server's STAFF policy). */
+export const ROSTER_ROLES: readonly Role[] = [...ADMIN_ROLES, 'teacher', 'head_teacher'];

@@ -1,0 +1,53 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useMe } from '../auth/auth-context';
+import { AUDIT_ROLES, IMPORT_ROLES, ORG_BROWSER_ROLES } from '../auth/roles';
+
+/** Which top-level section a path belongs to, for the menu's highlight. */
+function sectionOf(pathname: string): string {
+  if (pathname.startsWith('/org')) return '/org';
+  if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/import')) return '/import';
+  if (pathname.startsWith('/account')) return '/account';
+  return '/';
+}
+
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ORG_BROWSER_ROLES.includes(me.role) && { key: '/org', icon: <ApartmentOutlined />, label: t('nav.org') },
+    IMPORT_ROLES.includes(me.role) && {
+      key: '/import',
+      icon: <CloudUploadOutlined />,
+      label: t('nav.import'),
+    },
+    AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+    { key: '/account', icon: <SafetyCertificateOutlined />, label: t('nav.account') },
+  ].filter((item) => item !== false);
+
+  return (
+    <Menu
+      mode="inline"
+      theme="dark"
+      selectedKeys={[sectionOf(pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}

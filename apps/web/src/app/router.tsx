@@ -1,0 +1,61 @@
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AuthProvider } from './auth/auth-context';
+import { RequireAuth } from './auth/require-auth';
+import { PageLoading } from './components/page-state';
+import { RouteError } from './layout/route-error';
+
+/** Route-level code splitting: each page is its own chunk, loaded on first visit. */
+function page<M>(load: () => Promise<M>, name: keyof M): ReactNode {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const identity = () => import('../modules/identity');
+
+export const router = createBrowserRouter([
+  {
+    element: (
+      <AuthProvider>
+        <Outlet />
+      </AuthProvider>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: page(identity, 'LoginPage') },
+      { path: '/login/totp', element: page(identity, 'TotpVerifyPage') },
+      { path: '/login/totp-setup', element: page(identity, 'TotpSetupPage') },
+      { path: '/login/password', element: page(identity, 'ForcedPasswordPage') },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            // The signed-in shell (menu, drawer, dropdowns) is not needed on the login page.
+            element: page(() => import('./layout/app-shell'), 'AppShell'),
+            children: [
+              { index: true, element: page(() => import('../modules/portal'), 'HomePage') },
+              { path: '/org', element: page(() => import('../modules/org'), 'OrgBrowserPage') },
+              { path: '/org/:unitId', element: page(() => import('../modules/org'), 'OrgBrowserPage') },
+              {
+                path: '/classes/:classId',
+                element: page(() => import('../modules/roster'), 'ClassRosterPage'),
+              },
+              {
+                path: '/students/:personId',
+                element: page(() => import('../modules/roster'), 'StudentProfilePage'),
+              },
+              { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
+              { path: '/import', element: page(() => import('../modules/import'), 'ImportPage') },
+              { path: '/account', element: page(identity, 'AccountPage') },
+              { path: '*', element: page(() => import('./layout/not-found-page'), 'NotFoundPage') },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

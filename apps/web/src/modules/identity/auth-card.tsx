@@ -1,0 +1,50 @@
+import { Card, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LangSwitch } from '../../app/layout/lang-switch';
+
+/** The centred card every sign-in step uses; works from 320 px up. */
+export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Flex
+      vertical
+      align="center"
+      style={{
+        minHeight: '100vh',
+        padding: '24px 12px',
+        background: 'linear-gradient(160deg, #eaf1fb 0%, #f7f9fc 55%, #ffffff 100%)',
+      }}
+    >
+      <Flex justify="flex-end" style={{ width: '100%', maxWidth: 420 }}>
+        <LangSwitch type="default" />
+      </Flex>
+      <Flex vertical align="center" gap={4} style={{ margin: '24px 0 20px', textAlign: 'center' }}>
+        <span
+          aria-hidden
+          style={{
+            width: 48,
+            height: 48,
+            borderRadius: 10,
+            background: '#1e4fa3',
+            color: '#fff',
+            fontSize: 28,
+            fontFamily: 'serif',
+            display: 'inline-flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+          }}
+        >
+          翰
+        </span>
+        <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
+          {t('brand.name')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('brand.slogan')}</Typography.Text>
+      </Flex>
+      <Card title={title} style={{ width: '100%', maxWidth: 420 }}>
+        {children}
+      </Card>
+    </Flex>
+  );
+}

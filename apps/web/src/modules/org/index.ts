@@ -1,0 +1,1 @@
+export { OrgBrowserPage } from './org-browser-page';

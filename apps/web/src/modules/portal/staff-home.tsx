@@ -1,0 +1,59 @@
+import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { HomeHeader } from './home-header';
+import type { HomeOf } from './types';
+
+type StaffKind = 'auditor' | 'system_admin' | 'security_admin';
+
+interface Tool {
+  to: string;
+  icon: ReactNode;
+  title: string;
+  text: string;
+}
+
+/** Auditor, system and security admin homes: the tools each of them works with. */
+export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
+  const { t } = useTranslation();
+  const tools: Tool[] = [];
+  if (home.kind === 'auditor') {
+    tools.push({
+      to: '/audit',
+      icon: <AuditOutlined />,
+      title: t('nav.audit'),
+      text: t('portal.tool.audit'),
+    });
+  }
+  tools.push(
+    { to: '/org', icon: <ApartmentOutlined />, title: t('nav.org'), text: t('portal.tool.org') },
+    {
+      to: '/account',
+      icon: <SafetyCertificateOutlined />,
+      title: t('nav.account'),
+      text: t('portal.tool.account'),
+    },
+  );
+  return (
+    <>
+      <HomeHeader title={t(`portal.title.${home.kind}`)} subtitle={home.unit.name} />
+      <Row gutter={[16, 16]}>
+        {tools.map((tool) => (
+          <Col key={tool.to} xs={24} sm={12} lg={8}>
+            <Link to={tool.to} data-testid={`tool-${tool.to.slice(1)}`}>
+              <Card hoverable size="small">
+                <Card.Meta
+                  avatar={<span style={{ fontSize: 24, color: '#1e4fa3' }}>{tool.icon}</span>}
+                  title={tool.title}
+                  description={<Typography.Text type="secondary">{tool.text}</Typography.Text>}
+                />
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}

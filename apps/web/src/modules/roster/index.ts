@@ -1,0 +1,2 @@
+export { ClassRosterPage } from './class-roster-page';
+export { StudentProfilePage } from './student-profile-page';

@@ -1,0 +1,124 @@
+import { Alert, Breadcrumb, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../../app/auth/auth-context';
+import { ROSTER_ROLES } from '../../app/auth/roles';
+import { useCodeLabel } from '../../app/codes/use-codes';
+import { PageError, PageLoading } from '../../app/components/page-state';
+import { Stack } from '../../app/components/stack';
+import { GENDER_SHORT, type Student, useStudent } from './roster-queries';
+import { SensitivePanel } from './sensitive-panel';
+
+/** 学籍信息: one student's registration record; sensitive fields sit behind their own button. */
+export function StudentProfilePage() {
+  const { personId = '' } = useParams();
+  const { t } = useTranslation();
+  const student = useStudent(personId);
+  const me = useMe();
+  if (student.isPending) return <PageLoading />;
+  if (student.isError) return <PageError error={student.error} onRetry={() => void student.refetch()} />;
+  const s = student.data;
+
+  return (
+    <Stack>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/">{t('nav.home')}</Link> },
+          {
+            title: ROSTER_ROLES.includes(me.role) ? (
+              <Link to={`/classes/${s.classId}`}>{s.className}</Link>
+            ) : (
+              s.className
+            ),
+          },
+          { title: s.name },
+        ]}
+      />
+      <Flex wrap gap={8} align="center">
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="student-name">
+          {s.name}
+        </Typography.Title>
+        <Tag color={s.status === 'enrolled' ? 'green' : undefined}>
+          {t(`roster.statusValue.${s.status}`, { defaultValue: s.status })}
+        </Tag>
+        <Typography.Text type="secondary">
+          {s.schoolName} · {s.className}
+        </Typography.Text>
+      </Flex>
+      {s.under14 && <Alert type="info" role="note" showIcon title={t('student.under14')} />}
+      <Card size="small" title={t('student.record')}>
+        <StudentFields student={s} />
+      </Card>
+      <Card size="small" title={t('student.guardians')}>
+        <Table
+          rowKey="personId"
+          size="small"
+          dataSource={s.guardians}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('student.noGuardians') }}
+          columns={[
+            {
+              title: t('roster.name'),
+              dataIndex: 'name',
+              render: (name: string, g) => (
+                <Space size={4}>
+                  {name}
+                  {g.primary && <Tag color="gold">{t('student.primaryGuardian')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('student.relation'),
+              dataIndex: 'relation',
+              render: (code: string) => <RelationLabel code={code} />,
+            },
+            { title: t('student.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+          ]}
+        />
+      </Card>
+      <SensitivePanel personId={s.personId} />
+    </Stack>
+  );
+}
+
+function RelationLabel({ code }: { code: string }) {
+  const relation = useCodeLabel('guardian_relation');
+  return <>{relation(code)}</>;
+}
+
+function StudentFields({ student: s }: { student: Student }) {
+  const { t } = useTranslation();
+  const gender = useCodeLabel('gender');
+  const ethnicity = useCodeLabel('ethnicity');
+  const nationality = useCodeLabel('nationality');
+  const idType = useCodeLabel('id_type');
+  const entryMode = useCodeLabel('entry_mode');
+  const studyMode = useCodeLabel('study_mode');
+  const householdType = useCodeLabel('household_type');
+  const division = useCodeLabel('division');
+  const short = GENDER_SHORT[s.gender];
+  const items = [
+    { key: 'name', label: t('roster.name'), children: s.name },
+    { key: 'gender', label: t('roster.gender'), children: short ? t(short) : gender(s.gender) },
+    { key: 'birthDate', label: t('roster.birthDate'), children: s.birthDate ?? '—' },
+    { key: 'ethnicity', label: t('student.ethnicity'), children: ethnicity(s.ethnicity) },
+    { key: 'nationality', label: t('student.nationality'), children: nationality(s.nationality) },
+    { key: 'idType', label: t('student.idType'), children: idType(s.idType) },
+    { key: 'idNumber', label: t('student.idNumber'), children: s.idNumberMasked ?? '—' },
+    { key: 'nationalNo', label: t('student.nationalNo'), children: s.nationalNo },
+    { key: 'studentNo', label: t('roster.studentNo'), children: s.studentNo },
+    { key: 'school', label: t('roster.school'), children: s.schoolName },
+    { key: 'class', label: t('roster.class'), children: s.className },
+    { key: 'entryYear', label: t('org.entryYear'), children: s.entryYear },
+    { key: 'entryMode', label: t('student.entryMode'), children: entryMode(s.entryMode) },
+    { key: 'studyMode', label: t('student.studyMode'), children: studyMode(s.studyMode) },
+    { key: 'householdType', label: t('student.householdType'), children: householdType(s.householdType) },
+    { key: 'householdPlace', label: t('student.householdPlace'), children: division(s.householdPlace) },
+    { key: 'birthplace', label: t('student.birthplace'), children: division(s.birthplace) },
+    { key: 'migrant', label: t('student.migrant'), children: s.migrant ? t('common.yes') : t('common.no') },
+  ];
+  return (
+    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} data-testid="student-fields" />
+  );
+}
