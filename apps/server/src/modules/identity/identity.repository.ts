@@ -14,6 +14,7 @@ export interface AccountRow {
   lockedUntil: Date | null;
   totpSecretEnc: Buffer | null;
   totpEnabled: boolean;
+  totpLastStep: number | null;
   status: string;
 }
 
@@ -29,6 +30,7 @@ const accountColumns = {
   lockedUntil: accounts.lockedUntil,
   totpSecretEnc: accounts.totpSecretEnc,
   totpEnabled: accounts.totpEnabled,
+  totpLastStep: accounts.totpLastStep,
   status: accounts.status,
 };
 

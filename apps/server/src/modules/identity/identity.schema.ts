@@ -65,6 +65,8 @@ export const accounts = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     totpSecretEnc: bytea('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** Time step of the last accepted TOTP code: a code is never accepted twice (ASVS 2.8.4). */
+    totpLastStep: integer('totp_last_step'),
     status: text('status').notNull().default('active'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -256,12 +256,20 @@ export async function verifyTotpCode(ctx: Ctx, opts: { code: string }): Promise<
   const account = await findAccountById(ctx.db, ctx.actor.accountId);
   if (!account?.totpSecretEnc) throw badRequest('尚未设置动态口令');
   const secret = ctx.deps.crypto.decrypt(account.totpSecretEnc);
-  const result = await verifyTotp({ secret, token: opts.code, epochTolerance: 30 });
+  const result = await verifyTotp({
+    secret,
+    token: opts.code,
+    epochTolerance: 30,
+    ...(account.totpLastStep !== null ? { afterTimeStep: account.totpLastStep } : {}),
+  });
   if (!result.valid) {
     await ctx.audit({ action: 'auth.totp', outcome: 'failure', targetType: 'account', targetId: account.id });
-    throw new AppError('unauthenticated', '动态口令不正确');
+    throw new AppError('totp_invalid', '动态口令不正确');
   }
-  if (!account.totpEnabled) await updateAccount(ctx.db, account.id, { totpEnabled: true });
+  await updateAccount(ctx.db, account.id, {
+    totpEnabled: true,
+    totpLastStep: Math.floor(Date.now() / 30_000) + result.delta,
+  });
   await updateSession(ctx.db, ctx.actor.sessionId, { mfaPassed: true });
   await ctx.audit({ action: 'auth.totp', targetType: 'account', targetId: account.id });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../bootstrap.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../bootstrap.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
 let t: TestApp;
@@ -116,6 +117,24 @@ describe('second factor', () => {
     expect(bad.statusCode).toBe(401);
     const c = await t.login('city_admin');
     expect((await c.get('/api/portal/home')).statusCode).toBe(200);
+  });
+
+  it('never accepts the same TOTP code twice', async () => {
+    const code = await generate({ secret: DEMO_TOTP_SECRET });
+    const verifyOnce = async () => {
+      const res = await login('district_yuexiu', DEMO_PASSWORD);
+      const sid = res.cookies.find((c) => c.name === 'hanlin_sid')!.value;
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/auth/totp/verify',
+        headers: { cookie: `hanlin_sid=${sid}`, 'x-csrf-token': res.json().csrfToken },
+        payload: { code },
+      });
+    };
+    expect((await verifyOnce()).statusCode).toBe(200);
+    const replay = await verifyOnce();
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('totp_invalid');
   });
 });
 

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'totp_required'
+  | 'totp_invalid'
   | 'password_expired'
   | 'internal';
 
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   totp_required: 401,
+  totp_invalid: 401,
   password_expired: 403,
   internal: 500,
 };
