@@ -78,6 +78,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const { next, csrfToken } = res.json() as { next: string; csrfToken: string };
     const c = client(`hanlin_sid=${sid}`, csrfToken);
     if (next === 'totp') {
+      // Each code is accepted once per account; tests sign the same admin in several times a minute.
+      await db.pool.query('update account set totp_last_step = null where lower(username) = lower($1)', [
+        username,
+      ]);
       const code = await generate({ secret: DEMO_TOTP_SECRET });
       const v = await c.post('/api/auth/totp/verify', { code });
       if (v.statusCode !== 200) throw new Error(`totp for ${username} failed: ${v.body}`);

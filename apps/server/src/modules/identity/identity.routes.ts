@@ -66,7 +66,7 @@ export async function identityRoutes(app: FastifyInstance) {
 
   r.post(
     '/auth/logout',
-    { config: { policy: { allow: 'session', preAuth: true } }, schema: { tags, response: { 200: ZOk } } },
+    { config: { policy: { allow: 'session', preAuth: 'mfa' } }, schema: { tags, response: { 200: ZOk } } },
     async (req, reply) => {
       await runAs(req, (ctx) => identity.logout(ctx), { write: true });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -77,7 +77,7 @@ export async function identityRoutes(app: FastifyInstance) {
   r.get(
     '/auth/me',
     {
-      config: { policy: { allow: 'session', preAuth: true } },
+      config: { policy: { allow: 'session', preAuth: 'mfa' } },
       schema: { tags, summary: '当前用户、角色与登录状态', response: { 200: ZMe, ...errorResponses } },
     },
     (req) =>
@@ -105,7 +105,7 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     '/auth/password',
     {
-      config: { policy: { allow: 'session', preAuth: true } },
+      config: { policy: { allow: 'session', preAuth: 'password' } },
       schema: {
         tags,
         summary: '修改密码',
@@ -122,7 +122,7 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     '/auth/totp/setup',
     {
-      config: { policy: { allow: 'session', preAuth: true } },
+      config: { policy: { allow: 'session', preAuth: 'mfa' } },
       schema: {
         tags,
         response: { 200: z.object({ secret: z.string(), uri: z.string() }), ...errorResponses },
@@ -134,7 +134,10 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     '/auth/totp/verify',
     {
-      config: { policy: { allow: 'session', preAuth: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        policy: { allow: 'session', preAuth: 'mfa' },
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         tags,
         body: z.strictObject({ code: z.string().regex(/^[0-9]{6}$/, '动态口令为 6 位数字') }),

@@ -69,7 +69,8 @@ export async function login(
         targetId: acct?.id,
         details: { reason },
       },
-      { actorPersonId: acct?.personId ?? null, actorName: acct?.name ?? opts.username.slice(0, 64) },
+      // An unknown username is not recorded: it is often a password typed into the wrong box.
+      { actorPersonId: acct?.personId ?? null, actorName: acct?.name ?? null },
     );
   if (account?.status !== 'active') {
     await verifyPassword(await dummyHash(), opts.password);
@@ -77,6 +78,7 @@ export async function login(
     throw new AppError('unauthenticated', '用户名或密码错误');
   }
   if (account.lockedUntil && account.lockedUntil > new Date()) {
+    await verifyPassword(await dummyHash(), opts.password);
     await fail('locked', account);
     const minutes = Math.ceil((account.lockedUntil.getTime() - Date.now()) / 60_000);
     throw new AppError('locked', `账号已锁定，请 ${minutes} 分钟后再试`, {
@@ -89,13 +91,15 @@ export async function login(
     await recordLoginFailure(ctx.db, account.id, lock);
     await fail(lock ? 'bad_password_locked' : 'bad_password', account);
     if (lock) throw new AppError('locked', `密码错误次数过多，账号已锁定 ${config.lockoutMs / 60_000} 分钟`);
-    throw new AppError('unauthenticated', '用户名或密码错误', {
-      remainingAttempts: config.lockoutAttempts - attempts,
-    });
+    throw new AppError('unauthenticated', '用户名或密码错误');
   }
   const roles = await listActiveRoles(ctx.db, account.personId);
   const first = [...roles].sort((a, b) => ROLE_PRIORITY.indexOf(a.role) - ROLE_PRIORITY.indexOf(b.role))[0];
-  const needsMfa = roles.some((r) => MFA_ROLES.includes(r.role));
+  if (!first) {
+    await fail('no_role', account);
+    throw new AppError('forbidden', '账号尚未分配角色，请联系管理员');
+  }
+  const needsMfa = account.totpEnabled || roles.some((r) => MFA_ROLES.includes(r.role));
   const maxAge = POLICIES[config.passwordProfile].maxAgeDays;
   const expired = maxAge !== null && Date.now() - account.passwordChangedAt.getTime() > maxAge * 86_400_000;
   const mustChange = account.mustChangePassword || expired;
@@ -108,7 +112,7 @@ export async function login(
     tokenHash: hashToken(token),
     accountId: account.id,
     personId: account.personId,
-    roleAssignmentId: first?.id ?? null,
+    roleAssignmentId: first.id,
     csrfToken,
     mfaPassed: !needsMfa,
     expiresAt: new Date(Date.now() + config.sessionAbsoluteMs),
@@ -116,8 +120,8 @@ export async function login(
     userAgent: ctx.origin.userAgent?.slice(0, 300) ?? null,
   });
   await ctx.audit(
-    { action: 'auth.login', targetType: 'session', targetId: sessionId, orgPath: first?.path ?? null },
-    { actorPersonId: account.personId, actorName: account.name, actorRole: first?.role ?? null },
+    { action: 'auth.login', targetType: 'session', targetId: sessionId, orgPath: first.path },
+    { actorPersonId: account.personId, actorName: account.name, actorRole: first.role },
   );
   return { token, csrfToken, next: nextStep(needsMfa, false, account.totpEnabled, mustChange) };
 }
@@ -147,7 +151,7 @@ export async function getMe(ctx: Ctx, opts: { csrfToken: string; mfaPassed: bool
   if (!account) throw new AppError('unauthenticated', '请先登录');
   const roles = await listActiveRoles(ctx.db, ctx.actor.personId);
   const active = roles.find((r) => r.id === ctx.actor.roleAssignmentId);
-  const needsMfa = roles.some((r) => MFA_ROLES.includes(r.role));
+  const needsMfa = account.totpEnabled || roles.some((r) => MFA_ROLES.includes(r.role));
   return {
     personId: ctx.actor.personId,
     name: account.name,
@@ -203,24 +207,33 @@ export async function changePassword(ctx: Ctx, opts: { current: string; next: st
   await ctx.audit({ action: 'auth.change_password', targetType: 'account', targetId: account.id });
 }
 
+/** Seniority of the business roles: an admin resets only people below them. */
+const RANK: Partial<Record<TRole, number>> = { city_admin: 4, district_admin: 3, school_admin: 2 };
+const rank = (role: TRole) => RANK[role] ?? 1;
+const THREE_ADMINS: TRole[] = ['auditor', 'system_admin', 'security_admin'];
+
 /**
  * Admin password reset: a temporary password shown once, which must be changed at next login.
- * School, district and city admins reset people with a role inside their scope; the system
- * administrator (系统管理员, 三员分立) resets administrators' accounts only, never students' or
- * teachers', so no single operator can take over every account.
+ * A city, district or school admin resets a person only when every active role of that person lies
+ * inside the admin's scope and below the admin's own rank, and never one of the 三员 accounts.
+ * The system administrator (系统管理员) resets administrators' accounts only, never students',
+ * teachers' or parents', so no single operator can take over every account.
  */
 export async function resetPassword(
   ctx: Ctx,
   opts: { personId: string },
 ): Promise<{ temporaryPassword: string }> {
   const account = await findAccountByPerson(ctx.db, opts.personId);
-  let allowed = false;
-  if (account && ctx.actor.role === 'system_admin') {
-    const roles = await listActiveRoles(ctx.db, opts.personId);
-    allowed = roles.length > 0 && roles.every((r) => ADMIN_ROLES.includes(r.role));
-  } else if (account) {
-    allowed = ctx.scope.all || (await personHasRoleWithin(ctx.db, opts.personId, ctx.scope.paths));
-  }
+  const roles = account ? await listActiveRoles(ctx.db, opts.personId) : [];
+  const inside = (path: string) =>
+    ctx.scope.all || ctx.scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
+  const allowed =
+    roles.length > 0 &&
+    (ctx.actor.role === 'system_admin'
+      ? roles.every((r) => ADMIN_ROLES.includes(r.role))
+      : roles.every(
+          (r) => !THREE_ADMINS.includes(r.role) && rank(r.role) < rank(ctx.actor.role) && inside(r.path),
+        ));
   if (!account || !allowed) throw new AppError('not_found', '用户不存在或无权访问');
   if (account.personId === ctx.actor.personId) throw forbidden('不能重置自己的密码，请使用修改密码');
   const temporaryPassword = `Hl${randomBytes(9).toString('base64url')}#7`;
@@ -263,7 +276,24 @@ export async function verifyTotpCode(ctx: Ctx, opts: { code: string }): Promise<
     ...(account.totpLastStep !== null ? { afterTimeStep: account.totpLastStep } : {}),
   });
   if (!result.valid) {
-    await ctx.audit({ action: 'auth.totp', outcome: 'failure', targetType: 'account', targetId: account.id });
+    // Wrong codes count towards the same lockout as wrong passwords, and a lock ends this session.
+    const attempts = account.failedAttempts + 1;
+    const lock =
+      attempts >= ctx.deps.config.lockoutAttempts ? new Date(Date.now() + ctx.deps.config.lockoutMs) : null;
+    await recordLoginFailure(ctx.db, account.id, lock);
+    if (lock) await updateSession(ctx.db, ctx.actor.sessionId, { revokedAt: new Date() });
+    await ctx.audit({
+      action: 'auth.totp',
+      outcome: 'failure',
+      targetType: 'account',
+      targetId: account.id,
+      details: { locked: !!lock },
+    });
+    if (lock)
+      throw new AppError(
+        'locked',
+        `动态口令错误次数过多，账号已锁定 ${ctx.deps.config.lockoutMs / 60_000} 分钟`,
+      );
     throw new AppError('totp_invalid', '动态口令不正确');
   }
   await updateAccount(ctx.db, account.id, {

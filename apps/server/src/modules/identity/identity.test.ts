@@ -161,3 +161,68 @@ describe('passwords', () => {
     expect(next.json().next).toBe('change_password');
   });
 });
+
+describe('review findings stay fixed', () => {
+  const personOf = async (username: string) =>
+    (
+      await t.db.db.execute<{ id: string }>(
+        sql`select person_id as id from account where username = ${username}`,
+      )
+    ).rows[0]!.id;
+
+  it('a percent-encoded path cannot skip the guard', async () => {
+    const res = await t.anonymous.get('/%61pi/codes/gender');
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('the password cannot be changed before the second factor', async () => {
+    const res = await login('auditor', DEMO_PASSWORD);
+    const sid = res.cookies.find((c) => c.name === 'hanlin_sid')!.value;
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: `hanlin_sid=${sid}`, 'x-csrf-token': res.json().csrfToken },
+      payload: { current: DEMO_PASSWORD, next: 'Another#Pass2026' },
+    });
+    expect(change.statusCode).toBe(401);
+    expect(change.json().error.code).toBe('totp_required');
+  });
+
+  it('a school admin cannot reset someone who also holds a role elsewhere; a city admin cannot reset 三员 accounts', async () => {
+    // A parent of the demo school whose other child studies in another school.
+    const parent = await personOf('parent_demo');
+    const school = await t.login('school_admin');
+    const refused = await school.post(`/api/accounts/${parent}/reset-password`);
+    expect(refused.statusCode).toBe(404);
+    const audit = await t.db.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log
+      where action = 'access.denied' and details->>'route' = '/api/accounts/:personId/reset-password'`);
+    expect(audit.rows[0]!.n).toBeGreaterThan(0);
+    const city = await t.login('city_admin');
+    expect((await city.post(`/api/accounts/${await personOf('auditor')}/reset-password`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await city.post(`/api/accounts/${await personOf('school_admin')}/reset-password`)).statusCode,
+    ).toBe(200);
+  });
+
+  it('the system administrator resets administrators only', async () => {
+    const sys = await t.login('sysadmin');
+    expect(
+      (await sys.post(`/api/accounts/${await personOf('student_demo')}/reset-password`)).statusCode,
+    ).toBe(404);
+    expect((await sys.post(`/api/accounts/${await personOf('secadmin')}/reset-password`)).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('a withdrawn role ends its sessions', async () => {
+    const other = await t.db.db.execute<{ username: string }>(sql`select a.username from account a
+      join role_assignment ra on ra.person_id = a.person_id and ra.role = 'teacher' order by a.username limit 1`);
+    const c = await t.login(other.rows[0]!.username);
+    const me = (await c.get('/api/auth/me')).json();
+    await t.db.db.execute(sql`update role_assignment set active = false where id = ${me.roleAssignmentId}`);
+    expect((await c.get('/api/portal/home')).statusCode).toBe(401);
+    await t.db.db.execute(sql`update role_assignment set active = true where id = ${me.roleAssignmentId}`);
+  });
+});

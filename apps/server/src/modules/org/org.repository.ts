@@ -14,8 +14,8 @@ export async function findUnitForUpdate(tx: Tx, id: string): Promise<OrgUnitRow 
   return rows[0];
 }
 
-export async function listUnits(tx: Tx, where: SQL): Promise<OrgUnitRow[]> {
-  return tx.select().from(orgUnits).where(where).orderBy(asc(orgUnits.path));
+export async function listUnits(tx: Tx, where: SQL, limit = 10_000): Promise<OrgUnitRow[]> {
+  return tx.select().from(orgUnits).where(where).orderBy(asc(orgUnits.path)).limit(limit);
 }
 
 export async function listChildren(tx: Tx, parentId: string): Promise<OrgUnitRow[]> {

@@ -216,6 +216,12 @@ export async function moveUnit(ctx: Ctx, id: string, opts: { parentId: string })
   if (!CHILD_KINDS[parent.kind].includes(unit.kind)) throw badRequest(`不能移动到「${parent.name}」下`);
   if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`))
     throw badRequest('不能移动到自身的下级');
+  // Grades and classes stay in their school: students change school by transfer, which carries
+  // their records, guardians and teaching classes properly.
+  const parentSchool = parent.kind === 'school' ? parent.id : parent.schoolId;
+  if (unit.kind !== 'school' && unit.kind !== 'district' && parentSchool !== unit.schoolId) {
+    throw badRequest('年级和班级不能跨校移动；学生跨校请办理转学');
+  }
   if (parent.id === unit.parentId) return getUnit(ctx, unit.id);
   const label =
     unit.kind === 'class' || unit.kind === 'teaching_class'
@@ -261,6 +267,7 @@ export async function searchUnits(ctx: Ctx, opts: { kind: TOrgKind; q?: string; 
     ctx.db,
     sql`${orgUnits.kind} = ${opts.kind} and ${orgUnits.active} and ${inScope(ctx.scope, orgUnits.path)}
         ${opts.q ? sql`and ${orgUnits.name} like ${`%${opts.q.replace(/[%_\\]/g, '\\$&')}%`}` : sql``}`,
+    opts.limit,
   );
-  return rows.slice(0, opts.limit).map((u) => present(u));
+  return rows.map((u) => present(u));
 }

@@ -150,6 +150,26 @@ export async function transferStudent(ctx: Ctx, personId: string, opts: { classI
     sql`update student_sensitive set path = ${target.path}::ltree where person_id = ${personId}`,
   );
   await ctx.db.execute(sql`update guardian set path = ${target.path}::ltree where student_id = ${personId}`);
+  // Guardians' parent roles follow the child, unless a sibling keeps them at the old class.
+  await ctx.db.execute(sql`
+    update role_assignment ra set org_unit_id = ${target.id}, path = ${target.path}::ltree,
+           school_id = ${target.schoolId}, district_id = ${target.districtId}
+      from guardian g
+     where g.student_id = ${personId} and ra.person_id = g.parent_id and ra.role = 'parent'
+       and ra.org_unit_id = ${s.classId}
+       and not exists (select 1 from guardian g2 join student s2 on s2.person_id = g2.student_id
+                        where g2.parent_id = g.parent_id and s2.class_id = ${s.classId} and s2.person_id <> ${personId})
+       and not exists (select 1 from role_assignment r3 where r3.person_id = g.parent_id and r3.role = 'parent'
+                        and r3.org_unit_id = ${target.id})`);
+  const parents = await ctx.db.execute<{ id: string }>(
+    sql`select parent_id as id from guardian where student_id = ${personId}`,
+  );
+  for (const p of parents.rows) {
+    await ctx.db.execute(sql`
+      insert into role_assignment (id, person_id, role, org_unit_id, path, district_id, school_id)
+      values (${newId()}, ${p.id}, 'parent', ${target.id}, ${target.path}::ltree, ${target.districtId}, ${target.schoolId})
+      on conflict (person_id, role, org_unit_id) do nothing`);
+  }
   await ctx.db.execute(sql`update role_assignment set org_unit_id = ${target.id}, path = ${target.path}::ltree,
       school_id = ${target.schoolId}, district_id = ${target.districtId}
     where person_id = ${personId} and role = 'student'`);

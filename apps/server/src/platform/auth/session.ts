@@ -47,7 +47,7 @@ export async function loadSession(tx: Tx, token: string, idleMs: number): Promis
     select s.id as session_id, s.account_id, s.person_id, p.name, s.csrf_token, s.mfa_passed,
            a.must_change_password, s.last_seen_at, ra.id as role_assignment_id, ra.role, ra.org_unit_id,
            ra.path::text as path, ra.district_id, ra.school_id,
-           exists (select 1 from role_assignment r2 where r2.person_id = s.person_id and r2.active
+           a.totp_enabled or exists (select 1 from role_assignment r2 where r2.person_id = s.person_id and r2.active
                    and r2.role in ('city_admin','district_admin','system_admin','security_admin','auditor')) as needs_mfa
       from session s
       join account a on a.id = s.account_id and a.status = 'active'
@@ -56,15 +56,17 @@ export async function loadSession(tx: Tx, token: string, idleMs: number): Promis
      where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()
        and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000})`);
   const r = res.rows[0];
-  if (!r) return null;
+  // A role that was withdrawn (e.g. a replaced head teacher) ends the session rather than
+  // leaving it in some other role.
+  if (!r?.role || !r.role_assignment_id) return null;
   return {
     actor: {
       sessionId: r.session_id,
       accountId: r.account_id,
       personId: r.person_id,
       name: r.name,
-      role: (r.role ?? 'student') as TRole,
-      roleAssignmentId: r.role_assignment_id ?? '',
+      role: r.role,
+      roleAssignmentId: r.role_assignment_id,
       orgUnitId: r.org_unit_id ?? '',
       orgPath: r.path ?? '',
       districtId: r.district_id,

@@ -41,6 +41,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** What was refused, for the audit row of a refusal; never sent to the client. */
+    readonly target?: { targetType?: string; targetId?: string },
   ) {
     super(message);
     this.status = STATUS[code];

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { writeAudit } from '../audit/audit.ts';
 import { AppError } from '../errors/app-error.ts';
+import { originOf } from './context.ts';
 
 /** The error shape every API failure has: `{ error: { code, message, details } }`. */
 export interface ErrorBody {
@@ -17,10 +19,23 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_RATE_LIMIT_EXCEEDED: { code: 'rate_limited', message: '请求过于频繁，请稍后再试' },
 };
 
+const REFUSALS = new Set(['forbidden', 'not_found', 'csrf_failed']);
+
 /** One error handler (STYLE rule 8): known errors keep their message, everything else is hidden. */
 export function installErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
+      // Every refusal of a signed-in actor is audited here, after the use case's transaction
+      // rolled back, so no refusal goes unrecorded (P4, ASVS 7.1.3).
+      if (req.actor && REFUSALS.has(err.code)) {
+        await writeAudit(app.deps.database.db, originOf(req), {
+          action: 'access.denied',
+          outcome: 'denied',
+          targetType: err.target?.targetType,
+          targetId: err.target?.targetId,
+          details: { route: req.routeOptions.url ?? null, method: req.method, code: err.code },
+        }).catch((e: unknown) => req.log.error({ err: e }, 'audit of a refusal failed'));
+      }
       return reply
         .status(err.status)
         .send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -38,6 +53,11 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback?: 
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, 'response did not match its schema');
       return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误' } });
+    }
+    // A unique constraint that a concurrent request won: report a conflict, not a crash.
+    const pgCode = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+    if (pgCode === '23505') {
+      return reply.status(409).send({ error: { code: 'conflict', message: '数据已存在或与已有记录冲突' } });
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return reply.status(err.statusCode ?? 400).send({ error: known });

@@ -1,12 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { writeAudit } from '../audit/audit.ts';
 import { loadSession, touchSession } from '../auth/session.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-token.ts';
 import { AppError } from '../errors/app-error.ts';
 import { entityVisible, resolveScope } from '../scope/scope.ts';
-import { originOf } from './context.ts';
 import type { RoutePolicy } from './policy.ts';
 
 /** Every /api route with its policy, for the route × role scope test and the docs. */
@@ -51,7 +49,9 @@ export const guard = fp(async (app: FastifyInstance) => {
   });
 
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    // Decide by the route the router matched, never by the raw URL: `/%61pi/…` matches `/api/…`.
+    const route = req.routeOptions.url;
+    if (route === undefined || !route.startsWith('/api/') || route.startsWith('/api/docs')) return;
     const policy = policyOf(req);
     if (!policy) throw new AppError('not_found', '接口不存在');
     if (policy.allow === 'public') return;
@@ -69,19 +69,15 @@ export const guard = fp(async (app: FastifyInstance) => {
     req.actor = session.actor;
     req.csrfToken = session.csrfToken;
     req.mfaPassed = session.mfaPassed || !session.mfaRequired;
-    if (!policy.preAuth) {
-      if (session.mfaRequired && !session.mfaPassed)
-        throw new AppError('totp_required', '需要完成动态口令验证');
-      if (session.mustChangePassword) throw new AppError('password_expired', '请先修改密码');
+    // Until the second factor is given only the login steps work; a pending password change
+    // allows those and the change itself.
+    if (session.mfaRequired && !session.mfaPassed && policy.preAuth !== 'mfa') {
+      throw new AppError('totp_required', '需要完成动态口令验证');
     }
+    if (session.mustChangePassword && !policy.preAuth) throw new AppError('password_expired', '请先修改密码');
     if (Date.now() - session.lastSeenAt.getTime() > 60_000)
       await touchSession(database.db, session.actor.sessionId);
     if (policy.allow !== 'session' && !policy.allow.includes(session.actor.role)) {
-      await writeAudit(database.db, originOf(req), {
-        action: 'access.denied',
-        outcome: 'denied',
-        details: { route: req.routeOptions.url, method: req.method },
-      });
       throw new AppError('forbidden', '当前角色无权访问');
     }
     req.scope = await resolveScope(database.db, session.actor);
@@ -95,14 +91,10 @@ export const guard = fp(async (app: FastifyInstance) => {
       const id = params[name];
       if (id === undefined) continue;
       if (!(await entityVisible(app.deps.database.db, req.scope, kind, id))) {
-        await writeAudit(app.deps.database.db, originOf(req), {
-          action: 'access.denied',
-          outcome: 'denied',
+        throw new AppError('not_found', '对象不存在或无权访问', undefined, {
           targetType: kind,
           targetId: id,
-          details: { route: req.routeOptions.url, method: req.method },
         });
-        throw new AppError('not_found', '对象不存在或无权访问');
       }
     }
   });

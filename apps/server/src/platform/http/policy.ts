@@ -12,8 +12,11 @@ export interface RoutePolicy {
   params?: Record<string, ScopedEntity>;
   /** Route params that name no data of anyone (e.g. a code-table name); the scope test skips them. */
   unscopedParams?: readonly string[];
-  /** Usable while a password change or the second factor is still pending (login steps). */
-  preAuth?: boolean;
+  /**
+   * Login steps: 'mfa' routes work before the second factor is given (and during a pending
+   * password change); 'password' routes only during a pending password change.
+   */
+  preAuth?: 'mfa' | 'password';
 }
 
 declare module 'fastify' {
