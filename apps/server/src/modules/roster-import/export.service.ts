@@ -7,6 +7,7 @@ import { countExportRows, type ExportRow, readExportRows } from './export.reposi
 import { within } from './import-context.ts';
 import type { TImportKind } from './roster-import.schema.ts';
 import { buildWorkbook } from './template.ts';
+import { insertSubjectAudits } from './write.repository.ts';
 import { MAX_ROWS } from './xlsx-file.ts';
 
 export interface XlsxFile {
@@ -39,7 +40,8 @@ function toCells(ctx: Ctx, kind: TImportKind, book: CodeBook, row: ExportRow): (
 
 /**
  * Exports the records of a kind under an org unit in the actor's scope, in exactly the template
- * format, so that re-importing the file changes nothing. Audited with the row count (personal data).
+ * format, so that re-importing the file changes nothing. Audited with the row count (personal data),
+ * and with one row per exported person (`roster.export.subject`) for searches by person.
  */
 export async function exportRoster(
   ctx: Ctx,
@@ -72,6 +74,15 @@ export async function exportRoster(
     orgPath: unit.path,
     details: { kind, rows: rows.length },
   });
+  // One row per exported person too (ID numbers, and for students sensitive fields), by subject.
+  const subjects = new Map<string, string | null>();
+  for (const r of rows) if (r.subjectId) subjects.set(String(r.subjectId), (r.subjectPath as string) ?? null);
+  await insertSubjectAudits(
+    ctx.db,
+    ctx.origin,
+    { action: 'roster.export.subject', targetType: 'org_unit', targetId: unit.id, details: { kind } },
+    [...subjects].map(([personId, path]) => ({ personId, path })),
+  );
   const date = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   return { fileName: `${unit.name}-${SHEETS[kind].title}-${date}.xlsx`, buffer };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Tx } from '../../platform/db/client.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { AppDeps, Ctx } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
@@ -20,7 +21,28 @@ const ERRORS_IN_VIEW = 1000;
 /** A running job not heard from for this long, and not running here, was cut off by a restart. */
 const STALE_MS = 120_000;
 
+/** Expired workbooks are purged when jobs are read, at most this often per process. */
+const PURGE_EVERY_MS = 60_000;
+
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/** When each application last purged (tests run several applications in one process). */
+const lastPurge = new WeakMap<AppDeps, number>();
+
+/**
+ * Drops uploaded workbooks past their retention period. Called at server start, on upload, and when
+ * a job is read or polled (throttled), so files expire without a background timer; `force` skips
+ * the throttle.
+ */
+export async function purgeExpiredFiles(deps: AppDeps, db: Tx, force = false): Promise<void> {
+  const now = Date.now();
+  if (!force && now - (lastPurge.get(deps) ?? 0) < PURGE_EVERY_MS) return;
+  lastPurge.set(deps, now);
+  await repo.purgeOldFiles(db, FILE_RETENTION_DAYS);
+}
+
+const expired = (job: repo.ImportJobRow) =>
+  Date.now() - job.createdAt.getTime() > FILE_RETENTION_DAYS * 86_400_000;
 
 export function presentJob(job: repo.ImportJobRow) {
   return {
@@ -58,7 +80,7 @@ export async function startImport(
   const { rows } = readSheet(await loadWorkbook(file), kind);
   if (rows.length === 0)
     throw new AppError('validation_failed', '工作表中没有数据行（第 1 行为表头，数据从第 2 行开始）');
-  await repo.purgeOldFiles(ctx.db, FILE_RETENTION_DAYS);
+  await purgeExpiredFiles(ctx.deps, ctx.db, true);
   const job = await repo.insertJobUnlessRunning(ctx.db, {
     kind,
     idempotencyKey: key,
@@ -96,6 +118,7 @@ export function queueImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogger
 
 /** A job is visible to its creator and to admins whose scope contains the creator's unit. */
 async function visibleJob(ctx: Ctx, id: string): Promise<repo.ImportJobRow> {
+  await purgeExpiredFiles(ctx.deps, ctx.db);
   const job = await repo.findJob(ctx.db, id);
   const admin = (ADMINS as readonly string[]).includes(ctx.actor.role);
   if (!job || !(job.createdBy === ctx.actor.personId || (admin && within(ctx.scope, job.orgPath))))
@@ -117,7 +140,8 @@ export async function getImportJob(ctx: Ctx, id: string): Promise<TJobView> {
 /** The uploaded workbook with its errors marked; the file holds personal data, so this is audited. */
 export async function downloadErrorWorkbook(ctx: Ctx, id: string): Promise<XlsxFile> {
   const job = await visibleJob(ctx, id);
-  if (!job.fileEnc) throw notFound('原始文件（已超过保留期限被清除）');
+  // Past retention even if no purge has run since: never served.
+  if (!job.fileEnc || expired(job)) throw notFound('原始文件（已超过保留期限被清除）');
   const file = Buffer.from(ctx.deps.crypto.decrypt(job.fileEnc), 'base64');
   const buffer = await annotateWorkbook(file, job.kind, job.errors);
   await ctx.audit({

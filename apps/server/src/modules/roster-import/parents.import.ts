@@ -10,6 +10,7 @@ import {
 } from './import-context.ts';
 import * as lookup from './lookup.repository.ts';
 import { applyParents } from './parents.apply.ts';
+import { FOREIGN_CONFLICT, PersonGuard } from './person-guard.ts';
 import type { TRowError } from './roster-import.schema.ts';
 import { type IdValue, RowCheck, SeenKeys } from './row-check.ts';
 import type { RawRow } from './sheet-io.ts';
@@ -133,14 +134,24 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     hasGuardian.add(g.studentId);
   }
 
+  const guard = await PersonGuard.load(db, ctx.scope, [
+    ...[...byId.values()].map((p) => p.id),
+    ...[...byPhone.values()].flat().map((p) => p.id),
+  ]);
+
   // Resolve each phone group to one person (existing or new), once.
   const people = new Map<string, ParentPerson | string>();
   const resolve = (g: Parsed): ParentPerson | string => {
     const known = g.idHash ? byId.get(g.idHash) : undefined;
     const phoneMatches = byPhone.get(g.phone) ?? [];
+    // Persons outside the actor's scope get one generic message, so rows cannot probe who is who.
+    const refuse = (ids: string[], key: string, message: string) =>
+      guard.conflict(ids, key, message, 'phone').join(':');
+    const involved = [...(known ? [known.id] : []), ...phoneMatches.map((m) => m.id)];
     if (known && phoneMatches.length > 0 && !phoneMatches.some((m) => m.id === known.id))
-      return 'phone:该手机号已被其他人员使用';
-    if (!known && phoneMatches.length > 1) return 'phone:该手机号对应多位已登记人员，请填写证件号码以区分';
+      return refuse(involved, 'phone', '该手机号已被其他人员使用');
+    if (!known && phoneMatches.length > 1)
+      return refuse(involved, 'phone', '该手机号对应多位已登记人员，请填写证件号码以区分');
     const found = known ?? phoneMatches[0];
     if (!found)
       return {
@@ -154,11 +165,16 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         patch: false,
         row: g.c.row,
       };
-    if (found.name !== g.name) return 'name:该家长已登记的姓名与本行不一致';
+    if (!guard.mayLink(found.id)) return `phone:${FOREIGN_CONFLICT}`;
+    if (found.name !== g.name) return refuse([found.id], 'name', '该家长已登记的姓名与本行不一致');
     if (g.idHash && found.idHash && found.idHash !== g.idHash)
-      return 'idNumber:证件号码与该手机号已登记的家长不一致';
-    if (found.phone && found.phone !== g.phone) return 'phone:该证件号码已登记的手机号与本行不一致';
+      return refuse([found.id], 'idNumber', '证件号码与该手机号已登记的家长不一致');
+    if (found.phone && found.phone !== g.phone)
+      return refuse([found.id], 'phone', '该证件号码已登记的手机号与本行不一致');
     const fillId = !!g.idHash && !found.idHash;
+    const patch = fillId || !found.phone;
+    // A person with roles outside the actor's scope is linked as stored, never changed.
+    if ((patch || !found.username) && !guard.inside(found.id)) return `phone:${FOREIGN_CONFLICT}`;
     return {
       personId: found.id,
       name: g.name,
@@ -167,7 +183,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       idHash: fillId ? g.idHash : undefined,
       username: found.username ? null : g.phone,
       isNew: false,
-      patch: fillId || !found.phone,
+      patch,
       row: g.c.row,
     };
   };

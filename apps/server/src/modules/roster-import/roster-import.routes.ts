@@ -7,7 +7,13 @@ import { runAs } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { errorResponses, ZErrorBody, ZId } from '../../platform/http/schemas.ts';
 import { downloadTemplate, exportRoster, type XlsxFile } from './export.service.ts';
-import { downloadErrorWorkbook, getImportJob, queueImport, startImport } from './import-job.service.ts';
+import {
+  downloadErrorWorkbook,
+  getImportJob,
+  purgeExpiredFiles,
+  queueImport,
+  startImport,
+} from './import-job.service.ts';
 import { importsSettled } from './import-runner.ts';
 import { IMPORT_KINDS, JOB_STATUSES } from './roster-import.schema.ts';
 import { MAX_FILE_BYTES } from './xlsx-file.ts';
@@ -55,6 +61,14 @@ function sendXlsx(reply: FastifyReply, file: XlsxFile) {
 export async function rosterImportRoutes(app: FastifyInstance) {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, parts: 5 } });
   app.addHook('onClose', async (instance) => importsSettled(instance.deps));
+  // Uploaded workbooks past retention go at start too, not only when someone uploads or polls.
+  app.addHook('onReady', async () => {
+    try {
+      await purgeExpiredFiles(app.deps, app.deps.database.db, true);
+    } catch (err) {
+      app.log.warn({ err }, 'purging expired import workbooks failed');
+    }
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(

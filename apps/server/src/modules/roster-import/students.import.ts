@@ -10,6 +10,7 @@ import {
   within,
 } from './import-context.ts';
 import * as lookup from './lookup.repository.ts';
+import { FOREIGN_CONFLICT, PersonGuard } from './person-guard.ts';
 import type { TRowError } from './roster-import.schema.ts';
 import { SeenKeys } from './row-check.ts';
 import type { RawRow } from './sheet-io.ts';
@@ -115,6 +116,10 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       )
     ).map((r) => [`${r.schoolId}/${r.studentNo}`, r.personId]),
   );
+  const guard = await PersonGuard.load(db, ctx.scope, [
+    ...[...persons.values()].map((p) => p.id),
+    ...[...existing.values()].map((s) => s.personId),
+  ]);
   const username = (p: ParsedStudent) => `s${p.nationalNo}`.toLowerCase();
   const taken = await lookup.findTakenUsernames(
     db,
@@ -139,17 +144,27 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     else if (!cls.active) c.fail('className', '班级已停用');
     const old = existing.get(p.nationalNo);
     if (old) {
+      // Outside the scope: no comparison with the stored ID number (that would be an oracle).
       if (!within(ctx.scope, old.path))
         c.fail('nationalNo', '该全国学籍号已在您管理范围以外的学校登记，请办理转学');
-      else if (old.status !== 'enrolled')
-        c.fail('nationalNo', `该学生学籍状态为「${STATUS_ZH[old.status] ?? old.status}」，不能通过导入修改`);
-      if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该全国学籍号已登记的证件号码不一致');
+      else {
+        if (old.status !== 'enrolled')
+          c.fail(
+            'nationalNo',
+            `该学生学籍状态为「${STATUS_ZH[old.status] ?? old.status}」，不能通过导入修改`,
+          );
+        if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该全国学籍号已登记的证件号码不一致');
+      }
     } else {
       const holder = persons.get(p.idHash);
       if (holder)
         c.fail(
-          'idNumber',
-          holder.nationalNo ? '该证件号码已登记在其他全国学籍号下' : '该证件号码已被其他人员使用',
+          ...guard.conflict(
+            [holder.id],
+            'idNumber',
+            holder.nationalNo ? '该证件号码已登记在其他全国学籍号下' : '该证件号码已被其他人员使用',
+            'idNumber',
+          ),
         );
       if (taken.has(username(p))) c.fail('nationalNo', `账号名「${username(p)}」已被占用`);
     }
@@ -212,6 +227,11 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     };
     const sensitiveFields = changedFields(before, after);
     const fields = [...personFields, ...studentFields, ...sensitiveFields];
+    // The person record of someone who also holds roles outside the scope is not the actor's to change.
+    if (personFields.length > 0 && guard.foreign(old.personId)) {
+      c.fail('idNumber', FOREIGN_CONFLICT);
+      continue;
+    }
     if (fields.length === 0) {
       summary.unchanged++;
       continue;

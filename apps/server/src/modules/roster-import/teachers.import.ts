@@ -10,6 +10,7 @@ import {
   within,
 } from './import-context.ts';
 import * as lookup from './lookup.repository.ts';
+import { FOREIGN_CONFLICT, PersonGuard } from './person-guard.ts';
 import type { TRowError } from './roster-import.schema.ts';
 import { type IdValue, RowCheck, SeenKeys } from './row-check.ts';
 import type { RawRow } from './sheet-io.ts';
@@ -124,6 +125,10 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       )
     ).map((p) => [p.idHash!, p]),
   );
+  const guard = await PersonGuard.load(db, ctx.scope, [
+    ...[...persons.values()].map((p) => p.id),
+    ...[...teachers.values()].map((t) => t.personId),
+  ]);
   const username = (p: TeacherParsed) => `t${p.staffNo}`.toLowerCase();
   const taken = await lookup.findTakenUsernames(
     db,
@@ -141,10 +146,13 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     if (!school.active) c.fail('schoolCode', '学校已停用');
     const old = teachers.get(p.staffNo);
     if (old) {
+      // A teacher outside the scope: no comparison with their stored ID number (that would be an oracle).
       if (!within(ctx.scope, old.path)) c.fail('staffNo', '该教职工号已在您管理范围以外的学校登记');
-      else if (old.schoolId !== school.id)
-        c.fail('schoolCode', '该教职工号已登记在其他学校，教师调动请在系统中办理');
-      if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该教职工号已登记的证件号码不一致');
+      else {
+        if (old.schoolId !== school.id)
+          c.fail('schoolCode', '该教职工号已登记在其他学校，教师调动请在系统中办理');
+        if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该教职工号已登记的证件号码不一致');
+      }
       if (!c.ok) continue;
       const personFields = changedFields(old, {
         name: p.name,
@@ -159,7 +167,9 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         { subjects: p.subjects ?? sorted, title: p.title ?? old.title },
       );
       const fields = [...personFields, ...teacherFields];
-      if (fields.length === 0) summary.unchanged++;
+      // The person record of someone who also holds roles outside the scope is not the actor's to change.
+      if (personFields.length > 0 && guard.foreign(old.personId)) c.fail('idNumber', FOREIGN_CONFLICT);
+      else if (fields.length === 0) summary.unchanged++;
       else {
         plan.updates.push({
           personId: old.personId,
@@ -174,9 +184,19 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       continue;
     }
     const holder = persons.get(p.idHash);
-    if (holder?.staffNo) c.fail('idNumber', '该证件号码已登记在其他教职工号下');
-    else if (holder && holder.name !== p.name) c.fail('name', '该证件号码已登记的姓名与本行不一致');
+    const personPatch =
+      !!holder && changedFields(holder, { gender: p.gender, phone: p.phone ?? holder.phone }).length > 0;
     const needsAccount = !holder?.username;
+    if (holder) {
+      // Outside the scope: one generic message, and the person is reused only as stored.
+      const refuse = (key: string, message: string) =>
+        c.fail(...guard.conflict([holder.id], key, message, 'idNumber'));
+      if (!guard.mayLink(holder.id)) c.fail('idNumber', FOREIGN_CONFLICT);
+      else if (holder.staffNo) refuse('idNumber', '该证件号码已登记在其他教职工号下');
+      else if (holder.name !== p.name) refuse('name', '该证件号码已登记的姓名与本行不一致');
+      else if ((personPatch || needsAccount) && !guard.inside(holder.id))
+        c.fail('idNumber', FOREIGN_CONFLICT);
+    }
     if (needsAccount && taken.has(username(p))) c.fail('staffNo', `账号名「${username(p)}」已被占用`);
     if (!c.ok) continue;
     plan.creates.push({
@@ -185,8 +205,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       school,
       newPerson: !holder,
       username: needsAccount ? username(p) : null,
-      personPatch:
-        !!holder && changedFields(holder, { gender: p.gender, phone: p.phone ?? holder.phone }).length > 0,
+      personPatch,
     });
     summary.created++;
   }
