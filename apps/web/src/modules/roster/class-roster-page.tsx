@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Flex, Input, Space, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Card, Flex, Input, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,9 @@ import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { exportUrl } from '../import/import-api';
 import { TeacherList } from '../portal/teacher-list';
+import { useRefreshAfterChange } from './admin/admin-queries';
+import { ClassAdminActions } from './admin/class-admin-actions';
+import { ClassTeachersTable } from './admin/class-teachers-table';
 import { useRoster } from './roster-queries';
 import { RosterTable } from './roster-table';
 
@@ -18,8 +21,13 @@ export function ClassRosterPage() {
   const { classId = '' } = useParams();
   const { t } = useTranslation();
   const me = useMe();
+  const { message } = App.useApp();
   const roster = useRoster(classId);
+  const refresh = useRefreshAfterChange();
   const [q, setQ] = useState('');
+  // The student just enrolled here, marked in the refreshed list.
+  const [enrolled, setEnrolled] = useState<string>();
+  const admin = isAdmin(me.role);
 
   const students = useMemo(() => {
     const needle = q.trim();
@@ -55,8 +63,15 @@ export function ClassRosterPage() {
           </div>
         </div>
         <Space wrap>
-          {isAdmin(me.role) && (
+          {admin && (
             <>
+              <ClassAdminActions
+                roster={roster.data}
+                onEnrolled={(s) => {
+                  setQ('');
+                  setEnrolled(s.personId);
+                }}
+              />
               <LinkButton to={`/org/${cls.id}`}>{t('roster.orgInfo')}</LinkButton>
               <DownloadButton url={exportUrl('students', cls.id)} icon={<DownloadOutlined />}>
                 {t('roster.export')}
@@ -66,7 +81,19 @@ export function ClassRosterPage() {
         </Space>
       </Flex>
       <Card size="small" title={t('roster.teachers')}>
-        <TeacherList teachers={teacherRows} />
+        {admin ? (
+          <ClassTeachersTable
+            classId={cls.id}
+            className={cls.name}
+            teachers={teachers}
+            onChanged={async (text) => {
+              await refresh();
+              message.success(text);
+            }}
+          />
+        ) : (
+          <TeacherList teachers={teacherRows} />
+        )}
       </Card>
       <Card
         size="small"
@@ -75,6 +102,7 @@ export function ClassRosterPage() {
           <Input.Search
             allowClear
             size="small"
+            value={q}
             placeholder={t('roster.filter')}
             aria-label={t('roster.filter')}
             onChange={(e) => setQ(e.target.value)}
@@ -82,7 +110,7 @@ export function ClassRosterPage() {
           />
         }
       >
-        <RosterTable students={students} />
+        <RosterTable students={students} highlightId={enrolled} />
       </Card>
     </Stack>
   );

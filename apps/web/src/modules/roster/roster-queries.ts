@@ -9,10 +9,11 @@ export type StudentSensitive = ApiData<'/api/students/{id}/sensitive'>;
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
-export const useRoster = (classId: string) =>
+export const useRoster = (classId: string, enabled = true) =>
   useQuery({
     queryKey: ['roster', 'class', classId],
     queryFn: () => unwrap(api.GET('/api/classes/{id}/roster', byId(classId))),
+    enabled: enabled && !!classId,
   });
 
 export const useStudent = (personId: string) =>

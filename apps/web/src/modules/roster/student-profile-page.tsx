@@ -1,11 +1,13 @@
-import { Alert, Breadcrumb, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
-import { ROSTER_ROLES } from '../../app/auth/roles';
+import { isAdmin, ROSTER_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { ResetPasswordButton } from './admin/reset-password';
+import { StudentAdminActions } from './admin/student-admin-actions';
 import { GENDER_SHORT, type Student, useStudent } from './roster-queries';
 import { SensitivePanel } from './sensitive-panel';
 
@@ -15,6 +17,8 @@ export function StudentProfilePage() {
   const { t } = useTranslation();
   const student = useStudent(personId);
   const me = useMe();
+  const admin = isAdmin(me.role);
+  const compact = !Grid.useBreakpoint().sm;
   if (student.isPending) return <PageLoading />;
   if (student.isError) return <PageError error={student.error} onRetry={() => void student.refetch()} />;
   const s = student.data;
@@ -34,16 +38,19 @@ export function StudentProfilePage() {
           { title: s.name },
         ]}
       />
-      <Flex wrap gap={8} align="center">
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="student-name">
-          {s.name}
-        </Typography.Title>
-        <Tag color={s.status === 'enrolled' ? 'green' : undefined}>
-          {t(`roster.statusValue.${s.status}`, { defaultValue: s.status })}
-        </Tag>
-        <Typography.Text type="secondary">
-          {s.schoolName} · {s.className}
-        </Typography.Text>
+      <Flex wrap justify="space-between" align="center" gap={8}>
+        <Flex wrap gap={8} align="center" style={{ minWidth: 0 }}>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="student-name">
+            {s.name}
+          </Typography.Title>
+          <Tag color={s.status === 'enrolled' ? 'green' : undefined}>
+            {t(`roster.statusValue.${s.status}`, { defaultValue: s.status })}
+          </Tag>
+          <Typography.Text type="secondary" className="hanlin-wrap" data-testid="student-class">
+            {s.schoolName} · {s.className}
+          </Typography.Text>
+        </Flex>
+        {admin && <StudentAdminActions student={s} />}
       </Flex>
       {s.under14 && <Alert type="info" role="note" showIcon title={t('student.under14')} />}
       <Card size="small" title={t('student.record')}>
@@ -74,6 +81,23 @@ export function StudentProfilePage() {
               render: (code: string) => <RelationLabel code={code} />,
             },
             { title: t('student.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+            ...(admin
+              ? [
+                  {
+                    title: t('rosterAdmin.actions'),
+                    key: 'actions',
+                    render: (_: unknown, g: Student['guardians'][number]) => (
+                      <ResetPasswordButton
+                        personId={g.personId}
+                        name={g.name}
+                        size="small"
+                        testId="guardian-reset-password"
+                        iconOnly={compact}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
