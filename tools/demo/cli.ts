@@ -7,7 +7,9 @@
  * recreated empty on every run), so the server can be pointed at it afterwards with
  * `HANLIN_DATA_DIR=.hanlin-bench`. With --database-url the database must be empty; it is migrated first.
  */
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../../apps/server/src/bootstrap.ts';
@@ -19,8 +21,18 @@ import { connectDatabase, migrateDatabase } from '../../apps/server/src/platform
 import { startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded.ts';
 
 const COUNTED = [
-  'org_unit', 'academic_year', 'term', 'person', 'account', 'role_assignment', 'student', 'student_sensitive',
-  'teacher', 'teaching_assignment', 'teaching_class_member', 'guardian',
+  'org_unit',
+  'academic_year',
+  'term',
+  'person',
+  'account',
+  'role_assignment',
+  'student',
+  'student_sensitive',
+  'teacher',
+  'teaching_assignment',
+  'teaching_class_member',
+  'guardian',
 ];
 
 const { values } = parseArgs({
@@ -29,16 +41,44 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     dir: { type: 'string', default: '.hanlin-bench' },
+    'defer-indexes': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
+
+/**
+ * CPU seconds used so far by an embedded cluster's processes (live children plus reaped ones), read
+ * from /proc; null where that is not available. Tells database time from Node time in the report.
+ */
+function clusterCpu(dataDir: string): number | null {
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const stat = (pid: string | number) =>
+      readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const own = stat(postmaster);
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const pid of readdirSync('/proc').filter((d) => /^[0-9]+$/.test(d))) {
+      try {
+        const f = stat(pid);
+        if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
+}
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const say = (msg: string) => console.log(`[demo] ${msg}`);
 
 async function main() {
   if (values.help) {
-    console.log('usage: tsx tools/demo/cli.ts --students N [--database-url URL] [--seed N] [--dir .hanlin-bench]');
+    console.log(
+      'usage: tsx tools/demo/cli.ts --students N [--database-url URL] [--seed N] [--dir .hanlin-bench]',
+    );
     return;
   }
   const students = Number(values.students);
@@ -63,15 +103,32 @@ async function main() {
   }
   const database = connectDatabase(url, 2);
   try {
-    let t0 = performance.now();
+    const t0 = performance.now();
     await migrateDatabase(database.db);
     await database.db.transaction((tx) => seedCodeTables(tx));
     say(`migrated in ${secs(performance.now() - t0)}`);
     const crypto = createFieldCrypto(loadFieldKey(process.env.HANLIN_FIELD_KEY, dataDir));
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    t0 = performance.now();
-    const summary = await seedDemoCity({ pool: database.pool, crypto, students, seed, passwordHash, log: say });
+    const cpu0 = { node: process.cpuUsage(), pg: stop ? clusterCpu(dataDir) : null };
+    const summary = await seedDemoCity({
+      pool: database.pool,
+      crypto,
+      students,
+      seed,
+      passwordHash,
+      log: say,
+      deferIndexes: values['defer-indexes'] === undefined ? undefined : values['defer-indexes'] === 'true',
+    });
     say(`seeded ${students.toLocaleString('en-US')} students in ${secs(summary.ms)} (seed ${seed})`);
+    const node = process.cpuUsage(cpu0.node);
+    const pgCpu = cpu0.pg === null ? null : (clusterCpu(dataDir) ?? 0) - cpu0.pg;
+    say(
+      `CPU: Node ${secs((node.user + node.system) / 1000)}` +
+        (pgCpu === null ? '' : `, PostgreSQL ${pgCpu.toFixed(1)} s`) +
+        `; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+    );
     const { ms: _ms, ...counted } = summary;
     console.table(counted);
     const counts: Record<string, number> = {};
