@@ -5,5 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 const build = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const r = spawnSync('npx', ['vitest', 'run', '--config', 'apps/web/e2e/vitest.e2e.config.ts'], { stdio: 'inherit' });
+const r = spawnSync('npx', ['vitest', 'run', '--config', 'apps/web/e2e/vitest.e2e.config.ts'], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -5,6 +5,7 @@ import { hashToken, newToken } from '../../platform/auth/session-token.ts';
 import { newId } from '../../platform/db/types.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors/app-error.ts';
 import type { Ctx, PublicCtx } from '../../platform/http/context.ts';
+import { scopeCovers } from '../../platform/scope/scope.ts';
 import {
   type AccountRow,
   findAccountById,
@@ -225,14 +226,15 @@ export async function resetPassword(
 ): Promise<{ temporaryPassword: string }> {
   const account = await findAccountByPerson(ctx.db, opts.personId);
   const roles = account ? await listActiveRoles(ctx.db, opts.personId) : [];
-  const inside = (path: string) =>
-    ctx.scope.all || ctx.scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
   const allowed =
     roles.length > 0 &&
     (ctx.actor.role === 'system_admin'
       ? roles.every((r) => ADMIN_ROLES.includes(r.role))
       : roles.every(
-          (r) => !THREE_ADMINS.includes(r.role) && rank(r.role) < rank(ctx.actor.role) && inside(r.path),
+          (r) =>
+            !THREE_ADMINS.includes(r.role) &&
+            rank(r.role) < rank(ctx.actor.role) &&
+            scopeCovers(ctx.scope, r.path),
         ));
   if (!account || !allowed) throw new AppError('not_found', '用户不存在或无权访问');
   if (account.personId === ctx.actor.personId) throw forbidden('不能重置自己的密码，请使用修改密码');

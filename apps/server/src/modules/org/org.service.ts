@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { inScope } from '../../platform/scope/scope.ts';
+import { inScope, scopeCovers } from '../../platform/scope/scope.ts';
 import * as repo from './org.repository.ts';
 import { orgUnits, type TOrgKind } from './org.schema.ts';
 
@@ -88,10 +88,7 @@ export async function listChildren(ctx: Ctx, id: string): Promise<UnitView[]> {
   const children = await repo.listChildren(ctx.db, id);
   // A teacher may open the school of their class but sees only the classes they teach inside it.
   const visible = children.filter(
-    (c) =>
-      ctx.scope.all ||
-      ctx.scope.paths.some((p) => c.path === p || c.path.startsWith(`${p}.`)) ||
-      ctx.scope.paths.some((p) => p.startsWith(`${c.path}.`)),
+    (c) => scopeCovers(ctx.scope, c.path) || ctx.scope.paths.some((p) => p.startsWith(`${c.path}.`)),
   );
   return withCounts(ctx, visible);
 }
@@ -119,10 +116,7 @@ export interface CreateUnitInput {
 
 async function writableParent(ctx: Ctx, parentId: string) {
   const parent = await repo.findUnitForUpdate(ctx.db, parentId);
-  if (
-    !parent ||
-    !(ctx.scope.all || ctx.scope.paths.some((p) => parent.path === p || parent.path.startsWith(`${p}.`)))
-  ) {
+  if (!parent || !scopeCovers(ctx.scope, parent.path)) {
     throw notFound('上级组织机构');
   }
   return parent;
@@ -182,13 +176,10 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
 
 async function writableUnit(ctx: Ctx, id: string) {
   const unit = await repo.findUnitForUpdate(ctx.db, id);
-  if (!unit || !(ctx.scope.all || pathInside(unit.path, ctx.scope.paths))) throw notFound('组织机构');
+  if (!unit || !scopeCovers(ctx.scope, unit.path)) throw notFound('组织机构');
   if (!CREATABLE_BY[ctx.actor.role]?.includes(unit.kind)) throw forbidden('当前角色不能修改该类机构');
   return unit;
 }
-
-const pathInside = (path: string, roots: string[]) =>
-  roots.some((p) => path === p || path.startsWith(`${p}.`));
 
 export async function updateUnitInfo(
   ctx: Ctx,

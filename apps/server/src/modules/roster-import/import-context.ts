@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import type { Scope } from '../../platform/scope/scope.ts';
+import { type Scope, scopeCovers } from '../../platform/scope/scope.ts';
 import type { CodeBook } from './code-book.ts';
 import type { TImportSummary, TRowError } from './roster-import.schema.ts';
 import type { RawRow } from './sheet-io.ts';
@@ -34,8 +34,7 @@ export interface Importer<P> {
 }
 
 /** True when `path` lies inside the actor's scope (the same rule as `inScope` in SQL). */
-export const within = (scope: Scope, path: string): boolean =>
-  scope.all || scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
+export const within = (scope: Scope, path: string): boolean => scopeCovers(scope, path);
 
 /** Reports progress every `every` rows during a loop. */
 export async function tick(run: ImportRun, i: number, every = 500): Promise<void> {

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { scopeCovers } from '../../platform/scope/scope.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { assertCodes } from './students.service.ts';
 
-const within = (ctx: Ctx, p: string) =>
-  ctx.scope.all || ctx.scope.paths.some((r) => p === r || p.startsWith(`${r}.`));
+const within = (ctx: Ctx, p: string) => scopeCovers(ctx.scope, p);
 
 async function classInScope(ctx: Ctx, classId: string) {
   const unit = await findUnit(ctx.db, classId);

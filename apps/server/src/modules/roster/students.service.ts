@@ -4,6 +4,7 @@ import { codeExists } from '../../platform/codes/codes.repository.ts';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { scopeCovers } from '../../platform/scope/scope.ts';
 import { accounts, persons, roleAssignments } from '../identity/identity.schema.ts';
 import { hashPassword } from '../identity/password.ts';
 import { findUnit } from '../org/org.repository.ts';
@@ -139,9 +140,7 @@ export async function transferStudent(ctx: Ctx, personId: string, opts: { classI
   const s = await repo.findStudent(ctx.db, personId);
   if (!s) throw notFound('学生');
   const target = await findUnit(ctx.db, opts.classId);
-  const inScope = (p: string) =>
-    ctx.scope.all || ctx.scope.paths.some((r) => p === r || p.startsWith(`${r}.`));
-  if (target?.kind !== 'class' || !inScope(target.path)) throw notFound('目标班级');
+  if (target?.kind !== 'class' || !scopeCovers(ctx.scope, target.path)) throw notFound('目标班级');
   if (!target.active) throw badRequest('目标班级已停用');
   if (target.id === s.classId) throw badRequest('学生已在该班级');
   await ctx.db.execute(sql`update student set class_id = ${target.id}, school_id = ${target.schoolId},
@@ -207,9 +206,7 @@ export interface EnrollInput {
 /** Enrols a new student in a class: person, account (random password, reset by an admin), 学籍 row. */
 export async function enrollStudent(ctx: Ctx, input: EnrollInput) {
   const unit = await findUnit(ctx.db, input.classId);
-  const inScope = (p: string) =>
-    ctx.scope.all || ctx.scope.paths.some((r) => p === r || p.startsWith(`${r}.`));
-  if (unit?.kind !== 'class' || !inScope(unit.path)) throw notFound('班级');
+  if (unit?.kind !== 'class' || !scopeCovers(ctx.scope, unit.path)) throw notFound('班级');
   if (!unit.active) throw badRequest('班级已停用');
   await assertCodes(ctx, { gender: input.gender, id_type: input.idType, ethnicity: input.ethnicity ?? '01' });
   if (input.idType === '1') {

@@ -35,6 +35,13 @@ export interface Scope {
 
 export const EMPTY_SCOPE: Scope = { all: false, paths: [], personIds: [], memberPaths: [] };
 
+/** True when `path` is one of `roots` or lies below one: ltree `<@` for paths already in memory. */
+export const pathUnder = (path: string, roots: readonly string[]): boolean =>
+  roots.some((r) => path === r || path.startsWith(`${r}.`));
+
+/** True when the actor's scope covers this org path. */
+export const scopeCovers = (scope: Scope, path: string): boolean => scope.all || pathUnder(path, scope.paths);
+
 /** One bound text parameter split in SQL: no commas occur in ltree paths or UUIDs. */
 const textArray = (values: string[], type: 'ltree' | 'uuid') =>
   sql`string_to_array(${values.join(',')}, ',')::${sql.raw(type)}[]`;
