@@ -18,8 +18,9 @@ export const UNDER_14 = 14;
 export async function getRoster(ctx: Ctx, classId: string) {
   const unit = await findUnit(ctx.db, classId);
   if (!unit || (unit.kind !== 'class' && unit.kind !== 'teaching_class')) throw notFound('班级');
-  const school = unit.schoolId ? await findUnit(ctx.db, unit.schoolId) : undefined;
-  const [list, teachers] = await Promise.all([
+  // Outside a transaction these run on separate pooled connections, in parallel.
+  const [school, list, teachers] = await Promise.all([
+    unit.schoolId ? findUnit(ctx.db, unit.schoolId) : undefined,
     repo.listClassStudents(ctx.db, unit.id, unit.kind === 'teaching_class'),
     repo.listClassTeachers(ctx.db, unit.id),
   ]);
@@ -45,9 +46,11 @@ export async function getRoster(ctx: Ctx, classId: string) {
 
 /** 学籍 record without the sensitive fields. Staff reading someone else's record is audited. */
 export async function getStudent(ctx: Ctx, personId: string) {
-  const s = await repo.findStudent(ctx.db, personId);
+  const [s, guardians] = await Promise.all([
+    repo.findStudent(ctx.db, personId),
+    repo.listGuardians(ctx.db, personId),
+  ]);
   if (!s) throw notFound('学生');
-  const guardians = await repo.listGuardians(ctx.db, personId);
   const idNumber = s.idNumberEnc ? ctx.deps.crypto.decrypt(s.idNumberEnc) : null;
   if (ctx.actor.personId !== personId) {
     await ctx.audit({

