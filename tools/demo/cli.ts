@@ -2,10 +2,14 @@
  * Seeds a demo city at any scale, for benchmarks:
  *
  *   npx tsx tools/demo/cli.ts --students 1000000 [--database-url URL] [--seed N]
+ *                             [--dir .hanlin-bench/demo] [--defer-indexes true|false]
  *
- * Without --database-url an embedded PostgreSQL is started in `.hanlin-bench/` (database `hanlin`,
- * recreated empty on every run), so the server can be pointed at it afterwards with
- * `HANLIN_DATA_DIR=.hanlin-bench`. With --database-url the database must be empty; it is migrated first.
+ * Without --database-url an embedded PostgreSQL is started in `.hanlin-bench/demo/` (database `hanlin`,
+ * recreated empty on every run; `.hanlin-bench/api-*` belongs to `npm run bench:api`), so the server can
+ * be pointed at it afterwards with `HANLIN_DATA_DIR=.hanlin-bench/demo`. With --database-url the database
+ * must be empty; it is migrated first, and the field key is read from HANLIN_FIELD_KEY or
+ * `$HANLIN_DATA_DIR/field.key` as the server does.
+ * Prints the timings of each table, the CPU used by Node and by PostgreSQL, and the row counts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,27 +24,15 @@ import { createFieldCrypto, loadFieldKey } from '../../apps/server/src/platform/
 import { connectDatabase, migrateDatabase } from '../../apps/server/src/platform/db/client.ts';
 import { startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded.ts';
 
-const COUNTED = [
-  'org_unit',
-  'academic_year',
-  'term',
-  'person',
-  'account',
-  'role_assignment',
-  'student',
-  'student_sensitive',
-  'teacher',
-  'teaching_assignment',
-  'teaching_class_member',
-  'guardian',
-];
+const COUNTED = `org_unit academic_year term person account role_assignment student student_sensitive teacher
+  teaching_assignment teaching_class_member guardian`.split(/\s+/);
 
 const { values } = parseArgs({
   options: {
     students: { type: 'string', default: '25000' },
     'database-url': { type: 'string' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
-    dir: { type: 'string', default: '.hanlin-bench' },
+    dir: { type: 'string', default: '.hanlin-bench/demo' },
     'defer-indexes': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -77,7 +69,7 @@ const say = (msg: string) => console.log(`[demo] ${msg}`);
 async function main() {
   if (values.help) {
     console.log(
-      'usage: tsx tools/demo/cli.ts --students N [--database-url URL] [--seed N] [--dir .hanlin-bench]',
+      'usage: tsx tools/demo/cli.ts --students N [--database-url URL] [--seed N] [--dir .hanlin-bench/demo]',
     );
     return;
   }

@@ -1,8 +1,9 @@
 import type { TRole } from '../modules/identity/identity.schema.ts';
 import type { IdSequenceAllocator } from './ids.ts';
-import { DEMO_SCHOOL_NAME, type OrgTree, YUEXIU } from './layout.ts';
+import { DEMO_SCHOOL_NAME, type OrgTree } from './layout.ts';
 import { adultArea, dayIn, drawAdult } from './people.ts';
 import type { Rng } from './prng.ts';
+import { YUEXIU } from './school-plan.ts';
 import { SCHOOL_YEAR } from './stages.ts';
 import { personColumns } from './students.ts';
 import type { OrgUnitRow, PersonColumns } from './types.ts';

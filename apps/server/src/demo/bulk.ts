@@ -15,7 +15,8 @@ export interface Deferred {
  */
 export async function deferConstraints(client: pg.PoolClient, tables: readonly string[]): Promise<Deferred> {
   const indexes = await client.query<{ table: string; name: string; def: string }>(
-    `select t.relname::text as table, i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
+    `select t.relname::text as table, i.indexrelid::regclass::text as name,
+            pg_get_indexdef(i.indexrelid) as def
        from pg_index i
        join pg_class t on t.oid = i.indrelid
       where t.relnamespace = current_schema()::regnamespace and t.relname = any($1)
@@ -38,18 +39,20 @@ export async function deferConstraints(client: pg.PoolClient, tables: readonly s
   return { indexes: indexes.rows, foreignKeys: foreignKeys.rows };
 }
 
-/** Rebuilds the deferred indexes of one table, from the saved definitions. */
+/** Rebuilds the deferred indexes of one table from their saved definitions; returns the slowest. */
 export async function restoreIndexes(
   client: pg.PoolClient,
   deferred: Deferred,
   table: string,
-  log: (msg: string) => void,
-): Promise<void> {
+): Promise<{ name: string; ms: number } | null> {
+  let slowest: { name: string; ms: number } | null = null;
   for (const ix of deferred.indexes.filter((i) => i.table === table)) {
     const t0 = performance.now();
     await client.query(ix.def);
-    log(`  index ${ix.name} built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const ms = performance.now() - t0;
+    if (!slowest || ms > slowest.ms) slowest = { name: ix.name, ms };
   }
+  return slowest;
 }
 
 /** Re-adds the deferred foreign keys; each is validated by one query over the loaded rows. */

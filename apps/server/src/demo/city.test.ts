@@ -3,7 +3,7 @@ import { parseResidentId } from '../modules/roster/id-number.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { buildDemoCity, idNumberOf, personId, staffNo, studentNo } from './city.ts';
 import { isoDay } from './ids.ts';
-import { schoolCount } from './layout.ts';
+import { schoolCount } from './school-plan.ts';
 import { birthWindow } from './students.ts';
 
 const small = buildDemoCity({ students: 25_000 });

@@ -1,7 +1,8 @@
 import { areaIndex, ORIGIN_AREAS } from './geo.ts';
-import { type OrgTree, YUEXIU } from './layout.ts';
+import type { OrgTree } from './layout.ts';
 import { SURNAMES } from './names.ts';
 import { type Rng, Weighted } from './prng.ts';
+import { YUEXIU } from './school-plan.ts';
 import {
   CARE_BOTH_AWAY,
   CARE_NORMAL,

@@ -12,7 +12,7 @@ export interface DistrictSpec {
   weight: number;
   /** Share of children of migrant workers (随迁子女). */
   migrantRate: number;
-  /** Area codes on ID cards of adults born here (codes of districts and county-level cities before 2005/2014). */
+  /** ID-card area codes of adults born here (with pre-2005/2014 district and county-level city codes). */
   adultAreas: string[];
   /** Roads, streets and towns for school names and addresses. */
   places: string[];

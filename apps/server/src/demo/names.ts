@@ -6,76 +6,14 @@ import { type Rng, Weighted } from './prng.ts';
  * 麦, 区, 冼, 岑 and the compound 欧阳, 司徒), given names from characters typical of the person's
  * generation and sex. Names are kept as small indices and spelled out only when a row is written.
  */
-const SURNAME_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['陈', 130],
-  ['李', 72],
-  ['黄', 70],
-  ['张', 46],
-  ['梁', 45],
-  ['林', 40],
-  ['刘', 38],
-  ['吴', 35],
-  ['罗', 30],
-  ['何', 30],
-  ['郑', 28],
-  ['王', 27],
-  ['杨', 25],
-  ['周', 20],
-  ['谢', 20],
-  ['钟', 20],
-  ['叶', 18],
-  ['邓', 18],
-  ['冯', 17],
-  ['曾', 17],
-  ['蔡', 15],
-  ['许', 15],
-  ['潘', 14],
-  ['赖', 12],
-  ['朱', 12],
-  ['苏', 12],
-  ['卢', 12],
-  ['郭', 12],
-  ['彭', 10],
-  ['胡', 10],
-  ['徐', 10],
-  ['谭', 10],
-  ['袁', 8],
-  ['邱', 8],
-  ['麦', 8],
-  ['区', 6],
-  ['关', 6],
-  ['莫', 6],
-  ['江', 6],
-  ['温', 6],
-  ['余', 7],
-  ['方', 6],
-  ['孙', 6],
-  ['马', 5],
-  ['古', 4],
-  ['严', 4],
-  ['肖', 6],
-  ['廖', 7],
-  ['唐', 6],
-  ['汤', 4],
-  ['伍', 5],
-  ['邝', 4],
-  ['甘', 3],
-  ['骆', 3],
-  ['简', 3],
-  ['冼', 3],
-  ['岑', 3],
-  ['容', 2],
-  ['霍', 3],
-  ['龚', 3],
-  ['杜', 3],
-  ['韦', 4],
-  ['欧阳', 4],
-  ['司徒', 2],
-  ['黎', 6],
-  ['戴', 3],
-  ['丘', 2],
-  ['魏', 3],
-];
+const SURNAME_WEIGHTS: readonly (readonly [string, number])[] = `
+  陈130 李72 黄70 张46 梁45 林40 刘38 吴35 罗30 何30 郑28 王27 杨25 周20 谢20 钟20 叶18 邓18 冯17 曾17
+  蔡15 许15 潘14 赖12 朱12 苏12 卢12 郭12 彭10 胡10 徐10 谭10 袁8 邱8 麦8 区6 关6 莫6 江6 温6 余7 方6
+  孙6 马5 古4 严4 肖6 廖7 唐6 汤4 伍5 邝4 甘3 骆3 简3 冼3 岑3 容2 霍3 龚3 杜3 韦4 欧阳4 司徒2 黎6 戴3
+  丘2 魏3`
+  .trim()
+  .split(/\s+/)
+  .map((e) => [e.replace(/[0-9]+$/, ''), Number(e.match(/[0-9]+$/)![0])] as const);
 
 // Given-name characters: children born 2007–2023, and adults born 1955–2003.
 const BOY = [...'子浩宇轩梓俊睿泽铭博文锦嘉晨昊航煜皓楷朗霖诚一奕逸宸烨恒景乐健杰彦峻柏然希哲鑫熙瀚钧卓宏'];
@@ -120,11 +58,4 @@ export function fullName(
 ): string {
   const chars = POOLS[pool];
   return SURNAMES.items[surname]! + chars[given.a]! + (given.b === NONE ? '' : chars[given.b]!);
-}
-
-/** The index of a surname (for fixed names such as the demo persons). */
-export function surnameIndex(name: string): number {
-  const i = SURNAMES.items.indexOf(name);
-  if (i < 0) throw new Error(`Unknown surname ${name}`);
-  return i;
 }

@@ -23,7 +23,7 @@ const YEAR = 365;
 /** A random day of the given year. */
 export const dayIn = (rng: Rng, year: number): number => dayOf(year, 1, 1) + rng.int(365);
 
-/** ID-card area of an adult: born in the district (old codes included), elsewhere in the city, or elsewhere. */
+/** ID-card area of an adult: born in the district (old codes included), elsewhere in the city or beyond. */
 export function adultArea(rng: Rng, d: DistrictSpec): number {
   const r = rng.next();
   if (r < 0.5) return areaIndex(rng.pick(d.adultAreas));
@@ -174,7 +174,7 @@ export function createParents(
   return p;
 }
 
-/** Takes a teacher of the right sex and age to be the parent (from the end of the district's shuffled pool). */
+/** Takes a teacher of the right sex and age to be a parent, from the end of the district's shuffled pool. */
 function takeTeacher(pool: number[], teachers: TeacherTable, gender: number, childYear: number): number {
   for (let k = pool.length - 1; k >= Math.max(0, pool.length - 40); k--) {
     const t = pool[k]!;

@@ -52,7 +52,7 @@ const DISABILITY = new Weighted<number>([
   [7, 5],
 ]);
 
-/** Students class by class: sex (52 % boys), birth date consistent with the grade, given name, status fields. */
+/** Students class by class: sex (52 % boys), birth date matching the grade, given name, status fields. */
 export function createStudents(rng: Rng, tree: OrgTree, total: number): StudentTable {
   const t: StudentTable = {
     ...personColumns(total),

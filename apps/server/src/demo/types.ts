@@ -1,4 +1,3 @@
-import type { TRole } from '../modules/identity/identity.schema.ts';
 import type { TOrgKind } from '../modules/org/org.schema.ts';
 import type { DistrictSpec } from './geo.ts';
 import type { GradeSpec, SchoolKind } from './stages.ts';
@@ -160,16 +159,4 @@ export interface TeachingAssignmentRow {
   unit: OrgUnitRow;
   school: SchoolNode;
   subject: string;
-}
-
-/** Bureau and school staff who hold only administrative roles. */
-export interface StaffMember {
-  person: number;
-  name: string;
-  gender: number;
-  birth: number;
-  area: number;
-  seq: number;
-  username: string;
-  roles: { role: TRole; unit: OrgUnitRow }[];
 }
