@@ -6,6 +6,7 @@ const steps = [
   ['lint (Biome)', 'npx', ['biome', 'check', '.']],
   ['typecheck (server)', 'npx', ['tsc', '-p', 'apps/server', '--noEmit']],
   ['typecheck (web)', 'npx', ['tsc', '-p', 'apps/web', '--noEmit']],
+  ['generated files (API client, migrations)', 'node', ['tools/check-generated.mjs']],
   ['unit + integration (Vitest, embedded PostgreSQL)', 'npx', ['vitest', 'run']],
   ['end-to-end (Playwright, Chromium)', 'node', ['tools/e2e.mjs']],
 ];
