@@ -20,6 +20,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
+import { AuditBuffer } from './platform/audit/audit.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { guard } from './platform/http/guard.ts';
@@ -49,6 +50,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  const auditBuffer = new AuditBuffer(deps.database.db, (err) =>
+    app.log.error({ err }, 'audit batch failed'),
+  );
+  app.decorate('auditBuffer', auditBuffer);
+  app.addHook('onClose', () => auditBuffer.flush());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);

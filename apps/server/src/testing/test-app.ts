@@ -53,8 +53,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await app.ready();
 
   const client = (cookie?: string, csrf?: string): Client => {
-    const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({
+    // Read audits are batched; tests see them as soon as the response is there.
+    const request = async (
+      method: string,
+      url: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      const res = await app.inject({
         method: method as 'GET',
         url,
         headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
@@ -64,6 +70,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
             ? { payload: body }
             : { payload: body as object }),
       });
+      await app.auditBuffer.flush();
+      return res;
+    };
     return {
       request,
       get: (url) => request('GET', url),

@@ -25,19 +25,63 @@ const clean = (s: string | null | undefined, max = 300) =>
   s == null ? null : s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max);
 
 export async function writeAudit(tx: Tx, origin: AuditOrigin, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorPersonId: origin.actorPersonId ?? null,
-    actorName: clean(origin.actorName, 100),
-    actorRole: origin.actorRole ?? null,
-    action: entry.action,
-    outcome: entry.outcome ?? 'success',
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    subjectPersonId: entry.subjectPersonId ?? null,
-    orgPath: entry.orgPath ?? null,
-    ip: clean(origin.ip, 64),
-    userAgent: clean(origin.userAgent),
-    requestId: clean(origin.requestId, 64),
-    details: entry.details ?? null,
-  });
+  await tx.insert(auditLog).values(auditRow(origin, entry));
+}
+
+const auditRow = (origin: AuditOrigin, entry: AuditEntry): typeof auditLog.$inferInsert => ({
+  actorPersonId: origin.actorPersonId ?? null,
+  actorName: clean(origin.actorName, 100),
+  actorRole: origin.actorRole ?? null,
+  action: entry.action,
+  outcome: entry.outcome ?? 'success',
+  targetType: entry.targetType ?? null,
+  targetId: entry.targetId ?? null,
+  subjectPersonId: entry.subjectPersonId ?? null,
+  orgPath: entry.orgPath ?? null,
+  ip: clean(origin.ip, 64),
+  userAgent: clean(origin.userAgent),
+  requestId: clean(origin.requestId, 64),
+  details: entry.details ?? null,
+});
+
+/**
+ * Audit rows of reads (a roster viewed, a record opened) are collected for a few milliseconds and
+ * written in one multi-row insert: one commit instead of one per request. A crash can lose at most
+ * the last interval of read records; writes are never buffered — they are audited inside their own
+ * transaction.
+ */
+export class AuditBuffer {
+  private pending: (typeof auditLog.$inferInsert)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Tx,
+    private readonly onError: (err: unknown) => void,
+    private readonly intervalMs = 20,
+    private readonly maxBatch = 500,
+  ) {}
+
+  add(origin: AuditOrigin, entry: AuditEntry): void {
+    this.pending.push(auditRow(origin, entry));
+    if (this.pending.length >= this.maxBatch) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+  }
+
+  /** Writes everything collected so far; resolves when it is in the database. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) {
+      this.chain = this.chain
+        .then(() => this.db.insert(auditLog).values(batch))
+        .then(
+          () => undefined,
+          (err: unknown) => this.onError(err),
+        );
+    }
+    return this.chain;
+  }
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type AuditEntry, type AuditOrigin, writeAudit } from '../audit/audit.ts';
+import { type AuditBuffer, type AuditEntry, type AuditOrigin, writeAudit } from '../audit/audit.ts';
 import type { Config } from '../config/config.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { Database, Tx } from '../db/client.ts';
@@ -63,7 +63,10 @@ export async function runAs<T>(
     origin,
     audit: (entry) => writeAudit(db, origin, entry),
   });
-  if (!opts.write) return fn(make(deps.database.db));
+  if (!opts.write) {
+    const buffer = req.server.auditBuffer;
+    return fn({ ...make(deps.database.db), audit: async (entry) => buffer.add(origin, entry) });
+  }
   if (opts.keepOnError) return keepingFailures(deps, (tx) => fn(make(tx)));
   return deps.database.db.transaction((tx) => fn(make(tx)));
 }
@@ -98,6 +101,8 @@ export async function runPublic<T>(req: FastifyRequest, fn: (ctx: PublicCtx) => 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Batches the audit rows of reads; see AuditBuffer. */
+    auditBuffer: AuditBuffer;
   }
   interface FastifyRequest {
     actor?: Actor;
