@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { formatCount } from '../../app/i18n/format';
+import type { Lang } from '../../app/i18n/i18n';
 import { useLang } from '../../app/i18n/use-lang';
 import { OverviewLayout } from './overview-layout';
 import type { HomeOf } from './types';
@@ -14,6 +15,14 @@ const unitLink = (id: string, name: string) => (
   </Link>
 );
 
+/** A right-aligned count column, formatted for the current language. */
+const countColumn = (title: string, dataIndex: string, lang: Lang) => ({
+  title,
+  dataIndex,
+  align: 'right' as const,
+  render: (n: number) => formatCount(n, lang),
+});
+
 /** 市教育局 home: totals for the city and students/teachers per district. */
 export function CityHome({ home }: { home: HomeOf<'city'> }) {
   const { t } = useTranslation();
@@ -22,24 +31,9 @@ export function CityHome({ home }: { home: HomeOf<'city'> }) {
   const columns = useMemo<TableColumnsType<(typeof rows)[number]>>(
     () => [
       { title: t('org.kind.district'), dataIndex: 'name', render: (name: string, r) => unitLink(r.id, name) },
-      {
-        title: t('portal.schools'),
-        dataIndex: 'schools',
-        align: 'right',
-        render: (n: number) => formatCount(n, lang),
-      },
-      {
-        title: t('portal.students'),
-        dataIndex: 'students',
-        align: 'right',
-        render: (n: number) => formatCount(n, lang),
-      },
-      {
-        title: t('portal.teachers'),
-        dataIndex: 'teachers',
-        align: 'right',
-        render: (n: number) => formatCount(n, lang),
-      },
+      countColumn(t('portal.schools'), 'schools', lang),
+      countColumn(t('portal.students'), 'students', lang),
+      countColumn(t('portal.teachers'), 'teachers', lang),
     ],
     [t, lang],
   );
@@ -78,18 +72,8 @@ export function DistrictHome({ home }: { home: HomeOf<'district'> }) {
     () => [
       { title: t('org.kind.school'), dataIndex: 'name', render: (name: string, r) => unitLink(r.id, name) },
       { title: t('org.stage'), dataIndex: 'stage', render: (code: string | null) => stage(code) },
-      {
-        title: t('portal.students'),
-        dataIndex: 'students',
-        align: 'right',
-        render: (n: number) => formatCount(n, lang),
-      },
-      {
-        title: t('portal.teachers'),
-        dataIndex: 'teachers',
-        align: 'right',
-        render: (n: number) => formatCount(n, lang),
-      },
+      countColumn(t('portal.students'), 'students', lang),
+      countColumn(t('portal.teachers'), 'teachers', lang),
     ],
     [t, lang, stage],
   );
@@ -125,18 +109,8 @@ export function SchoolHome({ home }: { home: HomeOf<'school'> }) {
   const columns = useMemo<TableColumnsType<(typeof rows)[number]>>(
     () => [
       { title: t('org.kind.grade'), dataIndex: 'name', render: (name: string, r) => unitLink(r.id, name) },
-      {
-        title: t('portal.classes'),
-        dataIndex: 'classes',
-        align: 'right',
-        render: (n: number) => formatCount(n, lang),
-      },
-      {
-        title: t('portal.students'),
-        dataIndex: 'students',
-        align: 'right',
-        render: (n: number) => formatCount(n, lang),
-      },
+      countColumn(t('portal.classes'), 'classes', lang),
+      countColumn(t('portal.students'), 'students', lang),
     ],
     [t, lang],
   );
