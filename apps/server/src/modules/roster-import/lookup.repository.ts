@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import type { OrgUnitRow } from '../org/org.repository.ts';
 
 /** Keys per lookup query: one round trip per 1,000 keys, never one per row. */
 export const LOOKUP_CHUNK = 1000;
@@ -17,25 +18,8 @@ async function chunked<T>(tx: Tx, keys: Iterable<string>, query: (keys: SQL) => 
   return out;
 }
 
-export type UnitRow = {
-  id: string;
-  kind: string;
-  name: string;
-  code: string;
-  path: string;
-  parentId: string | null;
-  districtId: string | null;
-  schoolId: string | null;
-  stage: string | null;
-  schoolType: string | null;
-  schoolCode: string | null;
-  divisionCode: string | null;
-  gradeCode: string | null;
-  entryYear: number | null;
-  subjectCode: string | null;
-  address: string | null;
-  active: boolean;
-};
+/** An org unit as the importers read it: the table's row without its timestamps. */
+export type UnitRow = Omit<OrgUnitRow, 'createdAt' | 'updatedAt'>;
 
 const UNIT_COLS = sql`u.id, u.kind, u.name, u.code, u.path::text as path, u.parent_id as "parentId",
   u.district_id as "districtId", u.school_id as "schoolId", u.stage, u.school_type as "schoolType",
