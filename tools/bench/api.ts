@@ -5,6 +5,8 @@
  *   roster    GET /api/classes/:id/roster  as a teacher, full auth + scope + audit path
  *   profile   GET /api/students/:id        as a teacher, full auth + scope + audit path
  * and prints req/s, p50, p99 and the throughput ratio to the baseline measured in the same run.
+ * autocannon runs in a worker thread, so the load generator does not share the server's event loop
+ * (its parsing of large responses would otherwise be charged to the routes with large responses).
  * Targets (issue #2): ratio ≥ 0.5 and p99 < 50 ms for roster and profile.
  */
 import { join } from 'node:path';
@@ -24,6 +26,8 @@ const arg = (name: string, dflt: number) => {
 const STUDENTS = arg('students', 200_000);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 64);
+/** `--inline-client`: autocannon on the server's own event loop (the old, harsher set-up). */
+const INLINE = process.argv.includes('--inline-client');
 
 const dir = join(process.cwd(), '.hanlin-bench', `api-${STUDENTS}`);
 const pg = await startEmbeddedPostgres({ dir, database: 'hanlin' });
@@ -74,20 +78,32 @@ console.log(
 );
 
 async function run(title: string, path: string, headers: Record<string, string> = {}) {
-  await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: 2, headers }); // warm-up
-  const r = await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });
+  const opts = {
+    url: `${base}${path}`,
+    connections: CONNECTIONS,
+    headers,
+    ...(INLINE ? {} : { workers: 1 }),
+  };
+  await autocannon({ ...opts, duration: 2 }); // warm-up
+  const r = await autocannon({ ...opts, duration: SECONDS });
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${title}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
-const results = [
-  await run('baseline select 1', '/api/bench/baseline'),
-  await run('GET class roster (teacher)', `/api/classes/${classId}/roster`, { cookie }),
-  await run('GET student profile (teacher)', `/api/students/${studentId}`, { cookie }),
+// `--only roster` (or profile, baseline) measures one route alone, e.g. under `node --cpu-prof`.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const routes: [string, string, string, Record<string, string>][] = [
+  ['baseline', 'baseline select 1', '/api/bench/baseline', {}],
+  ['roster', 'GET class roster (teacher)', `/api/classes/${classId}/roster`, { cookie }],
+  ['profile', 'GET student profile (teacher)', `/api/students/${studentId}`, { cookie }],
 ];
+const results = [];
+for (const [key, title, path, headers] of routes) {
+  if (!only || only === key || key === 'baseline') results.push(await run(title, path, headers));
+}
 const baseline = results[0]!.rps;
 console.log(
-  `\nautocannon, ${CONNECTIONS} connections, ${SECONDS} s per route, loopback, ${STUDENTS.toLocaleString()} students`,
+  `\nautocannon (${INLINE ? 'in the server thread' : 'worker thread'}), ${CONNECTIONS} connections, ${SECONDS} s per route, loopback, ${STUDENTS.toLocaleString()} students`,
 );
 console.log(
   'route'.padEnd(32),

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,9 +20,13 @@ import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
 import { AuditBuffer } from './platform/audit/audit.ts';
+import { AuthzCache } from './platform/auth/authz-cache.ts';
+import { ChangeFeed } from './platform/cache/change-feed.ts';
+import { ReadCaches } from './platform/cache/read-caches.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { guard } from './platform/http/guard.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -55,12 +58,20 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   );
   app.decorate('auditBuffer', auditBuffer);
   app.addHook('onClose', () => auditBuffer.flush());
+  const changes = new ChangeFeed(deps.database.pool.options, (err) =>
+    app.log.warn({ err }, 'change feed lost; caches paused until it reconnects'),
+  );
+  app.decorate('changes', changes);
+  app.decorate('authz', new AuthzCache(changes));
+  app.decorate('readCaches', new ReadCaches(changes));
+  await changes.start();
+  app.addHook('onClose', () => changes.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   installErrorHandler(app, { spaFallback: serveWeb });
 
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

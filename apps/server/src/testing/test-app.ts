@@ -53,13 +53,16 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await app.ready();
 
   const client = (cookie?: string, csrf?: string): Client => {
-    // Read audits are batched; tests see them as soon as the response is there.
+    // Read audits are batched; tests see them as soon as the response is there. Tests also change
+    // rows with plain SQL between requests; the sync makes the authz cache see those changes as
+    // the app's own writes are seen (through the database's notifications, not a cache reset).
     const request = async (
       method: string,
       url: string,
       body?: unknown,
       headers: Record<string, string> = {},
     ) => {
+      await app.changes.sync();
       const res = await app.inject({
         method: method as 'GET',
         url,

@@ -48,6 +48,8 @@ const makeCtx = (deps: AppDeps, who: JobActor, db: Tx): Ctx => ({
   db,
   deps,
   audit: (entry) => writeAudit(db, who.origin, entry),
+  // Imports write; they always read current rows.
+  cached: (_model, _key, load) => load(),
 });
 
 /** Jobs of this process, by id: a job in neither this set nor finished was cut off by a restart. */

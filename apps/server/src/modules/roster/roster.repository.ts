@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { execPrepared } from '../../platform/db/prepared.ts';
 
 export type RosterStudent = {
   personId: string;
@@ -10,24 +11,6 @@ export type RosterStudent = {
   status: string;
 };
 
-/** Students of an administrative class, or members of a teaching class. */
-export async function listClassStudents(
-  tx: Tx,
-  classId: string,
-  teaching: boolean,
-): Promise<RosterStudent[]> {
-  const res = await tx.execute<RosterStudent>(
-    teaching
-      ? sql`select s.person_id as "personId", p.name, p.gender, s.student_no as "studentNo", p.birth_date as "birthDate", s.status
-              from teaching_class_member m join student s on s.person_id = m.student_id join person p on p.id = s.person_id
-             where m.teaching_class_id = ${classId} order by s.student_no`
-      : sql`select s.person_id as "personId", p.name, p.gender, s.student_no as "studentNo", p.birth_date as "birthDate", s.status
-              from student s join person p on p.id = s.person_id
-             where s.class_id = ${classId} and s.status = 'enrolled' order by s.student_no`,
-  );
-  return res.rows;
-}
-
 export type ClassTeacher = {
   personId: string;
   name: string;
@@ -35,21 +18,56 @@ export type ClassTeacher = {
   isHeadTeacher: boolean;
 };
 
-export async function listClassTeachers(tx: Tx, classId: string): Promise<ClassTeacher[]> {
-  const res = await tx.execute<ClassTeacher>(sql`
-    select ta.teacher_id as "personId", p.name, ta.subject_code as "subjectCode",
-           exists (select 1 from role_assignment ra where ra.person_id = ta.teacher_id and ra.role = 'head_teacher'
-                   and ra.org_unit_id = ${classId} and ra.active) as "isHeadTeacher"
-      from teaching_assignment ta join term t on t.id = ta.term_id and t.current
-      join person p on p.id = ta.teacher_id
-     where ta.class_id = ${classId}
-    union
-    select ra.person_id, p.name, null, true from role_assignment ra join person p on p.id = ra.person_id
-     where ra.org_unit_id = ${classId} and ra.role = 'head_teacher' and ra.active
-       and not exists (select 1 from teaching_assignment ta join term t on t.id = ta.term_id and t.current
-                        where ta.class_id = ${classId} and ta.teacher_id = ra.person_id)
-    order by 4 desc, 3 nulls last`);
-  return res.rows;
+export type ClassRoster = {
+  id: string;
+  name: string;
+  kind: 'class' | 'teaching_class';
+  path: string;
+  gradeCode: string | null;
+  schoolName: string;
+  /** Enrolled students of an administrative class, or the members of a teaching class. */
+  students: RosterStudent[];
+  /** Teachers of the current term by subject, head teacher first. */
+  teachers: ClassTeacher[];
+};
+
+/** A class with its students and teachers, in one round trip; undefined when it is not a class. */
+export async function findClassRoster(tx: Tx, classId: string): Promise<ClassRoster | undefined> {
+  const rows = await execPrepared<ClassRoster>(
+    tx,
+    sql`
+    with c as (
+      select id, name, kind, path, grade_code, school_id from org_unit
+       where id = ${classId} and kind in ('class', 'teaching_class')),
+    st as (
+      select s.person_id as "personId", p.name, p.gender, s.student_no as "studentNo",
+             p.birth_date as "birthDate", s.status
+        from c join student s on c.kind = 'class' and s.class_id = c.id and s.status = 'enrolled'
+        join person p on p.id = s.person_id
+      union all
+      select s.person_id, p.name, p.gender, s.student_no, p.birth_date, s.status
+        from c join teaching_class_member m on c.kind = 'teaching_class' and m.teaching_class_id = c.id
+        join student s on s.person_id = m.student_id join person p on p.id = s.person_id),
+    head as (
+      select ra.person_id from c join role_assignment ra
+          on ra.org_unit_id = c.id and ra.role = 'head_teacher' and ra.active),
+    te as (
+      select ta.teacher_id as "personId", p.name, ta.subject_code as "subjectCode",
+             ta.teacher_id in (select person_id from head) as "isHeadTeacher"
+        from c join teaching_assignment ta on ta.class_id = c.id
+        join term t on t.id = ta.term_id and t.current join person p on p.id = ta.teacher_id
+      union
+      select h.person_id, p.name, null, true from head h join person p on p.id = h.person_id
+       where not exists (select 1 from c join teaching_assignment ta on ta.class_id = c.id
+                           join term t on t.id = ta.term_id and t.current where ta.teacher_id = h.person_id))
+    select c.id, c.name, c.kind, c.path::text as path, c.grade_code as "gradeCode",
+           coalesce(sc.name, '') as "schoolName",
+           coalesce((select json_agg(st order by st."studentNo") from st), '[]') as students,
+           coalesce((select json_agg(te order by te."isHeadTeacher" desc, te."subjectCode" nulls last) from te), '[]')
+             as teachers
+      from c left join org_unit sc on sc.id = c.school_id`,
+  );
+  return rows[0];
 }
 
 export type StudentRecord = {
@@ -79,20 +97,6 @@ export type StudentRecord = {
   status: string;
 };
 
-export async function findStudent(tx: Tx, personId: string): Promise<StudentRecord | undefined> {
-  const res = await tx.execute<StudentRecord>(sql`
-    select s.person_id as "personId", p.name, p.gender, p.birth_date as "birthDate", p.ethnicity, p.nationality,
-           p.id_type as "idType", p.id_number_enc as "idNumberEnc", s.national_no as "nationalNo",
-           s.student_no as "studentNo", s.class_id as "classId", c.name as "className", s.school_id as "schoolId",
-           sc.name as "schoolName", s.district_id as "districtId", s.path::text as path, s.entry_year as "entryYear",
-           s.entry_mode as "entryMode", s.study_mode as "studyMode", s.household_type as "householdType",
-           s.household_place as "householdPlace", s.birthplace, s.migrant, s.status
-      from student s join person p on p.id = s.person_id
-      join org_unit c on c.id = s.class_id join org_unit sc on sc.id = s.school_id
-     where s.person_id = ${personId}`);
-  return res.rows[0];
-}
-
 export type GuardianView = {
   personId: string;
   name: string;
@@ -101,12 +105,34 @@ export type GuardianView = {
   primary: boolean;
 };
 
-export async function listGuardians(tx: Tx, studentId: string): Promise<GuardianView[]> {
-  const res = await tx.execute<GuardianView>(sql`
-    select g.parent_id as "personId", p.name, g.relation, p.phone, g.is_primary as primary
-      from guardian g join person p on p.id = g.parent_id where g.student_id = ${studentId}
-     order by g.is_primary desc, g.relation`);
-  return res.rows;
+/** The 学籍 record with the student's guardians, in one round trip. */
+export async function findStudentWithGuardians(
+  tx: Tx,
+  personId: string,
+): Promise<(StudentRecord & { guardians: GuardianView[] }) | undefined> {
+  const rows = await execPrepared<StudentRecord & { guardians: GuardianView[] }>(
+    tx,
+    sql`
+    select s.person_id as "personId", p.name, p.gender, p.birth_date as "birthDate", p.ethnicity, p.nationality,
+           p.id_type as "idType", p.id_number_enc as "idNumberEnc", s.national_no as "nationalNo",
+           s.student_no as "studentNo", s.class_id as "classId", c.name as "className", s.school_id as "schoolId",
+           sc.name as "schoolName", s.district_id as "districtId", s.path::text as path, s.entry_year as "entryYear",
+           s.entry_mode as "entryMode", s.study_mode as "studyMode", s.household_type as "householdType",
+           s.household_place as "householdPlace", s.birthplace, s.migrant, s.status,
+           coalesce((select json_agg(json_build_object('personId', g.parent_id, 'name', gp.name,
+                       'relation', g.relation, 'phone', gp.phone, 'primary', g.is_primary)
+                       order by g.is_primary desc, g.relation)
+                       from guardian g join person gp on gp.id = g.parent_id where g.student_id = s.person_id),
+                    '[]') as guardians
+      from student s join person p on p.id = s.person_id
+      join org_unit c on c.id = s.class_id join org_unit sc on sc.id = s.school_id
+     where s.person_id = ${personId}`,
+  );
+  return rows[0];
+}
+
+export async function findStudent(tx: Tx, personId: string): Promise<StudentRecord | undefined> {
+  return findStudentWithGuardians(tx, personId);
 }
 
 export async function findSensitive(tx: Tx, studentId: string): Promise<Buffer | undefined> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { ReadModel } from '../../platform/cache/read-caches.ts';
 import { codeExists } from '../../platform/codes/codes.repository.ts';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
@@ -15,42 +16,47 @@ import { studentSensitive, students } from './roster.schema.ts';
 /** Personal data of children under 14 is sensitive in full (COMPLIANCE §3). */
 export const UNDER_14 = 14;
 
+/** Rosters are read on every teacher's page and change a few times a term. */
+const ROSTER: ReadModel = {
+  name: 'class-roster',
+  tables: [
+    'org_unit',
+    'student',
+    'person',
+    'teaching_class_member',
+    'teaching_assignment',
+    'term',
+    'role_assignment',
+  ],
+  max: 20_000,
+};
+
+/** A student's record with guardians; read by teachers, parents and the student many times a day. */
+const STUDENT_RECORD: ReadModel = {
+  name: 'student-record',
+  tables: ['student', 'person', 'org_unit', 'guardian'],
+  max: 50_000,
+};
+
 export async function getRoster(ctx: Ctx, classId: string) {
-  const unit = await findUnit(ctx.db, classId);
-  if (!unit || (unit.kind !== 'class' && unit.kind !== 'teaching_class')) throw notFound('班级');
-  // Outside a transaction these run on separate pooled connections, in parallel.
-  const [school, list, teachers] = await Promise.all([
-    unit.schoolId ? findUnit(ctx.db, unit.schoolId) : undefined,
-    repo.listClassStudents(ctx.db, unit.id, unit.kind === 'teaching_class'),
-    repo.listClassTeachers(ctx.db, unit.id),
-  ]);
+  const roster = await ctx.cached(ROSTER, classId, () => repo.findClassRoster(ctx.db, classId));
+  if (!roster) throw notFound('班级');
+  const { path, students, teachers, ...unit } = roster;
   await ctx.audit({
     action: 'roster.read',
     targetType: 'org_unit',
     targetId: unit.id,
-    orgPath: unit.path,
-    details: { students: list.length },
+    orgPath: path,
+    details: { students: students.length },
   });
-  return {
-    class: {
-      id: unit.id,
-      name: unit.name,
-      kind: unit.kind,
-      schoolName: school?.name ?? '',
-      gradeCode: unit.gradeCode,
-    },
-    students: list,
-    teachers,
-  };
+  return { class: unit, students, teachers };
 }
 
 /** 学籍 record without the sensitive fields. Staff reading someone else's record is audited. */
 export async function getStudent(ctx: Ctx, personId: string) {
-  const [s, guardians] = await Promise.all([
-    repo.findStudent(ctx.db, personId),
-    repo.listGuardians(ctx.db, personId),
-  ]);
+  const s = await ctx.cached(STUDENT_RECORD, personId, () => repo.findStudentWithGuardians(ctx.db, personId));
   if (!s) throw notFound('学生');
+  const { guardians } = s;
   const idNumber = s.idNumberEnc ? ctx.deps.crypto.decrypt(s.idNumberEnc) : null;
   if (ctx.actor.personId !== personId) {
     await ctx.audit({

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
+import { execPrepared } from '../db/prepared.ts';
+import { newId } from '../db/types.ts';
 import { auditLog } from './audit.schema.ts';
 
 export interface AuditEntry {
@@ -50,8 +53,28 @@ const auditRow = (origin: AuditOrigin, entry: AuditEntry): typeof auditLog.$infe
  * the last interval of read records; writes are never buffered — they are audited inside their own
  * transaction.
  */
+type AuditRow = typeof auditLog.$inferInsert;
+
+/**
+ * Many rows in one fixed-text statement (one JSON parameter), so PostgreSQL plans it once per
+ * connection whatever the batch size.
+ */
+async function insertBatch(tx: Tx, rows: AuditRow[]): Promise<void> {
+  await execPrepared(
+    tx,
+    sql`insert into audit_log (id, at, actor_person_id, actor_name, actor_role, action, outcome, target_type,
+           target_id, subject_person_id, org_path, ip, user_agent, request_id, details)
+        select id, at, "actorPersonId", "actorName", "actorRole", action, outcome, "targetType", "targetId",
+               "subjectPersonId", "orgPath"::ltree, ip, "userAgent", "requestId", details
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, at timestamptz,
+               "actorPersonId" uuid, "actorName" text, "actorRole" text, action text, outcome text,
+               "targetType" text, "targetId" text, "subjectPersonId" uuid, "orgPath" text, ip text,
+               "userAgent" text, "requestId" text, details jsonb)`,
+  );
+}
+
 export class AuditBuffer {
-  private pending: (typeof auditLog.$inferInsert)[] = [];
+  private pending: AuditRow[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
 
@@ -63,7 +86,8 @@ export class AuditBuffer {
   ) {}
 
   add(origin: AuditOrigin, entry: AuditEntry): void {
-    this.pending.push(auditRow(origin, entry));
+    // The row keeps the moment of the read, not of the batch.
+    this.pending.push({ ...auditRow(origin, entry), id: newId(), at: new Date() });
     if (this.pending.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
   }
@@ -76,7 +100,7 @@ export class AuditBuffer {
     this.pending = [];
     if (batch.length > 0) {
       this.chain = this.chain
-        .then(() => this.db.insert(auditLog).values(batch))
+        .then(() => insertBatch(this.db, batch))
         .then(
           () => undefined,
           (err: unknown) => this.onError(err),

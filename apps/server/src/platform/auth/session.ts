@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { TRole } from '../../modules/identity/identity.schema.ts';
 import type { Tx } from '../db/client.ts';
+import { execPrepared } from '../db/prepared.ts';
 import type { Actor } from '../scope/scope.ts';
-import { hashToken } from './session-token.ts';
 
 export interface SessionRow {
   actor: Actor;
@@ -11,6 +11,7 @@ export interface SessionRow {
   mfaRequired: boolean;
   mustChangePassword: boolean;
   lastSeenAt: Date;
+  expiresAt: Date;
 }
 
 /** Roles that must pass a second factor (TOTP) before they act (COMPLIANCE §4, P2). */
@@ -23,11 +24,11 @@ export const MFA_ROLES: TRole[] = [
 ];
 
 /**
- * Loads a live session by its cookie token: not revoked, not past its absolute expiry, not idle
- * longer than `idleMs`, account active. One round trip on the hot path.
+ * Loads a live session by the hash of its cookie token: not revoked, not past its absolute expiry,
+ * not idle longer than `idleMs`, account active. One round trip; the guard caches the result.
  */
-export async function loadSession(tx: Tx, token: string, idleMs: number): Promise<SessionRow | null> {
-  const res = await tx.execute<{
+export async function loadSession(tx: Tx, tokenHash: string, idleMs: number): Promise<SessionRow | null> {
+  const rows = await execPrepared<{
     session_id: string;
     account_id: string;
     person_id: string;
@@ -36,6 +37,7 @@ export async function loadSession(tx: Tx, token: string, idleMs: number): Promis
     mfa_passed: boolean;
     must_change_password: boolean;
     last_seen_at: Date;
+    expires_at: Date;
     role_assignment_id: string | null;
     role: TRole | null;
     org_unit_id: string | null;
@@ -43,9 +45,11 @@ export async function loadSession(tx: Tx, token: string, idleMs: number): Promis
     district_id: string | null;
     school_id: string | null;
     needs_mfa: boolean;
-  }>(sql`
+  }>(
+    tx,
+    sql`
     select s.id as session_id, s.account_id, s.person_id, p.name, s.csrf_token, s.mfa_passed,
-           a.must_change_password, s.last_seen_at, ra.id as role_assignment_id, ra.role, ra.org_unit_id,
+           a.must_change_password, s.last_seen_at, s.expires_at, ra.id as role_assignment_id, ra.role, ra.org_unit_id,
            ra.path::text as path, ra.district_id, ra.school_id,
            a.totp_enabled or exists (select 1 from role_assignment r2 where r2.person_id = s.person_id and r2.active
                    and r2.role in ('city_admin','district_admin','system_admin','security_admin','auditor')) as needs_mfa
@@ -53,9 +57,10 @@ export async function loadSession(tx: Tx, token: string, idleMs: number): Promis
       join account a on a.id = s.account_id and a.status = 'active'
       join person p on p.id = s.person_id
       left join role_assignment ra on ra.id = s.role_assignment_id and ra.active
-     where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()
-       and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000})`);
-  const r = res.rows[0];
+     where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()
+       and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000})`,
+  );
+  const r = rows[0];
   // A role that was withdrawn (e.g. a replaced head teacher) ends the session rather than
   // leaving it in some other role.
   if (!r?.role || !r.role_assignment_id) return null;
@@ -77,6 +82,7 @@ export async function loadSession(tx: Tx, token: string, idleMs: number): Promis
     mfaRequired: r.needs_mfa,
     mustChangePassword: r.must_change_password,
     lastSeenAt: new Date(r.last_seen_at),
+    expiresAt: new Date(r.expires_at),
   };
 }
 

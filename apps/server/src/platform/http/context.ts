@@ -1,5 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { type AuditBuffer, type AuditEntry, type AuditOrigin, writeAudit } from '../audit/audit.ts';
+import type { AuthzCache } from '../auth/authz-cache.ts';
+import type { ChangeFeed } from '../cache/change-feed.ts';
+import type { ReadCaches, ReadModel } from '../cache/read-caches.ts';
 import type { Config } from '../config/config.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { Database, Tx } from '../db/client.ts';
@@ -21,6 +24,11 @@ export interface Ctx {
   deps: AppDeps;
   origin: AuditOrigin;
   audit: (entry: AuditEntry) => Promise<void>;
+  /**
+   * A read model from memory when the use case only reads; inside a write transaction always
+   * loaded, so a use case sees its own uncommitted changes.
+   */
+  cached: <V>(model: ReadModel, key: string, load: () => Promise<V>) => Promise<V>;
 }
 
 /** A context without an actor, for login and other public steps. */
@@ -62,22 +70,42 @@ export async function runAs<T>(
     deps,
     origin,
     audit: (entry) => writeAudit(db, origin, entry),
+    cached: (_model, _key, load) => load(),
   });
   if (!opts.write) {
-    const buffer = req.server.auditBuffer;
-    return fn({ ...make(deps.database.db), audit: async (entry) => buffer.add(origin, entry) });
+    const { auditBuffer, readCaches } = req.server;
+    return fn({
+      ...make(deps.database.db),
+      audit: async (entry) => auditBuffer.add(origin, entry),
+      cached: (model, key, load) => readCaches.get(model, key, load),
+    });
   }
-  if (opts.keepOnError) return keepingFailures(deps, (tx) => fn(make(tx)));
-  return deps.database.db.transaction((tx) => fn(make(tx)));
+  if (opts.keepOnError) return keepingFailures(req, (tx) => fn(make(tx)));
+  return readingOwnWrites(
+    req,
+    deps.database.db.transaction((tx) => fn(make(tx))),
+  );
+}
+
+/**
+ * After a write commits, waits until the authorisation cache has applied whatever the write
+ * changed (a revoked session, a withdrawn role), so the next request already sees it.
+ */
+async function readingOwnWrites<T>(req: FastifyRequest, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    await req.server.changes.sync();
+  }
 }
 
 /**
  * Commits what a use case recorded before it refused (failed-login counters, audit rows of
  * refusals), then rethrows the refusal. Unexpected errors still roll back.
  */
-async function keepingFailures<T>(deps: AppDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function keepingFailures<T>(req: FastifyRequest, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let refusal: AppError | undefined;
-  const result = await deps.database.db.transaction(async (tx) => {
+  const write = req.server.deps.database.db.transaction(async (tx) => {
     try {
       return await fn(tx);
     } catch (err) {
@@ -86,6 +114,7 @@ async function keepingFailures<T>(deps: AppDeps, fn: (tx: Tx) => Promise<T>): Pr
       return undefined;
     }
   });
+  const result = await readingOwnWrites(req, write);
   if (refusal) throw refusal;
   return result as T;
 }
@@ -93,7 +122,7 @@ async function keepingFailures<T>(deps: AppDeps, fn: (tx: Tx) => Promise<T>): Pr
 export async function runPublic<T>(req: FastifyRequest, fn: (ctx: PublicCtx) => Promise<T>): Promise<T> {
   const deps = req.server.deps;
   const origin = originOf(req);
-  return keepingFailures(deps, (tx) =>
+  return keepingFailures(req, (tx) =>
     fn({ db: tx, deps, origin, audit: (entry, actor) => writeAudit(tx, { ...origin, ...actor }, entry) }),
   );
 }
@@ -103,6 +132,11 @@ declare module 'fastify' {
     deps: AppDeps;
     /** Batches the audit rows of reads; see AuditBuffer. */
     auditBuffer: AuditBuffer;
+    /** Announces committed changes of cached tables; see ChangeFeed. */
+    changes: ChangeFeed;
+    /** Sessions, scopes and entity checks of the guard; see AuthzCache. */
+    authz: AuthzCache;
+    readCaches: ReadCaches;
   }
   interface FastifyRequest {
     actor?: Actor;

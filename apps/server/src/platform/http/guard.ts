@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { loadSession, touchSession } from '../auth/session.ts';
-import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-token.ts';
+import { CSRF_HEADER, hashToken, SESSION_COOKIE } from '../auth/session-token.ts';
 import { AppError } from '../errors/app-error.ts';
 import { entityVisible, resolveScope } from '../scope/scope.ts';
 import type { RoutePolicy } from './policy.ts';
@@ -58,7 +58,11 @@ export const guard = fp(async (app: FastifyInstance) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('unauthenticated', '请先登录');
     const { database, config } = app.deps;
-    const session = await loadSession(database.db, token, config.sessionIdleMs);
+    const { authz } = app;
+    const tokenHash = hashToken(token);
+    const session = await authz.session(tokenHash, config.sessionIdleMs, () =>
+      loadSession(database.db, tokenHash, config.sessionIdleMs),
+    );
     if (!session) throw new AppError('unauthenticated', '登录已过期，请重新登录');
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
@@ -75,22 +79,29 @@ export const guard = fp(async (app: FastifyInstance) => {
       throw new AppError('totp_required', '需要完成动态口令验证');
     }
     if (session.mustChangePassword && !policy.preAuth) throw new AppError('password_expired', '请先修改密码');
-    if (Date.now() - session.lastSeenAt.getTime() > 60_000)
+    if (Date.now() - session.lastSeenAt.getTime() > 60_000) {
       await touchSession(database.db, session.actor.sessionId);
+      authz.touched(tokenHash, new Date());
+    }
     if (policy.allow !== 'session' && !policy.allow.includes(session.actor.role)) {
       throw new AppError('forbidden', '当前角色无权访问');
     }
-    req.scope = await resolveScope(database.db, session.actor);
+    const actor = session.actor;
+    req.scope = await authz.scope(actor.roleAssignmentId, () => resolveScope(database.db, actor));
   });
 
   app.addHook('preHandler', async (req) => {
     const policy = policyOf(req);
-    if (!policy?.params || !req.scope) return;
+    const { scope, actor } = req;
+    if (!policy?.params || !scope || !actor) return;
     const params = req.params as Record<string, string>;
     for (const [name, kind] of Object.entries(policy.params)) {
       const id = params[name];
       if (id === undefined) continue;
-      if (!(await entityVisible(app.deps.database.db, req.scope, kind, id))) {
+      const visible = await app.authz.entityVisible(actor.roleAssignmentId, kind, id, () =>
+        entityVisible(app.deps.database.db, scope, kind, id),
+      );
+      if (!visible) {
         throw new AppError('not_found', '对象不存在或无权访问', undefined, {
           targetType: kind,
           targetId: id,

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TRole } from '../../modules/identity/identity.schema.ts';
 import type { Tx } from '../db/client.ts';
+import { execPrepared } from '../db/prepared.ts';
 
 /** Who is making a request, resolved from the session (never from the request body). */
 export interface Actor {
@@ -84,7 +85,9 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
   if (actor.role === 'teacher' || actor.role === 'head_teacher') {
     // Both roles cover what the person teaches or heads in the school of the active role
     // (city.district.school = the first three labels), not in a second school.
-    const rows = await tx.execute<{ path: string }>(sql`
+    const rows = await execPrepared<{ path: string }>(
+      tx,
+      sql`
       with school as (select subpath(${actor.orgPath}::ltree, 0, 3) as p)
       select ta.path::text as path from teaching_assignment ta
         join term t on t.id = ta.term_id and t.current, school
@@ -92,24 +95,31 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
       union
       select ra.path::text from role_assignment ra, school
        where ra.person_id = ${actor.personId} and ra.role = 'head_teacher' and ra.active
-         and ra.path <@ school.p`);
-    return { all: false, paths: rows.rows.map((r) => r.path), personIds: [], memberPaths: [] };
+         and ra.path <@ school.p`,
+    );
+    return { all: false, paths: rows.map((r) => r.path), personIds: [], memberPaths: [] };
   }
   if (actor.role === 'student') {
-    const rows = await tx.execute<{ path: string }>(sql`
+    const rows = await execPrepared<{ path: string }>(
+      tx,
+      sql`
       select s.path::text as path from student s where s.person_id = ${actor.personId}
-      union select m.path::text from teaching_class_member m where m.student_id = ${actor.personId}`);
-    return { all: false, paths: [], personIds: [actor.personId], memberPaths: rows.rows.map((r) => r.path) };
+      union select m.path::text from teaching_class_member m where m.student_id = ${actor.personId}`,
+    );
+    return { all: false, paths: [], personIds: [actor.personId], memberPaths: rows.map((r) => r.path) };
   }
   if (actor.role === 'parent') {
-    const rows = await tx.execute<{ id: string; path: string }>(sql`
+    const rows = await execPrepared<{ id: string; path: string }>(
+      tx,
+      sql`
       select g.student_id as id, s.path::text as path from guardian g
-        join student s on s.person_id = g.student_id where g.parent_id = ${actor.personId}`);
+        join student s on s.person_id = g.student_id where g.parent_id = ${actor.personId}`,
+    );
     return {
       all: false,
       paths: [],
-      personIds: rows.rows.map((r) => r.id),
-      memberPaths: [...new Set(rows.rows.map((r) => r.path))],
+      personIds: rows.map((r) => r.id),
+      memberPaths: [...new Set(rows.map((r) => r.path))],
     };
   }
   return EMPTY_SCOPE;
@@ -134,6 +144,5 @@ export async function entityVisible(tx: Tx, scope: Scope, kind: ScopedEntity, id
       or exists (select 1 from teaching_assignment ta where ta.teacher_id = t.person_id
                  and ${pathWithin(sql`ta.path`, member)}))`;
   }
-  const res = await tx.execute(q);
-  return (res.rowCount ?? 0) > 0;
+  return (await execPrepared(tx, q)).length > 0;
 }

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Tx } from './client.ts';
+
+const dialect = new PgDialect();
+const names = new Map<string, string>();
+
+/** A statement's name is derived from its text, so one text always maps to one name per connection. */
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `h_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a hot, fixed-shape read as a named prepared statement. PostgreSQL then plans it once per
+ * connection and reuses the plan: the class roster query plans in ~3 ms and runs in ~0.5 ms, so
+ * without this the planner, not the data, limits throughput. Only for statements whose text does
+ * not vary with the input (values go in parameters), or each connection collects statements.
+ */
+export async function execPrepared<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const compiled = dialect.sqlToQuery(query);
+  const prepared = tx._.session.prepareQuery(compiled, undefined, nameOf(compiled.sql), false);
+  const result = (await prepared.execute()) as { rows: T[] };
+  return result.rows;
+}
