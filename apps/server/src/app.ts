@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
+import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(rosterImportRoutes);
       await api.register(auditRoutes);
       await api.register(portalRoutes);
+      await api.register(curriculumRoutes);
     },
     { prefix: '/api' },
   );

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
+import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { newId } from './platform/db/types.ts';
@@ -39,6 +41,15 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
         where username = any(string_to_array(${DEMO_MFA_USERS.join(',')}, ','))`);
       log(
         `[hanlin] demo city ready in ${(summary.ms / 1000).toFixed(1)} s: ${summary.schools} schools, ${summary.students} students, ${summary.teachers} teachers, ${summary.parents} parents`,
+      );
+    }
+    // Also for demo databases created before the curriculum module existed.
+    const backbone = await db.execute(sql`select 1 from textbook_edition limit 1`);
+    if (backbone.rows.length === 0) {
+      const t0 = Date.now();
+      const s = await db.transaction((tx) => applyBackbones(tx, BACKBONES));
+      log(
+        `[hanlin] curriculum backbone (语文, 数学, 英语; grades 1–9): ${s.lessons} lessons, ${s.knowledgePoints} knowledge points, ${s.prerequisites} prerequisites in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
       );
     }
     const lines = DEMO_ACCOUNTS.map(

@@ -30,6 +30,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'parent',
     description: 'student_demo 的家长，另一子女在越秀区另一所学校就读',
   },
+  {
+    username: 'researcher_demo',
+    role: 'researcher',
+    description: '广州市教育研究院 教研员（编辑课程体系与知识图谱）',
+  },
   { username: 'auditor', role: 'auditor', description: '市教育局 审计员' },
   { username: 'sysadmin', role: 'system_admin', description: '系统管理员（运维）' },
   { username: 'secadmin', role: 'security_admin', description: '安全管理员' },
@@ -57,6 +62,7 @@ export function createStaff(rng: Rng, tree: OrgTree, ids: IdSequenceAllocator): 
   };
   add('city_admin', 'city_admin', tree.city, YUEXIU);
   add('auditor', 'auditor', tree.city, YUEXIU);
+  add('researcher_demo', 'researcher', tree.city, YUEXIU);
   add('sysadmin', 'system_admin', tree.city, YUEXIU);
   add('secadmin', 'security_admin', tree.city, YUEXIU);
   for (const d of tree.districts) add(`district_${d.spec.pinyin}`, 'district_admin', d.unit, d.idx);

@@ -142,6 +142,7 @@ describe('demo city', () => {
       'teacher_demo',
       'student_demo',
       'parent_demo',
+      'researcher_demo',
       'auditor',
       'sysadmin',
       'secadmin',

@@ -47,6 +47,8 @@ export const ROLES = [
   'auditor',
   'system_admin',
   'security_admin',
+  /** 教研员: edits the curriculum backbone and reviews resources (city or district level). */
+  'researcher',
 ] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -105,7 +107,7 @@ export const roleAssignments = pgTable(
     index('role_assignment_unit_idx').on(t.orgUnitId, t.role),
     check(
       'role_assignment_role_ck',
-      sql`${t.role} in ('city_admin','district_admin','school_admin','teacher','head_teacher','student','parent','auditor','system_admin','security_admin')`,
+      sql`${t.role} in ('city_admin','district_admin','school_admin','teacher','head_teacher','student','parent','auditor','system_admin','security_admin','researcher')`,
     ),
   ],
 );

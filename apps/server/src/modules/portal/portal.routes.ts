@@ -105,7 +105,7 @@ export const ZHome = z.discriminatedUnion('kind', [
       }),
     ),
   }),
-  z.object({ kind: z.enum(['auditor', 'system_admin', 'security_admin']), unit: ZUnitRef }),
+  z.object({ kind: z.enum(['auditor', 'system_admin', 'security_admin', 'researcher']), unit: ZUnitRef }),
 ]);
 
 export async function portalRoutes(app: FastifyInstance) {

@@ -225,5 +225,8 @@ export async function getHome(ctx: Ctx) {
       })),
     };
   }
-  return { kind: role as 'auditor' | 'system_admin' | 'security_admin', unit: await unitOf(ctx) };
+  return {
+    kind: role as 'auditor' | 'system_admin' | 'security_admin' | 'researcher',
+    unit: await unitOf(ctx),
+  };
 }

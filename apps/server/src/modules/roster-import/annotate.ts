@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
+import { loadWorkbook, workbookBuffer } from '../../platform/xlsx/xlsx-file.ts';
 import { SHEETS } from './columns.ts';
 import type { TImportKind, TRowError } from './roster-import.schema.ts';
 import { ERROR_COLUMN, readSheet } from './sheet-io.ts';
-import { loadWorkbook, workbookBuffer } from './xlsx-file.ts';
 
 const RED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const RED_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };

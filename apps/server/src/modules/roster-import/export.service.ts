@@ -1,5 +1,7 @@
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { MAX_ROWS } from '../../platform/xlsx/xlsx-file.ts';
+import type { XlsxFile } from '../../platform/xlsx/xlsx-reply.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { CodeBook } from './code-book.ts';
 import { SHEETS } from './columns.ts';
@@ -8,12 +10,8 @@ import { within } from './import-context.ts';
 import type { TImportKind } from './roster-import.schema.ts';
 import { buildWorkbook } from './template.ts';
 import { insertSubjectAudits } from './write.repository.ts';
-import { MAX_ROWS } from './xlsx-file.ts';
 
-export interface XlsxFile {
-  fileName: string;
-  buffer: Buffer;
-}
+export type { XlsxFile };
 
 /** An empty template of a kind, with the current code tables in its instructions and dropdowns. */
 export async function downloadTemplate(ctx: Ctx, kind: TImportKind): Promise<XlsxFile> {

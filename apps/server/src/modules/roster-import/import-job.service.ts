@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { AppDeps, Ctx } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
+import { loadWorkbook } from '../../platform/xlsx/xlsx-file.ts';
 import { annotateWorkbook } from './annotate.ts';
 import { IMPORTERS, SHEETS } from './columns.ts';
 import type { XlsxFile } from './export.service.ts';
@@ -12,7 +13,6 @@ import * as repo from './import-job.repository.ts';
 import { activeJobs, enqueueImport, type JobSpec } from './import-runner.ts';
 import type { TImportKind } from './roster-import.schema.ts';
 import { readSheet } from './sheet-io.ts';
-import { loadWorkbook } from './xlsx-file.ts';
 
 /** Days an uploaded workbook is kept for its error report. */
 const FILE_RETENTION_DAYS = 7;

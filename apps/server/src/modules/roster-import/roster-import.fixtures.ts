@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Database } from '../../platform/db/client.ts';
+import { uploadFile } from '../../testing/multipart.ts';
 import type { Client } from '../../testing/test-app.ts';
 import { idCheckChar } from '../roster/id-number.ts';
 
@@ -27,18 +28,8 @@ export const SHEET: Record<string, string> = {
 };
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function upload(c: Client, kind: string, file: Buffer, name = 'roster.xlsx') {
-  const boundary = `----hanlin${randomBytes(8).toString('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${XLSX}\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.request('POST', `/api/roster/imports?kind=${kind}`, body, {
-    'content-type': `multipart/form-data; boundary=${boundary}`,
-  });
+export function upload(c: Client, kind: string, file: Buffer, name = 'roster.xlsx') {
+  return uploadFile(c, `/api/roster/imports?kind=${kind}`, file, name);
 }
 
 export async function waitJob(c: Client, id: string, seen: Job[] = []): Promise<Job> {

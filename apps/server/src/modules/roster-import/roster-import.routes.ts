@@ -1,12 +1,14 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, badRequest } from '../../platform/errors/app-error.ts';
 import { runAs } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { errorResponses, ZErrorBody, ZId } from '../../platform/http/schemas.ts';
-import { downloadTemplate, exportRoster, type XlsxFile } from './export.service.ts';
+import { MAX_FILE_BYTES } from '../../platform/xlsx/xlsx-file.ts';
+import { sendXlsx } from '../../platform/xlsx/xlsx-reply.ts';
+import { downloadTemplate, exportRoster } from './export.service.ts';
 import {
   downloadErrorWorkbook,
   getImportJob,
@@ -16,10 +18,8 @@ import {
 } from './import-job.service.ts';
 import { importsSettled } from './import-runner.ts';
 import { IMPORT_KINDS, JOB_STATUSES } from './roster-import.schema.ts';
-import { MAX_FILE_BYTES } from './xlsx-file.ts';
 
 const tags = ['roster-import'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZKind = z.enum(IMPORT_KINDS, { message: '类型应为 schools、classes、teachers、students 或 parents' });
 
 const ZJob = z.object({
@@ -44,18 +44,6 @@ const ZJob = z.object({
 const jobPolicy = { allow: ADMINS, unscopedParams: ['id'] };
 
 const fileErrors = { ...errorResponses, 413: ZErrorBody, 415: ZErrorBody };
-
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', XLSX)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
-}
 
 /** Roster import and export (P8): .xlsx templates, background imports with progress, exports. */
 export async function rosterImportRoutes(app: FastifyInstance) {

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../../platform/xlsx/xlsx-file.ts';
 import { idCheckChar } from '../roster/id-number.ts';
 import type { CodeBook } from './code-book.ts';
 import { categoriesOf, headerText, SHEETS } from './columns.ts';
 import type { TImportKind } from './roster-import.schema.ts';
 import { addDropdowns, INSTRUCTIONS_SHEET, type ListRanges, writeDataSheet } from './sheet-io.ts';
-import { workbookBuffer } from './xlsx-file.ts';
 
 const exampleId = (first17: string) => first17 + idCheckChar(first17);
 

@@ -1,5 +1,6 @@
 /** Every table, for drizzle-kit and the typed client. Modules own their tables. */
 
+export * from '../../modules/curriculum/curriculum.schema.ts';
 export * from '../../modules/identity/identity.schema.ts';
 export * from '../../modules/org/org.schema.ts';
 export * from '../../modules/roster/roster.schema.ts';

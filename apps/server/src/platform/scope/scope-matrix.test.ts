@@ -26,8 +26,46 @@ const studentBody = (classId: string) => ({
   entryYear: 2021,
 });
 
+/** Curriculum writes: only a city researcher may; every fixture role must be refused. */
+const SOME_ID = '0193f3c0-0000-7000-8000-000000000001';
+const curriculumWrites: Record<string, Sample> = {
+  'POST /api/curriculum/editions': () => [
+    { url: '/api/curriculum/editions', body: { subjectCode: '14', name: '测试版', publisher: '测试出版社' } },
+  ],
+  'POST /api/curriculum/nodes': () => [
+    { url: '/api/curriculum/nodes', body: { editionId: SOME_ID, gradeCode: '14', term: 1 } },
+  ],
+  'PATCH /api/curriculum/nodes/:id': () => [
+    { url: `/api/curriculum/nodes/${SOME_ID}`, body: { title: '改名' } },
+  ],
+  'POST /api/curriculum/nodes/:id/delete': () => [{ url: `/api/curriculum/nodes/${SOME_ID}/delete` }],
+  'POST /api/curriculum/lessons/:id/knowledge-points': () => [
+    { url: `/api/curriculum/lessons/${SOME_ID}/knowledge-points`, body: { knowledgePointIds: [] } },
+  ],
+  'POST /api/curriculum/knowledge-points': () => [
+    {
+      url: '/api/curriculum/knowledge-points',
+      body: { subjectCode: '14', code: 'X-1', name: '测试', gradeCode: '14', strand: '数与代数' },
+    },
+  ],
+  'PATCH /api/curriculum/knowledge-points/:id': () => [
+    { url: `/api/curriculum/knowledge-points/${SOME_ID}`, body: { name: '改名' } },
+  ],
+  'POST /api/curriculum/knowledge-points/:id/prerequisites': () => [
+    { url: `/api/curriculum/knowledge-points/${SOME_ID}/prerequisites`, body: { prerequisiteId: SOME_ID } },
+  ],
+  'POST /api/curriculum/knowledge-points/:id/prerequisites/remove': () => [
+    {
+      url: `/api/curriculum/knowledge-points/${SOME_ID}/prerequisites/remove`,
+      body: { prerequisiteId: SOME_ID },
+    },
+  ],
+  'POST /api/curriculum/import': () => [{ url: '/api/curriculum/import' }],
+};
+
 /** Sample requests aimed at `target`; `own` adds variants with the actor's own ids in the path. */
 const SAMPLES: Record<string, Sample> = {
+  ...curriculumWrites,
   'POST /api/auth/switch-role': (t) => [
     { url: '/api/auth/switch-role', body: { roleAssignmentId: t.roleAssignment } },
   ],

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/errors/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 /** Upload limit of one workbook. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

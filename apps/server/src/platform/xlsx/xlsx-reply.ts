@@ -1,0 +1,22 @@
+import type { FastifyReply } from 'fastify';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook to download, with the name the browser saves it under. */
+export interface XlsxFile {
+  fileName: string;
+  buffer: Buffer;
+}
+
+/** Sends a workbook as a download; the Chinese file name travels in RFC 6266 `filename*`. */
+export function sendXlsx(reply: FastifyReply, file: XlsxFile) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('cache-control', 'no-store')
+    .send(file.buffer);
+}
