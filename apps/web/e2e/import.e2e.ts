@@ -82,7 +82,7 @@ describe('roster import', () => {
     await upload(page, bad.path);
     const errors = page.getByTestId('import-errors');
     await errors.waitFor({ timeout: 60_000 });
-    const text = await errors.innerText();
+    const text = await errors.textContent();
     expect(text).toContain('3');
     expect(text).toContain('证件号码');
     expect(text).toContain('校验位');
@@ -93,7 +93,7 @@ describe('roster import', () => {
     await upload(page, fixed.path);
     const summary = page.getByTestId('import-summary');
     await summary.waitFor({ timeout: 60_000 });
-    expect(await summary.innerText()).toContain('3');
+    expect(await summary.textContent()).toContain('3');
     await page.screenshot({ path: `${SHOTS}/import-fixed.png`, fullPage: true });
     expect((await exportedStudents(page)).rows).toBe(bad.before + 3);
     await page.close();

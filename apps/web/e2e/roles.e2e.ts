@@ -16,6 +16,7 @@ const HOMES: [username: string, title: string][] = [
   ['teacher_demo', '班主任工作台'],
   ['student_demo', '学生主页'],
   ['parent_demo', '家长主页'],
+  ['researcher_demo', '教研工作台'],
   ['auditor', '审计工作台'],
 ];
 

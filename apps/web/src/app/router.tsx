@@ -48,6 +48,10 @@ export const router = createBrowserRouter([
                 path: '/students/:personId',
                 element: page(() => import('../modules/roster'), 'StudentProfilePage'),
               },
+              {
+                path: '/curriculum',
+                element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
+              },
               { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
               { path: '/import', element: page(() => import('../modules/import'), 'ImportPage') },
               { path: '/account', element: page(identity, 'AccountPage') },

@@ -151,7 +151,7 @@ export async function deleteNode(ctx: Ctx, id: string) {
 export async function setLessonKnowledgePoints(ctx: Ctx, lessonId: string, ids: string[]) {
   assertEditor(ctx);
   const lesson = await repo.findNode(ctx.db, lessonId);
-  if (!lesson || lesson.kind !== 'lesson') throw notFound('课');
+  if (lesson?.kind !== 'lesson') throw notFound('课');
   const unique = [...new Set(ids)];
   const found = await ctx.db.execute<{ id: string }>(sql`select id from knowledge_point
     where subject_code = ${lesson.subjectCode} and active and id = any(string_to_array(${unique.join(',')}, ',')::uuid[])`);
@@ -264,9 +264,11 @@ export async function addPrerequisite(ctx: Ctx, id: string, prerequisiteId: stri
   await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext('hanlin.knowledge_graph'))`);
   const loop = await repo.prerequisitePath(ctx.db, pre.id, kp.id);
   if (loop) {
-    const chain = [...loop.map((p) => p.name), pre.name].join(' → ');
-    throw conflict(`会形成循环依赖：「${kp.name}」已经是「${pre.name}」的（间接）先修（${chain}）`, {
-      cycle: loop.map((p) => p.code),
+    // In learning order: the point itself … up to the proposed prerequisite, which would need it again.
+    const order = [...loop].reverse();
+    const chain = [...order.map((p) => p.name), kp.name].join(' → ');
+    throw conflict(`会形成循环依赖：「${kp.name}」已经是「${pre.name}」的（间接）先修。学习顺序：${chain}`, {
+      cycle: order.map((p) => p.code),
     });
   }
   const res = await ctx.db.execute(sql`insert into knowledge_edge (prerequisite_id, knowledge_point_id)

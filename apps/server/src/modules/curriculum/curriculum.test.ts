@@ -149,7 +149,7 @@ describe('editing the backbone', () => {
     });
     expect(loop.statusCode).toBe(409);
     expect(loop.json().error.message).toContain('循环');
-    expect(loop.json().error.details.cycle).toEqual(['T-C', 'T-B', 'T-A']);
+    expect(loop.json().error.details.cycle).toEqual(['T-A', 'T-B', 'T-C']);
     expect(await snapshot()).toEqual(before);
     // The database refuses it too, whoever writes.
     const direct = await t.db.db

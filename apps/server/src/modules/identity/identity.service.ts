@@ -13,7 +13,6 @@ import {
   findAccountByUsername,
   insertSession,
   listActiveRoles,
-  personHasRoleWithin,
   type RoleRow,
   recordLoginFailure,
   recordLoginSuccess,

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CloudUploadOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -15,6 +16,7 @@ import { AUDIT_ROLES, IMPORT_ROLES, ORG_BROWSER_ROLES } from '../auth/roles';
 function sectionOf(pathname: string): string {
   if (pathname.startsWith('/org')) return '/org';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/account')) return '/account';
   return '/';
@@ -34,6 +36,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
     },
+    { key: '/curriculum', icon: <BookOutlined />, label: t('nav.curriculum') },
     AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     { key: '/account', icon: <SafetyCertificateOutlined />, label: t('nav.account') },
   ].filter((item) => item !== false);

@@ -22,6 +22,16 @@ export const KNOWN_ACTIONS = [
   'student.sensitive.read',
   'student.enroll',
   'student.transfer',
+  'curriculum.edition.create',
+  'curriculum.node.create',
+  'curriculum.node.update',
+  'curriculum.node.delete',
+  'curriculum.lesson.knowledge_points',
+  'curriculum.kp.create',
+  'curriculum.kp.update',
+  'curriculum.kp.prerequisite.add',
+  'curriculum.kp.prerequisite.remove',
+  'curriculum.import',
 ] as const;
 
 /** i18n keys may not contain dots (the key separator), so `auth.login` is looked up as `auth_login`. */

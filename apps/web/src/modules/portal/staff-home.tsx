@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  DeploymentUnitOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +12,7 @@ import { Link } from 'react-router';
 import { HomeHeader } from './home-header';
 import type { HomeOf } from './types';
 
-type StaffKind = 'auditor' | 'system_admin' | 'security_admin';
+type StaffKind = 'auditor' | 'system_admin' | 'security_admin' | 'researcher';
 
 interface Tool {
   to: string;
@@ -15,7 +21,7 @@ interface Tool {
   text: string;
 }
 
-/** Auditor, system and security admin homes: the tools each of them works with. */
+/** Auditor, system and security admin and researcher homes: the tools each of them works with. */
 export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
   const { t } = useTranslation();
   const tools: Tool[] = [];
@@ -26,6 +32,22 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
       title: t('nav.audit'),
       text: t('portal.tool.audit'),
     });
+  }
+  if (home.kind === 'researcher') {
+    tools.push(
+      {
+        to: '/curriculum',
+        icon: <BookOutlined />,
+        title: t('nav.curriculum'),
+        text: t('portal.tool.curriculum'),
+      },
+      {
+        to: '/curriculum?tab=graph',
+        icon: <DeploymentUnitOutlined />,
+        title: t('curriculum.graph'),
+        text: t('portal.tool.graph'),
+      },
+    );
   }
   tools.push(
     { to: '/org', icon: <ApartmentOutlined />, title: t('nav.org'), text: t('portal.tool.org') },
@@ -42,7 +64,7 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
       <Row gutter={[16, 16]}>
         {tools.map((tool) => (
           <Col key={tool.to} xs={24} sm={12} lg={8}>
-            <Link to={tool.to} data-testid={`tool-${tool.to.slice(1)}`}>
+            <Link to={tool.to} data-testid={`tool-${tool.to.slice(1).replace(/[?=]/g, '-')}`}>
               <Card hoverable size="small">
                 <Card.Meta
                   avatar={<span style={{ fontSize: 24, color: '#1e4fa3' }}>{tool.icon}</span>}

@@ -1,0 +1,1 @@
+export { CurriculumPage } from './curriculum-page';
