@@ -141,19 +141,3 @@ export async function updateAccount(
     .set({ ...values, updatedAt: new Date() })
     .where(eq(accounts.id, accountId));
 }
-
-/** Whether any active role of the person lies inside one of the given subtrees. */
-export async function personHasRoleWithin(tx: Tx, personId: string, paths: string[]): Promise<boolean> {
-  if (paths.length === 0) return false;
-  const res = await tx
-    .select({ id: roleAssignments.id })
-    .from(roleAssignments)
-    .where(
-      and(
-        eq(roleAssignments.personId, personId),
-        sql`${roleAssignments.path} <@ any(string_to_array(${paths.join(',')}, ',')::ltree[])`,
-      ),
-    )
-    .limit(1);
-  return res.length > 0;
-}

@@ -122,13 +122,24 @@ const PATH_TABLES = [
   'guardian',
 ] as const;
 
+/**
+ * Rows of a subtree. Role assignments (millions of rows: every student, parent and teacher) are
+ * found through their unit, whose btree index serves, instead of a GiST index on their own path.
+ */
+const inSubtree = (table: string, path: string) =>
+  table === 'role_assignment'
+    ? sql`org_unit_id in (select id from org_unit where path <@ ${path}::ltree)`
+    : sql`path <@ ${path}::ltree`;
+
 export async function rewritePaths(tx: Tx, fromPath: string, toPath: string): Promise<void> {
   for (const table of PATH_TABLES) {
+    // org_unit goes first, so later tables find the subtree's units at the new path.
+    const where = table === 'org_unit' ? inSubtree(table, fromPath) : inSubtree(table, toPath);
     await tx.execute(sql`
       update ${sql.identifier(table)}
          set path = case when path = ${fromPath}::ltree then ${toPath}::ltree
                          else ${toPath}::ltree || subpath(path, nlevel(${fromPath}::ltree)) end
-       where path <@ ${fromPath}::ltree`);
+       where ${table === 'org_unit' || table === 'role_assignment' ? where : sql`path <@ ${fromPath}::ltree`}`);
   }
 }
 
@@ -136,7 +147,7 @@ export async function rewritePaths(tx: Tx, fromPath: string, toPath: string): Pr
 export async function setDistrictUnder(tx: Tx, path: string, districtId: string): Promise<void> {
   for (const table of ['org_unit', 'student', 'teacher', 'role_assignment', 'teaching_assignment'] as const) {
     await tx.execute(
-      sql`update ${sql.identifier(table)} set district_id = ${districtId} where path <@ ${path}::ltree`,
+      sql`update ${sql.identifier(table)} set district_id = ${districtId} where ${inSubtree(table, path)}`,
     );
   }
 }

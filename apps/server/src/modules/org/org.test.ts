@@ -84,6 +84,12 @@ describe('org management', () => {
       sql`select count(*)::int as n from student where class_id = ${cls!.id} and path <> ${newPath}::ltree`,
     );
     expect(stale[0]!.n).toBe(0);
+    // The students' (and head teacher's) roles in the class follow, so their scopes do too.
+    const roles = await q<{ n: number; stale: number }>(sql`
+      select count(*)::int as n, count(*) filter (where path <> ${newPath}::ltree)::int as stale
+        from role_assignment where org_unit_id = ${cls!.id}`);
+    expect(roles[0]!.n).toBeGreaterThan(0);
+    expect(roles[0]!.stale).toBe(0);
   });
 
   it('refuses to deactivate a class with enrolled students, then deactivates an empty one', async () => {

@@ -1,0 +1,1 @@
+DROP INDEX "role_assignment_path_gist";
