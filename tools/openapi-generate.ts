@@ -9,12 +9,13 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/platform/config/config.ts';
 import { createFieldCrypto } from '../apps/server/src/platform/crypto/field-crypto.ts';
 import { connectDatabase } from '../apps/server/src/platform/db/client.ts';
+import { createStorage } from '../apps/server/src/platform/storage/index.ts';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 // The spec needs the routes only; the pool never connects.
 const database = connectDatabase('postgres://unused@127.0.0.1:1/unused', 1);
 const app = await buildApp(
-  { config, database, crypto: createFieldCrypto(Buffer.alloc(32)) },
+  { config, database, crypto: createFieldCrypto(Buffer.alloc(32)), storage: createStorage(config) },
   { logger: false, serveWeb: false },
 );
 await app.ready();

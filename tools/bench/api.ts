@@ -18,6 +18,7 @@ import { loadConfig } from '../../apps/server/src/platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from '../../apps/server/src/platform/crypto/field-crypto.ts';
 import { connectDatabase, migrateDatabase } from '../../apps/server/src/platform/db/client.ts';
 import { startEmbeddedPostgres } from '../../apps/server/src/platform/db/embedded.ts';
+import { createStorage } from '../../apps/server/src/platform/storage/index.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,7 +40,12 @@ const config = loadConfig({
   HANLIN_DEMO_STUDENTS: String(STUDENTS),
   LOG_LEVEL: 'silent',
 });
-const deps = { config, database, crypto: createFieldCrypto(loadFieldKey(undefined, dir)) };
+const deps = {
+  config,
+  database,
+  crypto: createFieldCrypto(loadFieldKey(undefined, dir)),
+  storage: createStorage(config),
+};
 const t0 = Date.now();
 await bootstrap(deps, (m) => console.log(m));
 console.log(`city ready (${((Date.now() - t0) / 1000).toFixed(1)} s incl. seeding when first run)`);

@@ -18,6 +18,7 @@ import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
 import { AuditBuffer } from './platform/audit/audit.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(auditRoutes);
       await api.register(portalRoutes);
       await api.register(curriculumRoutes);
+      await api.register(resourceRoutes);
     },
     { prefix: '/api' },
   );

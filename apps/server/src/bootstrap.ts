@@ -4,6 +4,7 @@ import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
+import { seedDemoResources } from './modules/resources/demo-resources.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { newId } from './platform/db/types.ts';
 import type { AppDeps } from './platform/http/context.ts';
@@ -52,6 +53,8 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
         `[hanlin] curriculum backbone (语文, 数学, 英语; grades 1–9): ${s.lessons} lessons, ${s.knowledgePoints} knowledge points, ${s.prerequisites} prerequisites in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
       );
     }
+    const anyResource = await db.execute(sql`select 1 from resource limit 1`);
+    if (anyResource.rows.length === 0) await seedDemoResources(deps.database, deps.storage, log);
     const lines = DEMO_ACCOUNTS.map(
       (a) =>
         `    ${a.username.padEnd(18)} ${a.description}${DEMO_MFA_USERS.includes(a.username) ? '  (TOTP)' : ''}`,

@@ -5,6 +5,7 @@ import { loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { connectDatabase, migrateDatabase } from './platform/db/client.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
+import { createStorage } from './platform/storage/index.ts';
 
 /** config → database → migrations → seed → listen. */
 async function main() {
@@ -24,7 +25,7 @@ async function main() {
   const database = connectDatabase(url);
   await migrateDatabase(database.db);
   const crypto = createFieldCrypto(loadFieldKey(config.fieldKey, config.dataDir));
-  const deps = { config, database, crypto };
+  const deps = { config, database, crypto, storage: createStorage(config) };
   const banner = await bootstrap(deps);
   const app = await buildApp(deps);
 

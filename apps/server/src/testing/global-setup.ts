@@ -6,6 +6,7 @@ import { loadConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { connectDatabase, migrateDatabase } from '../platform/db/client.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../platform/db/embedded.ts';
+import { createStorage } from '../platform/storage/index.ts';
 import { TEMPLATE_DB, TEST_FIELD_KEY, TEST_STUDENTS } from './constants.ts';
 
 let pg: EmbeddedDatabase | undefined;
@@ -27,11 +28,18 @@ export async function setup(project: TestProject) {
     LOG_LEVEL: 'silent',
   });
   await bootstrap(
-    { config, database, crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')) },
+    {
+      config,
+      database,
+      crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')),
+      storage: createStorage(config),
+    },
     () => {},
   );
   await database.close();
   project.provide('pgAdminUrl', pg.adminUrl('postgres'));
+  // The template's demo media live here; every test app reads (and writes new keys) in the same dir.
+  project.provide('filesDir', config.filesDir);
 }
 
 export async function teardown() {
@@ -42,5 +50,6 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
+    filesDir: string;
   }
 }

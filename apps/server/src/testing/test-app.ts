@@ -9,6 +9,7 @@ import { type Config, loadConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { connectDatabase, type Database } from '../platform/db/client.ts';
 import type { AppDeps } from '../platform/http/context.ts';
+import { createStorage } from '../platform/storage/index.ts';
 import { TEMPLATE_DB, TEST_FIELD_KEY } from './constants.ts';
 
 export interface TestApp {
@@ -43,11 +44,16 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
   await admin.end();
   const db = connectDatabase(withDb(adminUrl, name), 5);
-  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), ...overrides };
+  const config = {
+    ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }),
+    filesDir: inject('filesDir'),
+    ...overrides,
+  };
   const deps: AppDeps = {
     config,
     database: db,
     crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')),
+    storage: createStorage(config),
   };
   const app = await buildApp(deps, { logger: false, serveWeb: false });
   await app.ready();

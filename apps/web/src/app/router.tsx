@@ -48,6 +48,8 @@ export const router = createBrowserRouter([
                 path: '/students/:personId',
                 element: page(() => import('../modules/roster'), 'StudentProfilePage'),
               },
+              { path: '/resources', element: page(() => import('../modules/resources'), 'ResourcesPage') },
+              { path: '/resources/:id', element: page(() => import('../modules/resources'), 'ResourcePage') },
               {
                 path: '/curriculum',
                 element: page(() => import('../modules/curriculum'), 'CurriculumPage'),

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { accounts, persons, roleAssignments, sessions, type TRole } from './identity.schema.ts';
+import { accounts, persons, sessions, type TRole } from './identity.schema.ts';
 
 export interface AccountRow {
   id: string;

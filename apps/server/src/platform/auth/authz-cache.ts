@@ -16,6 +16,7 @@ export const AUTHZ_TABLES = [
   'teaching_assignment',
   'teaching_class_member',
   'guardian',
+  'resource',
 ] as const;
 
 const TTL_MS = 60_000;

@@ -29,6 +29,18 @@ const ZEnv = z.object({
     .int()
     .min(1024)
     .default(20 * 1_048_576),
+  /** Uploaded and generated files; `<data dir>/files` when unset. */
+  HANLIN_FILES_DIR: z.string().optional(),
+  /** S3-compatible object store (MinIO, OSS, COS …); used instead of the files dir when a bucket is set. */
+  HANLIN_S3_BUCKET: z.string().optional(),
+  HANLIN_S3_ENDPOINT: z.string().url().optional(),
+  HANLIN_S3_REGION: z.string().default('us-east-1'),
+  HANLIN_S3_ACCESS_KEY: z.string().optional(),
+  HANLIN_S3_SECRET_KEY: z.string().optional(),
+  /** Largest video or other media file a resource may carry, in MiB. */
+  HANLIN_MEDIA_LIMIT_MB: z.coerce.number().int().min(1).default(2048),
+  /** Largest document (courseware, exercise set, cover), in MiB. */
+  HANLIN_DOCUMENT_LIMIT_MB: z.coerce.number().int().min(1).default(200),
   /** 32-byte key (hex or base64) that encrypts sensitive personal fields; generated into the data dir when unset. */
   HANLIN_FIELD_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +63,11 @@ export interface Config {
   uploadLimit: number;
   fieldKey?: string;
   logLevel: string;
+  filesDir: string;
+  s3?: { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string };
+  /** Upload limits in bytes. */
+  mediaLimit: number;
+  documentLimit: number;
 }
 
 /** Reads configuration from the environment; fails fast with the names of bad variables. */
@@ -78,6 +95,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadLimit: e.HANLIN_UPLOAD_LIMIT,
     fieldKey: e.HANLIN_FIELD_KEY,
     logLevel: e.LOG_LEVEL,
+    filesDir: resolve(e.HANLIN_FILES_DIR ?? resolve(e.HANLIN_DATA_DIR, 'files')),
+    s3: e.HANLIN_S3_BUCKET
+      ? {
+          bucket: e.HANLIN_S3_BUCKET,
+          endpoint: e.HANLIN_S3_ENDPOINT,
+          region: e.HANLIN_S3_REGION,
+          accessKeyId: e.HANLIN_S3_ACCESS_KEY,
+          secretAccessKey: e.HANLIN_S3_SECRET_KEY,
+        }
+      : undefined,
+    mediaLimit: e.HANLIN_MEDIA_LIMIT_MB * 1_048_576,
+    documentLimit: e.HANLIN_DOCUMENT_LIMIT_MB * 1_048_576,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'csrf_failed'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'range_not_satisfiable'
   | 'rate_limited'
   | 'totp_required'
   | 'totp_invalid'
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   csrf_failed: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   rate_limited: 429,
   totp_required: 401,
   totp_invalid: 401,

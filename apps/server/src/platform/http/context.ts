@@ -8,12 +8,15 @@ import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Actor, Scope } from '../scope/scope.ts';
+import type { Storage } from '../storage/index.ts';
 
 /** Long-lived dependencies shared by every request. */
 export interface AppDeps {
   config: Config;
   database: Database;
   crypto: FieldCrypto;
+  /** Uploaded and generated files. */
+  storage: Storage;
 }
 
 /** What every use case receives: who acts, what they may see, the transaction, and the audit trail. */

@@ -99,7 +99,7 @@ export const guard = fp(async (app: FastifyInstance) => {
       const id = params[name];
       if (id === undefined) continue;
       const visible = await app.authz.entityVisible(actor.roleAssignmentId, kind, id, () =>
-        entityVisible(app.deps.database.db, scope, kind, id),
+        entityVisible(app.deps.database.db, scope, actor, kind, id),
       );
       if (!visible) {
         throw new AppError('not_found', '对象不存在或无权访问', undefined, {

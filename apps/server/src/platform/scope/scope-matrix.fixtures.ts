@@ -10,6 +10,8 @@ export interface EntitySet {
   teacher: string;
   /** someone's role assignment (for the role switcher) */
   roleAssignment: string;
+  /** an unpublished resource of the school, by someone else */
+  resource: string;
 }
 
 export interface RoleFixture {
@@ -32,7 +34,14 @@ async function entitiesOfClass(
   exceptPersons: string[] = [],
 ): Promise<EntitySet> {
   const except = exceptPersons.length > 0 ? exceptPersons.join(',') : '00000000-0000-0000-0000-000000000000';
-  const r = await one<{ class: string; school: string; student: string; teacher: string; ra: string }>(
+  const r = await one<{
+    class: string;
+    school: string;
+    student: string;
+    teacher: string;
+    ra: string;
+    resource: string;
+  }>(
     db,
     sql`select c.id as class, c.school_id as school,
         (select s.person_id from student s where s.class_id = c.id and s.status = 'enrolled'
@@ -40,10 +49,20 @@ async function entitiesOfClass(
         (select t.person_id from teacher t where t.school_id = c.school_id
            and t.person_id <> all(string_to_array(${except}, ',')::uuid[]) order by t.staff_no limit 1) as teacher,
         (select ra.id from role_assignment ra where ra.org_unit_id = c.id and ra.role = 'student'
-           and ra.person_id <> all(string_to_array(${except}, ',')::uuid[]) limit 1) as ra
+           and ra.person_id <> all(string_to_array(${except}, ',')::uuid[]) limit 1) as ra,
+        (select r.id from resource r where r.school_id = c.school_id and r.status <> 'published'
+           and r.author_id <> all(string_to_array(${except}, ',')::uuid[]) order by r.id limit 1) as resource
       from org_unit c where c.id = ${classId}`,
   );
-  return { class: r.class, school: r.school, student: r.student, teacher: r.teacher, roleAssignment: r.ra };
+  if (!r.resource) throw new Error(`no unpublished demo resource in the school of class ${classId}`);
+  return {
+    class: r.class,
+    school: r.school,
+    student: r.student,
+    teacher: r.teacher,
+    roleAssignment: r.ra,
+    resource: r.resource,
+  };
 }
 
 const personOf = async (db: Database, username: string) =>

@@ -66,6 +66,11 @@ const curriculumWrites: Record<string, Sample> = {
 /** Sample requests aimed at `target`; `own` adds variants with the actor's own ids in the path. */
 const SAMPLES: Record<string, Sample> = {
   ...curriculumWrites,
+  'PATCH /api/resources/:id': (t) => [{ url: `/api/resources/${t.resource}`, body: { title: '改名' } }],
+  'POST /api/resources/:id/files': (t) => [{ url: `/api/resources/${t.resource}/files?role=main` }],
+  'POST /api/resources/:id/files/:fileId/delete': (t) => [
+    { url: `/api/resources/${t.resource}/files/${SOME_ID}/delete` },
+  ],
   'POST /api/auth/switch-role': (t) => [
     { url: '/api/auth/switch-role', body: { roleAssignmentId: t.roleAssignment } },
   ],
@@ -119,6 +124,8 @@ const SAMPLES: Record<string, Sample> = {
  */
 const SELF_ONLY = new Set([
   'POST /api/roster/imports',
+  // Creates a draft of the actor's own; names no one else's data.
+  'POST /api/resources',
   'POST /api/auth/logout',
   'POST /api/auth/password',
   'POST /api/auth/totp/setup',
@@ -154,11 +161,13 @@ function readProbes(
     if (kind === 'org_unit') return [t.class, t.school];
     if (kind === 'student') return [t.student];
     if (kind === 'teacher') return [t.teacher];
+    if (kind === 'resource') return [t.resource];
     throw new Error(`GET ${url}: parameter :${name} declares no scoped entity kind in its policy`);
   };
   let urls = [url];
   for (const n of names) urls = urls.flatMap((u) => values(n).map((v) => u.replace(`:${n}`, v)));
-  return urls.map((u) => ({ url: u }));
+  // Unscoped parameters beside a scoped one (a file of a resource) get a well-formed id.
+  return urls.map((u) => ({ url: u.replace(/:[A-Za-z]+/g, SOME_ID) }));
 }
 
 let t: TestApp;

@@ -77,6 +77,15 @@ export function studentVisible(scope: Scope, personIdCol: SQL | unknown, pathCol
 
 const STAFF_ADMIN: TRole[] = ['city_admin', 'district_admin', 'school_admin'];
 
+/**
+ * Resources (R1, R3): published ones are shared city-wide with everyone signed in; before that a
+ * resource is its author's, and visible to the administrators whose scope holds the author's unit.
+ */
+export function resourceVisible(scope: Scope, actor: Pick<Actor, 'personId' | 'role'>, r: SQL): SQL {
+  const admin = STAFF_ADMIN.includes(actor.role) ? sql` or ${inScope(scope, sql`${r}.path`)}` : sql``;
+  return sql`(${r}.status = 'published' or ${r}.author_id = ${actor.personId}${admin})`;
+}
+
 /** Computes the scope of the actor's active role. Called once per request. */
 export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
   if (STAFF_ADMIN.includes(actor.role)) {
@@ -126,12 +135,20 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
 }
 
 /** The entity kinds a route parameter can name; the central hook checks each against the scope. */
-export type ScopedEntity = 'org_unit' | 'student' | 'teacher';
+export type ScopedEntity = 'org_unit' | 'student' | 'teacher' | 'resource';
 
 /** True when the actor may address this entity at all; unknown ids count as not visible. */
-export async function entityVisible(tx: Tx, scope: Scope, kind: ScopedEntity, id: string): Promise<boolean> {
+export async function entityVisible(
+  tx: Tx,
+  scope: Scope,
+  actor: Pick<Actor, 'personId' | 'role'>,
+  kind: ScopedEntity,
+  id: string,
+): Promise<boolean> {
   let q: SQL;
-  if (kind === 'org_unit') {
+  if (kind === 'resource') {
+    q = sql`select 1 from resource r where r.id = ${id} and ${resourceVisible(scope, actor, sql`r`)}`;
+  } else if (kind === 'org_unit') {
     const member =
       scope.memberPaths.length > 0 ? sql` or ${pathWithin(sql`o.path`, scope.memberPaths)}` : sql``;
     q = sql`select 1 from org_unit o where o.id = ${id} and (${inScope(scope, sql`o.path`)}${member})`;

@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CloudUploadOutlined,
   HomeOutlined,
+  PlayCircleOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -17,6 +18,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/org')) return '/org';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/curriculum')) return '/curriculum';
+  if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/account')) return '/account';
   return '/';
@@ -36,6 +38,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
     },
+    { key: '/resources', icon: <PlayCircleOutlined />, label: t('nav.resources') },
     { key: '/curriculum', icon: <BookOutlined />, label: t('nav.curriculum') },
     AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     { key: '/account', icon: <SafetyCertificateOutlined />, label: t('nav.account') },

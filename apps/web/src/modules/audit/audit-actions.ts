@@ -32,6 +32,10 @@ export const KNOWN_ACTIONS = [
   'curriculum.kp.prerequisite.add',
   'curriculum.kp.prerequisite.remove',
   'curriculum.import',
+  'resource.create',
+  'resource.update',
+  'resource.file.upload',
+  'resource.file.remove',
 ] as const;
 
 /** i18n keys may not contain dots (the key separator), so `auth.login` is looked up as `auth_login`. */

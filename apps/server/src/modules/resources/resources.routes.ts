@@ -1,0 +1,254 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, badRequest } from '../../platform/errors/app-error.ts';
+import { runAs } from '../../platform/http/context.ts';
+import type { RoutePolicy } from '../../platform/http/policy.ts';
+import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import { FILE_ROLES, RESOURCE_KINDS, RESOURCE_STATUSES, THEMES } from './resources.schema.ts';
+import * as svc from './resources.service.ts';
+
+const tags = ['resources'];
+/** Who may contribute resources: teachers, researchers and administrators. */
+const AUTHORS = [
+  'teacher',
+  'head_teacher',
+  'researcher',
+  'school_admin',
+  'district_admin',
+  'city_admin',
+] as const;
+const readOne: RoutePolicy = { allow: 'session', params: { id: 'resource' }, unscopedParams: ['fileId'] };
+const writeOne: RoutePolicy = { allow: AUTHORS, params: { id: 'resource' }, unscopedParams: ['fileId'] };
+
+const ZCode = z.string().regex(/^[0-9]{2}$/, '应为两位代码');
+const ZKind = z.enum(RESOURCE_KINDS);
+const ZIdParams = z.strictObject({ id: ZId });
+const ZFileParams = z.strictObject({ id: ZId, fileId: ZId });
+
+const ZInput = {
+  title: ZText(100),
+  description: ZText(2000, 0).optional(),
+  tags: z.array(ZText(20)).max(10).optional(),
+  subjectCode: ZCode.nullable().optional(),
+  gradeCode: ZCode.nullable().optional(),
+  term: z
+    .union([z.literal(1), z.literal(2)])
+    .nullable()
+    .optional(),
+  lessonId: ZId.nullable().optional(),
+  knowledgePointIds: z.array(ZId).max(30).optional(),
+  themeCode: z.enum(THEMES).nullable().optional(),
+  provider: ZText(60).nullable().optional(),
+  license: ZText(60).nullable().optional(),
+};
+
+const ZSummary = z.object({
+  id: z.string(),
+  kind: ZKind,
+  title: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  subjectCode: z.string().nullable(),
+  gradeCode: z.string().nullable(),
+  term: z.number().nullable(),
+  lessonId: z.string().nullable(),
+  themeCode: z.string().nullable(),
+  provider: z.string().nullable(),
+  authorId: z.string(),
+  authorName: z.string(),
+  unitName: z.string(),
+  status: z.enum(RESOURCE_STATUSES),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+const ZFile = z.object({
+  id: z.string(),
+  role: z.enum(FILE_ROLES),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+});
+const ZDetail = ZSummary.extend({
+  editionId: z.string().nullable(),
+  license: z.string().nullable(),
+  createdAt: z.string(),
+  mine: z.boolean(),
+  files: z.array(ZFile.extend({ createdAt: z.string() })),
+  knowledgePoints: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  lesson: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      unitTitle: z.string(),
+      volumeTitle: z.string(),
+      edition: z.string(),
+    })
+    .nullable(),
+});
+
+/** R1 resources: catalogue, drafts, uploads (sniffed, size-limited, streamed) and playback with ranges. */
+export async function resourceRoutes(app: FastifyInstance) {
+  // Per-kind limits are enforced while streaming (storage); this only caps the multipart envelope.
+  await app.register(multipart, {
+    limits: { files: 1, fields: 2, parts: 3, fileSize: Number.MAX_SAFE_INTEGER },
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/resources',
+    {
+      config: { policy: { allow: 'session' } },
+      schema: {
+        tags,
+        summary: '资源目录：已发布的资源和我自己的资源（按类型、学科、年级、课、知识点、专题筛选）',
+        querystring: z.strictObject({
+          kind: ZKind.optional(),
+          subjectCode: ZCode.optional(),
+          gradeCode: ZCode.optional(),
+          lessonId: ZId.optional(),
+          knowledgePointId: ZId.optional(),
+          themeCode: z.enum(THEMES).optional(),
+          status: z.enum(RESOURCE_STATUSES).optional(),
+          mine: z.enum(['true', 'false']).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        }),
+        response: {
+          200: z.object({
+            total: z.number(),
+            items: z.array(ZSummary.extend({ cover: z.string().nullable() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.listResources(ctx, { ...req.query, mine: req.query.mine === 'true' })),
+  );
+
+  r.post(
+    '/resources',
+    {
+      config: { policy: { allow: AUTHORS } },
+      schema: {
+        tags,
+        summary: '新建资源（草稿）',
+        body: z.strictObject({ kind: ZKind, ...ZInput }),
+        response: { 200: ZDetail, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.createResource(ctx, req.body), { write: true }),
+  );
+
+  r.get(
+    '/resources/:id',
+    {
+      config: { policy: readOne },
+      schema: { tags, summary: '资源详情', params: ZIdParams, response: { 200: ZDetail, ...errorResponses } },
+    },
+    (req) => runAs(req, (ctx) => svc.getResource(ctx, req.params.id)),
+  );
+
+  r.patch(
+    '/resources/:id',
+    {
+      config: { policy: writeOne },
+      schema: {
+        tags,
+        summary: '修改资源（作者，草稿或退回修改时）',
+        params: ZIdParams,
+        body: z.strictObject(ZInput).partial(),
+        response: { 200: ZDetail, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.updateResource(ctx, req.params.id, req.body), { write: true }),
+  );
+
+  r.post(
+    '/resources/:id/files',
+    {
+      config: { policy: writeOne },
+      schema: {
+        tags,
+        summary: '上传资源文件（按内容识别真实类型；超过上限或中断不留下任何数据）',
+        description:
+          'multipart/form-data，字段 file。视频 MP4/WebM，课件 PDF/PPTX，习题 PDF/DOCX/XLSX，封面 PNG/JPEG/WebP。',
+        consumes: ['multipart/form-data'],
+        params: ZIdParams,
+        querystring: z.strictObject({ role: z.enum(FILE_ROLES).default('main') }),
+        response: { 200: ZFile, ...errorResponses, 413: ZErrorBody, 415: ZErrorBody },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart())
+        throw new AppError('unsupported_media_type', '请以 multipart/form-data 方式上传文件');
+      const part = await req.file();
+      if (!part) throw badRequest('请选择要上传的文件');
+      return runAs(
+        req,
+        (ctx) => svc.uploadFile(ctx, req.params.id, req.query.role, part.filename, part.file),
+        {
+          write: true,
+        },
+      );
+    },
+  );
+
+  r.post(
+    '/resources/:id/files/:fileId/delete',
+    {
+      config: { policy: writeOne },
+      schema: {
+        tags,
+        summary: '删除资源文件',
+        params: ZFileParams,
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.removeFile(ctx, req.params.id, req.params.fileId), { write: true }),
+  );
+
+  r.get(
+    '/resources/:id/files/:fileId',
+    {
+      config: { policy: readOne },
+      schema: {
+        tags,
+        summary: '播放或预览资源文件（支持 HTTP Range，视频可拖动）',
+        params: ZFileParams,
+        response: { ...errorResponses, 416: ZErrorBody },
+      },
+    },
+    async (req, typedReply) => {
+      // A byte stream, not a JSON body: the schema above documents only the errors.
+      const reply = typedReply as unknown as FastifyReply;
+      const { file, range, stream } = await runAs(req, (ctx) =>
+        svc.openFile(ctx, req.params.id, req.params.fileId, req.headers.range),
+      );
+      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      reply
+        .header('content-type', file.mime)
+        .header('accept-ranges', 'bytes')
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        // The app frames PDFs for preview; nothing else may, and the file itself runs nothing.
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+        )
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header(
+          'content-disposition',
+          `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        );
+      if (range) {
+        reply
+          .status(206)
+          .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
+          .header('content-length', range.end - range.start + 1);
+      } else reply.header('content-length', file.size);
+      return reply.send(stream);
+    },
+  );
+}

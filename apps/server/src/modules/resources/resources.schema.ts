@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { curriculumNodes, knowledgePoints, textbookEditions } from '../curriculum/curriculum.schema.ts';
+
+/** R1 resource types. */
+export const RESOURCE_KINDS = [
+  'video',
+  'courseware',
+  'micro_lesson',
+  'exercise_set',
+  'theme',
+  'third_party',
+] as const;
+export type TResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** 专题 (theme resources): the topics the seed plan names. */
+export const THEMES = [
+  'patriotism',
+  'law',
+  'mental_health',
+  'labor',
+  'safety',
+  'tradition',
+  'ecology',
+  'family',
+] as const;
+export type TTheme = (typeof THEMES)[number];
+
+/**
+ * draft → in_review → published, or back to returned (revise and resubmit) / rejected; published
+ * resources may later be retired. Only published resources are seen beyond their author.
+ */
+export const RESOURCE_STATUSES = [
+  'draft',
+  'in_review',
+  'returned',
+  'rejected',
+  'published',
+  'retired',
+] as const;
+export type TResourceStatus = (typeof RESOURCE_STATUSES)[number];
+
+export const resources = pgTable(
+  'resource',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    kind: text('kind').$type<TResourceKind>().notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    subjectCode: text('subject_code'),
+    gradeCode: text('grade_code'),
+    term: smallint('term'),
+    editionId: uuid('edition_id').references(() => textbookEditions.id),
+    lessonId: uuid('lesson_id').references(() => curriculumNodes.id),
+    themeCode: text('theme_code').$type<TTheme>(),
+    /** Third-party resources: who provides it and under which licence. */
+    provider: text('provider'),
+    license: text('license'),
+    authorId: uuid('author_id').notNull(),
+    /** The author's unit (school, or bureau) — where the resource belongs for scope and statistics. */
+    path: ltree('path').notNull(),
+    districtId: uuid('district_id'),
+    schoolId: uuid('school_id'),
+    status: text('status').$type<TResourceStatus>().notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('resource_status_idx').on(t.status, t.subjectCode, t.gradeCode),
+    index('resource_author_idx').on(t.authorId, t.status),
+    index('resource_lesson_idx').on(t.lessonId),
+    index('resource_path_gist').using('gist', t.path),
+    check(
+      'resource_kind_ck',
+      sql`${t.kind} in ('video','courseware','micro_lesson','exercise_set','theme','third_party')`,
+    ),
+    check(
+      'resource_status_ck',
+      sql`${t.status} in ('draft','in_review','returned','rejected','published','retired')`,
+    ),
+    check('resource_term_ck', sql`${t.term} is null or ${t.term} in (1, 2)`),
+  ],
+);
+
+export const FILE_ROLES = ['main', 'slides', 'attachment', 'cover'] as const;
+export type TFileRole = (typeof FILE_ROLES)[number];
+
+export const resourceFiles = pgTable(
+  'resource_file',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    role: text('role').$type<TFileRole>().notNull(),
+    storageKey: text('storage_key').notNull(),
+    fileName: text('file_name').notNull(),
+    /** The sniffed type, never the one the browser claimed. */
+    mime: text('mime').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('resource_file_resource_idx').on(t.resourceId),
+    check('resource_file_role_ck', sql`${t.role} in ('main','slides','attachment','cover')`),
+  ],
+);
+
+export const resourceKnowledgePoints = pgTable(
+  'resource_knowledge_point',
+  {
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    knowledgePointId: uuid('knowledge_point_id')
+      .notNull()
+      .references(() => knowledgePoints.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resourceId, t.knowledgePointId] }),
+    index('resource_knowledge_point_kp_idx').on(t.knowledgePointId),
+  ],
+);

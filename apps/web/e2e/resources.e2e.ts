@@ -1,0 +1,108 @@
+/** Journey: a teacher drafts a micro-lesson, a disguised executable is refused, the real video plays. */
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+type Item = { id: string; kind: string };
+/** The parts of HTMLVideoElement used here (the e2e files compile without the DOM library). */
+interface VideoEl {
+  readyState: number;
+  duration: number;
+  currentTime: number;
+  muted: boolean;
+  error: { code: number } | null;
+  play(): Promise<void>;
+  addEventListener(type: string, listener: () => void): void;
+}
+type Detail = { files: { id: string; mime: string }[] };
+
+async function firstPublished(page: Page, kind: string) {
+  const list = (await (await page.request.get(`${baseUrl()}/api/resources?kind=${kind}&limit=1`)).json()) as {
+    items: Item[];
+  };
+  const id = list.items[0]!.id;
+  const detail = (await (await page.request.get(`${baseUrl()}/api/resources/${id}`)).json()) as Detail;
+  return { id, file: detail.files[0]! };
+}
+
+/** Waits until the page's video element has loaded its metadata and can seek. */
+const videoReady = (page: Page) =>
+  page.getByTestId('resource-video').evaluate(
+    (el) =>
+      new Promise<number>((resolve, reject) => {
+        const v = el as unknown as VideoEl;
+        if (v.readyState >= 1) return resolve(v.duration);
+        v.addEventListener('loadedmetadata', () => resolve(v.duration));
+        v.addEventListener('error', () => reject(new Error(`video error ${v.error?.code}`)));
+      }),
+  );
+
+describe('resources', () => {
+  it('lets a teacher draft a micro-lesson, refuses a renamed executable and plays the real video', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await loginAs(page, 'teacher_demo');
+    const demo = await firstPublished(page, 'micro_lesson');
+    const mp4 = await (
+      await page.request.get(`${baseUrl()}/api/resources/${demo.id}/files/${demo.file.id}`)
+    ).body();
+
+    await page.goto(`${baseUrl()}/resources`);
+    await expect.poll(() => page.getByTestId('resource-card').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: `${SHOTS}/resources-list.png`, fullPage: true });
+    await page.getByTestId('resource-new').click();
+    await page.getByTestId('resource-title-input').fill('《亿以内数的认识》微课（试讲版）');
+    await page.getByTestId('resource-subject').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '数学' }).click();
+    await page.getByTestId('resource-grade').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '小学四年级' }).click();
+    await page.getByTestId('resource-lesson').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '亿以内数的认识' }).first().click();
+    await page.getByTestId('resource-create').click();
+    await expect.poll(() => page.getByTestId('resource-status').textContent()).toBe('草稿');
+
+    const chooser = page.locator('input[type=file]');
+    const exe = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), randomBytes(4096)]);
+    await chooser.setInputFiles({ name: '课堂实录.mp4', mimeType: 'video/mp4', buffer: exe });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('已拒绝');
+    await page.screenshot({ path: `${SHOTS}/resources-upload-refused.png` });
+
+    await chooser.setInputFiles({ name: '课堂实录.mp4', mimeType: 'video/mp4', buffer: mp4 });
+    await page.getByTestId('resource-video').waitFor();
+    expect(await videoReady(page)).toBeGreaterThan(1);
+    await page.screenshot({ path: `${SHOTS}/resources-draft-video.png` });
+    await page.close();
+  });
+
+  it('plays a published lesson for a student on a phone and previews a PDF', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await loginAs(page, 'student_demo');
+    const demo = await firstPublished(page, 'micro_lesson');
+    await page.goto(`${baseUrl()}/resources/${demo.id}`);
+    expect(await videoReady(page)).toBeGreaterThan(1);
+    // Seek: the browser asks for a byte range and keeps playing from there.
+    await page.getByTestId('resource-video').evaluate(async (el) => {
+      const v = el as unknown as VideoEl;
+      v.muted = true;
+      v.currentTime = 3;
+      await v.play();
+    });
+    await expect
+      .poll(() => page.getByTestId('resource-video').evaluate((el) => (el as unknown as VideoEl).currentTime))
+      .toBeGreaterThan(3);
+    await page.screenshot({ path: `${SHOTS}/resources-student-phone.png`, fullPage: true });
+
+    const pdf = await firstPublished(page, 'third_party');
+    await page.goto(`${baseUrl()}/resources/${pdf.id}`);
+    await page.getByTestId('resource-pdf').waitFor();
+    const res = await page.request.get(`${baseUrl()}/api/resources/${pdf.id}/files/${pdf.file.id}`);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    await page.close();
+  });
+});

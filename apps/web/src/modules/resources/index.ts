@@ -1,0 +1,2 @@
+export { ResourcePage } from './resource-page';
+export { ResourcesPage } from './resources-page';
