@@ -19,6 +19,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
+import { reviewRoutes } from './modules/review/review.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
 import { AuditBuffer } from './platform/audit/audit.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(portalRoutes);
       await api.register(curriculumRoutes);
       await api.register(resourceRoutes);
+      await api.register(reviewRoutes);
     },
     { prefix: '/api' },
   );

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
+import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { newId } from './platform/db/types.ts';
 import type { AppDeps } from './platform/http/context.ts';
@@ -53,6 +54,7 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
         `[hanlin] curriculum backbone (语文, 数学, 英语; grades 1–9): ${s.lessons} lessons, ${s.knowledgePoints} knowledge points, ${s.prerequisites} prerequisites in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
       );
     }
+    await db.transaction((tx) => ensureDefaultChains(tx));
     const anyResource = await db.execute(sql`select 1 from resource limit 1`);
     if (anyResource.rows.length === 0) await seedDemoResources(deps.database, deps.storage, log);
     const lines = DEMO_ACCOUNTS.map(
@@ -67,8 +69,13 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
       '[hanlin] Demo mode: never use these accounts with real data (set HANLIN_DEMO=false for a real deployment).',
     ].join('\n');
   }
-  if (!empty) return '';
-  return createFirstAdmin(deps);
+  if (!empty) {
+    await db.transaction((tx) => ensureDefaultChains(tx));
+    return '';
+  }
+  const banner = await createFirstAdmin(deps);
+  await db.transaction((tx) => ensureDefaultChains(tx));
+  return banner;
 }
 
 /** A real deployment starts with the city unit and one city administrator, password shown once. */

@@ -35,6 +35,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'researcher',
     description: '广州市教育研究院 教研员（编辑课程体系与知识图谱）',
   },
+  {
+    username: 'expert_school',
+    role: 'expert',
+    description: `${DEMO_SCHOOL_NAME} 学校专家组成员（资源审核）`,
+  },
+  { username: 'expert_city', role: 'expert', description: '广州市 市级专家组成员（资源审核）' },
   { username: 'auditor', role: 'auditor', description: '市教育局 审计员' },
   { username: 'sysadmin', role: 'system_admin', description: '系统管理员（运维）' },
   { username: 'secadmin', role: 'security_admin', description: '安全管理员' },
@@ -63,12 +69,14 @@ export function createStaff(rng: Rng, tree: OrgTree, ids: IdSequenceAllocator): 
   add('city_admin', 'city_admin', tree.city, YUEXIU);
   add('auditor', 'auditor', tree.city, YUEXIU);
   add('researcher_demo', 'researcher', tree.city, YUEXIU);
+  add('expert_city', 'expert', tree.city, YUEXIU);
   add('sysadmin', 'system_admin', tree.city, YUEXIU);
   add('secadmin', 'security_admin', tree.city, YUEXIU);
   for (const d of tree.districts) add(`district_${d.spec.pinyin}`, 'district_admin', d.unit, d.idx);
   for (const s of tree.schools) {
     const demo = s.district.idx === YUEXIU && s === s.district.schools[0];
     add(demo ? 'school_admin' : `a${s.unit.schoolCode}`, 'school_admin', s.unit, s.district.idx);
+    if (demo) add('expert_school', 'expert', s.unit, s.district.idx);
   }
   const cols = personColumns(usernames.length);
   homes.forEach((district, i) => {

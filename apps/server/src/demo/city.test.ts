@@ -143,6 +143,8 @@ describe('demo city', () => {
       'student_demo',
       'parent_demo',
       'researcher_demo',
+      'expert_school',
+      'expert_city',
       'auditor',
       'sysadmin',
       'secadmin',

@@ -192,14 +192,14 @@ export interface paths {
                             name: string;
                             username: string;
                             /** @enum {string} */
-                            role: "city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher";
+                            role: "city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert";
                             roleAssignmentId: string;
                             orgUnitId: string;
                             orgName: string;
                             roles: {
                                 id: string;
                                 /** @enum {string} */
-                                role: "city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher";
+                                role: "city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert";
                                 orgUnitId: string;
                                 orgName: string;
                                 orgKind: string;
@@ -6644,7 +6644,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                    kind?: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
                     subjectCode?: string;
                     gradeCode?: string;
                     lessonId?: string;
@@ -6672,7 +6672,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                                kind: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
                                 title: string;
                                 description: string;
                                 tags: string[];
@@ -6784,7 +6784,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                        kind: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
                         title: string;
                         description?: string;
                         tags?: string[];
@@ -6796,6 +6796,8 @@ export interface paths {
                         themeCode?: ("patriotism" | "law" | "mental_health" | "labor" | "safety" | "tradition" | "ecology" | "family") | null;
                         provider?: string | null;
                         license?: string | null;
+                        analysis?: string | null;
+                        exercises?: string | null;
                     };
                 };
             };
@@ -6809,7 +6811,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                            kind: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
                             title: string;
                             description: string;
                             tags: string[];
@@ -6828,6 +6830,8 @@ export interface paths {
                             updatedAt: string;
                             editionId: string | null;
                             license: string | null;
+                            analysis: string | null;
+                            exercises: string | null;
                             createdAt: string;
                             mine: boolean;
                             files: {
@@ -6965,7 +6969,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                            kind: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
                             title: string;
                             description: string;
                             tags: string[];
@@ -6984,6 +6988,8 @@ export interface paths {
                             updatedAt: string;
                             editionId: string | null;
                             license: string | null;
+                            analysis: string | null;
+                            exercises: string | null;
                             createdAt: string;
                             mine: boolean;
                             files: {
@@ -7116,6 +7122,8 @@ export interface paths {
                         themeCode?: ("patriotism" | "law" | "mental_health" | "labor" | "safety" | "tradition" | "ecology" | "family") | null;
                         provider?: string | null;
                         license?: string | null;
+                        analysis?: string | null;
+                        exercises?: string | null;
                     };
                 };
             };
@@ -7129,7 +7137,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                            kind: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
                             title: string;
                             description: string;
                             tags: string[];
@@ -7148,6 +7156,8 @@ export interface paths {
                             updatedAt: string;
                             editionId: string | null;
                             license: string | null;
+                            analysis: string | null;
+                            exercises: string | null;
                             createdAt: string;
                             mine: boolean;
                             files: {
@@ -7622,6 +7632,490 @@ export interface paths {
                 };
                 /** @description Default Response */
                 416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交审核（退回修改后再次提交时，回到退回它的那一步） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审核流程与完整历史 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: string[];
+                            currentStep: number | null;
+                            status: string | null;
+                            canDecide: boolean;
+                            events: {
+                                step: number;
+                                stepName: string;
+                                action: string;
+                                actorName: string;
+                                actorRole: string;
+                                comment: string;
+                                score: number | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 审核当前步骤：通过、不通过（须说明理由）或退回修改 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "approve" | "reject" | "return";
+                        /** @default  */
+                        comment?: string;
+                        score?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待我审核（最早的在前，超期标出） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reviewId: string;
+                            resourceId: string;
+                            title: string;
+                            kind: string;
+                            authorName: string;
+                            unitName: string;
+                            currentStep: number;
+                            stepName: string;
+                            stepCount: number;
+                            stepStartedAt: string;
+                            dueDays: number;
+                            overdue: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -49,6 +49,8 @@ export const ROLES = [
   'security_admin',
   /** 教研员: edits the curriculum backbone and reviews resources (city or district level). */
   'researcher',
+  /** 专家: a member of a school's, district's or city's expert group reviewing resources. */
+  'expert',
 ] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -108,7 +110,7 @@ export const roleAssignments = pgTable(
     index('role_assignment_unit_idx').on(t.orgUnitId, t.role),
     check(
       'role_assignment_role_ck',
-      sql`${t.role} in ('city_admin','district_admin','school_admin','teacher','head_teacher','student','parent','auditor','system_admin','security_admin','researcher')`,
+      sql`${t.role} in ('city_admin','district_admin','school_admin','teacher','head_teacher','student','parent','auditor','system_admin','security_admin','researcher','expert')`,
     ),
   ],
 );

@@ -13,6 +13,7 @@ const DOCUMENTS = ['application/pdf', PPTX, DOCX, XLSX];
 
 /** What each kind of resource may carry in each role, by sniffed type. */
 const ALLOWED: Record<TResourceKind, Record<TFileRole, string[]>> = {
+  lesson_package: { main: VIDEO, slides: ['application/pdf', PPTX], attachment: DOCUMENTS, cover: IMAGES },
   video: { main: VIDEO, slides: ['application/pdf', PPTX], attachment: DOCUMENTS, cover: IMAGES },
   micro_lesson: { main: VIDEO, slides: ['application/pdf', PPTX], attachment: DOCUMENTS, cover: IMAGES },
   courseware: { main: ['application/pdf', PPTX], slides: [], attachment: DOCUMENTS, cover: IMAGES },

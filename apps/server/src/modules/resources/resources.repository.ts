@@ -16,6 +16,8 @@ export type ResourceRow = {
   themeCode: string | null;
   provider: string | null;
   license: string | null;
+  analysis: string | null;
+  exercises: string | null;
   authorId: string;
   authorName: string;
   unitName: string;
@@ -28,7 +30,7 @@ export type ResourceRow = {
 
 const COLUMNS = sql`r.id, r.kind, r.title, r.description, r.tags, r.subject_code as "subjectCode",
   r.grade_code as "gradeCode", r.term, r.edition_id as "editionId", r.lesson_id as "lessonId",
-  r.theme_code as "themeCode", r.provider, r.license, r.author_id as "authorId", p.name as "authorName",
+  r.theme_code as "themeCode", r.provider, r.license, r.analysis, r.exercises, r.author_id as "authorId", p.name as "authorName",
   coalesce(s.name, u.name, '') as "unitName", r.path::text as path, r.status,
   r.published_at as "publishedAt", r.created_at as "createdAt", r.updated_at as "updatedAt"`;
 

@@ -42,6 +42,8 @@ const ZInput = {
   themeCode: z.enum(THEMES).nullable().optional(),
   provider: ZText(60).nullable().optional(),
   license: ZText(60).nullable().optional(),
+  analysis: ZText(5000).nullable().optional(),
+  exercises: ZText(5000).nullable().optional(),
 };
 
 const ZSummary = z.object({
@@ -73,6 +75,8 @@ const ZFile = z.object({
 const ZDetail = ZSummary.extend({
   editionId: z.string().nullable(),
   license: z.string().nullable(),
+  analysis: z.string().nullable(),
+  exercises: z.string().nullable(),
   createdAt: z.string(),
   mine: z.boolean(),
   files: z.array(ZFile.extend({ createdAt: z.string() })),

@@ -13,8 +13,9 @@ import {
 import { createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
 import { curriculumNodes, knowledgePoints, textbookEditions } from '../curriculum/curriculum.schema.ts';
 
-/** R1 resource types. */
+/** R1 resource types; a lesson package is a 共享课堂 lesson (R2). */
 export const RESOURCE_KINDS = [
+  'lesson_package',
   'video',
   'courseware',
   'micro_lesson',
@@ -68,6 +69,10 @@ export const resources = pgTable(
     /** Third-party resources: who provides it and under which licence. */
     provider: text('provider'),
     license: text('license'),
+    /** Lesson packages (共享课堂): key and difficult points analysis (重难点分析). */
+    analysis: text('analysis'),
+    /** Lesson packages: after-class exercises, as text (a worksheet may come as an attachment). */
+    exercises: text('exercises'),
     authorId: uuid('author_id').notNull(),
     /** The author's unit (school, or bureau) — where the resource belongs for scope and statistics. */
     path: ltree('path').notNull(),
@@ -85,7 +90,7 @@ export const resources = pgTable(
     index('resource_path_gist').using('gist', t.path),
     check(
       'resource_kind_ck',
-      sql`${t.kind} in ('video','courseware','micro_lesson','exercise_set','theme','third_party')`,
+      sql`${t.kind} in ('lesson_package','video','courseware','micro_lesson','exercise_set','theme','third_party')`,
     ),
     check(
       'resource_status_ck',

@@ -23,6 +23,9 @@ export interface ResourceInput {
   themeCode?: TTheme | null;
   provider?: string | null;
   license?: string | null;
+  /** Lesson packages: 重难点分析 and after-class exercises. */
+  analysis?: string | null;
+  exercises?: string | null;
 }
 
 /** Checks the catalogue fields; a lesson fixes subject, grade, term and edition. */
@@ -66,11 +69,11 @@ export async function createResource(ctx: Ctx, input: ResourceInput) {
   const id = newId();
   await ctx.db.execute(sql`
     insert into resource (id, kind, title, description, tags, subject_code, grade_code, term, edition_id, lesson_id,
-                          theme_code, provider, license, author_id, path, district_id, school_id)
+                          theme_code, provider, license, analysis, exercises, author_id, path, district_id, school_id)
     values (${id}, ${input.kind}, ${input.title}, ${input.description ?? ''},
             string_to_array(${(input.tags ?? []).join('\u001f')}, ${'\u001f'}), ${c.subjectCode}, ${c.gradeCode},
             ${c.term}, ${c.editionId}, ${input.lessonId ?? null}, ${input.themeCode ?? null}, ${input.provider ?? null},
-            ${input.license ?? null}, ${ctx.actor.personId}, ${home(ctx)}::ltree, ${ctx.actor.districtId},
+            ${input.license ?? null}, ${input.analysis ?? null}, ${input.exercises ?? null}, ${ctx.actor.personId}, ${home(ctx)}::ltree, ${ctx.actor.districtId},
             ${ctx.actor.schoolId})`);
   await repo.setPoints(ctx.db, id, c.kps);
   await ctx.audit({ action: 'resource.create', targetType: 'resource', targetId: id, orgPath: home(ctx) });
@@ -100,6 +103,8 @@ export async function updateResource(ctx: Ctx, id: string, input: Partial<Resour
     themeCode: input.themeCode === undefined ? (r.themeCode as TTheme | null) : input.themeCode,
     provider: input.provider === undefined ? r.provider : input.provider,
     license: input.license === undefined ? r.license : input.license,
+    analysis: input.analysis === undefined ? r.analysis : input.analysis,
+    exercises: input.exercises === undefined ? r.exercises : input.exercises,
     knowledgePointIds: input.knowledgePointIds ?? (await repo.listPoints(ctx.db, id)).map((k) => k.id),
   };
   const c = await catalogue(ctx, merged);
@@ -107,7 +112,7 @@ export async function updateResource(ctx: Ctx, id: string, input: Partial<Resour
       tags = string_to_array(${(merged.tags ?? []).join('\u001f')}, ${'\u001f'}), subject_code = ${c.subjectCode},
       grade_code = ${c.gradeCode}, term = ${c.term}, edition_id = ${c.editionId}, lesson_id = ${merged.lessonId ?? null},
       theme_code = ${merged.themeCode ?? null}, provider = ${merged.provider ?? null}, license = ${merged.license ?? null},
-      updated_at = now()
+      analysis = ${merged.analysis ?? null}, exercises = ${merged.exercises ?? null}, updated_at = now()
     where id = ${id}`);
   await repo.setPoints(ctx.db, id, c.kps);
   await ctx.audit({ action: 'resource.update', targetType: 'resource', targetId: id, orgPath: r.path });

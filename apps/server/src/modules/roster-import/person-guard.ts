@@ -18,6 +18,8 @@ const PRIVILEGED = new Set([
   'auditor',
   'system_admin',
   'security_admin',
+  'researcher',
+  'expert',
 ]);
 
 type RoleRow = { personId: string; role: string; path: string };

@@ -68,6 +68,10 @@ const SAMPLES: Record<string, Sample> = {
   ...curriculumWrites,
   'PATCH /api/resources/:id': (t) => [{ url: `/api/resources/${t.resource}`, body: { title: '改名' } }],
   'POST /api/resources/:id/files': (t) => [{ url: `/api/resources/${t.resource}/files?role=main` }],
+  'POST /api/resources/:id/submit': (t) => [{ url: `/api/resources/${t.resource}/submit`, body: {} }],
+  'POST /api/resources/:id/review': (t) => [
+    { url: `/api/resources/${t.resource}/review`, body: { action: 'approve' } },
+  ],
   'POST /api/resources/:id/files/:fileId/delete': (t) => [
     { url: `/api/resources/${t.resource}/files/${SOME_ID}/delete` },
   ],

@@ -79,11 +79,20 @@ const STAFF_ADMIN: TRole[] = ['city_admin', 'district_admin', 'school_admin'];
 
 /**
  * Resources (R1, R3): published ones are shared city-wide with everyone signed in; before that a
- * resource is its author's, and visible to the administrators whose scope holds the author's unit.
+ * resource is its author's, visible to the administrators whose scope holds the author's unit, and,
+ * while in review, to the expert groups and researchers (教研员) of that unit's school, district or city.
  */
-export function resourceVisible(scope: Scope, actor: Pick<Actor, 'personId' | 'role'>, r: SQL): SQL {
+export function resourceVisible(
+  scope: Scope,
+  actor: Pick<Actor, 'personId' | 'role' | 'orgPath'>,
+  r: SQL,
+): SQL {
   const admin = STAFF_ADMIN.includes(actor.role) ? sql` or ${inScope(scope, sql`${r}.path`)}` : sql``;
-  return sql`(${r}.status = 'published' or ${r}.author_id = ${actor.personId}${admin})`;
+  const reviewer =
+    actor.role === 'expert' || actor.role === 'researcher'
+      ? sql` or (${r}.status = 'in_review' and ${r}.path <@ ${actor.orgPath}::ltree)`
+      : sql``;
+  return sql`(${r}.status = 'published' or ${r}.author_id = ${actor.personId}${admin}${reviewer})`;
 }
 
 /** Computes the scope of the actor's active role. Called once per request. */
@@ -141,7 +150,7 @@ export type ScopedEntity = 'org_unit' | 'student' | 'teacher' | 'resource';
 export async function entityVisible(
   tx: Tx,
   scope: Scope,
-  actor: Pick<Actor, 'personId' | 'role'>,
+  actor: Pick<Actor, 'personId' | 'role' | 'orgPath'>,
   kind: ScopedEntity,
   id: string,
 ): Promise<boolean> {

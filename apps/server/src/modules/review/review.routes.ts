@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { runAs } from '../../platform/http/context.ts';
+import { errorResponses, ZId, ZOk } from '../../platform/http/schemas.ts';
+import * as svc from './review.service.ts';
+
+const tags = ['review'];
+const AUTHORS = [
+  'teacher',
+  'head_teacher',
+  'researcher',
+  'school_admin',
+  'district_admin',
+  'city_admin',
+] as const;
+const REVIEWERS = ['expert', 'school_admin', 'researcher', 'district_admin', 'city_admin'] as const;
+const ZParams = z.strictObject({ id: ZId });
+const ZComment = z
+  .string()
+  .trim()
+  .max(1000)
+  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
+    message: '包含不允许的控制字符',
+  });
+
+/** R3 六审: submission, decisions at each step, reviewers' queues and the history of a resource. */
+export async function reviewRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/resources/:id/submit',
+    {
+      config: { policy: { allow: AUTHORS, params: { id: 'resource' } } },
+      schema: {
+        tags,
+        summary: '提交审核（退回修改后再次提交时，回到退回它的那一步）',
+        params: ZParams,
+        body: z.strictObject({ comment: ZComment.optional() }),
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.submit(ctx, req.params.id, req.body.comment), { write: true }),
+  );
+
+  r.post(
+    '/resources/:id/review',
+    {
+      config: { policy: { allow: REVIEWERS, params: { id: 'resource' } } },
+      schema: {
+        tags,
+        summary: '审核当前步骤：通过、不通过（须说明理由）或退回修改',
+        params: ZParams,
+        body: z.strictObject({
+          action: z.enum(['approve', 'reject', 'return']),
+          comment: ZComment.default(''),
+          score: z.number().int().min(0).max(100).optional(),
+        }),
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    (req) =>
+      runAs(req, (ctx) => svc.decide(ctx, req.params.id, req.body.action, req.body.comment, req.body.score), {
+        write: true,
+      }),
+  );
+
+  r.get(
+    '/resources/:id/review',
+    {
+      config: { policy: { allow: 'session', params: { id: 'resource' } } },
+      schema: {
+        tags,
+        summary: '审核流程与完整历史',
+        params: ZParams,
+        response: {
+          200: z.object({
+            steps: z.array(z.string()),
+            currentStep: z.number().nullable(),
+            status: z.string().nullable(),
+            canDecide: z.boolean(),
+            events: z.array(
+              z.object({
+                step: z.number(),
+                stepName: z.string(),
+                action: z.string(),
+                actorName: z.string(),
+                actorRole: z.string(),
+                comment: z.string(),
+                score: z.number().nullable(),
+                at: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.history(ctx, req.params.id)),
+  );
+
+  r.get(
+    '/reviews/queue',
+    {
+      config: { policy: { allow: REVIEWERS } },
+      schema: {
+        tags,
+        summary: '待我审核（最早的在前，超期标出）',
+        response: {
+          200: z.array(
+            z.object({
+              reviewId: z.string(),
+              resourceId: z.string(),
+              title: z.string(),
+              kind: z.string(),
+              authorName: z.string(),
+              unitName: z.string(),
+              currentStep: z.number(),
+              stepName: z.string(),
+              stepCount: z.number(),
+              stepStartedAt: z.string(),
+              dueDays: z.number(),
+              overdue: z.boolean(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.queue(ctx)),
+  );
+}

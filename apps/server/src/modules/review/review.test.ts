@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadFile } from '../../testing/multipart.ts';
+import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
+
+let t: TestApp;
+let teacher: Client;
+let mp4: Buffer;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  teacher = await t.login('teacher_demo');
+  const [f] = (
+    await t.db.db.execute<{ resource: string; file: string }>(sql`
+      select f.resource_id as resource, f.id as file from resource_file f join resource r on r.id = f.resource_id
+       where r.status = 'published' and f.mime = 'video/mp4' limit 1`)
+  ).rows;
+  mp4 = (await teacher.get(`/api/resources/${f!.resource}/files/${f!.file}`)).rawPayload;
+});
+afterAll(() => t.close());
+
+type Queue = { resourceId: string; stepName: string; overdue: boolean }[];
+type History = {
+  steps: string[];
+  currentStep: number;
+  status: string;
+  events: { action: string; stepName: string; comment: string }[];
+};
+
+async function lessonPackage(title: string) {
+  const [lesson] = (
+    await t.db.db.execute<{
+      id: string;
+    }>(sql`select l.id from curriculum_node l join textbook_edition e on e.id = l.edition_id
+      where l.kind = 'lesson' and e.subject_code = '14' and l.grade_code = '14' order by l.id limit 1`)
+  ).rows;
+  const res = await teacher.post('/api/resources', {
+    kind: 'lesson_package',
+    title,
+    lessonId: lesson!.id,
+    analysis: '重点：亿以内数的读法；难点：中间有零的数的读法。',
+    exercises: '1. 读出下面各数：40080000',
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const id = res.json().id as string;
+  expect(
+    (await uploadFile(teacher, `/api/resources/${id}/files?role=main`, mp4, '课堂.mp4')).statusCode,
+  ).toBe(200);
+  return id;
+}
+
+const REVIEWERS = ['expert_school', 'school_admin', 'expert_city', 'researcher_demo', 'city_admin'];
+
+describe('六审', () => {
+  it('takes a lesson package through six steps, with one return and a revision, to publication', async () => {
+    const id = await lessonPackage('《亿以内数的认识》共享课堂');
+    const student = await t.login('student_demo');
+    expect((await student.get(`/api/resources/${id}`)).statusCode).toBe(404);
+    expect((await teacher.post(`/api/resources/${id}/submit`, {})).statusCode).toBe(200);
+    const clients = new Map<string, Client>();
+    for (const u of REVIEWERS) clients.set(u, await t.login(u));
+
+    // Only the current step's reviewers see it in their queue and may decide.
+    const early = clients.get('researcher_demo')!;
+    expect(((await early.get('/api/reviews/queue')).json() as Queue).some((q) => q.resourceId === id)).toBe(
+      false,
+    );
+    expect((await early.post(`/api/resources/${id}/review`, { action: 'approve' })).statusCode).toBe(403);
+
+    for (const [i, u] of REVIEWERS.entries()) {
+      const c = clients.get(u)!;
+      const queue = (await c.get('/api/reviews/queue')).json() as Queue;
+      expect(
+        queue.map((q) => q.resourceId),
+        u,
+      ).toContain(id);
+      if (i === 2) {
+        // The district/city experts return it once; the teacher revises and resubmits.
+        expect(
+          (await c.post(`/api/resources/${id}/review`, { action: 'return', comment: '' })).statusCode,
+        ).toBe(400);
+        expect(
+          (await c.post(`/api/resources/${id}/review`, { action: 'return', comment: '请补充课后练习的答案' }))
+            .statusCode,
+        ).toBe(200);
+        expect((await teacher.get(`/api/resources/${id}`)).json().status).toBe('returned');
+        const fix = await teacher.request('PATCH', `/api/resources/${id}`, {
+          exercises: '1. 读出下面各数：40080000（答案：四千零八万）',
+        });
+        expect(fix.statusCode, fix.body).toBe(200);
+        expect(
+          (await teacher.post(`/api/resources/${id}/submit`, { comment: '已补充答案' })).statusCode,
+        ).toBe(200);
+        const hr = await teacher.get(`/api/resources/${id}/review`);
+        expect(hr.statusCode, hr.body).toBe(200);
+        expect((hr.json() as History).currentStep).toBe(3);
+      }
+      const ok = await c.post(`/api/resources/${id}/review`, {
+        action: 'approve',
+        comment: '同意',
+        score: 90,
+      });
+      expect(ok.statusCode, `${u}: ${ok.body}`).toBe(200);
+    }
+    const done = (await student.get(`/api/resources/${id}`)).json();
+    expect(done.status).toBe('published');
+    const h = (await student.get(`/api/resources/${id}/review`)).json() as History;
+    expect(h.steps).toHaveLength(6);
+    expect(h.status).toBe('approved');
+    expect(h.events.map((e) => e.action)).toEqual([
+      'submit',
+      'approve',
+      'approve',
+      'return',
+      'resubmit',
+      'approve',
+      'approve',
+      'approve',
+    ]);
+    expect(h.events[3]!.comment).toBe('请补充课后练习的答案');
+  });
+
+  it('refuses submission without a file, decisions out of turn, and a rejection without a reason', async () => {
+    const bare = (
+      await teacher.post('/api/resources', {
+        kind: 'micro_lesson',
+        title: '空资源',
+        subjectCode: '14',
+        gradeCode: '14',
+      })
+    ).json();
+    expect((await teacher.post(`/api/resources/${bare.id}/submit`, {})).statusCode).toBe(400);
+    const id = await lessonPackage('不通过的示例');
+    expect((await teacher.post(`/api/resources/${id}/submit`, {})).statusCode).toBe(200);
+    expect((await teacher.post(`/api/resources/${id}/submit`, {})).statusCode).toBe(409);
+    const expert = await t.login('expert_school');
+    expect((await expert.post(`/api/resources/${id}/review`, { action: 'reject' })).statusCode).toBe(400);
+    expect(
+      (await expert.post(`/api/resources/${id}/review`, { action: 'reject', comment: '与已有课例重复' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await teacher.get(`/api/resources/${id}`)).json().status).toBe('rejected');
+    // Once rejected it is the author's alone again: the expert can no longer even address it.
+    expect((await expert.post(`/api/resources/${id}/review`, { action: 'approve' })).statusCode).toBe(404);
+  });
+
+  it('flags items waiting longer than their step allows', async () => {
+    const id = await lessonPackage('超期示例');
+    await teacher.post(`/api/resources/${id}/submit`, {});
+    await t.db.db.execute(
+      sql`update review set step_started_at = now() - interval '9 days' where resource_id = ${id}`,
+    );
+    const q = (
+      (await (await t.login('expert_school')).get('/api/reviews/queue')).json() as (Queue[number] & {
+        resourceId: string;
+      })[]
+    ).find((x) => x.resourceId === id);
+    expect(q).toMatchObject({ stepName: '学校专家组审核', overdue: true });
+  });
+});
