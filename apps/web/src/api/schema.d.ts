@@ -4561,7 +4561,7 @@ export interface paths {
                             }[];
                         } | {
                             /** @enum {string} */
-                            kind: "auditor" | "system_admin" | "security_admin" | "researcher";
+                            kind: "auditor" | "system_admin" | "security_admin" | "researcher" | "expert";
                             unit: {
                                 id: string;
                                 name: string;

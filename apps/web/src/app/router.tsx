@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
                 element: page(() => import('../modules/roster'), 'StudentProfilePage'),
               },
               { path: '/resources', element: page(() => import('../modules/resources'), 'ResourcesPage') },
+              { path: '/reviews', element: page(() => import('../modules/resources'), 'ReviewQueuePage') },
               { path: '/resources/:id', element: page(() => import('../modules/resources'), 'ResourcePage') },
               {
                 path: '/curriculum',

@@ -105,7 +105,10 @@ export const ZHome = z.discriminatedUnion('kind', [
       }),
     ),
   }),
-  z.object({ kind: z.enum(['auditor', 'system_admin', 'security_admin', 'researcher']), unit: ZUnitRef }),
+  z.object({
+    kind: z.enum(['auditor', 'system_admin', 'security_admin', 'researcher', 'expert']),
+    unit: ZUnitRef,
+  }),
 ]);
 
 export async function portalRoutes(app: FastifyInstance) {

@@ -226,7 +226,7 @@ export async function getHome(ctx: Ctx) {
     };
   }
   return {
-    kind: role as 'auditor' | 'system_admin' | 'security_admin' | 'researcher',
+    kind: role as 'auditor' | 'system_admin' | 'security_admin' | 'researcher' | 'expert',
     unit: await unitOf(ctx),
   };
 }

@@ -15,6 +15,15 @@ export const ORG_BROWSER_ROLES: readonly Role[] = [
   'security_admin',
 ];
 
+/** Roles that decide steps of the 六审 review (R3). */
+export const REVIEW_ROLES: readonly Role[] = [
+  'expert',
+  'school_admin',
+  'researcher',
+  'district_admin',
+  'city_admin',
+];
+
 export const isAdmin = (role: Role | undefined) => !!role && ADMIN_ROLES.includes(role);
 
 /** Where the login flow sends a signed-in user whose session still needs a step. */

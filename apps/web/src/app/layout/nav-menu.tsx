@@ -11,7 +11,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth-context';
-import { AUDIT_ROLES, IMPORT_ROLES, ORG_BROWSER_ROLES } from '../auth/roles';
+import { AUDIT_ROLES, IMPORT_ROLES, ORG_BROWSER_ROLES, REVIEW_ROLES } from '../auth/roles';
 
 /** Which top-level section a path belongs to, for the menu's highlight. */
 function sectionOf(pathname: string): string {
@@ -19,6 +19,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
+  if (pathname.startsWith('/reviews')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/account')) return '/account';
   return '/';
@@ -39,6 +40,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('nav.import'),
     },
     { key: '/resources', icon: <PlayCircleOutlined />, label: t('nav.resources') },
+    REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
     { key: '/curriculum', icon: <BookOutlined />, label: t('nav.curriculum') },
     AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     { key: '/account', icon: <SafetyCertificateOutlined />, label: t('nav.account') },

@@ -36,6 +36,10 @@ export const KNOWN_ACTIONS = [
   'resource.update',
   'resource.file.upload',
   'resource.file.remove',
+  'review.submit',
+  'review.approve',
+  'review.reject',
+  'review.return',
 ] as const;
 
 /** i18n keys may not contain dots (the key separator), so `auth.login` is looked up as `auth_login`. */

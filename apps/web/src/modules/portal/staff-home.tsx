@@ -12,7 +12,7 @@ import { Link } from 'react-router';
 import { HomeHeader } from './home-header';
 import type { HomeOf } from './types';
 
-type StaffKind = 'auditor' | 'system_admin' | 'security_admin' | 'researcher';
+type StaffKind = 'auditor' | 'system_admin' | 'security_admin' | 'researcher' | 'expert';
 
 interface Tool {
   to: string;
@@ -31,6 +31,14 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
       icon: <AuditOutlined />,
       title: t('nav.audit'),
       text: t('portal.tool.audit'),
+    });
+  }
+  if (home.kind === 'researcher' || home.kind === 'expert') {
+    tools.push({
+      to: '/reviews',
+      icon: <AuditOutlined />,
+      title: t('nav.reviews'),
+      text: t('portal.tool.reviews'),
     });
   }
   if (home.kind === 'researcher') {

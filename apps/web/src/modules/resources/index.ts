@@ -1,2 +1,3 @@
 export { ResourcePage } from './resource-page';
 export { ResourcesPage } from './resources-page';
+export { ReviewQueuePage } from './review-queue-page';

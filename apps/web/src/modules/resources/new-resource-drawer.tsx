@@ -18,6 +18,8 @@ interface Values {
   lessonId?: string;
   themeCode?: (typeof THEMES)[number];
   provider?: string;
+  analysis?: string;
+  exercises?: string;
 }
 
 /** A new draft: what it is, where it sits in the curriculum; files are added on its page. */
@@ -63,7 +65,10 @@ export function NewResourceDrawer({ open, onClose }: { open: boolean; onClose: (
     <Drawer open={open} onClose={onClose} title={t('resources.new')} width={520} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'micro_lesson' }}>
         <Form.Item name="kind" label={t('resources.kindLabel')} rules={[{ required: true }]}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`resources.kind.${k}`) }))} />
+          <Select
+            options={KINDS.map((k) => ({ value: k, label: t(`resources.kind.${k}`) }))}
+            data-testid="resource-kind"
+          />
         </Form.Item>
         <Form.Item
           name="title"
@@ -97,6 +102,16 @@ export function NewResourceDrawer({ open, onClose }: { open: boolean; onClose: (
                 allowClear
                 data-testid="resource-lesson"
               />
+            </Form.Item>
+          </>
+        )}
+        {kind === 'lesson_package' && (
+          <>
+            <Form.Item name="analysis" label={t('resources.analysis')} rules={[{ max: 5000 }]}>
+              <Input.TextArea rows={3} data-testid="resource-analysis" />
+            </Form.Item>
+            <Form.Item name="exercises" label={t('resources.exercises')} rules={[{ max: 5000 }]}>
+              <Input.TextArea rows={3} data-testid="resource-exercises-input" />
             </Form.Item>
           </>
         )}

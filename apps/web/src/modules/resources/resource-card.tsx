@@ -6,6 +6,7 @@ import { useCodeLabel } from '../../app/codes/use-codes';
 import type { ResourceItem } from './resources-api';
 
 const ICONS = {
+  lesson_package: <PlayCircleOutlined />,
   micro_lesson: <PlayCircleOutlined />,
   video: <PlayCircleOutlined />,
   theme: <ReadOutlined />,

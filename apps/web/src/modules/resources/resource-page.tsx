@@ -7,7 +7,9 @@ import { Link, useParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { ResourceEditor } from './resource-editor';
 import { fileUrl, type ResourceDetail, resourceKeys, uploadResourceFile, useResource } from './resources-api';
+import { ReviewPanel } from './review-panel';
 
 /** One resource: the video plays (with seeking), a PDF previews inline, the author adds files. */
 export function ResourcePage() {
@@ -61,7 +63,32 @@ export function ResourcePage() {
               </Button>
             )}
           </Card>
-          {res.mine && (res.status === 'draft' || res.status === 'returned') && <Uploader res={res} />}
+          {res.mine && (res.status === 'draft' || res.status === 'returned') && (
+            <>
+              <Uploader res={res} />
+              <ResourceEditor key={res.updatedAt} res={res} />
+            </>
+          )}
+          {(res.analysis || res.exercises) && (
+            <Card size="small" style={{ marginTop: 16 }}>
+              {res.analysis && (
+                <>
+                  <Typography.Text strong>{t('resources.analysis')}</Typography.Text>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                    {res.analysis}
+                  </Typography.Paragraph>
+                </>
+              )}
+              {res.exercises && (
+                <>
+                  <Typography.Text strong>{t('resources.exercises')}</Typography.Text>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="resource-exercises">
+                    {res.exercises}
+                  </Typography.Paragraph>
+                </>
+              )}
+            </Card>
+          )}
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small">
@@ -97,6 +124,7 @@ export function ResourcePage() {
               ))}
             </Flex>
           </Card>
+          <ReviewPanel res={res} />
         </Col>
       </Row>
     </Stack>

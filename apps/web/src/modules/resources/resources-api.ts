@@ -8,6 +8,7 @@ export type ResourceDetail = ApiData<'/api/resources/{id}'>;
 export type ResourceKind = ResourceItem['kind'];
 
 export const KINDS: ResourceKind[] = [
+  'lesson_package',
   'micro_lesson',
   'video',
   'courseware',
@@ -51,6 +52,18 @@ export const useResource = (id: string) =>
     queryKey: resourceKeys.one(id),
     queryFn: () => unwrap(api.GET('/api/resources/{id}', { params: { path: { id } } })),
   });
+
+export type ReviewHistory = ApiData<'/api/resources/{id}/review'>;
+export type QueueItem = ApiData<'/api/reviews/queue'>[number];
+
+export const useReviewHistory = (id: string) =>
+  useQuery({
+    queryKey: ['resources', 'review', id],
+    queryFn: () => unwrap(api.GET('/api/resources/{id}/review', { params: { path: { id } } })),
+  });
+
+export const useReviewQueue = () =>
+  useQuery({ queryKey: ['resources', 'queue'], queryFn: () => unwrap(api.GET('/api/reviews/queue')) });
 
 export const fileUrl = (resourceId: string, fileId: string) =>
   `/api/resources/${encodeURIComponent(resourceId)}/files/${encodeURIComponent(fileId)}`;

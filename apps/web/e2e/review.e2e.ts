@@ -1,0 +1,104 @@
+/**
+ * Journey (issue 3 item 9, first half): a teacher builds a lesson package and submits it; six steps
+ * of 六审 decide in turn, one returns it once and the teacher revises; it is published and a student
+ * of another district finds it and plays the video.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const TITLE = '《亿以内数的认识》共享课堂（越秀区东风西路小学）';
+
+async function openFromQueue(page: Page) {
+  await page.goto(`${baseUrl()}/reviews`);
+  const link = page.getByTestId('review-open').filter({ hasText: TITLE });
+  await link.waitFor();
+  await link.click();
+  await page.getByTestId('review-approve').waitFor();
+}
+
+describe('六审', () => {
+  it('publishes a lesson package after six steps with one return and a revision', async () => {
+    const teacher = await browser.newPage({ viewport: DESKTOP });
+    await loginAs(teacher, 'teacher_demo');
+    const list = (await (
+      await teacher.request.get(`${baseUrl()}/api/resources?kind=micro_lesson&limit=1`)
+    ).json()) as {
+      items: { id: string }[];
+    };
+    const demo = list.items[0]!.id;
+    const detail = (await (await teacher.request.get(`${baseUrl()}/api/resources/${demo}`)).json()) as {
+      files: { id: string }[];
+    };
+    const mp4 = await (
+      await teacher.request.get(`${baseUrl()}/api/resources/${demo}/files/${detail.files[0]!.id}`)
+    ).body();
+
+    await teacher.goto(`${baseUrl()}/resources`);
+    await teacher.getByTestId('resource-new').click();
+    // Fill the title first: it also waits for the drawer to finish opening.
+    await teacher.getByTestId('resource-title-input').fill(TITLE);
+    await teacher.getByTestId('resource-kind').click();
+    await teacher.locator('.ant-select-item-option').filter({ hasText: '共享课堂' }).click();
+    await teacher.getByTestId('resource-subject').click();
+    await teacher.locator('.ant-select-item-option').filter({ hasText: '数学' }).click();
+    await teacher.getByTestId('resource-grade').click();
+    await teacher.locator('.ant-select-item-option').filter({ hasText: '小学四年级' }).click();
+    await teacher.getByTestId('resource-lesson').click();
+    await teacher.locator('.ant-select-item-option').filter({ hasText: '亿以内数的认识' }).first().click();
+    await teacher
+      .getByTestId('resource-analysis')
+      .fill('重点：亿以内数的读写；难点：中间和末尾有 0 的数的读法。');
+    await teacher.getByTestId('resource-exercises-input').fill('1. 读出 40080000。');
+    await teacher.getByTestId('resource-create').click();
+    await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('草稿');
+    await teacher
+      .locator('input[type=file]')
+      .setInputFiles({ name: '课堂.mp4', mimeType: 'video/mp4', buffer: mp4 });
+    await teacher.getByTestId('resource-video').waitFor();
+    await teacher.getByTestId('review-submit').click();
+    await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('审核中');
+    const resourceUrl = teacher.url();
+
+    const reviewers = ['expert_school', 'school_admin', 'expert_city', 'researcher_demo', 'city_admin'];
+    for (const [i, username] of reviewers.entries()) {
+      const page = await browser.newPage({ viewport: DESKTOP });
+      await loginAs(page, username);
+      await openFromQueue(page);
+      if (i === 2) {
+        await page.getByTestId('review-comment').fill('请在课后练习中给出答案。');
+        await page.getByTestId('review-return').click();
+        // Returned, it is the author's again: the reviewer sees the confirmation, then loses access.
+        await expect.poll(() => page.getByText('已提交审核意见').count()).toBeGreaterThan(0);
+        // The teacher revises and resubmits; it comes back to this step.
+        await teacher.goto(resourceUrl);
+        await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('退回修改');
+        await teacher.screenshot({ path: `${SHOTS}/review-returned.png`, fullPage: true });
+        await teacher.getByTestId('edit-exercises').fill('1. 读出 40080000。（答案：四千零八万）');
+        await teacher.getByTestId('edit-save').click();
+        await expect
+          .poll(() => teacher.getByTestId('resource-exercises').textContent())
+          .toContain('四千零八万');
+        await teacher.getByTestId('review-comment').fill('已补充答案');
+        await teacher.getByTestId('review-submit').click();
+        await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('审核中');
+        await openFromQueue(page);
+      }
+      await page.getByTestId('review-comment').fill('同意');
+      await page.getByTestId('review-approve').click();
+      await expect.poll(() => page.getByText('已提交审核意见').count()).toBeGreaterThan(0);
+      if (i === reviewers.length - 1)
+        await page.screenshot({ path: `${SHOTS}/review-published.png`, fullPage: true });
+      await page.close();
+    }
+    await teacher.reload();
+    await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('已发布');
+    await teacher.close();
+  });
+});
