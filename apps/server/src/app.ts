@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(curriculumRoutes);
       await api.register(resourceRoutes);
       await api.register(reviewRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../../platform/errors/app-error.ts';
 import { runAs } from '../../platform/http/context.ts';
 import type { RoutePolicy } from '../../platform/http/policy.ts';
 import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import * as qa from './questions.service.ts';
 import { FILE_ROLES, RESOURCE_KINDS, RESOURCE_STATUSES, THEMES } from './resources.schema.ts';
 import * as svc from './resources.service.ts';
 
@@ -254,5 +255,80 @@ export async function resourceRoutes(app: FastifyInstance) {
       } else reply.header('content-length', file.size);
       return reply.send(stream);
     },
+  );
+
+  r.get(
+    '/resources/:id/questions',
+    {
+      config: { policy: readOne },
+      schema: {
+        tags,
+        summary: '互动答疑：提问与回答',
+        params: ZIdParams,
+        response: {
+          200: z.object({
+            canAnswer: z.boolean(),
+            questions: z.array(
+              z.object({
+                id: z.string(),
+                body: z.string(),
+                createdAt: z.string(),
+                askerName: z.string(),
+                mine: z.boolean(),
+                answers: z.array(
+                  z.object({
+                    id: z.string(),
+                    body: z.string(),
+                    createdAt: z.string(),
+                    answererName: z.string(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => qa.listQuestions(ctx, req.params.id)),
+  );
+
+  r.post(
+    '/resources/:id/questions',
+    {
+      config: { policy: { allow: 'session', params: { id: 'resource' } } },
+      schema: {
+        tags,
+        summary: '提问（资源发布后；作者会收到通知）',
+        params: ZIdParams,
+        body: z.strictObject({ body: ZText(1000) }),
+        response: { 200: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => qa.ask(ctx, req.params.id, req.body.body), { write: true }),
+  );
+
+  r.post(
+    '/resources/:id/questions/:questionId/answers',
+    {
+      config: {
+        policy: {
+          allow: ['teacher', 'head_teacher', 'researcher', 'school_admin', 'district_admin', 'city_admin'],
+          params: { id: 'resource' },
+          unscopedParams: ['questionId'],
+        },
+      },
+      schema: {
+        tags,
+        summary: '回答（作者或本学科教师；提问者会收到通知）',
+        params: z.strictObject({ id: ZId, questionId: ZId }),
+        body: z.strictObject({ body: ZText(2000) }),
+        response: { 200: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
+    (req) =>
+      runAs(req, (ctx) => qa.answer(ctx, req.params.id, req.params.questionId, req.body.body), {
+        write: true,
+      }),
   );
 }

@@ -140,3 +140,32 @@ export const resourceKnowledgePoints = pgTable(
     index('resource_knowledge_point_kp_idx').on(t.knowledgePointId),
   ],
 );
+
+/** 互动答疑 (R2): questions on a resource, answered by its author or a teacher of its subject. */
+export const resourceQuestions = pgTable(
+  'resource_question',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    askerId: uuid('asker_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('resource_question_resource_idx').on(t.resourceId, t.createdAt)],
+);
+
+export const resourceAnswers = pgTable(
+  'resource_answer',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => resourceQuestions.id),
+    answererId: uuid('answerer_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('resource_answer_question_idx').on(t.questionId, t.createdAt)],
+);

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import type { StepDef, TReviewLevel } from './review.schema.ts';
 
 /** 六审 (R3): author → school expert group → school leader → district/city experts → business department → bureau leader. */
@@ -172,6 +173,18 @@ export async function decide(
     await ctx.db.execute(
       sql`update resource set status = 'returned', updated_at = now() where id = ${resourceId}`,
     );
+  }
+  const finished = action !== 'approve' || rv.currentStep + 1 >= rv.steps.length;
+  if (finished) {
+    const outcome =
+      action === 'approve' ? '已通过全部审核并发布' : action === 'reject' ? '未通过审核' : '被退回修改';
+    await notify(ctx.db, {
+      personId: r.authorId,
+      kind: `review.${action}`,
+      title: `《${r.title}》${outcome}`,
+      body: comment ? `${step.name}：${comment}` : step.name,
+      link: `/resources/${resourceId}`,
+    });
   }
   await ctx.audit({
     action: `review.${action}`,

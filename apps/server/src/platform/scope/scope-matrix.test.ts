@@ -68,6 +68,13 @@ const SAMPLES: Record<string, Sample> = {
   ...curriculumWrites,
   'PATCH /api/resources/:id': (t) => [{ url: `/api/resources/${t.resource}`, body: { title: '改名' } }],
   'POST /api/resources/:id/files': (t) => [{ url: `/api/resources/${t.resource}/files?role=main` }],
+  'POST /api/resources/:id/questions': (t) => [
+    { url: `/api/resources/${t.resource}/questions`, body: { body: '请问老师' } },
+  ],
+  'POST /api/resources/:id/questions/:questionId/answers': (t) => [
+    { url: `/api/resources/${t.resource}/questions/${SOME_ID}/answers`, body: { body: '答' } },
+  ],
+  'POST /api/notifications/:id/read': () => [{ url: `/api/notifications/${SOME_ID}/read` }],
   'POST /api/resources/:id/submit': (t) => [{ url: `/api/resources/${t.resource}/submit`, body: {} }],
   'POST /api/resources/:id/review': (t) => [
     { url: `/api/resources/${t.resource}/review`, body: { action: 'approve' } },

@@ -7,6 +7,7 @@ import { PageLoading } from '../components/page-state';
 import { Brand } from './brand';
 import { LangSwitch } from './lang-switch';
 import { NavMenu } from './nav-menu';
+import { NotificationBell } from './notification-bell';
 import { RoleSwitcher } from './role-switcher';
 import { UserMenu } from './user-menu';
 
@@ -92,6 +93,7 @@ export function AppShell() {
           <Flex align="center" gap={mobile ? 2 : 8} style={{ marginLeft: 'auto', minWidth: 0 }}>
             <RoleSwitcher compact={mobile} />
             <LangSwitch />
+            <NotificationBell />
             <UserMenu compact={mobile} />
           </Flex>
         </Layout.Header>

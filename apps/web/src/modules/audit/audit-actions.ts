@@ -40,6 +40,8 @@ export const KNOWN_ACTIONS = [
   'review.approve',
   'review.reject',
   'review.return',
+  'resource.question',
+  'resource.answer',
 ] as const;
 
 /** i18n keys may not contain dots (the key separator), so `auth.login` is looked up as `auth_login`. */

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { QuestionsPanel } from './questions-panel';
 import { ResourceEditor } from './resource-editor';
 import { fileUrl, type ResourceDetail, resourceKeys, uploadResourceFile, useResource } from './resources-api';
 import { ReviewPanel } from './review-panel';
@@ -125,6 +126,7 @@ export function ResourcePage() {
             </Flex>
           </Card>
           <ReviewPanel res={res} />
+          {res.status === 'published' && <QuestionsPanel resourceId={res.id} />}
         </Col>
       </Row>
     </Stack>
