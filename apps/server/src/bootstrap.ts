@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
+import { reindexResources } from './modules/resources/search.service.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { newId } from './platform/db/types.ts';
@@ -57,6 +58,7 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
     await db.transaction((tx) => ensureDefaultChains(tx));
     const anyResource = await db.execute(sql`select 1 from resource limit 1`);
     if (anyResource.rows.length === 0) await seedDemoResources(deps.database, deps.storage, log);
+    await db.transaction((tx) => reindexResources(tx, 'missing'));
     const lines = DEMO_ACCOUNTS.map(
       (a) =>
         `    ${a.username.padEnd(18)} ${a.description}${DEMO_MFA_USERS.includes(a.username) ? '  (TOTP)' : ''}`,

@@ -6941,6 +6941,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resources/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资源搜索：中文分词全文检索，按相关度、评分和使用量排序，附目录分面统计 */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    kind?: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                    subjectCode?: string;
+                    gradeCode?: string;
+                    themeCode?: "patriotism" | "law" | "mental_health" | "labor" | "safety" | "tradition" | "ecology" | "family";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            words: string[];
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                                title: string;
+                                description: string;
+                                subjectCode: string | null;
+                                gradeCode: string | null;
+                                themeCode: string | null;
+                                authorName: string;
+                                unitName: string;
+                                status: string;
+                                publishedAt: string | null;
+                                views: number;
+                                rating: number | null;
+                                score: number;
+                            }[];
+                            facets: {
+                                kind: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                subject: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                grade: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/resources/{id}": {
         parameters: {
             query?: never;

@@ -4,6 +4,7 @@ import { newId } from '../../platform/db/types.ts';
 import type { Storage, StoredObject } from '../../platform/storage/index.ts';
 import { demoPdf, demoVideo } from './demo-media.ts';
 import type { TTheme } from './resources.schema.ts';
+import { reindexResources } from './search.service.ts';
 
 const THEME_RESOURCES: [TTheme, string, string][] = [
   ['patriotism', '国旗的故事', '从五星红旗的设计讲起，认识国旗、国徽和国歌，懂得尊重国家象征。'],
@@ -192,6 +193,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
       insert into resource_knowledge_point (resource_id, knowledge_point_id)
       select x.resource, x.kp from jsonb_to_recordset(${JSON.stringify(kps)}::jsonb) as x(resource uuid, kp uuid)
       on conflict do nothing`);
+    await reindexResources(tx, 'missing');
     log(
       `[hanlin] demo resources: ${rows.length} (${rows.filter((r) => r.status === 'published').length} published), media generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );

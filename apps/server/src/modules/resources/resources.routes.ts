@@ -9,6 +9,7 @@ import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http
 import * as qa from './questions.service.ts';
 import { FILE_ROLES, RESOURCE_KINDS, RESOURCE_STATUSES, THEMES } from './resources.schema.ts';
 import * as svc from './resources.service.ts';
+import { searchResources } from './search.service.ts';
 
 const tags = ['resources'];
 /** Who may contribute resources: teachers, researchers and administrators. */
@@ -130,6 +131,57 @@ export async function resourceRoutes(app: FastifyInstance) {
       },
     },
     (req) => runAs(req, (ctx) => svc.listResources(ctx, { ...req.query, mine: req.query.mine === 'true' })),
+  );
+
+  r.get(
+    '/resources/search',
+    {
+      config: { policy: { allow: 'session' } },
+      schema: {
+        tags,
+        summary: '资源搜索：中文分词全文检索，按相关度、评分和使用量排序，附目录分面统计',
+        querystring: z.strictObject({
+          q: z.string().trim().min(1, '请输入搜索词').max(100),
+          kind: ZKind.optional(),
+          subjectCode: ZCode.optional(),
+          gradeCode: ZCode.optional(),
+          themeCode: z.enum(THEMES).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+          offset: z.coerce.number().int().min(0).max(10_000).default(0),
+        }),
+        response: {
+          200: z.object({
+            total: z.number(),
+            words: z.array(z.string()),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                kind: ZKind,
+                title: z.string(),
+                description: z.string(),
+                subjectCode: z.string().nullable(),
+                gradeCode: z.string().nullable(),
+                themeCode: z.string().nullable(),
+                authorName: z.string(),
+                unitName: z.string(),
+                status: z.string(),
+                publishedAt: z.string().nullable(),
+                views: z.number(),
+                rating: z.number().nullable(),
+                score: z.number(),
+              }),
+            ),
+            facets: z.object({
+              kind: z.array(z.object({ value: z.string(), count: z.number() })),
+              subject: z.array(z.object({ value: z.string(), count: z.number() })),
+              grade: z.array(z.object({ value: z.string(), count: z.number() })),
+            }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => searchResources(ctx, req.query)),
   );
 
   r.post(

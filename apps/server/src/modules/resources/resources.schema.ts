@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  customType,
   index,
+  integer,
   pgTable,
   primaryKey,
   smallint,
@@ -52,6 +54,13 @@ export const RESOURCE_STATUSES = [
 ] as const;
 export type TResourceStatus = (typeof RESOURCE_STATUSES)[number];
 
+/** PostgreSQL full-text vector; filled by the app from jieba segmentation (platform/search). */
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return 'tsvector';
+  },
+});
+
 export const resources = pgTable(
   'resource',
   {
@@ -79,6 +88,8 @@ export const resources = pgTable(
     districtId: uuid('district_id'),
     schoolId: uuid('school_id'),
     status: text('status').$type<TResourceStatus>().notNull().default('draft'),
+    /** Title (A), tags (B), description, lesson and knowledge points (C), segmented by jieba. */
+    searchVector: tsvector('search_vector'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -88,6 +99,7 @@ export const resources = pgTable(
     index('resource_author_idx').on(t.authorId, t.status),
     index('resource_lesson_idx').on(t.lessonId),
     index('resource_path_gist').using('gist', t.path),
+    index('resource_search_gin').using('gin', t.searchVector),
     check(
       'resource_kind_ck',
       sql`${t.kind} in ('lesson_package','video','courseware','micro_lesson','exercise_set','theme','third_party')`,
@@ -169,3 +181,15 @@ export const resourceAnswers = pgTable(
   },
   (t) => [index('resource_answer_question_idx').on(t.questionId, t.createdAt)],
 );
+
+/** R4 usage and ratings, kept apart from `resource` so counting a view never touches the row scope caches read. */
+export const resourceStats = pgTable('resource_stat', {
+  resourceId: uuid('resource_id')
+    .primaryKey()
+    .references(() => resources.id),
+  views: integer('views').notNull().default(0),
+  completions: integer('completions').notNull().default(0),
+  downloads: integer('downloads').notNull().default(0),
+  ratingCount: integer('rating_count').notNull().default(0),
+  ratingSum: integer('rating_sum').notNull().default(0),
+});

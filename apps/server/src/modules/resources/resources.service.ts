@@ -9,6 +9,7 @@ import type { ByteRange } from '../../platform/storage/index.ts';
 import { isMedia, sniffUpload } from './file-rules.ts';
 import * as repo from './resources.repository.ts';
 import type { TFileRole, TResourceKind, TResourceStatus, TTheme } from './resources.schema.ts';
+import { reindexResources } from './search.service.ts';
 
 export interface ResourceInput {
   kind: TResourceKind;
@@ -76,6 +77,7 @@ export async function createResource(ctx: Ctx, input: ResourceInput) {
             ${input.license ?? null}, ${input.analysis ?? null}, ${input.exercises ?? null}, ${ctx.actor.personId}, ${home(ctx)}::ltree, ${ctx.actor.districtId},
             ${ctx.actor.schoolId})`);
   await repo.setPoints(ctx.db, id, c.kps);
+  await reindexResources(ctx.db, [id]);
   await ctx.audit({ action: 'resource.create', targetType: 'resource', targetId: id, orgPath: home(ctx) });
   return getResource(ctx, id);
 }
@@ -115,6 +117,7 @@ export async function updateResource(ctx: Ctx, id: string, input: Partial<Resour
       analysis = ${merged.analysis ?? null}, exercises = ${merged.exercises ?? null}, updated_at = now()
     where id = ${id}`);
   await repo.setPoints(ctx.db, id, c.kps);
+  await reindexResources(ctx.db, [id]);
   await ctx.audit({ action: 'resource.update', targetType: 'resource', targetId: id, orgPath: r.path });
   return getResource(ctx, id);
 }
@@ -239,5 +242,9 @@ export async function openFile(ctx: Ctx, id: string, fileId: string, rangeHeader
   const range = parseRange(rangeHeader, file.size);
   if (range === 'invalid') throw new AppError('range_not_satisfiable', '请求的范围无效', { size: file.size });
   const stream = await ctx.deps.storage.read(file.storageKey, range);
+  // A play or preview from the start counts as one view (seeking asks for later ranges).
+  if (file.role === 'main' && (!range || range.start === 0))
+    await ctx.db.execute(sql`insert into resource_stat (resource_id, views) values (${id}, 1)
+      on conflict (resource_id) do update set views = resource_stat.views + 1`);
   return { file, range, stream };
 }
