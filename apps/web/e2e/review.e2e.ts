@@ -1,11 +1,12 @@
 /**
  * Journey (issue 3 item 9, first half): a teacher builds a lesson package and submits it; six steps
- * of 六审 decide in turn, one returns it once and the teacher revises; it is published and a student
- * of another district finds it and plays the video.
+ * of 六审 decide in turn, one returns it once and the teacher revises; it is published; a student of
+ * another district finds it with a Chinese search on a phone, plays the video and asks a question;
+ * the teacher answers and the student sees the answer.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
+import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -99,6 +100,46 @@ describe('六审', () => {
     }
     await teacher.reload();
     await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('已发布');
+
+    const learner = await browser.newPage({ viewport: PHONE });
+    await loginAs(learner, 'student_haizhu');
+    await learner.goto(`${baseUrl()}/resources`);
+    await learner.getByTestId('resource-search').locator('input').fill('共享课堂 亿以内数');
+    await learner.keyboard.press('Enter');
+    const card = learner.getByTestId('resource-card').filter({ hasText: '共享课堂（越秀区东风西路小学）' });
+    await card.first().waitFor();
+    await learner.screenshot({ path: `${SHOTS}/search-phone.png`, fullPage: true });
+    await card.first().click();
+    const duration = await learner.getByTestId('resource-video').evaluate(
+      (el) =>
+        new Promise<number>((resolve) => {
+          const v = el as unknown as {
+            readyState: number;
+            duration: number;
+            addEventListener(t: string, f: () => void): void;
+          };
+          if (v.readyState >= 1) resolve(v.duration);
+          else v.addEventListener('loadedmetadata', () => resolve(v.duration));
+        }),
+    );
+    expect(duration).toBeGreaterThan(1);
+    await learner.getByTestId('qa-input').fill('老师，40080000 为什么只读一个“零”？');
+    await learner.getByTestId('qa-ask').click();
+    await expect.poll(() => learner.getByTestId('qa-question').count()).toBeGreaterThan(0);
+
+    await teacher.reload();
+    await teacher
+      .getByTestId('qa-answer-input')
+      .first()
+      .fill('每一级末尾的 0 都不读，中间连续几个 0 只读一个“零”。');
+    await teacher.getByTestId('qa-reply').first().click();
+    await expect.poll(() => teacher.getByTestId('qa-answer').count()).toBeGreaterThan(0);
     await teacher.close();
+
+    await learner.reload();
+    await expect.poll(() => learner.getByTestId('qa-answer').first().textContent()).toContain('只读一个“零”');
+    await expect.poll(() => learner.locator('.ant-badge-count').count()).toBeGreaterThan(0);
+    await learner.screenshot({ path: `${SHOTS}/qa-answered-phone.png`, fullPage: true });
+    await learner.close();
   });
 });

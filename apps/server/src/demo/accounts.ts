@@ -26,6 +26,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   { username: 'student_demo', role: 'student', description: `${DEMO_SCHOOL_NAME} 四年级(1)班学生` },
   {
+    username: 'student_haizhu',
+    role: 'student',
+    description: '另一区（海珠区）小学四年级学生，跨区使用共享课堂',
+  },
+  {
     username: 'parent_demo',
     role: 'parent',
     description: 'student_demo 的家长，另一子女在越秀区另一所学校就读',
@@ -98,6 +103,21 @@ export interface DemoPersons {
 }
 
 /** The demo class: 四年级(1)班 of the demo school. */
+/**
+ * The demo's learner from another district: a fourth-grader in 海珠区 if the city is large enough to
+ * have one, else in the next district that has a fourth grade (a tiny city may have none).
+ */
+export function otherDistrictStudentOf(tree: OrgTree): number | undefined {
+  const others = tree.districts.filter((d) => d.idx !== YUEXIU);
+  others.sort((a, b) => Number(b.spec.pinyin === 'haizhu') - Number(a.spec.pinyin === 'haizhu'));
+  for (const district of others)
+    for (const school of district.schools) {
+      const grade = school.grades.find((g) => g.spec.code === '14');
+      if (grade?.classes[0]) return grade.classes[0].studentStart;
+    }
+  return undefined; // a very small city (tests of scale) may have none
+}
+
 export function demoClassOf(tree: OrgTree) {
   const school = tree.districts[YUEXIU]!.schools[0]!;
   const grade = school.grades.find((g) => g.spec.code === '14')!;

@@ -141,6 +141,7 @@ describe('demo city', () => {
       'school_admin',
       'teacher_demo',
       'student_demo',
+      'student_haizhu',
       'parent_demo',
       'researcher_demo',
       'expert_school',

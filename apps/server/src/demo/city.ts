@@ -1,4 +1,10 @@
-import { createStaff, type DemoPersons, demoClassOf, type StaffTable } from './accounts.ts';
+import {
+  createStaff,
+  type DemoPersons,
+  demoClassOf,
+  otherDistrictStudentOf,
+  type StaffTable,
+} from './accounts.ts';
 import { createTeachingClasses } from './electives.ts';
 import { formFamilies } from './families.ts';
 import { IdFactory, IdSequenceAllocator, isoDay, NS, residentId, uuidText } from './ids.ts';
@@ -82,6 +88,8 @@ export function buildDemoCity(opts: { students: number; seed?: number }): DemoCi
     [demo.student, 'student_demo'],
     [parents.person[demo.parent]!, 'parent_demo'],
   ]);
+  const other = otherDistrictStudentOf(tree);
+  if (other !== undefined) usernames.set(other, 'student_haizhu');
   const end = staffBase + staff.cols.count;
   return {
     ...{ seed, ids, tree, students, teachers, families: fam.table, parents, staff, demo, usernames },

@@ -6986,7 +6986,8 @@ export interface paths {
                                 themeCode: string | null;
                                 authorName: string;
                                 unitName: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "returned" | "rejected" | "published" | "retired";
                                 publishedAt: string | null;
                                 views: number;
                                 rating: number | null;

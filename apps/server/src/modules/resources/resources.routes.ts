@@ -164,7 +164,7 @@ export async function resourceRoutes(app: FastifyInstance) {
                 themeCode: z.string().nullable(),
                 authorName: z.string(),
                 unitName: z.string(),
-                status: z.string(),
+                status: z.enum(RESOURCE_STATUSES),
                 publishedAt: z.string().nullable(),
                 views: z.number(),
                 rating: z.number().nullable(),

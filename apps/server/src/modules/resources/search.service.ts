@@ -4,7 +4,7 @@ import { execPrepared } from '../../platform/db/prepared.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { resourceVisible } from '../../platform/scope/scope.ts';
 import { indexTokens, queryTokens } from '../../platform/search/chinese.ts';
-import type { TResourceKind } from './resources.schema.ts';
+import type { TResourceKind, TResourceStatus } from './resources.schema.ts';
 
 /**
  * (Re)builds the full-text vectors of resources: title weighs most, then tags, then description,
@@ -66,7 +66,7 @@ type SearchItem = {
   themeCode: string | null;
   authorName: string;
   unitName: string;
-  status: string;
+  status: TResourceStatus;
   publishedAt: string | null;
   views: number;
   rating: number | null;

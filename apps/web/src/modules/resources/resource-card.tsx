@@ -15,7 +15,12 @@ const ICONS = {
   third_party: <ReadOutlined />,
 } as const;
 
-export function ResourceCard({ item }: { item: ResourceItem }) {
+type CardItem = Pick<
+  ResourceItem,
+  'id' | 'kind' | 'title' | 'unitName' | 'authorName' | 'subjectCode' | 'gradeCode' | 'themeCode' | 'status'
+>;
+
+export function ResourceCard({ item }: { item: CardItem }) {
   const { t } = useTranslation();
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');

@@ -41,9 +41,34 @@ export const resourceKeys = {
   one: (id: string) => ['resources', 'one', id] as const,
 };
 
-export const useResources = (q: ResourceQuery) =>
+export type SearchResult = ApiData<'/api/resources/search'>;
+
+/** Chinese full-text search; the server segments the words (jieba) and ranks. */
+export const useSearch = (q: ResourceQuery & { q?: string }) =>
+  useQuery({
+    queryKey: ['resources', 'search', q],
+    enabled: !!q.q,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/resources/search', {
+          params: {
+            query: {
+              q: q.q ?? '',
+              kind: q.kind,
+              subjectCode: q.subjectCode,
+              gradeCode: q.gradeCode,
+              offset: q.offset,
+              limit: 12,
+            },
+          },
+        }),
+      ),
+  });
+
+export const useResources = (q: ResourceQuery, enabled = true) =>
   useQuery({
     queryKey: resourceKeys.list(q),
+    enabled,
     queryFn: () => unwrap(api.GET('/api/resources', { params: { query: { ...q, limit: 12 } } })),
   });
 

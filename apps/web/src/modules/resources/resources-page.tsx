@@ -1,5 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, Pagination, Row, Segmented, Select, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Input,
+  Pagination,
+  Row,
+  Segmented,
+  Select,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -10,7 +23,7 @@ import { Stack } from '../../app/components/stack';
 import { GRADES, SUBJECTS } from '../curriculum/curriculum-api';
 import { NewResourceDrawer } from './new-resource-drawer';
 import { ResourceCard } from './resource-card';
-import { KINDS, type ResourceKind, type ResourceQuery, useResources } from './resources-api';
+import { KINDS, type ResourceKind, type ResourceQuery, useResources, useSearch } from './resources-api';
 
 const AUTHORS = new Set([
   'teacher',
@@ -36,7 +49,11 @@ export function ResourcesPage() {
     mine: params.get('mine') === 'true' ? 'true' : undefined,
     offset: Number(params.get('offset') ?? 0),
   };
-  const list = useResources(q);
+  const text = params.get('q') ?? '';
+  const searching = text.trim() !== '';
+  const found = useSearch({ ...q, q: text });
+  const browse = useResources(q, !searching);
+  const list = searching ? found : browse;
   const set = (key: string, value: string | undefined) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -63,6 +80,41 @@ export function ResourcesPage() {
           </Button>
         )}
       </Flex>
+      <Input.Search
+        allowClear
+        enterButton
+        size="large"
+        defaultValue={text}
+        maxLength={100}
+        placeholder={t('resources.searchPlaceholder')}
+        onSearch={(v) => set('q', v.trim() || undefined)}
+        data-testid="resource-search"
+      />
+      {searching && found.data && (
+        <Flex wrap gap={6} align="center" data-testid="search-facets">
+          <Typography.Text type="secondary">
+            {t('resources.found', { n: found.data.total, words: found.data.words.join(' ') })}
+          </Typography.Text>
+          {found.data.facets.kind.map((f) => (
+            <Tag.CheckableTag
+              key={`k${f.value}`}
+              checked={q.kind === f.value}
+              onChange={(on) => set('kind', on ? f.value : undefined)}
+            >
+              {t(`resources.kind.${f.value}`)} {f.count}
+            </Tag.CheckableTag>
+          ))}
+          {found.data.facets.subject.map((f) => (
+            <Tag.CheckableTag
+              key={`s${f.value}`}
+              checked={q.subjectCode === f.value}
+              onChange={(on) => set('subject', on ? f.value : undefined)}
+            >
+              {subject(f.value)} {f.count}
+            </Tag.CheckableTag>
+          ))}
+        </Flex>
+      )}
       <Card size="small">
         <Flex wrap gap={12}>
           <Segmented
@@ -99,7 +151,9 @@ export function ResourcesPage() {
           />
         </Flex>
       </Card>
-      {list.isPending ? (
+      {searching && found.isPending ? (
+        <PageLoading />
+      ) : list.isPending ? (
         <PageLoading />
       ) : list.isError ? (
         <PageError error={list.error} onRetry={() => void list.refetch()} />
