@@ -96,6 +96,11 @@ describe('resources', () => {
     await expect
       .poll(() => page.getByTestId('resource-video').evaluate((el) => (el as unknown as VideoEl).currentTime))
       .toBeGreaterThan(3);
+    // Rate it: five stars and a comment.
+    await page.getByTestId('rate-stars').locator('.ant-rate-star').nth(4).click();
+    await page.getByTestId('ratings-panel').locator('textarea').fill('讲得很清楚，谢谢老师');
+    await page.getByTestId('rate-send').click();
+    await expect.poll(() => page.getByTestId('ratings-panel').textContent()).toContain('讲得很清楚');
     await page.screenshot({ path: `${SHOTS}/resources-student-phone.png`, fullPage: true });
 
     const pdf = await firstPublished(page, 'third_party');

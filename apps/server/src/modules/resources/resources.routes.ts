@@ -7,6 +7,7 @@ import { runAs } from '../../platform/http/context.ts';
 import type { RoutePolicy } from '../../platform/http/policy.ts';
 import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
 import * as qa from './questions.service.ts';
+import * as ratings from './ratings.service.ts';
 import { FILE_ROLES, RESOURCE_KINDS, RESOURCE_STATUSES, THEMES } from './resources.schema.ts';
 import * as svc from './resources.service.ts';
 import { searchResources } from './search.service.ts';
@@ -380,6 +381,46 @@ export async function resourceRoutes(app: FastifyInstance) {
     },
     (req) =>
       runAs(req, (ctx) => qa.answer(ctx, req.params.id, req.params.questionId, req.body.body), {
+        write: true,
+      }),
+  );
+
+  const ZRatings = z.object({
+    count: z.number(),
+    average: z.number().nullable(),
+    views: z.number(),
+    mine: z.number().nullable(),
+    comments: z.array(z.object({ name: z.string(), stars: z.number(), comment: z.string(), at: z.string() })),
+  });
+
+  r.get(
+    '/resources/:id/ratings',
+    {
+      config: { policy: readOne },
+      schema: {
+        tags,
+        summary: '评分、浏览量与评价',
+        params: ZIdParams,
+        response: { 200: ZRatings, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => ratings.summary(ctx, req.params.id)),
+  );
+
+  r.post(
+    '/resources/:id/ratings',
+    {
+      config: { policy: { allow: 'session', params: { id: 'resource' } } },
+      schema: {
+        tags,
+        summary: '评分（1–5 星）和评价；再次评分覆盖原来的',
+        params: ZIdParams,
+        body: z.strictObject({ stars: z.number().int().min(1).max(5), comment: ZText(500, 0).default('') }),
+        response: { 200: ZRatings, ...errorResponses },
+      },
+    },
+    (req) =>
+      runAs(req, (ctx) => ratings.rate(ctx, req.params.id, req.body.stars, req.body.comment), {
         write: true,
       }),
   );

@@ -193,3 +193,22 @@ export const resourceStats = pgTable('resource_stat', {
   ratingCount: integer('rating_count').notNull().default(0),
   ratingSum: integer('rating_sum').notNull().default(0),
 });
+
+/** R4: one rating (1–5 stars) and optional comment per person and resource; changing it replaces it. */
+export const resourceRatings = pgTable(
+  'resource_rating',
+  {
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    personId: uuid('person_id').notNull(),
+    stars: smallint('stars').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resourceId, t.personId] }),
+    check('resource_rating_stars_ck', sql`${t.stars} between 1 and 5`),
+  ],
+);

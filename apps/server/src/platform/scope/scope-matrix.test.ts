@@ -75,6 +75,9 @@ const SAMPLES: Record<string, Sample> = {
     { url: `/api/resources/${t.resource}/questions/${SOME_ID}/answers`, body: { body: '答' } },
   ],
   'POST /api/notifications/:id/read': () => [{ url: `/api/notifications/${SOME_ID}/read` }],
+  'POST /api/resources/:id/ratings': (t) => [
+    { url: `/api/resources/${t.resource}/ratings`, body: { stars: 5 } },
+  ],
   'POST /api/resources/:id/submit': (t) => [{ url: `/api/resources/${t.resource}/submit`, body: {} }],
   'POST /api/resources/:id/review': (t) => [
     { url: `/api/resources/${t.resource}/review`, body: { action: 'approve' } },

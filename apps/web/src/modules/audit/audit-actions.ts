@@ -42,6 +42,7 @@ export const KNOWN_ACTIONS = [
   'review.return',
   'resource.question',
   'resource.answer',
+  'resource.rate',
 ] as const;
 
 /** i18n keys may not contain dots (the key separator), so `auth.login` is looked up as `auth_login`. */

@@ -8,6 +8,7 @@ import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { QuestionsPanel } from './questions-panel';
+import { RatingsPanel } from './ratings-panel';
 import { ResourceEditor } from './resource-editor';
 import { fileUrl, type ResourceDetail, resourceKeys, uploadResourceFile, useResource } from './resources-api';
 import { ReviewPanel } from './review-panel';
@@ -126,6 +127,7 @@ export function ResourcePage() {
             </Flex>
           </Card>
           <ReviewPanel res={res} />
+          {res.status === 'published' && <RatingsPanel resourceId={res.id} mine={res.mine} />}
           {res.status === 'published' && <QuestionsPanel resourceId={res.id} />}
         </Col>
       </Row>
