@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { findCycle } from '../../modules/curriculum/graph.ts';
 import { BACKBONES } from './index.ts';
 import type { BackboneData } from './types.ts';
 
 const GRADES = ['11', '12', '13', '14', '15', '16', '21', '22', '23'];
 
-function cycle(b: BackboneData): string[] | null {
-  const prereqs = new Map(b.knowledgePoints.map((k) => [k.key, k.prereqs]));
-  const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const visit = (k: string): string[] | null => {
-    if (state.get(k) === 2) return null;
-    if (state.get(k) === 1) return [...stack.slice(stack.indexOf(k)), k];
-    state.set(k, 1);
-    stack.push(k);
-    for (const p of prereqs.get(k) ?? []) {
-      const c = visit(p);
-      if (c) return c;
-    }
-    stack.pop();
-    state.set(k, 2);
-    return null;
-  };
-  for (const k of prereqs.keys()) {
-    const c = visit(k);
-    if (c) return c;
-  }
-  return null;
-}
+const cycle = (b: BackboneData) => findCycle(new Map(b.knowledgePoints.map((k) => [k.key, k.prereqs])));
 
 describe.each(BACKBONES.map((b) => [b.subjectCode, b] as const))(
   'demo backbone of subject %s',

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Tx } from '../../platform/db/client.ts';
 import { loadWorkbook, workbookBuffer } from '../../platform/xlsx/xlsx-file.ts';
 import type { BackboneData, KnowledgePointData } from './backbone.ts';
+import { findCycle } from './graph.ts';
 
 /**
  * The backbone's exchange workbook: sheet 「教材目录」 has one row per lesson (edition, grade, term,
@@ -245,29 +246,6 @@ export async function parseBackboneWorkbook(
     b.knowledgePoints.push(kp);
   }
   return { backbones: [...backbones.values()], errors };
-}
-
-function findCycle(graph: Map<string, Set<string>>): string[] | null {
-  const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const visit = (k: string): string[] | null => {
-    if (state.get(k) === 2) return null;
-    if (state.get(k) === 1) return [...stack.slice(stack.indexOf(k)), k];
-    state.set(k, 1);
-    stack.push(k);
-    for (const p of graph.get(k) ?? []) {
-      const c = visit(p);
-      if (c) return c;
-    }
-    stack.pop();
-    state.set(k, 2);
-    return null;
-  };
-  for (const k of graph.keys()) {
-    const c = visit(k);
-    if (c) return c;
-  }
-  return null;
 }
 
 /** The backbone of one subject as a workbook in the import format. */

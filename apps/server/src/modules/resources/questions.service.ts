@@ -3,20 +3,7 @@ import { newId } from '../../platform/db/types.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notify } from '../notifications/notifications.service.ts';
-
-const STAFF = new Set([
-  'teacher',
-  'head_teacher',
-  'researcher',
-  'expert',
-  'school_admin',
-  'district_admin',
-  'city_admin',
-]);
-
-/** Students' and parents' names are shown to staff; to other learners a child appears as 「张同学」. */
-const shownName = (ctx: Ctx, name: string, role: string, self: boolean) =>
-  self || STAFF.has(ctx.actor.role) || STAFF.has(role) ? name : `${name.slice(0, 1)}同学`;
+import { STAFF_ROLES, shownName } from './learner-names.ts';
 
 async function resourceOf(ctx: Ctx, id: string) {
   const res = await ctx.db.execute<{
@@ -67,7 +54,7 @@ export async function listQuestions(ctx: Ctx, resourceId: string) {
     questions: rows.rows.map(({ askerId, askerRole, askerName, answers, ...q }) => ({
       ...q,
       mine: askerId === ctx.actor.personId,
-      askerName: shownName(ctx, askerName, askerRole, askerId === ctx.actor.personId),
+      askerName: shownName(ctx, askerName, STAFF_ROLES.has(askerRole), askerId === ctx.actor.personId),
       answers: answers.map(({ answererId: _a, ...a }) => a),
     })),
   };

@@ -1,16 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-
-const STAFF = new Set([
-  'teacher',
-  'head_teacher',
-  'researcher',
-  'expert',
-  'school_admin',
-  'district_admin',
-  'city_admin',
-]);
+import { STAFF_ROLES, shownName } from './learner-names.ts';
 
 /**
  * R4: a user rates a published resource (1–5 stars) with an optional comment; rating again replaces
@@ -58,7 +49,7 @@ export async function summary(ctx: Ctx, resourceId: string) {
     at: string;
   }>(sql`
     select rr.person_id as "personId", p.name, exists (select 1 from role_assignment ra where ra.person_id = rr.person_id and ra.active
-             and ra.role in ('teacher','head_teacher','researcher','expert','school_admin','district_admin','city_admin')) as staff,
+             and ra.role = any(string_to_array(${[...STAFF_ROLES].join(',')}, ','))) as staff,
            rr.stars, rr.comment, rr.updated_at as at
       from resource_rating rr join person p on p.id = rr.person_id
      where rr.resource_id = ${resourceId} order by rr.updated_at desc limit 50`);
@@ -71,10 +62,7 @@ export async function summary(ctx: Ctx, resourceId: string) {
     comments: rows.rows
       .filter((x) => x.comment !== '')
       .map((x) => ({
-        name:
-          x.staff || STAFF.has(ctx.actor.role) || x.personId === ctx.actor.personId
-            ? x.name
-            : `${x.name.slice(0, 1)}同学`,
+        name: shownName(ctx, x.name, x.staff, x.personId === ctx.actor.personId),
         stars: x.stars,
         comment: x.comment,
         at: x.at,

@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, badRequest } from '../../platform/errors/app-error.ts';
 import { runAs } from '../../platform/http/context.ts';
 import type { RoutePolicy } from '../../platform/http/policy.ts';
 import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import { uploadedFile } from '../../platform/http/upload.ts';
 import * as qa from './questions.service.ts';
 import * as ratings from './ratings.service.ts';
 import { FILE_ROLES, RESOURCE_KINDS, RESOURCE_STATUSES, THEMES } from './resources.schema.ts';
@@ -239,10 +239,7 @@ export async function resourceRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', '请以 multipart/form-data 方式上传文件');
-      const part = await req.file();
-      if (!part) throw badRequest('请选择要上传的文件');
+      const part = await uploadedFile(req, '文件');
       return runAs(
         req,
         (ctx) => svc.uploadFile(ctx, req.params.id, req.query.role, part.filename, part.file),

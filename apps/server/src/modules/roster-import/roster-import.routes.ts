@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, badRequest } from '../../platform/errors/app-error.ts';
 import { runAs } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { errorResponses, ZErrorBody, ZId } from '../../platform/http/schemas.ts';
+import { uploadedFile } from '../../platform/http/upload.ts';
 import { MAX_FILE_BYTES } from '../../platform/xlsx/xlsx-file.ts';
 import { sendXlsx } from '../../platform/xlsx/xlsx-reply.ts';
 import { downloadTemplate, exportRoster } from './export.service.ts';
@@ -87,10 +87,7 @@ export async function rosterImportRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', '请以 multipart/form-data 方式上传 .xlsx 文件');
-      const part = await req.file();
-      if (!part) throw badRequest('请选择要上传的 .xlsx 文件');
+      const part = await uploadedFile(req, ' .xlsx 文件');
       const file = await part.toBuffer();
       const { job, spec } = await runAs(
         req,
