@@ -75,8 +75,8 @@ describe('六审', () => {
       if (i === 2) {
         await page.getByTestId('review-comment').fill('请在课后练习中给出答案。');
         await page.getByTestId('review-return').click();
-        // Returned, it is the author's again: the reviewer sees the confirmation, then loses access.
-        await expect.poll(() => page.getByText('已提交审核意见').count()).toBeGreaterThan(0);
+        // Returned, it is the author's again: the reviewer's buttons go with their access.
+        await expect.poll(() => page.getByTestId('review-return').count(), { timeout: 15_000 }).toBe(0);
         // The teacher revises and resubmits; it comes back to this step.
         await teacher.goto(resourceUrl);
         await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('退回修改');
@@ -93,7 +93,8 @@ describe('六审', () => {
       }
       await page.getByTestId('review-comment').fill('同意');
       await page.getByTestId('review-approve').click();
-      await expect.poll(() => page.getByText('已提交审核意见').count()).toBeGreaterThan(0);
+      // Decided: the step moves on, so this reviewer's buttons go (a toast could pass unseen under load).
+      await expect.poll(() => page.getByTestId('review-approve').count(), { timeout: 15_000 }).toBe(0);
       if (i === reviewers.length - 1)
         await page.screenshot({ path: `${SHOTS}/review-published.png`, fullPage: true });
       await page.close();

@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // A real browser against a real server on a shared 2-core machine: give each poll room.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
