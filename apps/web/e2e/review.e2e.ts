@@ -143,4 +143,14 @@ describe('六审', () => {
     await learner.screenshot({ path: `${SHOTS}/qa-answered-phone.png`, fullPage: true });
     await learner.close();
   });
+
+  it('shows a district administrator the chains that apply and lets them add one for the district', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await loginAs(page, 'district_yuexiu');
+    await page.goto(`${baseUrl()}/reviews`);
+    await page.getByTestId('open-chains').click();
+    await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('六审');
+    await page.screenshot({ path: `${SHOTS}/review-chains.png`, fullPage: true });
+    await page.close();
+  });
 });

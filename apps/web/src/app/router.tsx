@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
                 element: page(() => import('../modules/roster'), 'StudentProfilePage'),
               },
               { path: '/resources', element: page(() => import('../modules/resources'), 'ResourcesPage') },
+              {
+                path: '/review-chains',
+                element: page(() => import('../modules/resources'), 'ReviewChainsPage'),
+              },
               { path: '/reviews', element: page(() => import('../modules/resources'), 'ReviewQueuePage') },
               { path: '/resources/:id', element: page(() => import('../modules/resources'), 'ResourcePage') },
               {

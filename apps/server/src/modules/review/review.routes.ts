@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { errorResponses, ZId, ZOk } from '../../platform/http/schemas.ts';
+import { RESOURCE_KINDS } from '../resources/resources.schema.ts';
 import * as svc from './review.service.ts';
 
 const tags = ['review'];
@@ -128,5 +129,80 @@ export async function reviewRoutes(app: FastifyInstance) {
       },
     },
     (req) => runAs(req, (ctx) => svc.queue(ctx)),
+  );
+
+  const ZStep = z.strictObject({
+    name: z.string().trim().min(1).max(30),
+    roles: z
+      .array(z.enum(['author', 'expert', 'school_admin', 'researcher', 'district_admin', 'city_admin']))
+      .min(1)
+      .max(3),
+    level: z.enum(['author', 'school', 'district', 'city', 'district_or_city']),
+    dueDays: z.number().int().min(0).max(60),
+  });
+  const BUREAU = ['city_admin', 'district_admin'] as const;
+  const ZStepOut = z.object({
+    name: z.string(),
+    roles: z.array(z.string()),
+    level: z.string(),
+    dueDays: z.number(),
+  });
+
+  r.get(
+    '/review-chains',
+    {
+      config: { policy: { allow: BUREAU } },
+      schema: {
+        tags,
+        summary: '适用于本单位的审核流程（上级、本级、下级）',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              kind: z.string().nullable(),
+              unitName: z.string(),
+              mine: z.boolean(),
+              steps: z.array(ZStepOut),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.listChains(ctx)),
+  );
+
+  r.post(
+    '/review-chains',
+    {
+      config: { policy: { allow: BUREAU } },
+      schema: {
+        tags,
+        summary: '为本单位配置审核流程（某类资源或全部），本单位以下优先于上级流程',
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(40),
+          kind: z.enum(RESOURCE_KINDS).nullable(),
+          steps: z.array(ZStep).min(1).max(8),
+        }),
+        response: { 200: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.createChain(ctx, req.body), { write: true }),
+  );
+
+  r.post(
+    '/review-chains/:id/deactivate',
+    {
+      // A chain id names no one's data; the service only touches chains of the actor's own unit.
+      config: { policy: { allow: BUREAU, unscopedParams: ['id'] } },
+      schema: {
+        tags,
+        summary: '停用本单位的审核流程',
+        params: ZParams,
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => svc.deactivateChain(ctx, req.params.id), { write: true }),
   );
 }

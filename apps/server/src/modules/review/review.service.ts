@@ -267,3 +267,69 @@ export async function history(ctx: Ctx, resourceId: string) {
     events: events.rows,
   };
 }
+
+const STEP_ROLES = new Set([
+  'author',
+  'expert',
+  'school_admin',
+  'researcher',
+  'district_admin',
+  'city_admin',
+]);
+
+/** The chains that apply within the actor's unit: their own, those above them and those below. */
+export async function listChains(ctx: Ctx) {
+  const res = await ctx.db.execute<{
+    id: string;
+    name: string;
+    kind: string | null;
+    unitName: string;
+    mine: boolean;
+    steps: StepDef[];
+  }>(sql`
+    select c.id, c.name, c.kind, coalesce(o.name, '') as "unitName", c.path = ${ctx.actor.orgPath}::ltree as mine, c.steps
+      from review_chain c left join org_unit o on o.path = c.path
+     where c.active and (${ctx.actor.orgPath}::ltree <@ c.path or c.path <@ ${ctx.actor.orgPath}::ltree)
+     order by nlevel(c.path), c.kind nulls first, c.name`);
+  return res.rows;
+}
+
+/**
+ * A city or district administrator defines a chain for their own unit, for one kind of resource or
+ * all; for resources below that unit it takes precedence over chains defined higher up.
+ */
+export async function createChain(ctx: Ctx, input: { name: string; kind: string | null; steps: StepDef[] }) {
+  if (ctx.actor.role !== 'city_admin' && ctx.actor.role !== 'district_admin')
+    throw forbidden('只有市、区教育局管理员可以配置审核流程');
+  for (const [i, s] of input.steps.entries()) {
+    if (s.roles.some((r) => !STEP_ROLES.has(r))) throw badRequest(`第 ${i + 1} 步的审核角色无效`);
+    if ((s.level === 'author') !== s.roles.includes('author'))
+      throw badRequest(`第 ${i + 1} 步：作者自审只能由作者完成`);
+  }
+  if (input.steps.filter((s) => s.level !== 'author').length === 0) throw badRequest('至少需要一个审核步骤');
+  const id = newId();
+  await ctx.db.execute(sql`insert into review_chain (id, name, kind, path, steps)
+    values (${id}, ${input.name}, ${input.kind}, ${ctx.actor.orgPath}::ltree, ${JSON.stringify(input.steps)}::jsonb)`);
+  await ctx.audit({
+    action: 'review.chain.create',
+    targetType: 'review_chain',
+    targetId: id,
+    orgPath: ctx.actor.orgPath,
+    details: input,
+  });
+  return { id };
+}
+
+/** Retires a chain of the actor's own unit; reviews already under way keep their copied steps. */
+export async function deactivateChain(ctx: Ctx, id: string) {
+  const res = await ctx.db.execute(sql`update review_chain set active = false
+    where id = ${id} and active and path = ${ctx.actor.orgPath}::ltree`);
+  if ((res.rowCount ?? 0) === 0) throw notFound('审核流程');
+  await ctx.audit({
+    action: 'review.chain.deactivate',
+    targetType: 'review_chain',
+    targetId: id,
+    orgPath: ctx.actor.orgPath,
+  });
+  return { ok: true as const };
+}

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadFile } from '../../testing/multipart.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { demoPdf } from '../resources/demo-media.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -156,5 +157,64 @@ describe('六审', () => {
       })[]
     ).find((x) => x.resourceId === id);
     expect(q).toMatchObject({ stepName: '学校专家组审核', overdue: true });
+  });
+});
+
+describe('configurable chains', () => {
+  it('lets a district define a shorter chain for exercise sets that takes precedence there', async () => {
+    const district = await t.login('district_yuexiu');
+    const steps = [
+      { name: '作者自审', roles: ['author'], level: 'author', dueDays: 0 },
+      { name: '区学科教研员审核', roles: ['researcher', 'district_admin'], level: 'district', dueDays: 3 },
+    ];
+    const bad = await district.post('/api/review-chains', {
+      name: '错误',
+      kind: null,
+      steps: [{ name: '作者', roles: ['expert'], level: 'author', dueDays: 0 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    const made = await district.post('/api/review-chains', {
+      name: '越秀区习题审核',
+      kind: 'exercise_set',
+      steps,
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const chains = (await district.get('/api/review-chains')).json() as {
+      id: string;
+      name: string;
+      mine: boolean;
+    }[];
+    expect(chains.find((c) => c.id === made.json().id)).toMatchObject({ mine: true });
+    expect(chains.some((c) => c.name.startsWith('六审'))).toBe(true);
+
+    const res = (
+      await teacher.post('/api/resources', {
+        kind: 'exercise_set',
+        title: '亿以内数的认识 同步练习',
+        subjectCode: '14',
+        gradeCode: '14',
+      })
+    ).json();
+    const pdf = demoPdf('Exercises', [['1. 40080000']]);
+    const up = await uploadFile(
+      teacher,
+      `/api/resources/${res.id}/files?role=main`,
+      pdf,
+      '练习.pdf',
+      'application/pdf',
+    );
+    expect(up.statusCode, up.body).toBe(200);
+    expect((await teacher.post(`/api/resources/${res.id}/submit`, {})).statusCode).toBe(200);
+    const h = (await teacher.get(`/api/resources/${res.id}/review`)).json() as History;
+    expect(h.steps).toEqual(['作者自审', '区学科教研员审核']);
+    expect((await district.post(`/api/resources/${res.id}/review`, { action: 'approve' })).statusCode).toBe(
+      200,
+    );
+    expect((await teacher.get(`/api/resources/${res.id}`)).json().status).toBe('published');
+
+    // Another district cannot retire it; its own district can.
+    const other = await t.login('city_admin');
+    expect((await other.post(`/api/review-chains/${made.json().id}/deactivate`)).statusCode).toBe(404);
+    expect((await district.post(`/api/review-chains/${made.json().id}/deactivate`)).statusCode).toBe(200);
   });
 });

@@ -78,6 +78,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/resources/:id/ratings': (t) => [
     { url: `/api/resources/${t.resource}/ratings`, body: { stars: 5 } },
   ],
+  'POST /api/review-chains/:id/deactivate': () => [{ url: `/api/review-chains/${SOME_ID}/deactivate` }],
   'POST /api/resources/:id/submit': (t) => [{ url: `/api/resources/${t.resource}/submit`, body: {} }],
   'POST /api/resources/:id/review': (t) => [
     { url: `/api/resources/${t.resource}/review`, body: { action: 'approve' } },
@@ -140,6 +141,8 @@ const SELF_ONLY = new Set([
   'POST /api/roster/imports',
   // Creates a draft of the actor's own; names no one else's data.
   'POST /api/resources',
+  // Defines a chain for the actor's own unit only.
+  'POST /api/review-chains',
   'POST /api/auth/logout',
   'POST /api/auth/password',
   'POST /api/auth/totp/setup',

@@ -43,6 +43,8 @@ export const KNOWN_ACTIONS = [
   'resource.question',
   'resource.answer',
   'resource.rate',
+  'review.chain.create',
+  'review.chain.deactivate',
 ] as const;
 
 /** i18n keys may not contain dots (the key separator), so `auth.login` is looked up as `auth_login`. */

@@ -1,6 +1,8 @@
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../../app/auth/auth-context';
+import { LinkButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { formatDateTime } from '../../app/i18n/format';
@@ -12,11 +14,17 @@ export function ReviewQueuePage() {
   const { t } = useTranslation();
   const lang = useLang();
   const queue = useReviewQueue();
+  const me = useMe();
   return (
     <Stack>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="review-queue-title">
         {t('resources.queueTitle')}
       </Typography.Title>
+      {(me.role === 'city_admin' || me.role === 'district_admin') && (
+        <LinkButton to="/review-chains" style={{ alignSelf: 'flex-start' }} data-testid="open-chains">
+          {t('chains.title')}
+        </LinkButton>
+      )}
       {queue.isPending ? (
         <PageLoading />
       ) : queue.isError ? (
