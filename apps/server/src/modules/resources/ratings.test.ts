@@ -62,3 +62,28 @@ describe('ratings and comments (R4)', () => {
     expect((await owner.post(`/api/resources/${d!.id}/ratings`, { stars: 5 })).statusCode).toBe(409);
   });
 });
+
+describe('usage statistics (R4)', () => {
+  it('counts contributions and views by district for the city and by school for a district, within scope', async () => {
+    const city = await t.login('city_admin');
+    const byDistrict = (await city.get('/api/resources/stats')).json() as {
+      level: string;
+      rows: { name: string; published: number; views: number }[];
+    };
+    expect(byDistrict.level).toBe('district');
+    expect(byDistrict.rows.length).toBeGreaterThan(1);
+    expect(byDistrict.rows.reduce((s, r) => s + r.published, 0)).toBeGreaterThan(0);
+    const district = await t.login('district_yuexiu');
+    const bySchool = (await district.get('/api/resources/stats')).json() as {
+      level: string;
+      rows: { name: string }[];
+    };
+    expect(bySchool.level).toBe('school');
+    const names = (
+      await t.db.db.execute<{ name: string }>(sql`
+      select s.name from org_unit s join org_unit d on d.id = s.district_id where s.kind = 'school' and d.name like '越秀%'`)
+    ).rows.map((r) => r.name);
+    expect(bySchool.rows.every((r) => names.includes(r.name))).toBe(true);
+    expect((await student.get('/api/resources/stats')).statusCode).toBe(403);
+  });
+});

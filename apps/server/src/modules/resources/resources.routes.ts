@@ -11,6 +11,7 @@ import * as ratings from './ratings.service.ts';
 import { FILE_ROLES, RESOURCE_KINDS, RESOURCE_STATUSES, THEMES } from './resources.schema.ts';
 import * as svc from './resources.service.ts';
 import { searchResources } from './search.service.ts';
+import { usageByUnit } from './stats.service.ts';
 
 const tags = ['resources'];
 /** Who may contribute resources: teachers, researchers and administrators. */
@@ -132,6 +133,35 @@ export async function resourceRoutes(app: FastifyInstance) {
       },
     },
     (req) => runAs(req, (ctx) => svc.listResources(ctx, { ...req.query, mine: req.query.mine === 'true' })),
+  );
+
+  r.get(
+    '/resources/stats',
+    {
+      config: { policy: { allow: ['city_admin', 'district_admin', 'school_admin'] } },
+      schema: {
+        tags,
+        summary: '资源建设与使用统计：按区（市级）或按学校（区级、校级）',
+        response: {
+          200: z.object({
+            level: z.enum(['district', 'school']),
+            rows: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                published: z.number(),
+                pending: z.number(),
+                views: z.number(),
+                ratings: z.number(),
+                rating: z.number().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => usageByUnit(ctx)),
   );
 
   r.get(

@@ -24,6 +24,7 @@ import { GRADES, SUBJECTS } from '../curriculum/curriculum-api';
 import { NewResourceDrawer } from './new-resource-drawer';
 import { ResourceCard } from './resource-card';
 import { KINDS, type ResourceKind, type ResourceQuery, useResources, useSearch } from './resources-api';
+import { UsageStats } from './usage-stats';
 
 const AUTHORS = new Set([
   'teacher',
@@ -183,6 +184,9 @@ export function ResourcesPage() {
             }
           />
         </>
+      )}
+      {(me.role === 'city_admin' || me.role === 'district_admin' || me.role === 'school_admin') && (
+        <UsageStats />
       )}
       <NewResourceDrawer open={creating} onClose={() => setCreating(false)} />
     </Stack>
