@@ -8,23 +8,19 @@ import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http
 import { uploadedFile } from '../../platform/http/upload.ts';
 import * as qa from './questions.service.ts';
 import * as ratings from './ratings.service.ts';
+import { RESOURCE_AUTHORS } from './resources.policy.ts';
 import { FILE_ROLES, RESOURCE_KINDS, RESOURCE_STATUSES, THEMES } from './resources.schema.ts';
 import * as svc from './resources.service.ts';
 import { searchResources } from './search.service.ts';
 import { usageByUnit } from './stats.service.ts';
 
 const tags = ['resources'];
-/** Who may contribute resources: teachers, researchers and administrators. */
-const AUTHORS = [
-  'teacher',
-  'head_teacher',
-  'researcher',
-  'school_admin',
-  'district_admin',
-  'city_admin',
-] as const;
 const readOne: RoutePolicy = { allow: 'session', params: { id: 'resource' }, unscopedParams: ['fileId'] };
-const writeOne: RoutePolicy = { allow: AUTHORS, params: { id: 'resource' }, unscopedParams: ['fileId'] };
+const writeOne: RoutePolicy = {
+  allow: RESOURCE_AUTHORS,
+  params: { id: 'resource' },
+  unscopedParams: ['fileId'],
+};
 
 const ZCode = z.string().regex(/^[0-9]{2}$/, '应为两位代码');
 const ZKind = z.enum(RESOURCE_KINDS);
@@ -218,7 +214,7 @@ export async function resourceRoutes(app: FastifyInstance) {
   r.post(
     '/resources',
     {
-      config: { policy: { allow: AUTHORS } },
+      config: { policy: { allow: RESOURCE_AUTHORS } },
       schema: {
         tags,
         summary: '新建资源（草稿）',
@@ -393,7 +389,7 @@ export async function resourceRoutes(app: FastifyInstance) {
     {
       config: {
         policy: {
-          allow: ['teacher', 'head_teacher', 'researcher', 'school_admin', 'district_admin', 'city_admin'],
+          allow: RESOURCE_AUTHORS,
           params: { id: 'resource' },
           unscopedParams: ['questionId'],
         },

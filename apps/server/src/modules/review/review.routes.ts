@@ -2,28 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
-import { errorResponses, ZId, ZOk } from '../../platform/http/schemas.ts';
+import { errorResponses, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import { RESOURCE_AUTHORS, RESOURCE_REVIEWERS } from '../resources/resources.policy.ts';
 import { RESOURCE_KINDS } from '../resources/resources.schema.ts';
 import * as svc from './review.service.ts';
 
 const tags = ['review'];
-const AUTHORS = [
-  'teacher',
-  'head_teacher',
-  'researcher',
-  'school_admin',
-  'district_admin',
-  'city_admin',
-] as const;
-const REVIEWERS = ['expert', 'school_admin', 'researcher', 'district_admin', 'city_admin'] as const;
 const ZParams = z.strictObject({ id: ZId });
-const ZComment = z
-  .string()
-  .trim()
-  .max(1000)
-  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
-    message: '包含不允许的控制字符',
-  });
+const ZComment = ZText(1000, 0);
 
 /** R3 六审: submission, decisions at each step, reviewers' queues and the history of a resource. */
 export async function reviewRoutes(app: FastifyInstance) {
@@ -32,7 +18,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   r.post(
     '/resources/:id/submit',
     {
-      config: { policy: { allow: AUTHORS, params: { id: 'resource' } } },
+      config: { policy: { allow: RESOURCE_AUTHORS, params: { id: 'resource' } } },
       schema: {
         tags,
         summary: '提交审核（退回修改后再次提交时，回到退回它的那一步）',
@@ -47,7 +33,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   r.post(
     '/resources/:id/review',
     {
-      config: { policy: { allow: REVIEWERS, params: { id: 'resource' } } },
+      config: { policy: { allow: RESOURCE_REVIEWERS, params: { id: 'resource' } } },
       schema: {
         tags,
         summary: '审核当前步骤：通过、不通过（须说明理由）或退回修改',
@@ -103,7 +89,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   r.get(
     '/reviews/queue',
     {
-      config: { policy: { allow: REVIEWERS } },
+      config: { policy: { allow: RESOURCE_REVIEWERS } },
       schema: {
         tags,
         summary: '待我审核（最早的在前，超期标出）',
