@@ -23,6 +23,7 @@ import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
+import { spaceRoutes } from './modules/spaces/spaces.routes.ts';
 import { AuditBuffer } from './platform/audit/audit.ts';
 import { AuthzCache } from './platform/auth/authz-cache.ts';
 import { ChangeFeed } from './platform/cache/change-feed.ts';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(resourceRoutes);
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
+      await api.register(spaceRoutes);
     },
     { prefix: '/api' },
   );

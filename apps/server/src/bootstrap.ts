@@ -7,6 +7,7 @@ import { hashPassword } from './modules/identity/password.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
 import { reindexResources } from './modules/resources/search.service.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
+import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { newId } from './platform/db/types.ts';
 import type { AppDeps } from './platform/http/context.ts';
@@ -59,6 +60,8 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
     const anyResource = await db.execute(sql`select 1 from resource limit 1`);
     if (anyResource.rows.length === 0) await seedDemoResources(deps.database, deps.storage, log);
     await db.transaction((tx) => reindexResources(tx, 'missing'));
+    const anyPost = await db.execute(sql`select 1 from space_post limit 1`);
+    if (anyPost.rows.length === 0) await seedDemoSpaces(deps.database, log);
     const lines = DEMO_ACCOUNTS.map(
       (a) =>
         `    ${a.username.padEnd(18)} ${a.description}${DEMO_MFA_USERS.includes(a.username) ? '  (TOTP)' : ''}`,

@@ -55,6 +55,12 @@ export const router = createBrowserRouter([
               },
               { path: '/reviews', element: page(() => import('../modules/resources'), 'ReviewQueuePage') },
               { path: '/resources/:id', element: page(() => import('../modules/resources'), 'ResourcePage') },
+              { path: '/spaces', element: page(() => import('../modules/spaces'), 'SpacesPage') },
+              { path: '/spaces/:id', element: page(() => import('../modules/spaces'), 'SpacePage') },
+              {
+                path: '/spaces-usage',
+                element: page(() => import('../modules/spaces'), 'SpaceUsagePage'),
+              },
               {
                 path: '/curriculum',
                 element: page(() => import('../modules/curriculum'), 'CurriculumPage'),

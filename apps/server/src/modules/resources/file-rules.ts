@@ -71,6 +71,18 @@ export async function sniffUpload(
 ): Promise<{ stream: Readable; mime: string }> {
   const allowed = allowedTypes(kind, role);
   if (allowed.length === 0) throw new AppError('bad_request', '这类资源不需要此类文件');
+  return sniffAs(body, fileName, allowed);
+}
+
+/** Attachments of learning-space posts: pictures, documents and short videos. */
+export const ATTACHMENT_TYPES = [...IMAGES, ...DOCUMENTS, ...VIDEO];
+
+/** Sniffs an upload against a list of accepted types; see `sniffUpload`. */
+export async function sniffAs(
+  body: Readable,
+  fileName: string,
+  allowed: readonly string[],
+): Promise<{ stream: Readable; mime: string }> {
   const { head, stream } = await readHead(body, 4100);
   const mime = (await fileTypeFromBuffer(head))?.mime;
   const accepted = allowed.map((m) => LABELS[m] ?? m).join('、');

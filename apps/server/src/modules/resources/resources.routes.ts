@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
+import { sendStoredFile } from '../../platform/http/file-reply.ts';
 import type { RoutePolicy } from '../../platform/http/policy.ts';
 import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
 import { uploadedFile } from '../../platform/http/upload.ts';
@@ -307,29 +308,7 @@ export async function resourceRoutes(app: FastifyInstance) {
       const { file, range, stream } = await runAs(req, (ctx) =>
         svc.openFile(ctx, req.params.id, req.params.fileId, req.headers.range),
       );
-      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      reply
-        .header('content-type', file.mime)
-        .header('accept-ranges', 'bytes')
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        // The app frames PDFs for preview; nothing else may, and the file itself runs nothing.
-        .header(
-          'content-security-policy',
-          "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
-        )
-        .header('x-frame-options', 'SAMEORIGIN')
-        .header(
-          'content-disposition',
-          `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        );
-      if (range) {
-        reply
-          .status(206)
-          .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
-          .header('content-length', range.end - range.start + 1);
-      } else reply.header('content-length', file.size);
-      return reply.send(stream);
+      return sendStoredFile(reply, file, range, stream);
     },
   );
 

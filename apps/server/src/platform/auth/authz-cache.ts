@@ -3,7 +3,11 @@ import { DerivedCache } from '../cache/derived-cache.ts';
 import type { Scope, ScopedEntity } from '../scope/scope.ts';
 import type { SessionRow } from './session.ts';
 
-/** Tables a session, a role's scope or an entity check derive from (all carry notify triggers). */
+/**
+ * Tables a session, a role's scope or an entity check derive from (all carry notify triggers).
+ * `space_post` is not among them: a post's space never changes, and a deleted post is "not found"
+ * in the handler whatever the cache says.
+ */
 export const AUTHZ_TABLES = [
   'session',
   'account',
@@ -17,6 +21,7 @@ export const AUTHZ_TABLES = [
   'teaching_class_member',
   'guardian',
   'resource',
+  'studio',
 ] as const;
 
 const TTL_MS = 60_000;

@@ -8,5 +8,6 @@ export * from '../../modules/resources/resources.schema.ts';
 export * from '../../modules/review/review.schema.ts';
 export * from '../../modules/roster/roster.schema.ts';
 export * from '../../modules/roster-import/roster-import.schema.ts';
+export * from '../../modules/spaces/spaces.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../codes/codes.schema.ts';

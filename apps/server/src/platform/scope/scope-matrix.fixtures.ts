@@ -12,6 +12,10 @@ export interface EntitySet {
   roleAssignment: string;
   /** an unpublished resource of the school, by someone else */
   resource: string;
+  /** a post in the class's space */
+  classPost: string;
+  /** the studio (名师工作室) of the class's district */
+  studio: string;
 }
 
 export interface RoleFixture {
@@ -41,6 +45,8 @@ async function entitiesOfClass(
     teacher: string;
     ra: string;
     resource: string;
+    classPost: string;
+    studio: string;
   }>(
     db,
     sql`select c.id as class, c.school_id as school,
@@ -51,10 +57,13 @@ async function entitiesOfClass(
         (select ra.id from role_assignment ra where ra.org_unit_id = c.id and ra.role = 'student'
            and ra.person_id <> all(string_to_array(${except}, ',')::uuid[]) limit 1) as ra,
         (select r.id from resource r where r.school_id = c.school_id and r.status <> 'published'
-           and r.author_id <> all(string_to_array(${except}, ',')::uuid[]) order by r.id limit 1) as resource
+           and r.author_id <> all(string_to_array(${except}, ',')::uuid[]) order by r.id limit 1) as resource,
+        (select p.id from space_post p where p.space_id = c.id order by p.created_at, p.id limit 1) as "classPost",
+        (select st.id from studio st where c.path <@ st.path order by nlevel(st.path) desc, st.id limit 1) as studio
       from org_unit c where c.id = ${classId}`,
   );
   if (!r.resource) throw new Error(`no unpublished demo resource in the school of class ${classId}`);
+  if (!r.classPost || !r.studio) throw new Error(`no demo space post or studio for class ${classId}`);
   return {
     class: r.class,
     school: r.school,
@@ -62,6 +71,8 @@ async function entitiesOfClass(
     teacher: r.teacher,
     roleAssignment: r.ra,
     resource: r.resource,
+    classPost: r.classPost,
+    studio: r.studio,
   };
 }
 

@@ -126,6 +126,37 @@ const SAMPLES: Record<string, Sample> = {
     { url: `/api/classes/${t.class}/members`, body: { studentId: t.student } },
   ],
   'POST /api/students': (t) => [{ url: '/api/students', body: studentBody(t.class) }],
+  // Learning spaces: another class's space, another student's space, and posts there.
+  'POST /api/spaces/:id/posts': (t) => [
+    { url: `/api/spaces/${t.class}/posts`, body: { body: '越界发帖' } },
+    { url: `/api/spaces/${t.class}/posts`, body: { kind: 'notice', title: '越界通知', body: '越界' } },
+    { url: `/api/spaces/${t.student}/posts`, body: { body: '越界发帖' } },
+  ],
+  'POST /api/space-posts/:id/files': (t) => [{ url: `/api/space-posts/${t.classPost}/files` }],
+  'POST /api/space-posts/:id/delete': (t) => [{ url: `/api/space-posts/${t.classPost}/delete` }],
+  'POST /api/space-posts/:id/comments': (t) => [
+    { url: `/api/space-posts/${t.classPost}/comments`, body: { body: '越界评论' } },
+  ],
+  'POST /api/space-posts/:id/comments/:commentId/delete': (t) => [
+    { url: `/api/space-posts/${t.classPost}/comments/${SOME_ID}/delete` },
+  ],
+  'POST /api/space-posts/:id/like': (t) => [
+    { url: `/api/space-posts/${t.classPost}/like`, body: { liked: true } },
+  ],
+  'POST /api/space-posts/:id/read': (t) => [{ url: `/api/space-posts/${t.classPost}/read` }],
+  'POST /api/resources/:id/collected': (t) => [
+    { url: `/api/resources/${t.resource}/collected`, body: { collected: true } },
+  ],
+  // Studios: only the unit that set one up manages it, and only with its own teachers.
+  'POST /api/studios': (t) => [{ url: '/api/studios', body: { name: '越界工作室', leadId: t.teacher } }],
+  'POST /api/studios/:id/members': (t, own) => [
+    { url: `/api/studios/${t.studio}/members`, body: { personId: t.teacher } },
+    ...(own ? [{ url: `/api/studios/${own.studio}/members`, body: { personId: t.teacher } }] : []),
+  ],
+  'POST /api/studios/:id/members/:personId/delete': (t) => [
+    { url: `/api/studios/${t.studio}/members/${t.teacher}/delete` },
+  ],
+  'POST /api/studios/:id/retire': (t) => [{ url: `/api/studios/${t.studio}/retire` }],
   'POST /api/students/:id/transfer': (t, own) => [
     { url: `/api/students/${t.student}/transfer`, body: { classId: own?.class ?? t.class } },
     ...(own ? [{ url: `/api/students/${own.student}/transfer`, body: { classId: t.class } }] : []),
@@ -179,6 +210,9 @@ function readProbes(
     if (kind === 'student') return [t.student];
     if (kind === 'teacher') return [t.teacher];
     if (kind === 'resource') return [t.resource];
+    // Teachers', schools' and studios' spaces are open to all; a class's and a child's are not.
+    if (kind === 'space') return [t.class, t.student];
+    if (kind === 'space_post') return [t.classPost];
     throw new Error(`GET ${url}: parameter :${name} declares no scoped entity kind in its policy`);
   };
   let urls = [url];

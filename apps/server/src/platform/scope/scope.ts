@@ -95,6 +95,24 @@ export function resourceVisible(
   return sql`(${r}.status = 'published' or ${r}.author_id = ${actor.personId}${admin}${reviewer})`;
 }
 
+/**
+ * Learning spaces (S1–S3), addressed by the id of what they belong to. Teachers', schools' and
+ * studios' spaces are open to everyone signed in; a class space to the class's teachers, students and
+ * their parents and the administrators above it; a student's space to the student, their parents,
+ * their teachers and administrators (as the student's record is).
+ */
+export function spaceVisible(scope: Scope, id: SQL): SQL {
+  const classInScope = scope.all
+    ? sql`true`
+    : sql`(${pathWithin(sql`o.path`, scope.paths)} or ${pathWithin(sql`o.path`, scope.memberPaths)})`;
+  return sql`(exists (select 1 from teacher t where t.person_id = ${id})
+    or exists (select 1 from studio st where st.id = ${id} and st.active)
+    or exists (select 1 from org_unit o where o.id = ${id}
+               and (o.kind = 'school' or (o.kind in ('class', 'teaching_class') and ${classInScope})))
+    or exists (select 1 from student s where s.person_id = ${id}
+               and ${studentVisible(scope, sql`s.person_id`, sql`s.path`)}))`;
+}
+
 /** Computes the scope of the actor's active role. Called once per request. */
 export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
   if (STAFF_ADMIN.includes(actor.role)) {
@@ -144,7 +162,7 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
 }
 
 /** The entity kinds a route parameter can name; the central hook checks each against the scope. */
-export type ScopedEntity = 'org_unit' | 'student' | 'teacher' | 'resource';
+export type ScopedEntity = 'org_unit' | 'student' | 'teacher' | 'resource' | 'space' | 'space_post';
 
 /** True when the actor may address this entity at all; unknown ids count as not visible. */
 export async function entityVisible(
@@ -155,7 +173,11 @@ export async function entityVisible(
   id: string,
 ): Promise<boolean> {
   let q: SQL;
-  if (kind === 'resource') {
+  if (kind === 'space') {
+    q = sql`select 1 where ${spaceVisible(scope, sql`${id}::uuid`)}`;
+  } else if (kind === 'space_post') {
+    q = sql`select 1 from space_post p where p.id = ${id} and ${spaceVisible(scope, sql`p.space_id`)}`;
+  } else if (kind === 'resource') {
     q = sql`select 1 from resource r where r.id = ${id} and ${resourceVisible(scope, actor, sql`r`)}`;
   } else if (kind === 'org_unit') {
     const member =

@@ -42,3 +42,14 @@ export function pathForNext(next: Me['next']): string | undefined {
 
 /** Roles that may open a class roster (the server's STAFF policy). */
 export const ROSTER_ROLES: readonly Role[] = [...ADMIN_ROLES, 'teacher', 'head_teacher'];
+
+/** Roles that take part in learning spaces (auditors and operators hold no part in them). */
+export const SPACE_ROLES: readonly Role[] = [
+  ...ADMIN_ROLES,
+  'teacher',
+  'head_teacher',
+  'student',
+  'parent',
+  'researcher',
+  'expert',
+];

@@ -6,12 +6,13 @@ import {
   HomeOutlined,
   PlayCircleOutlined,
   SafetyCertificateOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth-context';
-import { AUDIT_ROLES, IMPORT_ROLES, ORG_BROWSER_ROLES, REVIEW_ROLES } from '../auth/roles';
+import { AUDIT_ROLES, IMPORT_ROLES, ORG_BROWSER_ROLES, REVIEW_ROLES, SPACE_ROLES } from '../auth/roles';
 
 /** Which top-level section a path belongs to, for the menu's highlight. */
 function sectionOf(pathname: string): string {
@@ -19,6 +20,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
+  if (pathname.startsWith('/spaces')) return '/spaces';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/account')) return '/account';
@@ -39,6 +41,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
     },
+    SPACE_ROLES.includes(me.role) && { key: '/spaces', icon: <TeamOutlined />, label: t('nav.spaces') },
     { key: '/resources', icon: <PlayCircleOutlined />, label: t('nav.resources') },
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
     { key: '/curriculum', icon: <BookOutlined />, label: t('nav.curriculum') },

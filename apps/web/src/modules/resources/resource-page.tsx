@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { CollectButton } from '../spaces/collect-button';
 import { QuestionsPanel } from './questions-panel';
 import { RatingsPanel } from './ratings-panel';
 import { ResourceEditor } from './resource-editor';
@@ -37,6 +38,7 @@ export function ResourcePage() {
         {res.subjectCode && <Tag>{subject(res.subjectCode)}</Tag>}
         {res.gradeCode && <Tag>{grade(res.gradeCode)}</Tag>}
         {res.themeCode && <Tag color="purple">{t(`resources.theme.${res.themeCode}`)}</Tag>}
+        {res.status === 'published' && <CollectButton resourceId={res.id} />}
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

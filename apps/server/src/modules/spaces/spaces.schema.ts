@@ -1,0 +1,172 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { resources } from '../resources/resources.schema.ts';
+
+/**
+ * 网络学习空间 (S1–S3). Every teacher, student, class, school and master-teacher studio has a space;
+ * a space is addressed by the id of what it belongs to (the person, the org unit or the studio),
+ * so no space row has to exist before someone writes in it.
+ */
+export const SPACE_KINDS = ['teacher', 'student', 'class', 'school', 'studio'] as const;
+export type TSpaceKind = (typeof SPACE_KINDS)[number];
+
+/** A post, a notice (class, school or studio announcement) or a work for the portfolio (作品集). */
+export const POST_KINDS = ['post', 'notice', 'work'] as const;
+export type TPostKind = (typeof POST_KINDS)[number];
+
+/** 名师工作室: designated by a bureau or school, led by a master teacher, with member teachers. */
+export const studios = pgTable(
+  'studio',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    leadId: uuid('lead_id').notNull(),
+    subjectCode: text('subject_code'),
+    /** The bureau or school that set the studio up; administrators above it manage it. */
+    orgUnitId: uuid('org_unit_id').notNull(),
+    path: ltree('path').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('studio_path_gist').using('gist', t.path), index('studio_lead_idx').on(t.leadId)],
+);
+
+export const studioMembers = pgTable(
+  'studio_member',
+  {
+    studioId: uuid('studio_id')
+      .notNull()
+      .references(() => studios.id),
+    personId: uuid('person_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.studioId, t.personId] }),
+    index('studio_member_person_idx').on(t.personId),
+  ],
+);
+
+export const spacePosts = pgTable(
+  'space_post',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    /** The person, class, school or studio the space belongs to. */
+    spaceId: uuid('space_id').notNull(),
+    spaceKind: text('space_kind').$type<TSpaceKind>().notNull(),
+    /** Where the space lives in the org tree (a person's school or class): for statistics and audit. */
+    spacePath: ltree('space_path').notNull(),
+    authorId: uuid('author_id').notNull(),
+    kind: text('kind').$type<TPostKind>().notNull().default('post'),
+    title: text('title').notNull().default(''),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('space_post_space_idx').on(t.spaceId, t.createdAt),
+    index('space_post_path_gist').using('gist', t.spacePath),
+    index('space_post_created_idx').on(t.createdAt),
+    check('space_post_kind_ck', sql`${t.kind} in ('post','notice','work')`),
+    check('space_post_space_kind_ck', sql`${t.spaceKind} in ('teacher','student','class','school','studio')`),
+  ],
+);
+
+export const spacePostFiles = pgTable(
+  'space_post_file',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => spacePosts.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull(),
+    fileName: text('file_name').notNull(),
+    /** The sniffed type, never the one the browser claimed. */
+    mime: text('mime').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('space_post_file_post_idx').on(t.postId)],
+);
+
+export const spaceComments = pgTable(
+  'space_comment',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => spacePosts.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('space_comment_post_idx').on(t.postId, t.createdAt)],
+);
+
+export const spaceLikes = pgTable(
+  'space_like',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => spacePosts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.personId] })],
+);
+
+/** Notices read by their recipients (students and parents of the class), for 已读 counts. */
+export const spaceNoticeReads = pgTable(
+  'space_notice_read',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => spacePosts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.personId] })],
+);
+
+/** Resources a teacher or student collected into their own space (收藏). */
+export const spaceCollections = pgTable(
+  'space_collection',
+  {
+    personId: uuid('person_id').notNull(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.resourceId] })],
+);
+
+/**
+ * Days on which a person used learning spaces (a visit, a post, a comment, a like, a collection), with
+ * how many uses. The S3 target counts days: a teacher or student who used their spaces on at least 4
+ * of the last 30 days is an active user.
+ */
+export const spaceUseDays = pgTable(
+  'space_use_day',
+  {
+    personId: uuid('person_id').notNull(),
+    day: date('day').notNull(),
+    uses: integer('uses').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.day] }), index('space_use_day_day_idx').on(t.day)],
+);

@@ -1,0 +1,3 @@
+export { SpacePage } from './space-page';
+export { SpacesPage } from './spaces-page';
+export { SpaceUsagePage } from './usage-page';
