@@ -44,33 +44,30 @@ export function PostCard({ post, space }: { post: Post; space: Space }) {
   const recipient = post.kind === 'notice' && !post.mine && space.kind === 'class';
 
   return (
-    <Card
-      size="small"
-      data-testid={`space-${post.kind}`}
-      title={
-        post.kind === 'post' ? undefined : (
-          <Flex gap={8} align="center" wrap>
-            <Tag color={post.kind === 'notice' ? 'red' : 'gold'}>{t(`spaces.postKind.${post.kind}`)}</Tag>
-            <Typography.Text strong data-testid="post-title">
-              {post.title}
-            </Typography.Text>
-          </Flex>
-        )
-      }
-      extra={
-        post.canDelete && (
+    <Card size="small" data-testid={`space-${post.kind}`}>
+      <Flex justify="space-between" align="start" gap={8}>
+        <Flex vertical gap={2}>
+          {post.kind !== 'post' && (
+            <Flex gap={8} align="center" wrap>
+              <Tag color={post.kind === 'notice' ? 'red' : 'gold'}>{t(`spaces.postKind.${post.kind}`)}</Tag>
+              <Typography.Text strong data-testid="post-title">
+                {post.title}
+              </Typography.Text>
+            </Flex>
+          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {post.authorName} · {formatDateTime(post.createdAt, lang)}
+          </Typography.Text>
+        </Flex>
+        {post.canDelete && (
           <Popconfirm
             title={t('spaces.deleteConfirm')}
             onConfirm={() => void run(() => unwrap(api.POST('/api/space-posts/{id}/delete', path)))}
           >
             <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('spaces.delete')} />
           </Popconfirm>
-        )
-      }
-    >
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {post.authorName} · {formatDateTime(post.createdAt, lang)}
-      </Typography.Text>
+        )}
+      </Flex>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 6 }} data-testid="post-body">
         {post.body}
       </Typography.Paragraph>

@@ -32,6 +32,7 @@ export function SpacePage() {
         initialKind={tab === 'notice' || tab === 'work' ? tab : undefined}
       />
       <Tabs
+        destroyOnHidden
         activeKey={tab}
         onChange={(k) => setParams(k === 'all' ? {} : { tab: k }, { replace: true })}
         items={tabs.map((k) => ({
@@ -44,7 +45,7 @@ export function SpacePage() {
                   ? s.works
                   : k === 'collections'
                     ? s.collections
-                    : s.posts,
+                    : s.posts + s.notices + s.works,
           }),
           children:
             k === 'collections' ? (
