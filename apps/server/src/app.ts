@@ -20,6 +20,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
+import { resourceUseRoutes } from './modules/resources/use.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(portalRoutes);
       await api.register(curriculumRoutes);
       await api.register(resourceRoutes);
+      await api.register(resourceUseRoutes);
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
+import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { reindexResources } from './modules/resources/search.service.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
@@ -58,7 +59,11 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
     }
     await db.transaction((tx) => ensureDefaultChains(tx));
     const anyResource = await db.execute(sql`select 1 from resource limit 1`);
-    if (anyResource.rows.length === 0) await seedDemoResources(deps.database, deps.storage, log);
+    if (anyResource.rows.length === 0) {
+      await seedDemoResources(deps.database, deps.storage, log);
+      // The daily retirement check, once now, so the demo's administrators find its flags.
+      await db.transaction((tx) => flagForRetirement(tx));
+    }
     await db.transaction((tx) => reindexResources(tx, 'missing'));
     const anyPost = await db.execute(sql`select 1 from space_post limit 1`);
     if (anyPost.rows.length === 0) await seedDemoSpaces(deps.database, log);

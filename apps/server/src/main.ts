@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
+import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { connectDatabase, migrateDatabase } from './platform/db/client.ts';
@@ -44,6 +45,16 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // R4: flag low-rated and unused resources for the administrators, daily.
+  const stopRetirement = scheduleRetirementCheck(
+    async () => {
+      const res = await database.db.transaction((tx) => flagForRetirement(tx));
+      if (res?.flagged) console.log(`[hanlin] retirement check: ${res.flagged} resources flagged for review`);
+    },
+    24 * 3_600_000,
+    console.log,
+  );
+  process.once('beforeExit', stopRetirement);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\n[hanlin] 翰林智慧教育平台 is running at http://${shown}:${config.port}`);
   console.log(`[hanlin] API docs: http://${shown}:${config.port}/api/docs`);

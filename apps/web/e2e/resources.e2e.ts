@@ -101,6 +101,13 @@ describe('resources', () => {
     await page.getByTestId('ratings-panel').locator('textarea').fill('讲得很清楚，谢谢老师');
     await page.getByTestId('rate-send').click();
     await expect.poll(() => page.getByTestId('ratings-panel').textContent()).toContain('讲得很清楚');
+    // Watching to the end counts as finishing it.
+    await page.getByTestId('resource-video').evaluate(async (el) => {
+      const v = el as unknown as VideoEl & { duration: number };
+      v.currentTime = Math.max(0, v.duration - 0.3);
+      await v.play();
+    });
+    await page.getByTestId('resource-completed').waitFor();
     await page.screenshot({ path: `${SHOTS}/resources-student-phone.png`, fullPage: true });
 
     const pdf = await firstPublished(page, 'third_party');
@@ -108,6 +115,25 @@ describe('resources', () => {
     await page.getByTestId('resource-pdf').waitFor();
     const res = await page.request.get(`${baseUrl()}/api/resources/${pdf.id}/files/${pdf.file.id}`);
     expect(res.headers()['content-type']).toBe('application/pdf');
+    // A document is finished by saying so; it downloads as an attachment.
+    await page.getByTestId('resource-mark-done').click();
+    await page.getByTestId('resource-completed').waitFor();
+    const href = await page.getByTestId('resource-download').getAttribute('href');
+    const download = await page.request.get(`${baseUrl()}${href}`);
+    expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+    await page.close();
+  });
+
+  it('lets the city retire a resource the daily check flagged as unused', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await loginAs(page, 'city_admin');
+    await page.goto(`${baseUrl()}/resources`);
+    const item = page.getByTestId('retirement-item').filter({ hasText: '自然拼读' });
+    await item.waitFor();
+    await page.screenshot({ path: `${SHOTS}/resources-retirement.png`, fullPage: true });
+    await item.locator('input').fill('授权已到期');
+    await item.getByTestId('retire').click();
+    await expect.poll(() => item.count()).toBe(0);
     await page.close();
   });
 });

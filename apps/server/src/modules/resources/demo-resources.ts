@@ -172,6 +172,28 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
         publishedAt: new Date(Date.UTC(2026, 9, 20)).toISOString(),
       });
       files.push(fileRow(id, 'main', pdf, '复习专辑目录.pdf', 'application/pdf'));
+      // An older channel nobody has opened since: the retirement check flags it as unused.
+      const old = newId();
+      rows.push({
+        id: old,
+        kind: 'third_party',
+        title: '小学英语自然拼读动画（2019 版）',
+        description: '第三方出版社提供的自然拼读动画，共 26 集，配套练习册已停印。',
+        tags: ['第三方', '英语'],
+        subject: '41',
+        grade: '13',
+        lesson: null,
+        theme: null,
+        provider: '某教育出版社',
+        license: '试用授权，2025 年到期',
+        author: c.researcher,
+        path: c.path,
+        district: null,
+        school: null,
+        status: 'published',
+        publishedAt: new Date(Date.UTC(2025, 2, 1)).toISOString(),
+      });
+      files.push(fileRow(old, 'main', pdf, '自然拼读目录.pdf', 'application/pdf'));
     }
     await tx.execute(sql`
       insert into resource (id, kind, title, description, tags, subject_code, grade_code, term, edition_id, lesson_id,
@@ -194,6 +216,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
       select x.resource, x.kp from jsonb_to_recordset(${JSON.stringify(kps)}::jsonb) as x(resource uuid, kp uuid)
       on conflict do nothing`);
     await reindexResources(tx, 'missing');
+    await demoUse(tx);
     log(
       `[hanlin] demo resources: ${rows.length} (${rows.filter((r) => r.status === 'published').length} published), media generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
@@ -241,4 +264,54 @@ async function loadLessons(tx: Tx): Promise<Lesson[]> {
      where l.kind = 'lesson' and l.term = 1
      group by l.id, e.subject_code order by l.grade_code, l.id`);
   return res.rows;
+}
+
+const LOW_RATINGS: [number, string][] = [
+  [2, '画面太暗，板书看不清'],
+  [1, '声音很小，听不清老师讲什么'],
+  [2, '讲得太快了，例题没有讲透'],
+  [3, '内容还可以，但是录音有杂音'],
+  [2, '和课本的例题对不上'],
+  [1, '视频只有一半'],
+];
+
+/**
+ * 60 days of use of the published resources by the schools of the city (views, completions and
+ * downloads counted by the viewer's school), and one lesson that learners rated low, so statistics
+ * and the retirement check have something to show. The 2019 channel stays unused on purpose.
+ */
+async function demoUse(tx: Tx) {
+  await tx.execute(sql`
+    insert into resource_use (resource_id, viewer_path, day, views, completions, downloads)
+    select r.id, s.path, (now() at time zone 'Asia/Shanghai')::date - d,
+           1 + abs(hashtext(r.id::text || s.id::text || d)) % 12,
+           abs(hashtext(r.id::text || s.id::text || d || 'c')) % 6,
+           abs(hashtext(r.id::text || s.id::text || d || 'd')) % 3
+      from resource r cross join org_unit s cross join generate_series(0, 59, 3) d
+     where r.status = 'published' and r.published_at > now() - interval '1 year' and s.kind = 'school'
+       and abs(hashtext(r.id::text || s.id::text)) % 6 = 0
+       and d < extract(day from now() - r.published_at)`);
+  await tx.execute(sql`
+    insert into resource_stat (resource_id, views, completions, downloads)
+    select resource_id, sum(views), sum(completions), sum(downloads) from resource_use group by resource_id
+    on conflict (resource_id) do update set views = excluded.views, completions = excluded.completions,
+                                            downloads = excluded.downloads`);
+  const low = await tx.execute<{ id: string; district: string }>(sql`
+    select r.id, r.district_id as district from resource r join account a on a.person_id = r.author_id
+     where r.status = 'published' and r.kind = 'micro_lesson' and a.username <> 'teacher_demo'
+     order by r.id desc limit 1`);
+  const lesson = low.rows[0];
+  if (!lesson) return;
+  await tx.execute(sql`
+    with raters as (
+      select s.person_id, row_number() over (order by md5(s.person_id::text)) as n
+        from student s where s.district_id = ${lesson.district} and s.status = 'enrolled'
+       order by n limit ${LOW_RATINGS.length})
+    insert into resource_rating (resource_id, person_id, stars, comment)
+    select ${lesson.id}, r.person_id, (x.value ->> 0)::smallint, x.value ->> 1
+      from raters r join jsonb_array_elements(${JSON.stringify(LOW_RATINGS)}::jsonb) with ordinality as x(value, n) on x.n = r.n`);
+  await tx.execute(sql`
+    insert into resource_stat (resource_id, rating_count, rating_sum)
+    select resource_id, count(*), sum(stars) from resource_rating where resource_id = ${lesson.id} group by resource_id
+    on conflict (resource_id) do update set rating_count = excluded.rating_count, rating_sum = excluded.rating_sum`);
 }

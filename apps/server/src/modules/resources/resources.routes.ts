@@ -74,6 +74,8 @@ const ZFile = z.object({
   size: z.number(),
 });
 const ZDetail = ZSummary.extend({
+  /** The viewer has finished it (R4 completions). */
+  completed: z.boolean(),
   editionId: z.string().nullable(),
   license: z.string().nullable(),
   analysis: z.string().nullable(),
@@ -151,6 +153,9 @@ export async function resourceRoutes(app: FastifyInstance) {
                 views: z.number(),
                 ratings: z.number(),
                 rating: z.number().nullable(),
+                usedViews: z.number(),
+                usedCompletions: z.number(),
+                usedDownloads: z.number(),
               }),
             ),
           }),

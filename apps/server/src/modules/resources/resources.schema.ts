@@ -3,13 +3,16 @@ import {
   bigint,
   check,
   customType,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
@@ -210,5 +213,75 @@ export const resourceRatings = pgTable(
   (t) => [
     primaryKey({ columns: [t.resourceId, t.personId] }),
     check('resource_rating_stars_ck', sql`${t.stars} between 1 and 5`),
+  ],
+);
+
+/**
+ * R4 use by the viewer's unit and day: plays, completions and downloads counted where the viewer
+ * belongs (their school, or their bureau), so a district sees how much its schools use resources,
+ * not only how much they contribute.
+ */
+export const resourceUses = pgTable(
+  'resource_use',
+  {
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    /** The viewer's school, or their bureau's unit for bureau staff. */
+    viewerPath: ltree('viewer_path').notNull(),
+    day: date('day').notNull(),
+    views: integer('views').notNull().default(0),
+    completions: integer('completions').notNull().default(0),
+    downloads: integer('downloads').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resourceId, t.viewerPath, t.day] }),
+    index('resource_use_viewer_gist').using('gist', t.viewerPath),
+    index('resource_use_day_idx').on(t.day),
+  ],
+);
+
+/** A learner finished a resource (watched to the end, or marked a document done); once per person. */
+export const resourceCompletions = pgTable(
+  'resource_completion',
+  {
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    personId: uuid('person_id').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.personId] })],
+);
+
+export const RETIREMENT_REASONS = ['low_rating', 'unused'] as const;
+export type TRetirementReason = (typeof RETIREMENT_REASONS)[number];
+
+/**
+ * R4 retirement: the scheduled check flags published resources with low ratings or no use; an
+ * administrator of the resource's unit confirms (retire) or keeps it. A kept resource is not flagged
+ * again for the same reason until the quiet period has passed.
+ */
+export const resourceRetirements = pgTable(
+  'resource_retirement',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    reason: text('reason').$type<TRetirementReason>().notNull(),
+    /** The figures that triggered the flag: average and count of ratings, last use. */
+    details: jsonb('details').notNull(),
+    status: text('status').$type<'pending' | 'retired' | 'kept'>().notNull().default('pending'),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('resource_retirement_pending_uq').on(t.resourceId).where(sql`${t.status} = 'pending'`),
+    index('resource_retirement_resource_idx').on(t.resourceId, t.flaggedAt),
+    check('resource_retirement_reason_ck', sql`${t.reason} in ('low_rating','unused')`),
+    check('resource_retirement_status_ck', sql`${t.status} in ('pending','retired','kept')`),
   ],
 );

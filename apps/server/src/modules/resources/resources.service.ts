@@ -10,6 +10,7 @@ import { isMedia, sniffUpload } from './file-rules.ts';
 import * as repo from './resources.repository.ts';
 import type { TFileRole, TResourceKind, TResourceStatus, TTheme } from './resources.schema.ts';
 import { reindexResources } from './search.service.ts';
+import { completedByMe, countUse } from './use.service.ts';
 
 export interface ResourceInput {
   kind: TResourceKind;
@@ -134,6 +135,7 @@ export async function getResource(ctx: Ctx, id: string) {
   return {
     ...rest,
     mine: r.authorId === ctx.actor.personId,
+    completed: await completedByMe(ctx, id),
     files: files.map(({ storageKey: _k, ...f }) => f),
     knowledgePoints: points,
     lesson: lesson
@@ -235,16 +237,26 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-/** A file's bytes for playing or previewing; honours one HTTP range (video seeking). */
-export async function openFile(ctx: Ctx, id: string, fileId: string, rangeHeader: string | undefined) {
+/**
+ * A file's bytes for playing, previewing or downloading; honours one HTTP range (video seeking).
+ * A play or preview of the main file from the start counts as a view (seeking asks for later
+ * ranges); a download counts as a download.
+ */
+export async function openFile(
+  ctx: Ctx,
+  id: string,
+  fileId: string,
+  rangeHeader: string | undefined,
+  download = false,
+) {
   const file = (await repo.listFiles(ctx.db, id)).find((f) => f.id === fileId);
   if (!file) throw notFound('文件');
   const range = parseRange(rangeHeader, file.size);
   if (range === 'invalid') throw new AppError('range_not_satisfiable', '请求的范围无效', { size: file.size });
   const stream = await ctx.deps.storage.read(file.storageKey, range);
-  // A play or preview from the start counts as one view (seeking asks for later ranges).
-  if (file.role === 'main' && (!range || range.start === 0))
-    await ctx.db.execute(sql`insert into resource_stat (resource_id, views) values (${id}, 1)
-      on conflict (resource_id) do update set views = resource_stat.views + 1`);
+  if (!range || range.start === 0) {
+    if (download) await countUse(ctx, id, 'downloads');
+    else if (file.role === 'main') await countUse(ctx, id, 'views');
+  }
   return { file, range, stream };
 }

@@ -264,12 +264,10 @@ describe('studios and the usage dashboard (S1, S3)', () => {
       rows: { id: string; activeStudents: number }[];
       outstanding: { id: string }[];
     };
-    // A classmate who has not used the spaces lately: three earlier days of use, then a visit today.
+    // A classmate with no use on record: three earlier days of use, then a visit today makes four.
     const [peer] = await rows<{ id: string; username: string }>(sql`
       select s.person_id as id, a.username from student s join account a on a.person_id = s.person_id
-       where s.class_id = ${classId} and s.person_id <> ${studentId}
-         and (select count(*) from space_use_day u where u.person_id = s.person_id) < 4
-       order by s.student_no limit 1`);
+       where s.class_id = ${classId} and s.person_id <> ${studentId} order by s.student_no limit 1`);
     await t.db.db.execute(sql`delete from space_use_day where person_id = ${peer!.id}`);
     const before = (await admin.get('/api/spaces/usage')).json() as Usage;
     expect(before).toMatchObject({ level: 'class', target: 0.8 });

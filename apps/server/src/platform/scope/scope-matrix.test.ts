@@ -144,6 +144,10 @@ const SAMPLES: Record<string, Sample> = {
     { url: `/api/space-posts/${t.classPost}/like`, body: { liked: true } },
   ],
   'POST /api/space-posts/:id/read': (t) => [{ url: `/api/space-posts/${t.classPost}/read` }],
+  'POST /api/resources/:id/complete': (t) => [{ url: `/api/resources/${t.resource}/complete` }],
+  'POST /api/resources/:id/retirement': (t) => [
+    { url: `/api/resources/${t.resource}/retirement`, body: { action: 'retire' } },
+  ],
   'POST /api/resources/:id/collected': (t) => [
     { url: `/api/resources/${t.resource}/collected`, body: { collected: true } },
   ],
@@ -174,6 +178,8 @@ const SELF_ONLY = new Set([
   'POST /api/resources',
   // Defines a chain for the actor's own unit only.
   'POST /api/review-chains',
+  // The city's daily retirement check run now; names no one's data (decisions are per resource).
+  'POST /api/resources/retirements/run',
   'POST /api/auth/logout',
   'POST /api/auth/password',
   'POST /api/auth/totp/setup',

@@ -8,6 +8,7 @@ import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { CollectButton } from '../spaces/collect-button';
+import { LearningActions, LessonVideo } from './learning-actions';
 import { QuestionsPanel } from './questions-panel';
 import { RatingsPanel } from './ratings-panel';
 import { ResourceEditor } from './resource-editor';
@@ -39,6 +40,7 @@ export function ResourcePage() {
         {res.gradeCode && <Tag>{grade(res.gradeCode)}</Tag>}
         {res.themeCode && <Tag color="purple">{t(`resources.theme.${res.themeCode}`)}</Tag>}
         {res.status === 'published' && <CollectButton resourceId={res.id} />}
+        <LearningActions res={res} />
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
@@ -46,14 +48,7 @@ export function ResourcePage() {
             {!main ? (
               <Typography.Text type="secondary">{t('resources.noFile')}</Typography.Text>
             ) : main.mime.startsWith('video/') ? (
-              // biome-ignore lint/a11y/useMediaCaption: demo and teacher-made lessons have no caption track yet
-              <video
-                controls
-                preload="metadata"
-                src={fileUrl(res.id, main.id)}
-                style={{ width: '100%', display: 'block', background: '#000', aspectRatio: '16 / 9' }}
-                data-testid="resource-video"
-              />
+              <LessonVideo res={res} fileId={main.id} />
             ) : main.mime === 'application/pdf' ? (
               <iframe
                 title={main.fileName}

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
+import { isAdmin } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
@@ -24,6 +25,7 @@ import { GRADES, SUBJECTS } from '../curriculum/curriculum-api';
 import { NewResourceDrawer } from './new-resource-drawer';
 import { ResourceCard } from './resource-card';
 import { KINDS, type ResourceKind, type ResourceQuery, useResources, useSearch } from './resources-api';
+import { RetirementPanel } from './retirement-panel';
 import { UsageStats } from './usage-stats';
 
 const AUTHORS = new Set([
@@ -185,8 +187,11 @@ export function ResourcesPage() {
           />
         </>
       )}
-      {(me.role === 'city_admin' || me.role === 'district_admin' || me.role === 'school_admin') && (
-        <UsageStats />
+      {isAdmin(me.role) && (
+        <>
+          <RetirementPanel />
+          <UsageStats />
+        </>
       )}
       <NewResourceDrawer open={creating} onClose={() => setCreating(false)} />
     </Stack>

@@ -31,6 +31,9 @@ export function UsageStats() {
             align: 'right',
             render: (r: number | null) => r ?? '—',
           },
+          { title: t('resources.stats.usedViews'), dataIndex: 'usedViews', align: 'right' },
+          { title: t('resources.stats.usedCompletions'), dataIndex: 'usedCompletions', align: 'right' },
+          { title: t('resources.stats.usedDownloads'), dataIndex: 'usedDownloads', align: 'right' },
         ]}
       />
     </Card>
