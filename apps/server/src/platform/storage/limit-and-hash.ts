@@ -4,7 +4,11 @@ import { AppError } from '../errors/app-error.ts';
 
 /** Counts and hashes bytes passing through; fails the stream once more than `maxBytes` arrive. */
 export class LimitAndHash extends Transform {
-  size = 0;
+  /**
+   * Bytes passed so far. Not called `size`: the AWS SDK reads a body's `size` as its total length
+   * and would plan a multipart upload of zero parts.
+   */
+  bytes = 0;
   private readonly hash = createHash('sha256');
 
   constructor(private readonly maxBytes: number) {
@@ -16,8 +20,8 @@ export class LimitAndHash extends Transform {
     _enc: BufferEncoding,
     done: (err?: Error | null, data?: Buffer) => void,
   ) {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) {
       const mb = Math.floor(this.maxBytes / 1_048_576);
       done(new AppError('payload_too_large', `文件超过 ${mb} MB 的上限`, { maxBytes: this.maxBytes }));
       return;

@@ -43,7 +43,7 @@ export class LocalStorage implements Storage {
       await rm(partial, { force: true });
       throw err;
     }
-    return { key, size: meter.size, sha256: meter.digest() };
+    return { key, size: meter.bytes, sha256: meter.digest() };
   }
 
   async putBuffer(data: Buffer, opts: { prefix: string }): Promise<StoredObject> {

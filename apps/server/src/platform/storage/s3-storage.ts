@@ -38,6 +38,11 @@ export class S3Storage implements Storage {
       endpoint: opts.endpoint,
       // MinIO and most self-hosted stores address buckets by path, not by sub-domain.
       forcePathStyle: !!opts.endpoint,
+      // Since SDK 3.729 uploads carry CRC32 checksums by default, which many S3-compatible stores
+      // (older MinIO, OSS, COS) reject or do not echo; ask for them only where S3 requires them.
+      ...(opts.endpoint
+        ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
+        : {}),
       credentials:
         opts.accessKeyId && opts.secretAccessKey
           ? { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey }
@@ -78,7 +83,7 @@ export class S3Storage implements Storage {
       await this.remove(key).catch(() => undefined);
       throw failure;
     }
-    return { key, size: meter.size, sha256: meter.digest() };
+    return { key, size: meter.bytes, sha256: meter.digest() };
   }
 
   async putBuffer(data: Buffer, opts: { prefix: string }): Promise<StoredObject> {
