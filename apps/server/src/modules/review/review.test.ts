@@ -85,6 +85,8 @@ describe('六审', () => {
             .statusCode,
         ).toBe(200);
         expect((await teacher.get(`/api/resources/${id}`)).json().status).toBe('returned');
+        // The reviewer who returned it still sees it (and its history) while the author revises.
+        expect((await c.get(`/api/resources/${id}`)).statusCode).toBe(200);
         const fix = await teacher.request('PATCH', `/api/resources/${id}`, {
           exercises: '1. 读出下面各数：40080000（答案：四千零八万）',
         });
@@ -141,8 +143,12 @@ describe('六审', () => {
         .statusCode,
     ).toBe(200);
     expect((await teacher.get(`/api/resources/${id}`)).json().status).toBe('rejected');
-    // Once rejected it is the author's alone again: the expert can no longer even address it.
-    expect((await expert.post(`/api/resources/${id}/review`, { action: 'approve' })).statusCode).toBe(404);
+    // Once rejected nothing more can be decided; the expert who rejected it still sees it and its
+    // history, and a reviewer who never saw it cannot address it.
+    expect((await expert.post(`/api/resources/${id}/review`, { action: 'approve' })).statusCode).toBe(409);
+    expect((await expert.get(`/api/resources/${id}/review`)).statusCode).toBe(200);
+    const other = await t.login('expert_city');
+    expect((await other.get(`/api/resources/${id}`)).statusCode).toBe(404);
   });
 
   it('flags items waiting longer than their step allows', async () => {

@@ -80,7 +80,8 @@ const STAFF_ADMIN: TRole[] = ['city_admin', 'district_admin', 'school_admin'];
 /**
  * Resources (R1, R3): published ones are shared city-wide with everyone signed in; before that a
  * resource is its author's, visible to the administrators whose scope holds the author's unit, and,
- * while in review, to the expert groups and researchers (教研员) of that unit's school, district or city.
+ * while in review, to the expert groups and researchers (教研员) of that unit's school, district or
+ * city, who keep sight of what they decided on.
  */
 export function resourceVisible(
   scope: Scope,
@@ -88,9 +89,14 @@ export function resourceVisible(
   r: SQL,
 ): SQL {
   const admin = STAFF_ADMIN.includes(actor.role) ? sql` or ${inScope(scope, sql`${r}.path`)}` : sql``;
+  // Reviewers also keep sight of what they decided on (a returned or rejected resource included);
+  // every decision that takes a resource out of review changes the resource row, which the guard's
+  // cache watches, so review_event needs no trigger of its own.
   const reviewer =
     actor.role === 'expert' || actor.role === 'researcher'
-      ? sql` or (${r}.status = 'in_review' and ${r}.path <@ ${actor.orgPath}::ltree)`
+      ? sql` or (${r}.status = 'in_review' and ${r}.path <@ ${actor.orgPath}::ltree)
+             or exists (select 1 from review rv join review_event re on re.review_id = rv.id
+                         where rv.resource_id = ${r}.id and re.actor_id = ${actor.personId})`
       : sql``;
   return sql`(${r}.status = 'published' or ${r}.author_id = ${actor.personId}${admin}${reviewer})`;
 }
