@@ -39,8 +39,20 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   const home = page.getByTestId('home-title');
   await Promise.race([totp.waitFor({ timeout: 20_000 }), home.waitFor({ timeout: 20_000 })]);
   if (await totp.isVisible()) {
-    await totp.fill(await generate({ secret: DEMO_TOTP_SECRET }));
-    await page.getByTestId('totp-submit').click();
+    // A code is accepted once (replay protection): when another journey just used this 30-second
+    // step's code for the same account, wait for the next step and give the new code.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await totp.fill(await generate({ secret: DEMO_TOTP_SECRET }));
+      await page.getByTestId('totp-submit').click();
+      if (
+        await home.waitFor({ timeout: 8_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
+      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+    }
   }
   await home.waitFor({ timeout: 20_000 });
 }
