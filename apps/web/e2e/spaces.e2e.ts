@@ -85,4 +85,38 @@ describe('class notices', () => {
     expect(await admin.getByTestId('usage-students').textContent()).toContain('目标 80%');
     await admin.screenshot({ path: `${SHOTS}/spaces-usage.png`, fullPage: true });
   });
+
+  it('lets a school set up a studio and manage its members', async () => {
+    const admin = await browser.newPage({ viewport: DESKTOP });
+    await loginAs(admin, 'school_admin');
+    await admin.goto(`${baseUrl()}/spaces`);
+    await admin.getByTestId('studio-new').click();
+    const form = admin.getByTestId('studio-form');
+    await form.getByLabel('工作室名称').fill('东风西路小学青年教师成长工作室');
+    // Pick with the keyboard: the first teacher leads, the third and fourth join.
+    await form.getByLabel('主持人').click();
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await admin.keyboard.press('Enter');
+    await form.getByLabel('成员').click();
+    for (const key of ['ArrowDown', 'ArrowDown', 'Enter', 'ArrowDown', 'Enter'])
+      await admin.keyboard.press(key);
+    await admin.keyboard.press('Escape');
+    await form
+      .getByRole('button', { name: '设 立' })
+      .or(form.getByRole('button', { name: '设立' }))
+      .click();
+    await expect
+      .poll(() => admin.getByTestId('space-name').textContent())
+      .toBe('东风西路小学青年教师成长工作室');
+    const manage = admin.getByTestId('studio-manage');
+    await expect.poll(() => manage.locator('.ant-tag').count()).toBe(2);
+    await admin.getByTestId('studio-add-select').click();
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter'])
+      await admin.keyboard.press(key);
+    await admin.getByTestId('studio-add').click();
+    await expect.poll(() => manage.locator('.ant-tag').count()).toBe(3);
+    await manage.locator('.ant-tag .ant-tag-close-icon').first().click();
+    await expect.poll(() => manage.locator('.ant-tag').count()).toBe(2);
+    await admin.screenshot({ path: `${SHOTS}/spaces-studio-manage.png`, fullPage: true });
+  });
 });

@@ -10518,7 +10518,10 @@ export interface paths {
                             members: number;
                             headTeachers: string[];
                             lead: string | null;
-                            memberNames: string[];
+                            studioMembers: {
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };

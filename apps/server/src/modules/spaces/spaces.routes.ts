@@ -40,7 +40,7 @@ const ZSpace = z.object({
   members: z.number(),
   headTeachers: z.array(z.string()),
   lead: z.string().nullable(),
-  memberNames: z.array(z.string()),
+  studioMembers: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 const ZPost = z.object({
   id: z.string(),

@@ -100,7 +100,7 @@ export async function getSpace(ctx: Ctx, id: string) {
     members: number;
     headTeachers: string[];
     lead: string | null;
-    memberNames: string[];
+    studioMembers: { id: string; name: string }[];
   }>(sql`
     select count(*) filter (where p.kind = 'post')::int as posts,
            count(*) filter (where p.kind = 'work')::int as works,
@@ -116,8 +116,9 @@ export async function getSpace(ctx: Ctx, id: string) {
            coalesce((select array_agg(pp.name order by pp.name) from person pp
                       where pp.id = any(string_to_array(${space.headTeacherIds.join(',')}, ',')::uuid[])), '{}') as "headTeachers",
            (select pp.name from person pp where ${space.kind}::text = 'studio' and pp.id = ${space.ownerId}::uuid) as lead,
-           coalesce((select array_agg(pp.name order by pp.name) from studio_member m join person pp on pp.id = m.person_id
-                      where m.studio_id = ${id}), '{}') as "memberNames"
+           coalesce((select json_agg(json_build_object('id', pp.id, 'name', pp.name) order by pp.name)
+                       from studio_member m join person pp on pp.id = m.person_id
+                      where m.studio_id = ${id}), '[]') as "studioMembers"
       from space_post p where p.space_id = ${id}`);
   if (ctx.actor.role !== 'parent') await recordUse(ctx.db, ctx.actor.personId);
   // A child's space is personal data: reads by anyone but the child and their parents are audited.
@@ -134,7 +135,7 @@ export async function getSpace(ctx: Ctx, id: string) {
     members: c.members,
     headTeachers: c.headTeachers,
     lead: c.lead,
-    memberNames: space.kind === 'studio' ? c.memberNames : [],
+    studioMembers: space.kind === 'studio' ? c.studioMembers : [],
   };
 }
 

@@ -13,7 +13,7 @@ export interface StudioInput {
   memberIds?: string[];
 }
 
-/** Active studios (名师工作室), those of the viewer's unit and above first; everyone may visit them. */
+/** Active studios (名师工作室): those of the viewer's own unit (above or below it) first; everyone may visit them. */
 export async function listStudios(ctx: Ctx) {
   const res = await ctx.db.execute<{
     id: string;
@@ -31,7 +31,9 @@ export async function listStudios(ctx: Ctx) {
            (select count(*)::int from space_post sp where sp.space_id = st.id) as posts,
            ${inScope(ctx.scope, sql`st.path`)} as manageable
       from studio st join person p on p.id = st.lead_id join org_unit u on u.id = st.org_unit_id
-     where st.active order by nlevel(st.path), st.name limit 500`);
+     where st.active
+     order by (st.path <@ ${ctx.actor.orgPath}::ltree or ${ctx.actor.orgPath}::ltree <@ st.path) desc,
+              nlevel(st.path), st.name limit 500`);
   const admin = ['city_admin', 'district_admin', 'school_admin'].includes(ctx.actor.role);
   return { items: res.rows.map((r) => ({ ...r, manageable: admin && r.manageable })) };
 }

@@ -1,12 +1,15 @@
 import { Card, Descriptions, Empty, Flex, List, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../../app/auth/auth-context';
+import { isAdmin } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { Composer } from './composer';
 import { PostCard } from './post-card';
 import { type PostKind, type Space, useCollections, usePosts, useSpace } from './spaces-api';
+import { StudioManage } from './studio-manage';
 
 type Tab = 'all' | PostKind | 'collections';
 
@@ -61,6 +64,9 @@ export function SpacePage() {
 
 function Header({ space: s }: { space: Space }) {
   const { t } = useTranslation();
+  const me = useMe();
+  // The unit that set the studio up manages its members (the API allows administrators only).
+  const manage = s.kind === 'studio' && isAdmin(me.role) && s.canModerate;
   return (
     <Card size="small">
       <Flex gap={8} align="center" wrap>
@@ -79,10 +85,13 @@ function Header({ space: s }: { space: Space }) {
         {s.kind !== 'teacher' && s.kind !== 'student' && (
           <Descriptions.Item label={t(`spaces.members.${s.kind}`)}>{s.members}</Descriptions.Item>
         )}
-        {s.memberNames.length > 0 && (
-          <Descriptions.Item label={t('spaces.memberNames')}>{s.memberNames.join('、')}</Descriptions.Item>
+        {s.studioMembers.length > 0 && !manage && (
+          <Descriptions.Item label={t('spaces.memberNames')}>
+            {s.studioMembers.map((m) => m.name).join('、')}
+          </Descriptions.Item>
         )}
       </Descriptions>
+      {manage && <StudioManage space={s} />}
     </Card>
   );
 }

@@ -23,6 +23,18 @@ const GROUPS: { key: string; test: (s: MySpace) => boolean }[] = [
   { key: 'studio', test: (s) => s.kind === 'studio' },
 ];
 
+/** Studios are teachers' professional communities: staff browse them; learners and parents need not. */
+const STUDIO_VIEWERS = new Set([
+  'teacher',
+  'head_teacher',
+  'researcher',
+  'expert',
+  'school_admin',
+  'district_admin',
+  'city_admin',
+]);
+const STUDIOS_SHOWN = 9;
+
 /** 网络学习空间: one's own space, classes, school, teachers and studios; the city's studios. */
 export function SpacesPage() {
   const { t } = useTranslation();
@@ -31,6 +43,7 @@ export function SpacesPage() {
   const studios = useStudios();
   const subject = useCodeLabel('subject');
   const [creating, setCreating] = useState(false);
+  const [allStudios, setAllStudios] = useState(false);
   if (mine.isPending) return <PageLoading />;
   if (mine.isError) return <PageError error={mine.error} onRetry={() => void mine.refetch()} />;
   const admin = isAdmin(me.role);
@@ -59,7 +72,7 @@ export function SpacesPage() {
           <Card key={g.key} size="small" title={t(`spaces.group.${g.key}`)}>
             <Row gutter={[12, 12]}>
               {items.map((s) => (
-                <Col key={s.id} xs={24} sm={12} lg={8}>
+                <Col key={s.id} xs={g.key === 'teachers' ? 12 : 24} sm={12} lg={8}>
                   <Link to={`/spaces/${s.id}`} data-testid={`space-link-${s.kind}`}>
                     <Card size="small" hoverable>
                       <Flex vertical gap={4}>
@@ -82,29 +95,43 @@ export function SpacesPage() {
           </Card>
         );
       })}
-      <Card size="small" title={t('spaces.studio.all')}>
-        {studios.isError && <PageError error={studios.error} onRetry={() => void studios.refetch()} />}
-        <Row gutter={[12, 12]}>
-          {(studios.data?.items ?? []).map((s) => (
-            <Col key={s.id} xs={24} sm={12} lg={8}>
-              <Link to={`/spaces/${s.id}`}>
-                <Card size="small" hoverable data-testid="studio-card">
-                  <Typography.Text strong>{s.name}</Typography.Text>
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('spaces.studio.summary', { lead: s.leadName, members: s.members, posts: s.posts })}
-                    </Typography.Text>
-                  </div>
-                  <Flex gap={4} wrap style={{ marginTop: 4 }}>
-                    <Tag>{s.unitName}</Tag>
-                    {s.subjectCode && <Tag color="geekblue">{subject(s.subjectCode)}</Tag>}
-                  </Flex>
-                </Card>
-              </Link>
-            </Col>
-          ))}
-        </Row>
-      </Card>
+      {STUDIO_VIEWERS.has(me.role) && (
+        <Card
+          size="small"
+          title={t('spaces.studio.all')}
+          extra={
+            (studios.data?.items.length ?? 0) > STUDIOS_SHOWN && (
+              <Button type="link" size="small" onClick={() => setAllStudios((v) => !v)}>
+                {allStudios
+                  ? t('spaces.studio.fewer')
+                  : t('spaces.studio.more', { n: studios.data?.items.length })}
+              </Button>
+            )
+          }
+        >
+          {studios.isError && <PageError error={studios.error} onRetry={() => void studios.refetch()} />}
+          <Row gutter={[12, 12]}>
+            {(studios.data?.items ?? []).slice(0, allStudios ? undefined : STUDIOS_SHOWN).map((s) => (
+              <Col key={s.id} xs={24} sm={12} lg={8}>
+                <Link to={`/spaces/${s.id}`}>
+                  <Card size="small" hoverable data-testid="studio-card">
+                    <Typography.Text strong>{s.name}</Typography.Text>
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('spaces.studio.summary', { lead: s.leadName, members: s.members, posts: s.posts })}
+                      </Typography.Text>
+                    </div>
+                    <Flex gap={4} wrap style={{ marginTop: 4 }}>
+                      <Tag>{s.unitName}</Tag>
+                      {s.subjectCode && <Tag color="geekblue">{subject(s.subjectCode)}</Tag>}
+                    </Flex>
+                  </Card>
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      )}
       {admin && <StudioDrawer open={creating} onClose={() => setCreating(false)} />}
     </Stack>
   );

@@ -1,13 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
-import { useMe } from '../../app/auth/auth-context';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage } from '../../app/components/page-state';
 import { SUBJECTS } from '../curriculum/curriculum-api';
+import { useSchoolTeachers } from './school-teachers';
 import { spaceKeys } from './spaces-api';
 
 interface Values {
@@ -24,30 +24,13 @@ interface Values {
  */
 export function StudioDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const me = useMe();
   const navigate = useNavigate();
   const client = useQueryClient();
   const subject = useCodeLabel('subject');
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const atSchool = me.role === 'school_admin';
-  const [schoolId, setSchoolId] = useState<string | undefined>(atSchool ? me.orgUnitId : undefined);
-  const schools = useQuery({
-    queryKey: ['org', 'schools'],
-    enabled: open && !atSchool,
-    queryFn: () => unwrap(api.GET('/api/org/units', { params: { query: { kind: 'school', limit: 200 } } })),
-  });
-  const teachers = useQuery({
-    queryKey: ['spaces', 'teachers', schoolId],
-    enabled: open && !!schoolId,
-    queryFn: () =>
-      unwrap(api.GET('/api/schools/{id}/teachers', { params: { path: { id: schoolId ?? '' } } })),
-  });
-  const teacherOptions = (teachers.data ?? []).map((x) => ({
-    value: x.personId,
-    label: `${x.name}（${x.subjects.map((s) => subject(s)).join('、') || x.staffNo}）`,
-  }));
+  const picker = useSchoolTeachers(open);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -74,29 +57,20 @@ export function StudioDrawer({ open, onClose }: { open: boolean; onClose: () => 
         <Form.Item name="subjectCode" label={t('spaces.studio.subject')}>
           <Select allowClear options={SUBJECTS.map((s) => ({ value: s, label: subject(s) }))} />
         </Form.Item>
-        {!atSchool && (
+        {!picker.atSchool && (
           <Form.Item label={t('spaces.studio.school')} required>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              value={schoolId}
-              onChange={(v) => {
-                setSchoolId(v);
-                form.setFieldsValue({ leadId: undefined, memberIds: [] });
-              }}
-              loading={schools.isPending}
-              options={(schools.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            />
+            {picker.schoolSelect(() => form.setFieldsValue({ leadId: undefined, memberIds: [] }))}
           </Form.Item>
         )}
         <Form.Item name="leadId" label={t('spaces.studio.lead')} rules={[{ required: true }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
-            options={teacherOptions}
-            loading={teachers.isFetching}
+            options={picker.options}
+            loading={picker.loading}
           />
         </Form.Item>
         <Form.Item name="memberIds" label={t('spaces.studio.members')}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={teacherOptions} />
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={picker.options} />
         </Form.Item>
         <Form.Item name="description" label={t('spaces.studio.description')}>
           <Input.TextArea rows={3} maxLength={500} />
