@@ -43,13 +43,14 @@ export function pathForNext(next: Me['next']): string | undefined {
 /** Roles that may open a class roster (the server's STAFF policy). */
 export const ROSTER_ROLES: readonly Role[] = [...ADMIN_ROLES, 'teacher', 'head_teacher'];
 
-/** Roles that take part in learning spaces (auditors and operators hold no part in them). */
-export const SPACE_ROLES: readonly Role[] = [
+/** Staff: those who teach, review or administer (the server's STAFF_ROLES in resources/learner-names). */
+export const STAFF_ROLES: readonly Role[] = [
   ...ADMIN_ROLES,
   'teacher',
   'head_teacher',
-  'student',
-  'parent',
   'researcher',
   'expert',
 ];
+
+/** Roles that take part in learning spaces (auditors and operators hold no part in them). */
+export const SPACE_ROLES: readonly Role[] = [...STAFF_ROLES, 'student', 'parent'];

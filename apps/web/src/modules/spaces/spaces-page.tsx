@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
-import { isAdmin } from '../../app/auth/roles';
+import { isAdmin, STAFF_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { LinkButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
@@ -23,16 +23,6 @@ const GROUPS: { key: string; test: (s: MySpace) => boolean }[] = [
   { key: 'studio', test: (s) => s.kind === 'studio' },
 ];
 
-/** Studios are teachers' professional communities: staff browse them; learners and parents need not. */
-const STUDIO_VIEWERS = new Set([
-  'teacher',
-  'head_teacher',
-  'researcher',
-  'expert',
-  'school_admin',
-  'district_admin',
-  'city_admin',
-]);
 const STUDIOS_SHOWN = 9;
 
 /** 网络学习空间: one's own space, classes, school, teachers and studios; the city's studios. */
@@ -95,7 +85,8 @@ export function SpacesPage() {
           </Card>
         );
       })}
-      {STUDIO_VIEWERS.has(me.role) && (
+      {/* Studios are teachers' professional communities: staff browse them; learners and parents need not. */}
+      {STAFF_ROLES.includes(me.role) && (
         <Card
           size="small"
           title={t('spaces.studio.all')}
