@@ -7,6 +7,7 @@ import { hashPassword } from './modules/identity/password.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { reindexResources } from './modules/resources/search.service.ts';
+import { seedDemoReviews } from './modules/review/demo-reviews.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
@@ -61,6 +62,7 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
     const anyResource = await db.execute(sql`select 1 from resource limit 1`);
     if (anyResource.rows.length === 0) {
       await seedDemoResources(deps.database, deps.storage, log);
+      await db.transaction((tx) => seedDemoReviews(tx));
       // The daily retirement check, once now, so the demo's administrators find its flags.
       await db.transaction((tx) => flagForRetirement(tx));
     }

@@ -224,3 +224,26 @@ describe('configurable chains', () => {
     expect((await district.post(`/api/review-chains/${made.json().id}/deactivate`)).statusCode).toBe(200);
   });
 });
+
+describe('demo review records', () => {
+  it('gives every published demo resource the record of the chain it passed', async () => {
+    const missing = await t.db.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from resource r where r.status = 'published'
+         and not exists (select 1 from review v where v.resource_id = r.id and v.status = 'approved')`);
+    expect(missing.rows[0]!.n).toBe(0);
+    const [lesson] = (
+      await t.db.db.execute<{ id: string }>(sql`
+        select id from resource where status = 'published' and kind = 'micro_lesson' order by id limit 1`)
+    ).rows;
+    const h = (await teacher.get(`/api/resources/${lesson!.id}/review`)).json() as History;
+    expect(h.status).toBe('approved');
+    expect(h.events.map((e) => e.action)).toEqual([
+      'submit',
+      'approve',
+      'approve',
+      'approve',
+      'approve',
+      'approve',
+    ]);
+  });
+});
