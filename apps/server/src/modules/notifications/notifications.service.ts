@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/types.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
@@ -16,6 +16,21 @@ export interface NewNotification {
 export async function notify(tx: Tx, n: NewNotification): Promise<void> {
   await tx.execute(sql`insert into notification (id, person_id, kind, title, body, link)
     values (${newId()}, ${n.personId}, ${n.kind}, ${n.title.slice(0, 200)}, ${(n.body ?? '').slice(0, 500)}, ${n.link ?? null})`);
+}
+
+/**
+ * Queues the same message for everyone a query returns (a column `id` of person ids), in one
+ * statement: a class notice reaches forty students and their parents at once.
+ */
+export async function notifyEach(
+  tx: Tx,
+  recipients: SQL,
+  n: Omit<NewNotification, 'personId'>,
+): Promise<number> {
+  const res = await tx.execute(sql`insert into notification (id, person_id, kind, title, body, link)
+    select gen_random_uuid(), r.id, ${n.kind}, ${n.title.slice(0, 200)}, ${(n.body ?? '').slice(0, 500)}, ${n.link ?? null}
+      from (${recipients}) r`);
+  return res.rowCount ?? 0;
 }
 
 /** The signed-in person's latest messages and how many are unread. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { notifyEach } from '../notifications/notifications.service.ts';
 import { shownName } from '../resources/learner-names.ts';
 import { loadSpace, type Space } from './space-access.ts';
 import { recordUse } from './space-use.ts';
@@ -114,12 +115,16 @@ export async function createPost(ctx: Ctx, spaceId: string, input: PostInput) {
     values (${id}, ${spaceId}, ${space.kind}, ${space.path}::ltree, ${ctx.actor.personId}, ${input.kind}, ${title}, ${input.body})`);
   let notified = 0;
   if (input.kind === 'notice') {
-    const res = await ctx.db.execute(sql`
-      insert into notification (id, person_id, kind, title, body, link)
-      select gen_random_uuid(), r.id, 'space.notice', ${`${space.name}：${title}`.slice(0, 200)},
-             ${input.body.slice(0, 500)}, ${`/spaces/${spaceId}?tab=notice`}
-        from (${recipients(space)}) r where r.id <> ${ctx.actor.personId}`);
-    notified = res.rowCount ?? 0;
+    notified = await notifyEach(
+      ctx.db,
+      sql`select r.id from (${recipients(space)}) r where r.id <> ${ctx.actor.personId}`,
+      {
+        kind: 'space.notice',
+        title: `${space.name}：${title}`,
+        body: input.body,
+        link: `/spaces/${spaceId}?tab=notice`,
+      },
+    );
   }
   await recordUse(ctx.db, ctx.actor.personId);
   await ctx.audit({
