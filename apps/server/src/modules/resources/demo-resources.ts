@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/client.ts';
-import { newId } from '../../platform/db/types.ts';
+import { newId, TODAY } from '../../platform/db/types.ts';
 import type { Storage, StoredObject } from '../../platform/storage/index.ts';
 import { demoPdf, demoVideo } from './demo-media.ts';
 import type { TTheme } from './resources.schema.ts';
@@ -283,7 +283,7 @@ const LOW_RATINGS: [number, string][] = [
 async function demoUse(tx: Tx) {
   await tx.execute(sql`
     insert into resource_use (resource_id, viewer_path, day, views, completions, downloads)
-    select r.id, s.path, (now() at time zone 'Asia/Shanghai')::date - d,
+    select r.id, s.path, ${TODAY} - d,
            1 + abs(hashtext(r.id::text || s.id::text || d)) % 12,
            abs(hashtext(r.id::text || s.id::text || d || 'c')) % 6,
            abs(hashtext(r.id::text || s.id::text || d || 'd')) % 3

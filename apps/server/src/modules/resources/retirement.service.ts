@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AuditOrigin, writeAudit } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/client.ts';
+import { TODAY } from '../../platform/db/types.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { inScope, scopeCovers } from '../../platform/scope/scope.ts';
@@ -45,7 +46,7 @@ export async function flagForRetirement(tx: Tx, rules = RETIREMENT_RULES) {
         from resource r
        where r.status = 'published' and r.published_at < now() - make_interval(days => ${rules.unusedDays}::int)
          and not exists (select 1 from resource_use u where u.resource_id = r.id
-                          and u.day > (now() at time zone 'Asia/Shanghai')::date - ${rules.unusedDays}::int)
+                          and u.day > ${TODAY} - ${rules.unusedDays}::int)
          and r.id not in (select id from low)
     ), candidates as (select * from low union all select * from unused)
     insert into resource_retirement (id, resource_id, reason, details)

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { TODAY } from '../../platform/db/types.ts';
 import { conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 
@@ -18,7 +19,7 @@ export async function countUse(ctx: Ctx, resourceId: string, kind: UseKind): Pro
     on conflict (resource_id) do update set ${col} = resource_stat.${col} + 1`);
   await ctx.db.execute(sql`
     insert into resource_use (resource_id, viewer_path, day, ${col})
-    values (${resourceId}, ${viewerUnit(ctx.actor.orgPath)}::ltree, (now() at time zone 'Asia/Shanghai')::date, 1)
+    values (${resourceId}, ${viewerUnit(ctx.actor.orgPath)}::ltree, ${TODAY}, 1)
     on conflict (resource_id, viewer_path, day) do update set ${col} = resource_use.${col} + 1`);
 }
 

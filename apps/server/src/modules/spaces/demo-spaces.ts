@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/client.ts';
+import { TODAY } from '../../platform/db/types.ts';
 
 /** A stable number 0 … n-1 from SQL text (demo data must be the same on every seed). */
 const h = (text: ReturnType<typeof sql>, n: number) => sql`(abs(hashtext(${text})) % ${n}::int)`;
@@ -250,7 +251,7 @@ async function spaceUse(tx: Tx) {
       union all select person_id, school_id from student where status = 'enrolled'
     )
     insert into space_use_day (person_id, day, uses)
-    select p.person_id, (now() at time zone 'Asia/Shanghai')::date - d, 1 + ${h(sql`p.person_id::text || d`, 6)}
+    select p.person_id, ${TODAY} - d, 1 + ${h(sql`p.person_id::text || d`, 6)}
       from people p cross join generate_series(0, 29) d
      where ${h(sql`p.person_id::text || d || 'u'`, 100)} <
            case when ${h(sql`p.person_id::text || 'a'`, 1000)} < 680 + ${h(sql`p.school_id::text`, 31)} * 10 then 35 else 5 end

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-
-/** The platform's calendar day: the bureau's, not the server's. */
-export const TODAY = sql`(now() at time zone 'Asia/Shanghai')::date`;
+import { TODAY } from '../../platform/db/types.ts';
 
 /**
  * Counts one use of learning spaces by a person today (a visit, a post, a comment, a like, a

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { TODAY } from '../../platform/db/types.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { TODAY } from './space-use.ts';
 
 /** S3: the share of teachers and students who used their spaces on at least 4 of the last 30 days. */
 export const ACTIVE_DAYS = 4;

@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { customType, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -38,3 +39,6 @@ export const pk = () => uuid('id').primaryKey().$defaultFn(newId);
 
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Today in the bureau's calendar (Asia/Shanghai), not the server's: days of use are counted by it. */
+export const TODAY = sql`(now() at time zone 'Asia/Shanghai')::date`;
