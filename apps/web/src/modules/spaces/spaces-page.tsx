@@ -15,7 +15,7 @@ import { StudioDrawer } from './studio-drawer';
 const GROUPS: { key: string; test: (s: MySpace) => boolean }[] = [
   {
     key: 'own',
-    test: (s) => (s.kind === 'teacher' || s.kind === 'student' ? s.relation !== 'teacher' : false),
+    test: (s) => (s.kind === 'teacher' || s.kind === 'student') && s.relation !== 'teacher',
   },
   { key: 'class', test: (s) => s.kind === 'class' },
   { key: 'school', test: (s) => s.kind === 'school' },
