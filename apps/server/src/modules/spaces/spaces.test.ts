@@ -185,6 +185,35 @@ describe('personal spaces, portfolio, attachments and collections (S1)', () => {
     expect(audit[0]!.n).toBeGreaterThan(0);
   });
 
+  it('takes nine attachments a post at most, and stops an oversized one without keeping it', async () => {
+    const { id } = (await student.post(`/api/spaces/${studentId}/posts`, { body: '春游照片' })).json() as {
+      id: string;
+    };
+    for (let i = 0; i < 9; i++) {
+      const res = await uploadFile(student, `/api/space-posts/${id}/files`, PNG, `照片${i}.png`, 'image/png');
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const tenth = await uploadFile(student, `/api/space-posts/${id}/files`, PNG, '照片9.png', 'image/png');
+    expect(tenth.statusCode).toBe(409);
+    const small = await createTestApp({ documentLimit: 16 * 1024 });
+    try {
+      const c = await small.login('student_demo');
+      const own = ((await c.get('/api/spaces/mine')).json() as Mine).items.find((x) => x.relation === 'own')!;
+      const post = (await c.post(`/api/spaces/${own.id}/posts`, { body: '一张大图' })).json() as {
+        id: string;
+      };
+      const big = Buffer.concat([PNG, randomBytes(64 * 1024)]);
+      const res = await uploadFile(c, `/api/space-posts/${post.id}/files`, big, '大图.png', 'image/png');
+      expect(res.statusCode).toBe(413);
+      const kept = await small.db.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from space_post_file where post_id = ${post.id}`,
+      );
+      expect(kept.rows[0]!.n).toBe(0);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('collects published resources into the own space and refuses drafts', async () => {
     const [pub] = await rows<{ id: string }>(sql`select id from resource where status = 'published' limit 1`);
     const [draft] = await rows<{ id: string; author: string }>(sql`
