@@ -11,6 +11,7 @@ import { seedDemoReviews } from './modules/review/demo-reviews.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
+import { backfillEncryptedFields } from './platform/crypto/field-backfill.ts';
 import { newId } from './platform/db/types.ts';
 import type { AppDeps } from './platform/http/context.ts';
 
@@ -30,6 +31,8 @@ const DEMO_MFA_USERS = ['city_admin', 'district_yuexiu', 'auditor', 'sysadmin', 
  */
 export async function bootstrap(deps: AppDeps, log: (m: string) => void = console.log): Promise<string> {
   const { db, pool } = deps.database;
+  const moved = await backfillEncryptedFields(db, deps.crypto);
+  if (moved > 0) log(`[hanlin] encrypted ${moved} personal fields left in plaintext by an earlier version`);
   await db.transaction((tx) => seedCodeTables(tx));
   const existing = await db.execute<{ n: number }>(sql`select count(*)::int as n from org_unit`);
   const empty = (existing.rows[0]?.n ?? 0) === 0;

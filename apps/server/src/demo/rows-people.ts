@@ -30,35 +30,50 @@ function phoneOf(city: DemoCity, cols: PersonColumns, i: number): string | null 
   return phoneNumber(city.seed, k);
 }
 
-/** person: ID numbers are encrypted (AES-GCM) and HMAC'd per row; students have no phone. */
+/** A day number (days since 1970-01-01) as YYYY-MM-DD. */
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * person: ID numbers, birth dates and mobile numbers are encrypted (AES-GCM) per row, ID and mobile
+ * numbers also keyed-hashed for lookups; students have no phone.
+ */
 export const personSource = (city: DemoCity, crypto: FieldCrypto): TableSource => ({
   table: 'person',
-  columns: 'id name gender birth_date ethnicity nationality id_type id_number_enc id_number_hash phone'.split(
-    ' ',
-  ),
+  columns:
+    'id name gender birth_date_enc ethnicity nationality id_type id_number_enc id_number_hash phone_enc phone_hash'.split(
+      ' ',
+    ),
   *rows(w) {
     for (const [ordinal, cols, i, adult] of everyone(city)) {
       const gender = cols.gender[i]!;
       const idNumber = idNumberOf(cols, i);
       const phone = phoneOf(city, cols, i);
-      w.row(10);
+      w.row(11);
       w.uuid(city.personKeys, 16 * ordinal);
       w.text(fullName(cols.surname[i]!, poolFor(gender, adult), { a: cols.given1[i]!, b: cols.given2[i]! }));
       w.ascii(gender === 1 ? '1' : '2');
-      w.date(cols.birth[i]!);
+      w.bytea(crypto.encrypt(isoDay(cols.birth[i]!)));
       w.ascii(ETHNICITY[cols.ethnicity[i]!]!);
       w.ascii('CHN');
       w.ascii('1');
       w.bytea(crypto.encrypt(idNumber));
       w.ascii(crypto.lookupHash(idNumber));
-      if (phone) w.ascii(phone);
-      else w.null();
+      if (phone) {
+        w.bytea(crypto.encrypt(phone));
+        w.ascii(crypto.lookupHash(phone));
+      } else {
+        w.null();
+        w.null();
+      }
       yield;
     }
   },
 });
 
-/** The login of a person: s+school serial+学号, t+教职工号, a parent's mobile number, or a fixed name. */
+/**
+ * The login of a person: s+school serial+学号, t+教职工号, p+a serial for parents (who usually sign in
+ * with their mobile number instead), or a fixed name. No username carries a phone or ID number.
+ */
 function usernameOf(city: DemoCity, ordinal: number, cols: PersonColumns, i: number): string {
   const fixed = city.usernames.get(ordinal);
   if (fixed) return fixed;
@@ -68,7 +83,7 @@ function usernameOf(city: DemoCity, ordinal: number, cols: PersonColumns, i: num
   }
   if (cols === city.teachers) return `t${staffNo(city, i)}`;
   if (cols === city.staff.cols) return city.staff.usernames[i]!;
-  return phoneOf(city, cols, i)!;
+  return `p${String(i + 1).padStart(8, '0')}`;
 }
 
 /** account: one per person, all with the same (demo) password hash. */

@@ -16,11 +16,14 @@ import {
 
 const cols = (list: string) => list.trim().split(/\s+/);
 
-/** student (学籍): national number G + ID number, 学号, class placement and the status fields. */
-export const studentSource = (city: DemoCity): TableSource => ({
+/**
+ * student (学籍): national number G + ID number (encrypted, keyed-hashed), 学号, class placement and
+ * the status fields; household and birth places encrypted.
+ */
+export const studentSource = (city: DemoCity, crypto: FieldCrypto): TableSource => ({
   table: 'student',
-  columns: cols(`person_id national_no student_no district_id school_id class_id path entry_year entry_mode
-    study_mode household_type household_place birthplace migrant status`),
+  columns: cols(`person_id national_no_enc national_no_hash student_no district_id school_id class_id path
+    entry_year entry_mode study_mode household_type household_place_enc birthplace_enc migrant status`),
   *rows(w) {
     const st = city.students;
     for (let i = 0; i < st.count; i++) {
@@ -29,9 +32,11 @@ export const studentSource = (city: DemoCity): TableSource => ({
       const flags = st.flags[i]!;
       const district = c.school.district.spec.code;
       const home = AREA_CODES[city.families.origin[st.family[i]!]!]!;
-      w.row(15);
+      const nationalNo = `G${idNumberOf(st, i)}`;
+      w.row(16);
       w.uuid(city.personKeys, 16 * i);
-      w.ascii(`G${idNumberOf(st, i)}`);
+      w.bytea(crypto.encrypt(nationalNo));
+      w.ascii(crypto.lookupHash(nationalNo));
       w.ascii(studentNo(city, i));
       w.uuid(u.districtKey!);
       w.uuid(u.schoolKey!);
@@ -41,8 +46,8 @@ export const studentSource = (city: DemoCity): TableSource => ({
       w.ascii(flags & F_TRANSFER ? '09' : '01');
       w.ascii(flags & F_BOARDING ? '2' : '1');
       w.ascii(flags & F_AGRICULTURAL ? '1' : '2');
-      w.ascii(flags & F_MIGRANT ? home : district);
-      w.ascii(flags & F_BORN_HERE ? district : home);
+      w.bytea(crypto.encrypt(flags & F_MIGRANT ? home : district));
+      w.bytea(crypto.encrypt(flags & F_BORN_HERE ? district : home));
       w.bool(flags & F_MIGRANT);
       w.ascii('enrolled');
       yield;

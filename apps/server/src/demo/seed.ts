@@ -86,7 +86,7 @@ export async function seedDemoCity(opts: SeedDemoCityOptions): Promise<DemoSumma
     ];
     const rest = [
       accountSource(city, opts.passwordHash),
-      studentSource(city),
+      studentSource(city, opts.crypto),
       guardianSource(city),
       teacherSource(city),
       assignmentSource(city, Buffer.from(currentTermId.replaceAll('-', ''), 'hex')),

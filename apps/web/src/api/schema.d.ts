@@ -3105,7 +3105,7 @@ export interface paths {
                             nationality: string | null;
                             idType: string | null;
                             idNumberMasked: string | null;
-                            nationalNo: string;
+                            nationalNoMasked: string | null;
                             studentNo: string;
                             classId: string;
                             className: string;
@@ -3333,6 +3333,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/students/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看完整全国学籍号或证件号码（每次均审计） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        field: "nationalNo" | "idNumber";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            value: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/students": {
         parameters: {
             query?: never;
@@ -3390,7 +3512,7 @@ export interface paths {
                             nationality: string | null;
                             idType: string | null;
                             idNumberMasked: string | null;
-                            nationalNo: string;
+                            nationalNoMasked: string | null;
                             studentNo: string;
                             classId: string;
                             className: string;
@@ -3541,7 +3663,7 @@ export interface paths {
                             nationality: string | null;
                             idType: string | null;
                             idNumberMasked: string | null;
-                            nationalNo: string;
+                            nationalNoMasked: string | null;
                             studentNo: string;
                             classId: string;
                             className: string;

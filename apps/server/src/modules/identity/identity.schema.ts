@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  date,
   index,
   integer,
   pgTable,
@@ -21,7 +20,8 @@ export const persons = pgTable(
     name: text('name').notNull(),
     /** GB/T 2261.1 sex code. */
     gender: text('gender').notNull().default('0'),
-    birthDate: date('birth_date'),
+    /** Birth date (YYYY-MM-DD), AES-256-GCM encrypted: sensitive for minors (COMPLIANCE §3). */
+    birthDateEnc: bytea('birth_date_enc'),
     ethnicity: text('ethnicity'),
     nationality: text('nationality').default('CHN'),
     idType: text('id_type'),
@@ -29,11 +29,17 @@ export const persons = pgTable(
     idNumberEnc: bytea('id_number_enc'),
     /** HMAC-SHA256 of the normalised ID number: lookup and upsert without decrypting. */
     idNumberHash: text('id_number_hash'),
-    phone: text('phone'),
+    /** Mobile number, AES-256-GCM encrypted. */
+    phoneEnc: bytea('phone_enc'),
+    /** HMAC-SHA256 of the mobile number: sign-in by phone and import matching without decrypting. */
+    phoneHash: text('phone_hash'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('person_id_number_uq').on(t.idNumberHash), index('person_phone_idx').on(t.phone)],
+  (t) => [
+    uniqueIndex('person_id_number_uq').on(t.idNumberHash),
+    index('person_phone_hash_idx').on(t.phoneHash),
+  ],
 );
 
 export const ROLES = [

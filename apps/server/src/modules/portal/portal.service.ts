@@ -210,7 +210,7 @@ export async function getHome(ctx: Ctx) {
       select s.person_id as "personId", p.name, s.class_id as "classId", c.name as "className", sc.name as "schoolName", s.path::text as path
         from guardian g join student s on s.person_id = g.student_id join person p on p.id = s.person_id
         join org_unit c on c.id = s.class_id join org_unit sc on sc.id = s.school_id
-       where g.parent_id = ${ctx.actor.personId} order by p.birth_date`);
+       where g.parent_id = ${ctx.actor.personId} order by s.entry_year, p.name`);
     const teachers = await classTeachers(
       ctx,
       kids.rows.map((k) => k.path),

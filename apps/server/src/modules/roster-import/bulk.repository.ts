@@ -40,16 +40,18 @@ async function unnestInsert<R>(
   }
 }
 
+/** A new person; encrypted fields arrive sealed, with their keyed hashes where they are looked up. */
 export interface NewPerson {
   id: string;
   name: string;
   gender: string;
-  birthDate?: string | null;
+  birthDateEnc?: Buffer | null;
   ethnicity?: string | null;
   idType?: string | null;
   idNumberEnc?: Buffer | null;
   idNumberHash?: string | null;
-  phone?: string | null;
+  phoneEnc?: Buffer | null;
+  phoneHash?: string | null;
 }
 
 export const insertPersons = (tx: Tx, rows: NewPerson[]) =>
@@ -60,13 +62,14 @@ export const insertPersons = (tx: Tx, rows: NewPerson[]) =>
       ['id', 'uuid', (r) => r.id],
       ['name', 'text', (r) => r.name],
       ['gender', 'text', (r) => r.gender],
-      ['birth_date', 'date', (r) => r.birthDate],
+      ['birth_date_enc', 'bytea', (r) => r.birthDateEnc],
       ['ethnicity', 'text', (r) => r.ethnicity],
       ['nationality', 'text', () => 'CHN'],
       ['id_type', 'text', (r) => r.idType],
       ['id_number_enc', 'bytea', (r) => r.idNumberEnc],
       ['id_number_hash', 'text', (r) => r.idNumberHash],
-      ['phone', 'text', (r) => r.phone],
+      ['phone_enc', 'bytea', (r) => r.phoneEnc],
+      ['phone_hash', 'text', (r) => r.phoneHash],
     ],
     rows,
   );
@@ -119,7 +122,8 @@ export const insertRoles = (tx: Tx, rows: NewRole[]) =>
 
 export interface NewStudent {
   personId: string;
-  nationalNo: string;
+  nationalNoEnc: Buffer;
+  nationalNoHash: string;
   studentNo: string;
   districtId: string;
   schoolId: string;
@@ -137,7 +141,8 @@ export const insertStudents = (tx: Tx, rows: NewStudent[], onChunk?: (n: number)
     'student',
     [
       ['person_id', 'uuid', (r) => r.personId],
-      ['national_no', 'text', (r) => r.nationalNo],
+      ['national_no_enc', 'bytea', (r) => r.nationalNoEnc],
+      ['national_no_hash', 'text', (r) => r.nationalNoHash],
       ['student_no', 'text', (r) => r.studentNo],
       ['district_id', 'uuid', (r) => r.districtId],
       ['school_id', 'uuid', (r) => r.schoolId],

@@ -23,8 +23,10 @@ export async function downloadTemplate(ctx: Ctx, kind: TImportKind): Promise<Xls
 function toCells(ctx: Ctx, kind: TImportKind, book: CodeBook, row: ExportRow): (string | number | null)[] {
   const { crypto } = ctx.deps;
   const values: Record<string, unknown> = { ...row };
-  if (row.idNumberEnc) values.idNumber = crypto.decrypt(row.idNumberEnc as Buffer);
-  if (row.sensitiveEnc) Object.assign(values, JSON.parse(crypto.decrypt(row.sensitiveEnc as Buffer)));
+  for (const [key, v] of Object.entries(row)) {
+    if (key.endsWith('Enc') && Buffer.isBuffer(v)) values[key.slice(0, -3)] = crypto.decrypt(v);
+  }
+  if (typeof values.sensitive === 'string') Object.assign(values, JSON.parse(values.sensitive));
   return SHEETS[kind].columns.map((c) => {
     const v = values[c.key];
     if (v === null || v === undefined) return null;

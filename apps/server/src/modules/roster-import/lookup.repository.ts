@@ -48,45 +48,49 @@ export const findUnitsInSchools = (tx: Tx, schoolIds: Iterable<string>) =>
       where u.school_id = any(${k}::uuid[]) and u.kind in ('grade','class','teaching_class')`,
   );
 
-export type PersonRow = {
+/** A person as stored: encrypted fields arrive sealed; `openPerson` (sealed-fields.ts) opens them. */
+export type SealedPersonRow = {
   id: string;
   name: string;
   gender: string;
-  birthDate: string | null;
+  birthDateEnc: Buffer | null;
   ethnicity: string | null;
   idType: string | null;
   idHash: string | null;
-  phone: string | null;
-  nationalNo: string | null;
+  phoneEnc: Buffer | null;
+  /** Whether the person has a 学籍 record (the number itself is not needed here). */
+  isStudent: boolean;
   staffNo: string | null;
   username: string | null;
 };
 
-const PERSON_COLS = sql`p.id, p.name, p.gender, p.birth_date as "birthDate", p.ethnicity, p.id_type as "idType",
-  p.id_number_hash as "idHash", p.phone, s.national_no as "nationalNo", t.staff_no as "staffNo", a.username`;
+const PERSON_COLS = sql`p.id, p.name, p.gender, p.birth_date_enc as "birthDateEnc", p.ethnicity,
+  p.id_type as "idType", p.id_number_hash as "idHash", p.phone_enc as "phoneEnc",
+  s.person_id is not null as "isStudent", t.staff_no as "staffNo", a.username`;
 const PERSON_FROM = sql`person p left join student s on s.person_id = p.id
   left join teacher t on t.person_id = p.id left join account a on a.person_id = p.id`;
 
 export const findPersonsByIdHash = (tx: Tx, hashes: Iterable<string>) =>
-  chunked<PersonRow>(
+  chunked<SealedPersonRow>(
     tx,
     hashes,
     (k) => sql`select ${PERSON_COLS} from ${PERSON_FROM} where p.id_number_hash = any(${k})`,
   );
 
 /**
- * Parents known by a mobile number: the account whose username is the number, or a guardian whose
- * recorded phone it is (demo and migrated parents may have other usernames).
+ * Parents known by a mobile number: a guardian whose recorded phone it is (by keyed hash), or an
+ * account whose username is the number (accounts created before usernames stopped carrying phones).
+ * `keys` holds both the numbers and their hashes; `matchedKey` says which one matched.
  */
-export const findParentsByPhone = (tx: Tx, phones: Iterable<string>) =>
-  chunked<PersonRow & { matchedPhone: string }>(
+export const findParentsByPhone = (tx: Tx, keys: Iterable<string>) =>
+  chunked<SealedPersonRow & { matchedKey: string }>(
     tx,
-    phones,
+    keys,
     (
       k,
-    ) => sql`select ${PERSON_COLS}, a.username as "matchedPhone" from ${PERSON_FROM} where lower(a.username) = any(${k})
+    ) => sql`select ${PERSON_COLS}, lower(a.username) as "matchedKey" from ${PERSON_FROM} where lower(a.username) = any(${k})
       union
-      select ${PERSON_COLS}, p.phone from ${PERSON_FROM} where p.phone = any(${k})
+      select ${PERSON_COLS}, p.phone_hash from ${PERSON_FROM} where p.phone_hash = any(${k})
         and exists (select 1 from guardian g where g.parent_id = p.id)`,
   );
 
@@ -105,7 +109,7 @@ export const findTakenUsernames = async (tx: Tx, usernames: Iterable<string>) =>
 
 export type StudentRow = {
   personId: string;
-  nationalNo: string;
+  nationalNoHash: string;
   studentNo: string;
   classId: string;
   schoolId: string;
@@ -118,25 +122,28 @@ export type StudentRow = {
   status: string;
   name: string;
   gender: string;
-  birthDate: string | null;
+  birthDateEnc: Buffer | null;
   ethnicity: string | null;
   idType: string | null;
   idHash: string | null;
   sensitive: Buffer | null;
 };
 
-export const findStudentsByNationalNo = (tx: Tx, nos: Iterable<string>) =>
+/** Students by the keyed hash of their 全国学籍号. */
+export const findStudentsByNationalNoHash = (tx: Tx, hashes: Iterable<string>) =>
   chunked<StudentRow>(
     tx,
-    nos,
-    (k) => sql`select s.person_id as "personId", s.national_no as "nationalNo", s.student_no as "studentNo",
+    hashes,
+    (
+      k,
+    ) => sql`select s.person_id as "personId", s.national_no_hash as "nationalNoHash", s.student_no as "studentNo",
         s.class_id as "classId", s.school_id as "schoolId", s.district_id as "districtId", s.path::text as path,
         s.entry_year as "entryYear", s.study_mode as "studyMode", s.household_type as "householdType",
-        s.migrant, s.status, p.name, p.gender, p.birth_date as "birthDate", p.ethnicity, p.id_type as "idType",
+        s.migrant, s.status, p.name, p.gender, p.birth_date_enc as "birthDateEnc", p.ethnicity, p.id_type as "idType",
         p.id_number_hash as "idHash", ss.data_enc as sensitive
       from student s join person p on p.id = s.person_id
       left join student_sensitive ss on ss.person_id = s.person_id
-      where s.national_no = any(${k})`,
+      where s.national_no_hash = any(${k})`,
   );
 
 /** Students holding any of these 学号 in any of these schools (学号 is unique within a school). */
@@ -162,7 +169,7 @@ export type TeacherRow = {
   gender: string;
   idType: string | null;
   idHash: string | null;
-  phone: string | null;
+  phoneEnc: Buffer | null;
 };
 
 export const findTeachersByStaffNo = (tx: Tx, nos: Iterable<string>) =>
@@ -171,7 +178,7 @@ export const findTeachersByStaffNo = (tx: Tx, nos: Iterable<string>) =>
     nos,
     (k) => sql`select t.person_id as "personId", t.staff_no as "staffNo", t.school_id as "schoolId",
         t.path::text as path, t.subjects, t.title, t.status, p.name, p.gender, p.id_type as "idType",
-        p.id_number_hash as "idHash", p.phone
+        p.id_number_hash as "idHash", p.phone_enc as "phoneEnc"
       from teacher t join person p on p.id = t.person_id where t.staff_no = any(${k})`,
   );
 

@@ -1,8 +1,10 @@
+import { sealOpt } from '../../platform/crypto/field-crypto.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { insertAccounts, insertGuardians, insertPersons, insertRoles } from './bulk.repository.ts';
 import { type ImportRun, progressCounter } from './import-context.ts';
 import type { ParentPlan } from './parents.import.ts';
 import { updateGuardianRelations } from './people.repository.ts';
+import { sealed64 } from './sealed-fields.ts';
 import { updatePersons } from './write.repository.ts';
 
 /** Writes a validated parent plan: new parents with accounts, guardian links, parent roles. */
@@ -16,9 +18,10 @@ export async function applyParents(ctx: Ctx, run: ImportRun, plan: ParentPlan): 
     fresh.map((p) => ({
       id: p.personId,
       name: p.name,
-      phone: p.phone,
+      phoneEnc: crypto.encrypt(p.phone),
+      phoneHash: crypto.lookupHash(p.phone),
       gender: p.id?.info?.gender ?? '0',
-      birthDate: p.id?.info?.birthDate ?? null,
+      birthDateEnc: sealOpt(crypto, p.id?.info?.birthDate),
       idType: p.id?.idType ?? null,
       idNumberEnc: p.id ? crypto.encrypt(p.id.idNumber) : null,
       idNumberHash: p.idHash ?? null,
@@ -30,7 +33,8 @@ export async function applyParents(ctx: Ctx, run: ImportRun, plan: ParentPlan): 
       .filter((p) => p.patch)
       .map((p) => ({
         id: p.personId,
-        phone: p.phone,
+        phone_enc: sealed64(crypto, p.phone),
+        phone_hash: crypto.lookupHash(p.phone),
         id_type: p.id?.idType ?? null,
         id_enc: p.id ? crypto.encrypt(p.id.idNumber).toString('base64') : null,
         id_hash: p.idHash ?? null,

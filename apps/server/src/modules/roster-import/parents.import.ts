@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { newId } from '../../platform/db/types.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import {
@@ -13,14 +14,44 @@ import { applyParents } from './parents.apply.ts';
 import { FOREIGN_CONFLICT, PersonGuard } from './person-guard.ts';
 import type { TRowError } from './roster-import.schema.ts';
 import { type IdValue, RowCheck, SeenKeys } from './row-check.ts';
+import { openPerson, type PersonRow } from './sealed-fields.ts';
 import type { RawRow } from './sheet-io.ts';
+
+/**
+ * The username of a parent's new account: p + 10 random digits. Parents sign in with their mobile
+ * number (matched by keyed hash), so the username need not, and must not, carry it.
+ */
+const parentUsername = () => `p${randomInt(1_000_000_000, 10_000_000_000)}`;
+
+/** Draws again for the (rare) new usernames an existing account or another row already holds. */
+async function drawFreeUsernames(db: Ctx['db'], people: ParentPerson[]): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    const wanted = people.filter((p) => p.username !== null);
+    const taken = await lookup.findTakenUsernames(
+      db,
+      wanted.map((p) => p.username!),
+    );
+    const seen = new Set<string>();
+    let clashes = 0;
+    for (const p of wanted) {
+      if (taken.has(p.username!) || seen.has(p.username!)) {
+        p.username = parentUsername();
+        clashes++;
+      }
+      seen.add(p.username!);
+    }
+    if (clashes === 0) return;
+  }
+  throw new Error('could not draw free parent usernames');
+}
 
 interface Parsed {
   c: RowCheck;
   name: string;
   phone: string;
   relation: string;
-  nationalNo: string;
+  /** Keyed hash of the student's 全国学籍号. */
+  nationalNoHash: string;
   id?: IdValue;
   idHash?: string;
 }
@@ -31,7 +62,7 @@ export interface ParentPerson {
   phone: string;
   id?: IdValue;
   idHash?: string;
-  /** Account to create (the phone number), when the person has none. */
+  /** Account to create, when the person has none: a handle, never the phone number (they sign in with it). */
   username: string | null;
   isNew: boolean;
   /** Existing person whose missing phone or ID number this import fills in. */
@@ -71,7 +102,8 @@ async function parseRows(ctx: Ctx, run: ImportRun, rows: RawRow[], errors: TRowE
     if (!c.ok) continue;
     if (!pairs.check(c, 'studentNationalNo', `${phone}/${nationalNo}`, '同一家长与同一学生的关系')) continue;
     const idHash = id ? ctx.deps.crypto.lookupHash(id.idNumber) : undefined;
-    out.push({ c, name: name!, phone: phone!, relation: relation!, nationalNo: nationalNo!, id, idHash });
+    const nationalNoHash = ctx.deps.crypto.lookupHash(nationalNo!);
+    out.push({ c, name: name!, phone: phone!, relation: relation!, nationalNoHash, id, idHash });
   }
   return out;
 }
@@ -102,13 +134,14 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
   const parsed = await parseRows(ctx, run, rows, errors);
   const groups = checkConsistency(parsed);
   const db = ctx.db;
+  const { crypto } = ctx.deps;
   const students = new Map(
     (
-      await lookup.findStudentsByNationalNo(
+      await lookup.findStudentsByNationalNoHash(
         db,
-        parsed.map((p) => p.nationalNo),
+        parsed.map((p) => p.nationalNoHash),
       )
-    ).map((s) => [s.nationalNo, s]),
+    ).map((s) => [s.nationalNoHash, s]),
   );
   const byId = new Map(
     (
@@ -116,13 +149,21 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         db,
         parsed.flatMap((p) => (p.idHash ? [p.idHash] : [])),
       )
-    ).map((p) => [p.idHash!, p]),
+    ).map((p) => [p.idHash!, openPerson(crypto, p)]),
   );
-  const byPhone = new Map<string, lookup.PersonRow[]>();
-  for (const r of await lookup.findParentsByPhone(db, groups.keys())) {
-    const list = byPhone.get(r.matchedPhone) ?? [];
-    if (!list.some((x) => x.id === r.id)) list.push(r);
-    byPhone.set(r.matchedPhone, list);
+  // A phone is found by its keyed hash, or as the username of an older account.
+  const phoneOfKey = new Map<string, string>();
+  for (const phone of groups.keys()) {
+    phoneOfKey.set(phone, phone);
+    phoneOfKey.set(crypto.lookupHash(phone), phone);
+  }
+  const byPhone = new Map<string, PersonRow[]>();
+  for (const r of await lookup.findParentsByPhone(db, phoneOfKey.keys())) {
+    const phone = phoneOfKey.get(r.matchedKey);
+    if (phone === undefined) continue;
+    const list = byPhone.get(phone) ?? [];
+    if (!list.some((x) => x.id === r.id)) list.push(openPerson(crypto, r));
+    byPhone.set(phone, list);
   }
   const links = new Map<string, lookup.GuardianRow>();
   const hasGuardian = new Set<string>();
@@ -160,7 +201,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         phone: g.phone,
         id: g.id,
         idHash: g.idHash,
-        username: g.phone,
+        username: parentUsername(),
         isNew: true,
         patch: false,
         row: g.c.row,
@@ -181,7 +222,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       phone: g.phone,
       id: fillId ? g.id : undefined,
       idHash: fillId ? g.idHash : undefined,
-      username: found.username ? null : g.phone,
+      username: found.username ? null : parentUsername(),
       isNew: false,
       patch,
       row: g.c.row,
@@ -194,7 +235,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
   for (const p of parsed) {
     const c = p.c;
     if (!c.ok) continue;
-    const student = students.get(p.nationalNo);
+    const student = students.get(p.nationalNoHash);
     if (!student || !within(ctx.scope, student.path))
       c.fail('studentNationalNo', '学生全国学籍号不存在或不在您的管理范围内');
     else if (student.status !== 'enrolled') c.fail('studentNationalNo', '该学生不是在读状态');
@@ -230,6 +271,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
   // Only people some valid row refers to are written.
   const used = new Set([...plan.newLinks, ...plan.changedLinks].map((l) => l.parentId));
   plan.people = plan.people.filter((x) => used.has(x.personId) || (x.patch && !x.isNew));
+  await drawFreeUsernames(db, plan.people);
   return { errors, plan, summary };
 }
 

@@ -23,16 +23,19 @@ let teacher: Person & { idNumber: string; gender: string };
 let otherAdmin: Person & { idNumber: string };
 
 async function person(id: string): Promise<Person> {
-  const r = await t.db.db.execute<Person>(sql`select id, name, phone, id_number_hash as hash,
-    updated_at::text as upd from person where id = ${id}`);
-  return r.rows[0]!;
+  const r = await t.db.db.execute<Omit<Person, 'phone'> & { phoneEnc: Buffer | null }>(sql`select id, name,
+    phone_enc as "phoneEnc", id_number_hash as hash, updated_at::text as upd from person where id = ${id}`);
+  const { phoneEnc, ...row } = r.rows[0]!;
+  return { ...row, phone: phoneEnc ? t.deps.crypto.decrypt(phoneEnc) : null };
 }
 
 /** Gives a person a known ID number (the demo data may hold none), and a phone when asked. */
 async function setIdentity(id: string, idNumber: string, phone?: string) {
   const { crypto } = t.deps;
   await t.db.db.execute(sql`update person set id_type = '1', id_number_enc = ${crypto.encrypt(idNumber)},
-    id_number_hash = ${crypto.lookupHash(idNumber)}, phone = coalesce(${phone ?? null}, phone) where id = ${id}`);
+    id_number_hash = ${crypto.lookupHash(idNumber)},
+    phone_enc = coalesce(${phone ? crypto.encrypt(phone) : null}::bytea, phone_enc),
+    phone_hash = coalesce(${phone ? crypto.lookupHash(phone) : null}, phone_hash) where id = ${id}`);
 }
 
 const parentRow = (name: string, phone: string, student: Row, idNumber?: string): Row => ({
@@ -185,7 +188,8 @@ describe('roster import and persons outside the actor scope', () => {
     }
     const mine =
       await t.db.db.execute(sql`select 1 from audit_log a join student s on s.person_id = a.subject_person_id
-      where a.action = 'roster.export.subject' and s.national_no = ${String(students[0]!.全国学籍号)}`);
+      where a.action = 'roster.export.subject'
+        and s.national_no_hash = ${t.deps.crypto.lookupHash(String(students[0]!.全国学籍号))}`);
     expect(mine.rowCount).toBe(2);
   });
 

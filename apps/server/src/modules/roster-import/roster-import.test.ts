@@ -99,12 +99,15 @@ describe('roster import', () => {
     const job = await importFile(admin, 'students', await fill(admin, 'students', students));
     expect(job.status, JSON.stringify(job.errors)).toBe('done');
     expect(job.summary).toEqual({ created: 3, updated: 0, unchanged: 0 });
-    const nos = students.map((s) => String(s.全国学籍号));
+    const nos = students.map((s) => t.deps.crypto.lookupHash(String(s.全国学籍号)));
     const acc = await t.db.db.execute<{ username: string; must: boolean; role: string }>(sql`
       select a.username, a.must_change_password as must, ra.role from student s
         join account a on a.person_id = s.person_id join role_assignment ra on ra.person_id = s.person_id
-       where s.national_no = any(${sql.param(nos)}::text[])`);
-    expect(acc.rows.map((r) => r.username).sort()).toEqual(nos.map((n) => `s${n.toLowerCase()}`).sort());
+       where s.national_no_hash = any(${sql.param(nos)}::text[])`);
+    // s + 学校标识码 + 学号: no username carries the 全国学籍号 (which holds the ID number).
+    expect(acc.rows.map((r) => r.username).sort()).toEqual(
+      students.map((s) => `s${s.学校标识码}${s.学号}`.toLowerCase()).sort(),
+    );
     expect(acc.rows.every((r) => r.must && r.role === 'student')).toBe(true);
 
     const parents: Row[] = students.map((s, i) => ({
@@ -116,11 +119,17 @@ describe('roster import', () => {
     const pj = await importFile(admin, 'parents', await fill(admin, 'parents', parents));
     expect(pj.status, JSON.stringify(pj.errors)).toBe('done');
     expect(pj.summary.created).toBe(3);
-    const g = await t.db.db.execute<{ username: string; relation: string }>(sql`
-      select a.username, g.relation from guardian g join student s on s.person_id = g.student_id
-        join account a on a.person_id = g.parent_id where s.national_no = any(${sql.param(nos)}::text[]) order by a.username`);
-    expect(g.rows.map((r) => r.username)).toEqual(['19900000000', '19900000001', '19900000002']);
-    expect(g.rows[0]!.relation).toBe('52');
+    const g = await t.db.db.execute<{ username: string; relation: string; phone: Buffer }>(sql`
+      select a.username, g.relation, p.phone_enc as phone from guardian g join student s on s.person_id = g.student_id
+        join person p on p.id = g.parent_id join account a on a.person_id = g.parent_id
+       where s.national_no_hash = any(${sql.param(nos)}::text[])`);
+    const byPhone = g.rows
+      .map((r) => ({ ...r, phone: t.deps.crypto.decrypt(r.phone) }))
+      .sort((a, b) => a.phone.localeCompare(b.phone));
+    expect(byPhone.map((r) => r.phone)).toEqual(['19900000000', '19900000001', '19900000002']);
+    // Parents sign in with their phone; their usernames are handles that do not carry it.
+    expect(byPhone.every((r) => /^p[0-9]{10}$/.test(r.username))).toBe(true);
+    expect(byPhone[0]!.relation).toBe('52');
   });
 
   it('re-importing the same file changes nothing', async () => {

@@ -7,6 +7,7 @@ import {
   upsertSensitive,
 } from './bulk.repository.ts';
 import { type ImportRun, progressCounter } from './import-context.ts';
+import { sealed64 } from './sealed-fields.ts';
 import type { StudentPlan } from './students.import.ts';
 import type { Sensitive } from './students.parse.ts';
 import { moveStudentDependents, updateStudentRows } from './students.repository.ts';
@@ -28,7 +29,7 @@ export async function applyStudents(ctx: Ctx, run: ImportRun, plan: StudentPlan)
         id: personId,
         name: p.name,
         gender: p.gender,
-        birthDate: p.birthDate,
+        birthDateEnc: crypto.encrypt(p.birthDate),
         ethnicity: p.ethnicity,
         idType: p.id.idType,
         idNumberEnc: crypto.encrypt(p.id.idNumber),
@@ -44,7 +45,8 @@ export async function applyStudents(ctx: Ctx, run: ImportRun, plan: StudentPlan)
       tx,
       creates.map(({ personId, p, place }) => ({
         personId,
-        nationalNo: p.nationalNo,
+        nationalNoEnc: crypto.encrypt(p.nationalNo),
+        nationalNoHash: p.nationalNoHash,
         studentNo: p.studentNo,
         districtId: place.districtId,
         schoolId: place.schoolId,
@@ -92,7 +94,7 @@ export async function applyStudents(ctx: Ctx, run: ImportRun, plan: StudentPlan)
         id: personId,
         name: p.name,
         gender: p.gender,
-        birth_date: p.birthDate,
+        birth_date_enc: sealed64(crypto, p.birthDate),
         ethnicity: p.ethnicity,
         id_type: p.id.idType,
       })),

@@ -1,5 +1,6 @@
 import { newId } from '../../platform/db/types.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { studentUsername } from '../roster/enrolment.service.ts';
 import {
   changedFields,
   emptySummary,
@@ -13,6 +14,7 @@ import * as lookup from './lookup.repository.ts';
 import { FOREIGN_CONFLICT, PersonGuard } from './person-guard.ts';
 import type { TRowError } from './roster-import.schema.ts';
 import { SeenKeys } from './row-check.ts';
+import { openPerson, openStudent } from './sealed-fields.ts';
 import type { RawRow } from './sheet-io.ts';
 import { applyStudents } from './students.apply.ts';
 import { type ParsedStudent, parseStudentRow, type Sensitive } from './students.parse.ts';
@@ -91,13 +93,14 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     const key = `${u.schoolId}/${u.name}`;
     classes.set(key, [...(classes.get(key) ?? []), u]);
   }
+  const { crypto } = ctx.deps;
   const existing = new Map(
     (
-      await lookup.findStudentsByNationalNo(
+      await lookup.findStudentsByNationalNoHash(
         db,
-        parsed.map((p) => p.nationalNo),
+        parsed.map((p) => p.nationalNoHash),
       )
-    ).map((s) => [s.nationalNo, s]),
+    ).map((s) => [s.nationalNoHash, openStudent(crypto, s)]),
   );
   const persons = new Map(
     (
@@ -105,7 +108,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         db,
         parsed.map((p) => p.idHash),
       )
-    ).map((p) => [p.idHash!, p]),
+    ).map((p) => [p.idHash!, openPerson(crypto, p)]),
   );
   const studentNos = new Map(
     (
@@ -120,10 +123,10 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     ...[...persons.values()].map((p) => p.id),
     ...[...existing.values()].map((s) => s.personId),
   ]);
-  const username = (p: ParsedStudent) => `s${p.nationalNo}`.toLowerCase();
+  const username = (p: ParsedStudent) => studentUsername(p.schoolCode, p.studentNo);
   const taken = await lookup.findTakenUsernames(
     db,
-    parsed.filter((p) => !existing.has(p.nationalNo)).map(username),
+    parsed.filter((p) => !existing.has(p.nationalNoHash)).map(username),
   );
 
   const plan: StudentPlan = { creates: [], updates: [] };
@@ -142,7 +145,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     if (!cls)
       c.fail('className', named.length === 0 ? '该校没有此行政班' : '该校有多个同名班级，入学年份也无法区分');
     else if (!cls.active) c.fail('className', '班级已停用');
-    const old = existing.get(p.nationalNo);
+    const old = existing.get(p.nationalNoHash);
     if (old) {
       // Outside the scope: no comparison with the stored ID number (that would be an oracle).
       if (!within(ctx.scope, old.path))
@@ -162,11 +165,11 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
           ...guard.conflict(
             [holder.id],
             'idNumber',
-            holder.nationalNo ? '该证件号码已登记在其他全国学籍号下' : '该证件号码已被其他人员使用',
+            holder.isStudent ? '该证件号码已登记在其他全国学籍号下' : '该证件号码已被其他人员使用',
             'idNumber',
           ),
         );
-      if (taken.has(username(p))) c.fail('nationalNo', `账号名「${username(p)}」已被占用`);
+      if (taken.has(username(p))) c.fail('studentNo', `账号名「${username(p)}」已被占用`);
     }
     const noOwner = studentNos.get(`${school.id}/${p.studentNo}`);
     if (noOwner && noOwner !== old?.personId) c.fail('studentNo', '该学号已被本校其他学生使用');

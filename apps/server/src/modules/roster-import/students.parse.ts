@@ -21,6 +21,8 @@ export interface ParsedStudent {
   id: IdValue;
   idHash: string;
   nationalNo: string;
+  /** Keyed hash of the 全国学籍号: how stored students are found. */
+  nationalNoHash: string;
   studentNo: string;
   schoolCode: string;
   className: string;
@@ -75,6 +77,7 @@ export function parseStudentRow(
     id: id!,
     idHash: ctx.deps.crypto.lookupHash(id!.idNumber),
     nationalNo: nationalNo!,
+    nationalNoHash: ctx.deps.crypto.lookupHash(nationalNo!),
     studentNo: studentNo!,
     schoolCode: schoolCode!,
     className: className!,

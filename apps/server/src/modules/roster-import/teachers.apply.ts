@@ -1,8 +1,10 @@
+import { hashOpt, sealOpt } from '../../platform/crypto/field-crypto.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { teachers } from '../roster/roster.schema.ts';
 import { insertAccounts, insertPersons, insertRoles } from './bulk.repository.ts';
 import { type ImportRun, progressCounter } from './import-context.ts';
 import { updateTeacherRows } from './people.repository.ts';
+import { sealed64 } from './sealed-fields.ts';
 import type { TeacherPlan } from './teachers.import.ts';
 import { insertMany, updatePersons } from './write.repository.ts';
 
@@ -12,6 +14,10 @@ export async function applyTeachers(ctx: Ctx, run: ImportRun, plan: TeacherPlan)
   const tx = ctx.db;
   const { creates, updates } = plan;
   const step = progressCounter(run);
+  const phoneCols = (phone?: string) => ({
+    phone_enc: sealed64(crypto, phone),
+    phone_hash: hashOpt(crypto, phone),
+  });
   const fresh = creates.filter((c) => c.newPerson);
   await insertPersons(
     tx,
@@ -19,11 +25,12 @@ export async function applyTeachers(ctx: Ctx, run: ImportRun, plan: TeacherPlan)
       id: personId,
       name: p.name,
       gender: p.gender,
-      birthDate: p.id.info?.birthDate ?? null,
+      birthDateEnc: sealOpt(crypto, p.id.info?.birthDate),
       idType: p.id.idType,
       idNumberEnc: crypto.encrypt(p.id.idNumber),
       idNumberHash: p.idHash,
-      phone: p.phone ?? null,
+      phoneEnc: sealOpt(crypto, p.phone),
+      phoneHash: hashOpt(crypto, p.phone),
     })),
   );
   const needAccount = creates.filter((c) => c.username !== null);
@@ -63,7 +70,7 @@ export async function applyTeachers(ctx: Ctx, run: ImportRun, plan: TeacherPlan)
   await updatePersons(tx, [
     ...creates
       .filter((c) => c.personPatch)
-      .map(({ personId, p }) => ({ id: personId, gender: p.gender, phone: p.phone ?? null })),
+      .map(({ personId, p }) => ({ id: personId, gender: p.gender, ...phoneCols(p.phone) })),
     ...updates
       .filter((u) => u.person)
       .map(({ personId, p }) => ({
@@ -71,7 +78,7 @@ export async function applyTeachers(ctx: Ctx, run: ImportRun, plan: TeacherPlan)
         name: p.name,
         gender: p.gender,
         id_type: p.id.idType,
-        phone: p.phone ?? null,
+        ...phoneCols(p.phone),
       })),
   ]);
   await updateTeacherRows(

@@ -13,6 +13,7 @@ import * as lookup from './lookup.repository.ts';
 import { FOREIGN_CONFLICT, PersonGuard } from './person-guard.ts';
 import type { TRowError } from './roster-import.schema.ts';
 import { type IdValue, RowCheck, SeenKeys } from './row-check.ts';
+import { openPerson, openTeacher } from './sealed-fields.ts';
 import type { RawRow } from './sheet-io.ts';
 import { applyTeachers } from './teachers.apply.ts';
 
@@ -115,7 +116,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         db,
         parsed.map((r) => r.p.staffNo),
       )
-    ).map((t) => [t.staffNo, t]),
+    ).map((t) => [t.staffNo, openTeacher(ctx.deps.crypto, t)]),
   );
   const persons = new Map(
     (
@@ -123,7 +124,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         db,
         parsed.map((r) => r.p.idHash),
       )
-    ).map((p) => [p.idHash!, p]),
+    ).map((p) => [p.idHash!, openPerson(ctx.deps.crypto, p)]),
   );
   const guard = await PersonGuard.load(db, ctx.scope, [
     ...[...persons.values()].map((p) => p.id),

@@ -87,18 +87,20 @@ export async function insertSubjectAudits(
 
 /**
  * Person updates. Imports never blank a field (an empty optional cell means "keep"), so a key
- * missing from a row keeps the stored value.
+ * missing from a row keeps the stored value. Encrypted fields arrive sealed, as base64.
  */
 export const updatePersons = (tx: Tx, rows: Record<string, unknown>[]) =>
   updateMany(
     tx,
     rows,
     (j) => sql`update person p set name = coalesce(v.name, p.name), gender = coalesce(v.gender, p.gender),
-        birth_date = coalesce(v.birth_date::date, p.birth_date), ethnicity = coalesce(v.ethnicity, p.ethnicity),
-        id_type = coalesce(v.id_type, p.id_type), phone = coalesce(v.phone, p.phone),
+        birth_date_enc = coalesce(decode(v.birth_date_enc, 'base64'), p.birth_date_enc),
+        ethnicity = coalesce(v.ethnicity, p.ethnicity), id_type = coalesce(v.id_type, p.id_type),
+        phone_enc = coalesce(decode(v.phone_enc, 'base64'), p.phone_enc),
+        phone_hash = coalesce(v.phone_hash, p.phone_hash),
         id_number_enc = coalesce(decode(v.id_enc, 'base64'), p.id_number_enc),
         id_number_hash = coalesce(v.id_hash, p.id_number_hash), updated_at = now()
-      from jsonb_to_recordset(${j}) as v(id uuid, name text, gender text, birth_date text, ethnicity text,
-        id_type text, phone text, id_enc text, id_hash text)
+      from jsonb_to_recordset(${j}) as v(id uuid, name text, gender text, birth_date_enc text, ethnicity text,
+        id_type text, phone_enc text, phone_hash text, id_enc text, id_hash text)
       where p.id = v.id`,
   );

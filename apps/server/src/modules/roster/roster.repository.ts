@@ -7,7 +7,8 @@ export type RosterStudent = {
   name: string;
   gender: string;
   studentNo: string;
-  birthDate: string | null;
+  /** Base64 of the encrypted birth date; the service opens it. */
+  birthDateEnc: string | null;
   status: string;
 };
 
@@ -41,11 +42,11 @@ export async function findClassRoster(tx: Tx, classId: string): Promise<ClassRos
        where id = ${classId} and kind in ('class', 'teaching_class')),
     st as (
       select s.person_id as "personId", p.name, p.gender, s.student_no as "studentNo",
-             p.birth_date as "birthDate", s.status
+             encode(p.birth_date_enc, 'base64') as "birthDateEnc", s.status
         from c join student s on c.kind = 'class' and s.class_id = c.id and s.status = 'enrolled'
         join person p on p.id = s.person_id
       union all
-      select s.person_id, p.name, p.gender, s.student_no, p.birth_date, s.status
+      select s.person_id, p.name, p.gender, s.student_no, encode(p.birth_date_enc, 'base64'), s.status
         from c join teaching_class_member m on c.kind = 'teaching_class' and m.teaching_class_id = c.id
         join student s on s.person_id = m.student_id join person p on p.id = s.person_id),
     head as (
@@ -74,12 +75,12 @@ export type StudentRecord = {
   personId: string;
   name: string;
   gender: string;
-  birthDate: string | null;
+  birthDateEnc: Buffer | null;
   ethnicity: string | null;
   nationality: string | null;
   idType: string | null;
   idNumberEnc: Buffer | null;
-  nationalNo: string;
+  nationalNoEnc: Buffer | null;
   studentNo: string;
   classId: string;
   className: string;
@@ -91,17 +92,18 @@ export type StudentRecord = {
   entryMode: string | null;
   studyMode: string | null;
   householdType: string | null;
-  householdPlace: string | null;
-  birthplace: string | null;
+  householdPlaceEnc: Buffer | null;
+  birthplaceEnc: Buffer | null;
   migrant: boolean;
   status: string;
 };
 
-export type GuardianView = {
+export type GuardianRecord = {
   personId: string;
   name: string;
   relation: string;
-  phone: string | null;
+  /** Base64 of the encrypted mobile number; the service opens it for those who may contact them. */
+  phoneEnc: string | null;
   primary: boolean;
 };
 
@@ -109,18 +111,18 @@ export type GuardianView = {
 export async function findStudentWithGuardians(
   tx: Tx,
   personId: string,
-): Promise<(StudentRecord & { guardians: GuardianView[] }) | undefined> {
-  const rows = await execPrepared<StudentRecord & { guardians: GuardianView[] }>(
+): Promise<(StudentRecord & { guardians: GuardianRecord[] }) | undefined> {
+  const rows = await execPrepared<StudentRecord & { guardians: GuardianRecord[] }>(
     tx,
     sql`
-    select s.person_id as "personId", p.name, p.gender, p.birth_date as "birthDate", p.ethnicity, p.nationality,
-           p.id_type as "idType", p.id_number_enc as "idNumberEnc", s.national_no as "nationalNo",
+    select s.person_id as "personId", p.name, p.gender, p.birth_date_enc as "birthDateEnc", p.ethnicity,
+           p.nationality, p.id_type as "idType", p.id_number_enc as "idNumberEnc", s.national_no_enc as "nationalNoEnc",
            s.student_no as "studentNo", s.class_id as "classId", c.name as "className", s.school_id as "schoolId",
            sc.name as "schoolName", s.district_id as "districtId", s.path::text as path, s.entry_year as "entryYear",
            s.entry_mode as "entryMode", s.study_mode as "studyMode", s.household_type as "householdType",
-           s.household_place as "householdPlace", s.birthplace, s.migrant, s.status,
+           s.household_place_enc as "householdPlaceEnc", s.birthplace_enc as "birthplaceEnc", s.migrant, s.status,
            coalesce((select json_agg(json_build_object('personId', g.parent_id, 'name', gp.name,
-                       'relation', g.relation, 'phone', gp.phone, 'primary', g.is_primary)
+                       'relation', g.relation, 'phoneEnc', encode(gp.phone_enc, 'base64'), 'primary', g.is_primary)
                        order by g.is_primary desc, g.relation)
                        from guardian g join person gp on gp.id = g.parent_id where g.student_id = s.person_id),
                     '[]') as guardians
@@ -142,9 +144,12 @@ export async function findSensitive(tx: Tx, studentId: string): Promise<Buffer |
   return res.rows[0]?.data;
 }
 
+/** True when the person heads this class (班主任), whichever role they are acting in now. */
 export async function isHeadTeacherOf(tx: Tx, personId: string, classId: string): Promise<boolean> {
-  const res = await tx.execute(sql`
-    select 1 from role_assignment where person_id = ${personId} and role = 'head_teacher'
-       and org_unit_id = ${classId} and active`);
-  return (res.rowCount ?? 0) > 0;
+  const rows = await execPrepared(
+    tx,
+    sql`select 1 from role_assignment where person_id = ${personId} and role = 'head_teacher'
+       and org_unit_id = ${classId} and active`,
+  );
+  return rows.length > 0;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { ADMINS, STAFF } from '../../platform/http/policy.ts';
 import { errorResponses, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import * as enrolment from './enrolment.service.ts';
 import * as staff from './staff.service.ts';
 import * as students from './students.service.ts';
 
@@ -51,7 +52,8 @@ const ZStudent = z.object({
   nationality: z.string().nullable(),
   idType: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
-  nationalNo: z.string(),
+  /** 全国学籍号 holds the ID number: masked; `POST /students/:id/reveal` shows it in full, audited. */
+  nationalNoMasked: z.string().nullable(),
   studentNo: z.string(),
   classId: z.string(),
   className: z.string(),
@@ -229,6 +231,25 @@ export async function rosterRoutes(app: FastifyInstance) {
   );
 
   r.post(
+    '/students/:id/reveal',
+    {
+      config: { policy: { allow: [...ADMINS, 'student', 'parent'], params: { id: 'student' } } },
+      schema: {
+        tags,
+        summary: '查看完整全国学籍号或证件号码（每次均审计）',
+        params: classParams,
+        body: z.strictObject({ field: z.enum(['nationalNo', 'idNumber']) }),
+        response: { 200: z.object({ value: z.string() }), ...errorResponses },
+      },
+    },
+    (req) =>
+      runAs(req, (ctx) => students.revealStudentField(ctx, req.params.id, req.body.field), {
+        write: true,
+        keepOnError: true,
+      }),
+  );
+
+  r.post(
     '/students',
     {
       config: { policy: { allow: ADMINS } },
@@ -262,7 +283,7 @@ export async function rosterRoutes(app: FastifyInstance) {
         response: { 200: ZStudent, ...errorResponses },
       },
     },
-    (req) => runAs(req, (ctx) => students.enrollStudent(ctx, req.body), { write: true }),
+    (req) => runAs(req, (ctx) => enrolment.enrollStudent(ctx, req.body), { write: true }),
   );
 
   r.post(
@@ -277,6 +298,6 @@ export async function rosterRoutes(app: FastifyInstance) {
         response: { 200: ZStudent, ...errorResponses },
       },
     },
-    (req) => runAs(req, (ctx) => students.transferStudent(ctx, req.params.id, req.body), { write: true }),
+    (req) => runAs(req, (ctx) => enrolment.transferStudent(ctx, req.params.id, req.body), { write: true }),
   );
 }

@@ -7,8 +7,13 @@ export const students = pgTable(
   'student',
   {
     personId: uuid('person_id').primaryKey(),
-    /** 全国学籍号 (national student number), the upsert key of imports. */
-    nationalNo: text('national_no').notNull(),
+    /**
+     * 全国学籍号 (national student number), AES-256-GCM encrypted: it is "G" + the resident ID
+     * number, so it is protected as the ID number it contains.
+     */
+    nationalNoEnc: bytea('national_no_enc'),
+    /** HMAC-SHA256 of the normalised 全国学籍号: the lookup and upsert key of imports. */
+    nationalNoHash: text('national_no_hash'),
     /** 学号 within the school. */
     studentNo: text('student_no').notNull(),
     districtId: uuid('district_id').notNull(),
@@ -20,8 +25,10 @@ export const students = pgTable(
     /** 就读方式: 1 走读, 2 住校. */
     studyMode: text('study_mode'),
     householdType: text('household_type'),
-    householdPlace: text('household_place'),
-    birthplace: text('birthplace'),
+    /** 户口所在地 (GB/T 2260 code), encrypted. */
+    householdPlaceEnc: bytea('household_place_enc'),
+    /** 出生地 (GB/T 2260 code), encrypted. */
+    birthplaceEnc: bytea('birthplace_enc'),
     /** 随迁子女 */
     migrant: boolean('migrant').notNull().default(false),
     status: text('status').notNull().default('enrolled'),
@@ -29,7 +36,7 @@ export const students = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('student_national_no_uq').on(t.nationalNo),
+    uniqueIndex('student_national_no_hash_uq').on(t.nationalNoHash),
     index('student_path_gist').using('gist', t.path),
     index('student_class_idx').on(t.classId),
     index('student_school_idx').on(t.schoolId),

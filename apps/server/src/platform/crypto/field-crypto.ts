@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomFillSync,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,13 +20,37 @@ export interface FieldCrypto {
   lookupHash(value: string): string;
 }
 
+/** Optional fields: null stays null. */
+export const sealOpt = (c: FieldCrypto, plain: string | null | undefined): Buffer | null =>
+  plain == null || plain === '' ? null : c.encrypt(plain);
+export const openOpt = (c: FieldCrypto, blob: Buffer | null | undefined): string | null =>
+  blob == null ? null : c.decrypt(blob);
+export const hashOpt = (c: FieldCrypto, plain: string | null | undefined): string | null =>
+  plain == null || plain === '' ? null : c.lookupHash(plain);
+
+/**
+ * IVs come from a pooled random buffer (one system call per 256 values): a demo city encrypts
+ * several fields of every person. 96-bit random IVs under one key stay far below the 2^32
+ * messages NIST SP 800-38D allows.
+ */
+const ivPool = Buffer.alloc(12 * 256);
+let ivAt = ivPool.length;
+const nextIv = (): Buffer => {
+  if (ivAt >= ivPool.length) {
+    randomFillSync(ivPool);
+    ivAt = 0;
+  }
+  ivAt += 12;
+  return Buffer.from(ivPool.subarray(ivAt - 12, ivAt));
+};
+
 export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
   if (masterKey.length !== 32) throw new Error('HANLIN_FIELD_KEY must be 32 bytes');
   const encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hanlin-field-enc', 32));
   const macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hanlin-field-mac', 32));
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), body]);

@@ -11,3 +11,4 @@ export * from '../../modules/roster-import/roster-import.schema.ts';
 export * from '../../modules/spaces/spaces.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../codes/codes.schema.ts';
+export * from '../crypto/field-backfill.schema.ts';

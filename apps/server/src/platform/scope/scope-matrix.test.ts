@@ -161,6 +161,9 @@ const SAMPLES: Record<string, Sample> = {
     { url: `/api/studios/${t.studio}/members/${t.teacher}/delete` },
   ],
   'POST /api/studios/:id/retire': (t) => [{ url: `/api/studios/${t.studio}/retire` }],
+  'POST /api/students/:id/reveal': (t) => [
+    { url: `/api/students/${t.student}/reveal`, body: { field: 'nationalNo' } },
+  ],
   'POST /api/students/:id/transfer': (t, own) => [
     { url: `/api/students/${t.student}/transfer`, body: { classId: own?.class ?? t.class } },
     ...(own ? [{ url: `/api/students/${own.student}/transfer`, body: { classId: t.class } }] : []),

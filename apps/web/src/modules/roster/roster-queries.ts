@@ -26,5 +26,9 @@ export const useStudent = (personId: string) =>
 export const fetchSensitive = (personId: string) =>
   unwrap(api.GET('/api/students/{id}/sensitive', byId(personId)));
 
+/** The full 全国学籍号 or ID number: a POST, because every reveal is recorded in the audit trail. */
+export const revealNumber = (personId: string, field: 'nationalNo' | 'idNumber') =>
+  unwrap(api.POST('/api/students/{id}/reveal', { ...byId(personId), body: { field } }));
+
 /** GB/T 2261.1 labels are 男性/女性; rosters use the short form. */
 export const GENDER_SHORT: Record<string, string> = { '1': 'gender.male', '2': 'gender.female' };

@@ -8,6 +8,7 @@ import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { ResetPasswordButton } from './admin/reset-password';
 import { StudentAdminActions } from './admin/student-admin-actions';
+import { RevealNumber } from './reveal-number';
 import { GENDER_SHORT, type Student, useStudent } from './roster-queries';
 import { SensitivePanel } from './sensitive-panel';
 
@@ -54,7 +55,7 @@ export function StudentProfilePage() {
       </Flex>
       {s.under14 && <Alert type="info" role="note" showIcon title={t('student.under14')} />}
       <Card size="small" title={t('student.record')}>
-        <StudentFields student={s} />
+        <StudentFields student={s} canReveal={admin || me.role === 'parent' || me.personId === s.personId} />
       </Card>
       <Card size="small" title={t('student.guardians')}>
         <Table
@@ -111,7 +112,7 @@ function RelationLabel({ code }: { code: string }) {
   return <>{relation(code)}</>;
 }
 
-function StudentFields({ student: s }: { student: Student }) {
+function StudentFields({ student: s, canReveal }: { student: Student; canReveal: boolean }) {
   const { t } = useTranslation();
   const gender = useCodeLabel('gender');
   const ethnicity = useCodeLabel('ethnicity');
@@ -129,8 +130,30 @@ function StudentFields({ student: s }: { student: Student }) {
     { key: 'ethnicity', label: t('student.ethnicity'), children: ethnicity(s.ethnicity) },
     { key: 'nationality', label: t('student.nationality'), children: nationality(s.nationality) },
     { key: 'idType', label: t('student.idType'), children: idType(s.idType) },
-    { key: 'idNumber', label: t('student.idNumber'), children: s.idNumberMasked ?? '—' },
-    { key: 'nationalNo', label: t('student.nationalNo'), children: s.nationalNo },
+    {
+      key: 'idNumber',
+      label: t('student.idNumber'),
+      children: (
+        <RevealNumber
+          personId={s.personId}
+          field="idNumber"
+          masked={s.idNumberMasked}
+          canReveal={canReveal}
+        />
+      ),
+    },
+    {
+      key: 'nationalNo',
+      label: t('student.nationalNo'),
+      children: (
+        <RevealNumber
+          personId={s.personId}
+          field="nationalNo"
+          masked={s.nationalNoMasked}
+          canReveal={canReveal}
+        />
+      ),
+    },
     { key: 'studentNo', label: t('roster.studentNo'), children: s.studentNo },
     { key: 'school', label: t('roster.school'), children: s.schoolName },
     { key: 'class', label: t('roster.class'), children: s.className },
