@@ -4,12 +4,14 @@ import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
+import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { reindexResources } from './modules/resources/search.service.ts';
 import { seedDemoReviews } from './modules/review/demo-reviews.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
+import { MFA_ROLES } from './platform/auth/session.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { backfillEncryptedFields } from './platform/crypto/field-backfill.ts';
 import { newId } from './platform/db/types.ts';
@@ -46,8 +48,10 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
         passwordHash: await hashPassword(DEMO_PASSWORD),
         log: (m) => log(`[hanlin]   ${m}`),
       });
+      // Every administrator who must use a second factor is enrolled, none left to whoever knows a password.
       await db.execute(sql`update account set totp_secret_enc = ${deps.crypto.encrypt(DEMO_TOTP_SECRET)}, totp_enabled = true
-        where username = any(string_to_array(${DEMO_MFA_USERS.join(',')}, ','))`);
+        where person_id in (select person_id from role_assignment where active
+                              and role = any(string_to_array(${MFA_ROLES.join(',')}, ',')))`);
       log(
         `[hanlin] demo city ready in ${(summary.ms / 1000).toFixed(1)} s: ${summary.schools} schools, ${summary.students} students, ${summary.teachers} teachers, ${summary.parents} parents`,
       );
@@ -99,14 +103,18 @@ async function createFirstAdmin(deps: AppDeps): Promise<string> {
   const code = process.env.HANLIN_CITY_DIVISION ?? '440100';
   if (!/^[0-9]{6}$/.test(code)) throw new Error('HANLIN_CITY_DIVISION must be a 6-digit GB/T 2260 code');
   const password = `${randomBytes(12).toString('base64url')}#A1`;
+  const enrolment = newEnrolmentCode();
+  const enrolHash = deps.crypto.lookupHash(`enrol:${enrolment.replaceAll('-', '')}`);
   const cityId = newId();
   const personId = newId();
   await deps.database.db.transaction(async (tx) => {
     await tx.execute(sql`insert into org_unit (id, kind, code, name, path, division_code)
       values (${cityId}, 'city', ${`c${code}`}, ${name}, ${`c${code}`}::ltree, ${code})`);
     await tx.execute(sql`insert into person (id, name) values (${personId}, '系统初始管理员')`);
-    await tx.execute(sql`insert into account (id, person_id, username, password_hash, must_change_password)
-      values (${newId()}, ${personId}, 'admin', ${await hashPassword(password)}, true)`);
+    await tx.execute(sql`insert into account (id, person_id, username, password_hash, must_change_password,
+        totp_enrol_hash, totp_enrol_expires_at)
+      values (${newId()}, ${personId}, 'admin', ${await hashPassword(password)}, true, ${enrolHash},
+        now() + make_interval(hours => ${ENROL_CODE_HOURS}))`);
     await tx.execute(sql`insert into role_assignment (id, person_id, role, org_unit_id, path)
       values (${newId()}, ${personId}, 'city_admin', ${cityId}, ${`c${code}`}::ltree)`);
     await tx.execute(sql`insert into audit_log (id, action, target_type, target_id, details)
@@ -115,7 +123,7 @@ async function createFirstAdmin(deps: AppDeps): Promise<string> {
   return [
     '',
     '[hanlin] First start: created the city administrator.',
-    `    username: admin    one-time password: ${password}`,
-    '[hanlin] This password is shown once. Change it at first login and enrol a TOTP authenticator.',
+    `    username: admin    one-time password: ${password}    TOTP enrolment code: ${enrolment}`,
+    `[hanlin] Both are shown once. Sign in, enrol an authenticator app with the enrolment code (valid ${ENROL_CODE_HOURS} h), then change the password.`,
   ].join('\n');
 }

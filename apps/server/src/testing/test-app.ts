@@ -16,6 +16,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
   db: Database;
+  /** The connection string of this file's database (for child processes such as console commands). */
+  url: string;
   /** Signs in through the real login route (and TOTP when needed); returns a client with cookie + CSRF. */
   login: (username: string, password?: string) => Promise<Client>;
   anonymous: Client;
@@ -43,7 +45,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await admin.connect();
   await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
   await admin.end();
-  const db = connectDatabase(withDb(adminUrl, name), 5);
+  const url = withDb(adminUrl, name);
+  const db = connectDatabase(url, 5);
   const config = {
     ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }),
     filesDir: inject('filesDir'),
@@ -111,6 +114,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     app,
     deps,
     db,
+    url,
     login,
     anonymous: client(),
     close: async () => {

@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
               { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
               { path: '/import', element: page(() => import('../modules/import'), 'ImportPage') },
               { path: '/account', element: page(identity, 'AccountPage') },
+              { path: '/security/second-factors', element: page(identity, 'SecondFactorsPage') },
               { path: '*', element: page(() => import('./layout/not-found-page'), 'NotFoundPage') },
             ],
           },

@@ -1,6 +1,6 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { accounts, persons, sessions, type TRole } from './identity.schema.ts';
+import { accounts, passwordHistory, persons, sessions, type TRole } from './identity.schema.ts';
 
 export interface AccountRow {
   id: string;
@@ -10,11 +10,11 @@ export interface AccountRow {
   passwordHash: string;
   passwordChangedAt: Date;
   mustChangePassword: boolean;
-  failedAttempts: number;
-  lockedUntil: Date | null;
   totpSecretEnc: Buffer | null;
   totpEnabled: boolean;
   totpLastStep: number | null;
+  totpEnrolHash: string | null;
+  totpEnrolExpiresAt: Date | null;
   status: string;
 }
 
@@ -26,21 +26,46 @@ const accountColumns = {
   passwordHash: accounts.passwordHash,
   passwordChangedAt: accounts.passwordChangedAt,
   mustChangePassword: accounts.mustChangePassword,
-  failedAttempts: accounts.failedAttempts,
-  lockedUntil: accounts.lockedUntil,
   totpSecretEnc: accounts.totpSecretEnc,
   totpEnabled: accounts.totpEnabled,
   totpLastStep: accounts.totpLastStep,
+  totpEnrolHash: accounts.totpEnrolHash,
+  totpEnrolExpiresAt: accounts.totpEnrolExpiresAt,
   status: accounts.status,
 };
+
+/**
+ * The account a sign-in names: by username, or else by the keyed hash of a mobile number when
+ * exactly one person holds it (parents sign in with their phone). One query whatever matches, so
+ * the time taken does not tell which.
+ */
+export async function findAccountForLogin(
+  tx: Tx,
+  login: string,
+  phoneHash: string | null,
+): Promise<AccountRow | undefined> {
+  const rows = await tx
+    .select({ ...accountColumns, byName: sql<boolean>`lower(${accounts.username}) = lower(${login})` })
+    .from(accounts)
+    .innerJoin(persons, eq(persons.id, accounts.personId))
+    .where(
+      sql`lower(${accounts.username}) = lower(${login})
+          or (${phoneHash}::text is not null and ${persons.phoneHash} = ${phoneHash})`,
+    )
+    .limit(3);
+  const byName = rows.find((r) => r.byName);
+  const found = byName ?? (rows.length === 1 ? rows[0] : undefined);
+  if (!found) return undefined;
+  const { byName: _, ...account } = found;
+  return account;
+}
 
 export async function findAccountByUsername(tx: Tx, username: string): Promise<AccountRow | undefined> {
   const rows = await tx
     .select(accountColumns)
     .from(accounts)
     .innerJoin(persons, eq(persons.id, accounts.personId))
-    .where(sql`lower(${accounts.username}) = lower(${username})`)
-    .for('update', { of: accounts });
+    .where(sql`lower(${accounts.username}) = lower(${username})`);
   return rows[0];
 }
 
@@ -83,23 +108,10 @@ export async function listActiveRoles(tx: Tx, personId: string): Promise<RoleRow
   return res.rows;
 }
 
-export async function recordLoginFailure(tx: Tx, accountId: string, lockUntil: Date | null): Promise<void> {
-  await tx
-    .update(accounts)
-    .set(
-      lockUntil
-        ? { failedAttempts: 0, lockedUntil: lockUntil }
-        : { failedAttempts: sql`${accounts.failedAttempts} + 1` },
-    )
-    .where(eq(accounts.id, accountId));
-}
-
 export async function recordLoginSuccess(tx: Tx, accountId: string, mustChange: boolean): Promise<void> {
   await tx
     .update(accounts)
     .set({
-      failedAttempts: 0,
-      lockedUntil: null,
       lastLoginAt: new Date(),
       ...(mustChange ? { mustChangePassword: true } : {}),
     })
@@ -140,4 +152,63 @@ export async function updateAccount(
     .update(accounts)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(accounts.id, accountId));
+}
+
+/** The account's last `n` password hashes before the current one, newest first. */
+export async function listPasswordHistory(tx: Tx, accountId: string, n: number): Promise<string[]> {
+  const rows = await tx
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.accountId, accountId))
+    .orderBy(desc(passwordHistory.createdAt), desc(passwordHistory.id))
+    .limit(n);
+  return rows.map((r) => r.hash);
+}
+
+/** Keeps a replaced password's hash, and only the newest `keep` of them. */
+export async function pushPasswordHistory(
+  tx: Tx,
+  accountId: string,
+  hash: string,
+  keep: number,
+): Promise<void> {
+  await tx.insert(passwordHistory).values({ accountId, passwordHash: hash });
+  await tx.execute(sql`delete from password_history where account_id = ${accountId} and id not in (
+      select id from password_history where account_id = ${accountId} order by created_at desc, id desc limit ${keep})`);
+}
+
+export type SecondFactorRow = {
+  personId: string;
+  name: string;
+  username: string;
+  roles: string[];
+  orgName: string;
+  totpEnabled: boolean;
+  enrolmentPendingUntil: string | null;
+  lastLoginAt: string | null;
+};
+
+/**
+ * Accounts holding one of `roles` (active) in one of the subtrees `paths` (all when null), with the
+ * state of their second factor, for the security overview.
+ */
+export async function listSecondFactors(
+  tx: Tx,
+  opts: { roles: readonly string[]; paths: string[] | null; exceptPersonId: string },
+): Promise<SecondFactorRow[]> {
+  const inPaths =
+    opts.paths === null ? sql`true` : sql`ra.path <@ any(${sql.param(opts.paths)}::text[]::ltree[])`;
+  const res = await tx.execute<SecondFactorRow>(sql`
+    select p.id as "personId", p.name, a.username, array_agg(distinct ra.role) as roles,
+           min(o.name) as "orgName", a.totp_enabled as "totpEnabled",
+           case when a.totp_enrol_expires_at > now() then a.totp_enrol_expires_at::text end as "enrolmentPendingUntil",
+           a.last_login_at::text as "lastLoginAt"
+      from role_assignment ra join account a on a.person_id = ra.person_id
+      join person p on p.id = ra.person_id join org_unit o on o.id = ra.org_unit_id
+     where ra.active and ra.role = any(${sql.param([...opts.roles])}::text[]) and ${inPaths}
+       and ra.person_id <> ${opts.exceptPersonId}
+     group by p.id, p.name, a.username, a.totp_enabled, a.totp_enrol_expires_at, a.last_login_at
+     order by a.totp_enabled, min(ra.path::text), a.username
+     limit 2000`);
+  return res.rows;
 }

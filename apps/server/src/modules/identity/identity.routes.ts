@@ -122,13 +122,65 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     '/auth/totp/setup',
     {
-      config: { policy: { allow: 'session', preAuth: 'mfa' } },
+      config: {
+        policy: { allow: 'session', preAuth: 'mfa' },
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         tags,
+        summary: '开始绑定动态口令（须提供管理员签发的一次性绑定码）',
+        body: z.strictObject({
+          enrolmentCode: z
+            .string()
+            .trim()
+            .regex(/^[0-9]{4}-?[0-9]{4}-?[0-9]{4}$/, '绑定码为 12 位数字'),
+        }),
         response: { 200: z.object({ secret: z.string(), uri: z.string() }), ...errorResponses },
       },
     },
-    (req) => runAs(req, (ctx) => identity.setupTotp(ctx), { write: true }),
+    (req) => runAs(req, (ctx) => identity.setupTotp(ctx, req.body), { write: true, keepOnError: true }),
+  );
+
+  r.get(
+    '/accounts/second-factors',
+    {
+      config: { policy: { allow: ['security_admin', 'city_admin', 'district_admin'] } },
+      schema: {
+        tags,
+        summary: '管理员二次验证（动态口令）绑定情况',
+        response: {
+          200: z.array(
+            z.object({
+              personId: z.string(),
+              name: z.string(),
+              username: z.string(),
+              roles: z.array(z.string()),
+              orgName: z.string(),
+              totpEnabled: z.boolean(),
+              mustUse: z.boolean(),
+              enrolmentPendingUntil: z.string().nullable(),
+              lastLoginAt: z.string().nullable(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => identity.listSecondFactors(ctx)),
+  );
+
+  r.post(
+    '/accounts/:personId/totp-enrolment',
+    {
+      config: { policy: { allow: ['security_admin', 'city_admin', 'district_admin', 'school_admin'] } },
+      schema: {
+        tags,
+        summary: '签发动态口令绑定码（一次性，72 小时内有效；原有动态口令随即失效）',
+        params: z.strictObject({ personId: ZId }),
+        response: { 200: z.object({ code: z.string(), expiresAt: z.string() }), ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => identity.issueEnrolmentCode(ctx, req.params), { write: true }),
   );
 
   r.post(

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -71,12 +72,16 @@ export const accounts = pgTable(
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     totpSecretEnc: bytea('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** Time step of the last accepted TOTP code: a code is never accepted twice (ASVS 2.8.4). */
     totpLastStep: integer('totp_last_step'),
+    /**
+     * One-time code that binds second-factor enrolment to something the password alone does not
+     * give: issued by another administrator or the server console, stored as a keyed hash, expiring.
+     */
+    totpEnrolHash: text('totp_enrol_hash'),
+    totpEnrolExpiresAt: timestamp('totp_enrol_expires_at', { withTimezone: true }),
     status: text('status').notNull().default('active'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -143,4 +148,43 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [uniqueIndex('session_token_uq').on(t.tokenHash), index('session_account_idx').on(t.accountId)],
+);
+
+/**
+ * Failed sign-in attempts per subject (the account, or the name typed when no account has it) and
+ * source address (等保 lockout per account and source, with rising delays), and per account and
+ * source for second-factor codes. Keys are keyed hashes: no usernames or addresses at rest here.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    source: text('source').notNull(),
+    /** Failures since the last lock or success. */
+    failures: integer('failures').notNull().default(0),
+    /** Locks so far: each lasts twice as long as the one before. */
+    locks: integer('locks').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.subject, t.source] }),
+    index('login_throttle_subject_idx').on(t.subject),
+    check('login_throttle_kind_ck', sql`${t.kind} in ('password','totp')`),
+  ],
+);
+
+/** Earlier password hashes of an account: the 等保 profile refuses the last five (COMPLIANCE §4). */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_history_account_idx').on(t.accountId, t.createdAt)],
 );

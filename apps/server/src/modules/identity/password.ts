@@ -30,11 +30,27 @@ export interface PasswordPolicy {
   /** Days before a change is forced; null = never (ASVS 2.1.10). */
   maxAgeDays: number | null;
   checkBreached: boolean;
+  /** Earlier passwords a new one may not repeat (等保: the last five); 0 = no history. */
+  historyDepth: number;
 }
 
 export const POLICIES: Record<TPasswordProfile, PasswordPolicy> = {
-  djbh: { profile: 'djbh', minLength: 8, minClasses: 3, maxAgeDays: 90, checkBreached: true },
-  asvs: { profile: 'asvs', minLength: 12, minClasses: 0, maxAgeDays: null, checkBreached: true },
+  djbh: {
+    profile: 'djbh',
+    minLength: 8,
+    minClasses: 3,
+    maxAgeDays: 90,
+    checkBreached: true,
+    historyDepth: 5,
+  },
+  asvs: {
+    profile: 'asvs',
+    minLength: 12,
+    minClasses: 0,
+    maxAgeDays: null,
+    checkBreached: true,
+    historyDepth: 0,
+  },
 };
 
 /** Returns the reasons a new password is refused, in Chinese; empty when it is acceptable. */

@@ -89,6 +89,10 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/auth/switch-role': (t) => [
     { url: '/api/auth/switch-role', body: { roleAssignmentId: t.roleAssignment } },
   ],
+  'POST /api/accounts/:personId/totp-enrolment': (t) => [
+    { url: `/api/accounts/${t.teacher}/totp-enrolment` },
+    { url: `/api/accounts/${t.student}/totp-enrolment` },
+  ],
   'POST /api/accounts/:personId/reset-password': (t) => [
     { url: `/api/accounts/${t.student}/reset-password` },
     { url: `/api/accounts/${t.teacher}/reset-password` },

@@ -7,6 +7,8 @@ export const ADMIN_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'sc
 /** Roles that may bulk-import and export rosters (P8). */
 export const IMPORT_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'school_admin'];
 export const AUDIT_ROLES: readonly Role[] = ['auditor'];
+/** Roles that look after administrators' second factors (issue enrolment codes). */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['security_admin', 'city_admin', 'district_admin'];
 /** Roles that browse the org tree from their starting units. */
 export const ORG_BROWSER_ROLES: readonly Role[] = [
   ...ADMIN_ROLES,

@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CloudUploadOutlined,
   HomeOutlined,
+  KeyOutlined,
   PlayCircleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -12,7 +13,14 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth-context';
-import { AUDIT_ROLES, IMPORT_ROLES, ORG_BROWSER_ROLES, REVIEW_ROLES, SPACE_ROLES } from '../auth/roles';
+import {
+  AUDIT_ROLES,
+  IMPORT_ROLES,
+  ORG_BROWSER_ROLES,
+  REVIEW_ROLES,
+  SECOND_FACTOR_ROLES,
+  SPACE_ROLES,
+} from '../auth/roles';
 
 /** Which top-level section a path belongs to, for the menu's highlight. */
 function sectionOf(pathname: string): string {
@@ -24,6 +32,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/account')) return '/account';
+  if (pathname.startsWith('/security')) return '/security/second-factors';
   return '/';
 }
 
@@ -46,6 +55,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
     { key: '/curriculum', icon: <BookOutlined />, label: t('nav.curriculum') },
     AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+    SECOND_FACTOR_ROLES.includes(me.role) && {
+      key: '/security/second-factors',
+      icon: <KeyOutlined />,
+      label: t('nav.secondFactors'),
+    },
     { key: '/account', icon: <SafetyCertificateOutlined />, label: t('nav.account') },
   ].filter((item) => item !== false);
 

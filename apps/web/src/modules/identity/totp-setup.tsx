@@ -1,4 +1,4 @@
-import { Alert, Button, Steps, Typography } from 'antd';
+import { Alert, Button, Form, Input, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
@@ -13,8 +13,10 @@ type Enrolment = ApiData<'/api/auth/totp/setup', 'post'>;
 const groupSecret = (s: string) => s.replace(/(.{4})/g, '$1 ').trim();
 
 /**
- * TOTP enrolment: the server creates a secret, the user adds it to an authenticator app
- * (by the secret or the otpauth URI, shown as text), then proves it with one code.
+ * TOTP enrolment: with the one-time enrolment code an administrator (or the server console) issued,
+ * the server creates a secret; the user adds it to an authenticator app (by the secret or the
+ * otpauth URI, shown as text), then proves it with one code. The code binds enrolment to something
+ * the password alone does not give.
  */
 export function TotpSetup({ onDone, required }: { onDone: () => Promise<void>; required: boolean }) {
   const { t } = useTranslation();
@@ -22,11 +24,13 @@ export function TotpSetup({ onDone, required }: { onDone: () => Promise<void>; r
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const start = async () => {
+  const start = async ({ enrolmentCode }: { enrolmentCode: string }) => {
     setBusy(true);
     setError(undefined);
     try {
-      setEnrolment(await unwrap(api.POST('/api/auth/totp/setup')));
+      setEnrolment(
+        await unwrap(api.POST('/api/auth/totp/setup', { body: { enrolmentCode: enrolmentCode.trim() } })),
+      );
     } catch (e) {
       setError(errorMessage(e, t('totp.setupFailed')));
     } finally {
@@ -47,9 +51,38 @@ export function TotpSetup({ onDone, required }: { onDone: () => Promise<void>; r
           <Typography.Paragraph type="secondary">
             {t(required ? 'totp.setupHint' : 'totp.setupOptional')}
           </Typography.Paragraph>
-          <Button type="primary" block size="large" loading={busy} onClick={start} data-testid="totp-start">
-            {t('totp.generate')}
-          </Button>
+          <Form layout="vertical" onFinish={start} requiredMark={false}>
+            <Form.Item
+              name="enrolmentCode"
+              label={t('totp.enrolmentCode')}
+              extra={t('totp.enrolmentCodeHint')}
+              rules={[
+                {
+                  required: true,
+                  pattern: /^\s*[0-9]{4}-?[0-9]{4}-?[0-9]{4}\s*$/,
+                  message: t('totp.enrolmentCodeRule'),
+                },
+              ]}
+            >
+              <Input
+                size="large"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                placeholder="0000-0000-0000"
+                data-testid="totp-enrolment-code"
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={busy}
+              data-testid="totp-start"
+            >
+              {t('totp.generate')}
+            </Button>
+          </Form>
         </>
       ) : (
         <>

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   DeploymentUnitOutlined,
+  KeyOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
@@ -31,6 +32,14 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
       icon: <AuditOutlined />,
       title: t('nav.audit'),
       text: t('portal.tool.audit'),
+    });
+  }
+  if (home.kind === 'security_admin') {
+    tools.push({
+      to: '/security/second-factors',
+      icon: <KeyOutlined />,
+      title: t('nav.secondFactors'),
+      text: t('portal.tool.secondFactors'),
     });
   }
   if (home.kind === 'researcher' || home.kind === 'expert') {
