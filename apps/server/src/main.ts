@@ -4,30 +4,39 @@ import { bootstrap } from './bootstrap.ts';
 import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
-import { connectDatabase, migrateDatabase } from './platform/db/client.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
+import { runJob } from './platform/db/jobs.ts';
+import { prepareDatabase } from './platform/db/setup.ts';
 import { createStorage } from './platform/storage/index.ts';
 
 /** config → database → migrations → seed → listen. */
 async function main() {
   const config = loadConfig();
   let stopEmbedded: (() => Promise<void>) | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
+  let urls: { ownerUrl: string; appUrl: string; appPassword?: string };
+  if (config.databaseUrl) {
+    if (!config.appDatabaseUrl) {
+      throw new Error(
+        'DATABASE_URL (the owner, for migrations) needs HANLIN_APP_DATABASE_URL (the application role): see README, "External PostgreSQL"',
+      );
+    }
+    urls = { ownerUrl: config.databaseUrl, appUrl: config.appDatabaseUrl };
+  } else {
     console.log(`[hanlin] starting embedded PostgreSQL 17 in ${join(config.dataDir, 'pg')} …`);
     const pg = await startEmbeddedPostgres({
       dir: config.dataDir,
       database: 'hanlin',
       port: Number(process.env.HANLIN_PG_PORT) || undefined,
     });
-    url = pg.url;
+    urls = { ownerUrl: pg.url, appUrl: pg.appUrl('hanlin'), appPassword: pg.appPassword };
     stopEmbedded = pg.stop;
   }
-  const database = connectDatabase(url);
-  await migrateDatabase(database.db);
+  // Migrations, grants and the seed run as the owner; the application as its own role.
+  const { owner, app: database } = await prepareDatabase(urls);
   const crypto = createFieldCrypto(loadFieldKey(config.fieldKey, config.dataDir));
   const deps = { config, database, crypto, storage: createStorage(config) };
-  const banner = await bootstrap(deps);
+  const banner = await bootstrap({ ...deps, database: owner });
+  await owner.close();
   const app = await buildApp(deps);
 
   let stopping = false;
@@ -48,7 +57,7 @@ async function main() {
   // R4: flag low-rated and unused resources for the administrators, daily.
   const stopRetirement = scheduleRetirementCheck(
     async () => {
-      const res = await database.db.transaction((tx) => flagForRetirement(tx));
+      const res = await runJob(database, 'retirement-check', (tx) => flagForRetirement(tx));
       if (res?.flagged) console.log(`[hanlin] retirement check: ${res.flagged} resources flagged for review`);
     },
     24 * 3_600_000,

@@ -4,8 +4,8 @@ import type { TestProject } from 'vitest/node';
 import { bootstrap } from '../bootstrap.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
-import { connectDatabase, migrateDatabase } from '../platform/db/client.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../platform/db/embedded.ts';
+import { prepareDatabase } from '../platform/db/setup.ts';
 import { createStorage } from '../platform/storage/index.ts';
 import { TEMPLATE_DB, TEST_FIELD_KEY, TEST_STUDENTS } from './constants.ts';
 
@@ -19,8 +19,14 @@ const dir = join(process.cwd(), '.tmp', `test-pg-${process.pid}`);
  */
 export async function setup(project: TestProject) {
   pg = await startEmbeddedPostgres({ dir, database: TEMPLATE_DB });
-  const database = connectDatabase(pg.url, 4);
-  await migrateDatabase(database.db);
+  // As in production: the owner migrates and seeds; the application's role gets its grants, which
+  // every clone of the template keeps.
+  const { owner: database, app } = await prepareDatabase({
+    ownerUrl: pg.url,
+    appUrl: pg.appUrl(TEMPLATE_DB),
+    appPassword: pg.appPassword,
+  });
+  await app.close();
   const config = loadConfig({
     ...process.env,
     HANLIN_DATA_DIR: dir,
@@ -38,6 +44,7 @@ export async function setup(project: TestProject) {
   );
   await database.close();
   project.provide('pgAdminUrl', pg.adminUrl('postgres'));
+  project.provide('pgAppUrl', pg.appUrl('postgres'));
   // The template's demo media live here; every test app reads (and writes new keys) in the same dir.
   project.provide('filesDir', config.filesDir);
 }
@@ -50,6 +57,8 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
+    /** The application role's connection string (database `postgres`; tests swap in their own). */
+    pgAppUrl: string;
     filesDir: string;
   }
 }

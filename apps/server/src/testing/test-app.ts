@@ -8,13 +8,19 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { connectDatabase, type Database } from '../platform/db/client.ts';
+import { connectOwner } from '../platform/db/setup.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { createStorage } from '../platform/storage/index.ts';
 import { TEMPLATE_DB, TEST_FIELD_KEY } from './constants.ts';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The app's dependencies; `deps.database` connects as the application role, as in production. */
   deps: AppDeps;
+  /**
+   * The owner's connection to this file's database, for fixtures and checks: it sees every row (the
+   * test cluster's owner is its superuser); the app itself never uses it.
+   */
   db: Database;
   /** The connection string of this file's database (for child processes such as console commands). */
   url: string;
@@ -46,7 +52,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
   await admin.end();
   const url = withDb(adminUrl, name);
-  const db = connectDatabase(url, 5);
+  const db = connectOwner(url, 3);
+  const appDb = connectDatabase(withDb(inject('pgAppUrl'), name), 5);
   const config = {
     ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }),
     filesDir: inject('filesDir'),
@@ -54,7 +61,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   };
   const deps: AppDeps = {
     config,
-    database: db,
+    database: appDb,
     crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')),
     storage: createStorage(config),
   };
@@ -119,6 +126,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     anonymous: client(),
     close: async () => {
       await app.close();
+      await appDb.close();
       await db.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();

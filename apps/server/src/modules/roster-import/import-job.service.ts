@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Tx } from '../../platform/db/client.ts';
+import { runJob } from '../../platform/db/jobs.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { AppDeps, Ctx } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
@@ -30,15 +30,15 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 const lastPurge = new WeakMap<AppDeps, number>();
 
 /**
- * Drops uploaded workbooks past their retention period. Called at server start, on upload, and when
- * a job is read or polled (throttled), so files expire without a background timer; `force` skips
- * the throttle.
+ * Drops uploaded workbooks past their retention period, whoever uploaded them: a job under the
+ * system scope, audited. Called at server start, on upload, and when a job is read or polled
+ * (throttled), so files expire without a background timer; `force` skips the throttle.
  */
-export async function purgeExpiredFiles(deps: AppDeps, db: Tx, force = false): Promise<void> {
+export async function purgeExpiredFiles(deps: AppDeps, force = false): Promise<void> {
   const now = Date.now();
   if (!force && now - (lastPurge.get(deps) ?? 0) < PURGE_EVERY_MS) return;
   lastPurge.set(deps, now);
-  await repo.purgeOldFiles(db, FILE_RETENTION_DAYS);
+  await runJob(deps.database, 'import-file-retention', (tx) => repo.purgeOldFiles(tx, FILE_RETENTION_DAYS));
 }
 
 const expired = (job: repo.ImportJobRow) =>
@@ -80,7 +80,7 @@ export async function startImport(
   const { rows } = readSheet(await loadWorkbook(file), kind);
   if (rows.length === 0)
     throw new AppError('validation_failed', '工作表中没有数据行（第 1 行为表头，数据从第 2 行开始）');
-  await purgeExpiredFiles(ctx.deps, ctx.db, true);
+  await purgeExpiredFiles(ctx.deps, true);
   const job = await repo.insertJobUnlessRunning(ctx.db, {
     kind,
     idempotencyKey: key,
@@ -118,7 +118,7 @@ export function queueImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogger
 
 /** A job is visible to its creator and to admins whose scope contains the creator's unit. */
 async function visibleJob(ctx: Ctx, id: string): Promise<repo.ImportJobRow> {
-  await purgeExpiredFiles(ctx.deps, ctx.db);
+  await purgeExpiredFiles(ctx.deps);
   const job = await repo.findJob(ctx.db, id);
   const admin = (ADMINS as readonly string[]).includes(ctx.actor.role);
   if (!job || !(job.createdBy === ctx.actor.personId || (admin && within(ctx.scope, job.orgPath))))

@@ -3,13 +3,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuditOrigin } from '../../platform/audit/audit.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/client.ts';
+import { systemScope, withScope } from '../../platform/db/scoped.ts';
 import type { AppDeps, Ctx } from '../../platform/http/context.ts';
 import type { Actor, Scope } from '../../platform/scope/scope.ts';
 import { hashPassword } from '../identity/password.ts';
 import { classesImporter } from './classes.import.ts';
 import { CodeBook } from './code-book.ts';
 import type { Importer, ImportRun } from './import-context.ts';
-import { updateJob } from './import-job.repository.ts';
+import { updateJob as writeJob } from './import-job.repository.ts';
 import { parentsImporter } from './parents.import.ts';
 import type { TImportKind, TRowError } from './roster-import.schema.ts';
 import { schoolsImporter } from './schools.import.ts';
@@ -70,8 +71,17 @@ export function enqueueImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogg
 /** Resolves when every queued import of this application has finished (graceful shutdown, tests). */
 export const importsSettled = (deps: AppDeps): Promise<void> => queues.get(deps) ?? Promise.resolve();
 
+/**
+ * Imports look up persons citywide by keyed hash (to link a parent who is also a teacher elsewhere,
+ * PersonGuard decides what they may do with them), so they run under this system scope, each job
+ * audited with its actor; the rows they write are checked against the actor's scope row by row.
+ */
+const IMPORT_SCOPE = systemScope('roster-import');
+
 async function runImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogger): Promise<void> {
-  const pool = deps.database.db;
+  const scoped = <T>(fn: (tx: Tx) => Promise<T>) => withScope(deps.database, IMPORT_SCOPE, fn);
+  const updateJob = (id: string, values: Parameters<typeof writeJob>[2]) =>
+    scoped((tx) => writeJob(tx, id, values));
   const total = spec.rows.length;
   let lastWritten = -1;
   let hash: Promise<string> | undefined;
@@ -83,7 +93,7 @@ async function runImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogger): 
       const n = Math.min(processed, total);
       if (n === lastWritten) return;
       lastWritten = n;
-      await updateJob(pool, spec.id, { processed: n });
+      await updateJob(spec.id, { processed: n });
     },
     unusablePassword: () => {
       hash ??= hashPassword(randomBytes(32).toString('base64url'));
@@ -93,11 +103,13 @@ async function runImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogger): 
   };
   const importer = IMPORTERS[spec.kind];
   try {
-    run.book = await CodeBook.load(pool);
-    const { errors, plan, summary } = await importer.validate(makeCtx(deps, spec.who, pool), run, spec.rows);
+    run.book = await scoped((tx) => CodeBook.load(tx));
+    const { errors, plan, summary } = await scoped((tx) =>
+      importer.validate(makeCtx(deps, spec.who, tx), run, spec.rows),
+    );
     if (errors.length > 0) {
       errors.sort((a, b) => a.row - b.row);
-      await updateJob(pool, spec.id, {
+      await updateJob(spec.id, {
         status: 'failed',
         processed: total,
         errors: errors.slice(0, MAX_STORED_ERRORS),
@@ -107,8 +119,8 @@ async function runImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogger): 
       return;
     }
     lastWritten = -1;
-    await updateJob(pool, spec.id, { status: 'importing', processed: 0 });
-    await pool.transaction(async (tx) => {
+    await updateJob(spec.id, { status: 'importing', processed: 0 });
+    await scoped(async (tx) => {
       await importer.apply(makeCtx(deps, spec.who, tx), run, plan);
       run.audits.push({
         action: `import.${spec.kind}`,
@@ -119,10 +131,10 @@ async function runImport(deps: AppDeps, spec: JobSpec, log: FastifyBaseLogger): 
       });
       await insertAuditBatch(tx, spec.who.origin, run.audits);
     });
-    await updateJob(pool, spec.id, { status: 'done', processed: total, summary, finishedAt: new Date() });
+    await updateJob(spec.id, { status: 'done', processed: total, summary, finishedAt: new Date() });
   } catch (err) {
     log.error({ err, jobId: spec.id }, 'roster import failed');
-    await updateJob(pool, spec.id, {
+    await updateJob(spec.id, {
       status: 'failed',
       errors: [failure(err)],
       errorCount: 1,

@@ -199,7 +199,7 @@ describe('roster import and persons outside the actor scope', () => {
        where file_enc is not null order by created_at limit 1) returning id`);
     const id = r.rows[0]!.id;
     expect((await admin.get(`/api/roster/imports/${id}/errors.xlsx`)).statusCode).toBe(404);
-    await purgeExpiredFiles(t.deps, t.db.db, true);
+    await purgeExpiredFiles(t.deps, true);
     const left = await t.db.db.execute(
       sql`select 1 from import_job where id = ${id} and file_enc is not null`,
     );

@@ -52,7 +52,7 @@ export async function rosterImportRoutes(app: FastifyInstance) {
   // Uploaded workbooks past retention go at start too, not only when someone uploads or polls.
   app.addHook('onReady', async () => {
     try {
-      await purgeExpiredFiles(app.deps, app.deps.database.db, true);
+      await purgeExpiredFiles(app.deps, true);
     } catch (err) {
       app.log.warn({ err }, 'purging expired import workbooks failed');
     }

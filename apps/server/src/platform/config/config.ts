@@ -9,6 +9,8 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
+  /** With DATABASE_URL: the application role's connection (not owner, not superuser, no BYPASSRLS). */
+  HANLIN_APP_DATABASE_URL: z.string().optional(),
   HANLIN_DATA_DIR: z.string().default('.hanlin'),
   HANLIN_DEMO: z.enum(['true', 'false']).default('true'),
   HANLIN_DEMO_STUDENTS: z.coerce.number().int().min(100).default(25_000),
@@ -49,7 +51,10 @@ const ZEnv = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** The owner's connection (migrations, seed); the embedded cluster when unset. */
   databaseUrl?: string;
+  /** The application role's connection; required with `databaseUrl`. */
+  appDatabaseUrl?: string;
   dataDir: string;
   demo: boolean;
   demoStudents: number;
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.HANLIN_APP_DATABASE_URL,
     dataDir: resolve(e.HANLIN_DATA_DIR),
     demo: e.HANLIN_DEMO === 'true',
     demoStudents: e.HANLIN_DEMO_STUDENTS,

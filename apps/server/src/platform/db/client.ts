@@ -19,8 +19,14 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-export function connectDatabase(url: string, max = 20): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+/**
+ * A pool on `url`. `sessionScope` sets the row-level-security scope for every connection of the
+ * pool (the owner's: migrations and the seed run under an explicit system scope); the
+ * application's pool sets none, so each of its transactions must set its own (platform/db/scoped).
+ */
+export function connectDatabase(url: string, max = 20, sessionScope?: string): Database {
+  const options = sessionScope ? `-c hanlin.scope=${sessionScope.replaceAll(' ', '\\ ')}` : undefined;
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });

@@ -3,10 +3,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { APP_ROLE } from './roles.ts';
 
 export interface EmbeddedDatabase {
+  /** The owner's (cluster superuser's) connection string: migrations, seed, role management. */
   url: string;
   adminUrl: (database: string) => string;
+  /** The application role's connection string and password (see platform/db/roles.ts). */
+  appUrl: (database: string) => string;
+  appPassword: string;
   stop: () => Promise<void>;
 }
 
@@ -50,6 +55,8 @@ async function loadEmbeddedPostgres() {
 
 interface ClusterState {
   password: string;
+  /** Password of the application's login role; added to clusters made before it existed. */
+  appPassword?: string;
 }
 
 /**
@@ -86,10 +93,13 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m).trim()),
   });
-  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
-    await pg.initialise();
+  const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
+  if (fresh) await pg.initialise();
+  if (fresh || !state.appPassword) {
+    state.appPassword ??= randomBytes(18).toString('base64url');
     await writeFile(stateFile, JSON.stringify(state), { mode: 0o600 });
   }
+  const appPassword = state.appPassword;
   await pg.start().catch((err: unknown) => {
     throw new Error(`Embedded PostgreSQL failed to start on port ${port}${err ? `: ${String(err)}` : ''}`);
   });
@@ -103,6 +113,9 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: adminUrl(opts.database),
     adminUrl,
+    appUrl: (database: string) =>
+      `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`,
+    appPassword,
     stop: () => pg.stop(),
   };
 }

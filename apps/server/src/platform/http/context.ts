@@ -6,6 +6,7 @@ import type { ReadCaches, ReadModel } from '../cache/read-caches.ts';
 import type { Config } from '../config/config.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { Database, Tx } from '../db/client.ts';
+import { type DbScope, openScoped, systemScope, withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Actor, Scope } from '../scope/scope.ts';
 import type { Storage } from '../storage/index.ts';
@@ -53,9 +54,22 @@ export function originOf(req: FastifyRequest): AuditOrigin {
   };
 }
 
+/** The row-level-security scope of a request: the guard's, never one the request names. */
+export const actorDbScope = (actor: Actor, scope: Scope): DbScope => ({
+  kind: 'actor',
+  personId: actor.personId,
+  role: actor.role,
+  all: scope.all,
+  paths: scope.paths,
+  personIds: scope.personIds,
+  memberPaths: scope.memberPaths,
+});
+
 /**
- * Runs a use case for a signed-in actor. Writes run in one transaction with their audit rows, so a
- * failed write leaves neither data nor an audit entry claiming success; reads use the pool.
+ * Runs a use case for a signed-in actor, in one transaction under the actor's row-level-security
+ * scope. Writes run with their audit rows, so a failed write leaves neither data nor an audit entry
+ * claiming success. A read opens its transaction only when it first touches the database, so a
+ * read answered from memory costs no round trip.
  */
 export async function runAs<T>(
   req: FastifyRequest,
@@ -75,18 +89,27 @@ export async function runAs<T>(
     audit: (entry) => writeAudit(db, origin, entry),
     cached: (_model, _key, load) => load(),
   });
+  const dbScope = actorDbScope(actor, scope);
   if (!opts.write) {
     const { auditBuffer, readCaches } = req.server;
-    return fn({
-      ...make(deps.database.db),
-      audit: async (entry) => auditBuffer.add(origin, entry),
-      cached: (model, key, load) => readCaches.get(model, key, load),
-    });
+    const s = openScoped(deps.database, dbScope);
+    try {
+      const out = await fn({
+        ...make(s.tx),
+        audit: async (entry) => auditBuffer.add(origin, entry),
+        cached: (model, key, load) => readCaches.get(model, key, load),
+      });
+      await s.end(true);
+      return out;
+    } catch (err) {
+      await s.end(false).catch(() => undefined);
+      throw err;
+    }
   }
-  if (opts.keepOnError) return keepingFailures(req, (tx) => fn(make(tx)));
+  if (opts.keepOnError) return keepingFailures(req, dbScope, (tx) => fn(make(tx)));
   return readingOwnWrites(
     req,
-    deps.database.db.transaction((tx) => fn(make(tx))),
+    withScope(deps.database, dbScope, (tx) => fn(make(tx))),
   );
 }
 
@@ -106,9 +129,13 @@ async function readingOwnWrites<T>(req: FastifyRequest, write: Promise<T>): Prom
  * Commits what a use case recorded before it refused (failed-login counters, audit rows of
  * refusals), then rethrows the refusal. Unexpected errors still roll back.
  */
-async function keepingFailures<T>(req: FastifyRequest, fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function keepingFailures<T>(
+  req: FastifyRequest,
+  scope: DbScope,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   let refusal: AppError | undefined;
-  const write = req.server.deps.database.db.transaction(async (tx) => {
+  const write = withScope(req.server.deps.database, scope, async (tx) => {
     try {
       return await fn(tx);
     } catch (err) {
@@ -122,10 +149,13 @@ async function keepingFailures<T>(req: FastifyRequest, fn: (tx: Tx) => Promise<T
   return result as T;
 }
 
+/** The authentication machinery (sign-in, sessions, scopes) reads under this system scope. */
+export const AUTH_SCOPE = systemScope('authentication');
+
 export async function runPublic<T>(req: FastifyRequest, fn: (ctx: PublicCtx) => Promise<T>): Promise<T> {
   const deps = req.server.deps;
   const origin = originOf(req);
-  return keepingFailures(req, (tx) =>
+  return keepingFailures(req, AUTH_SCOPE, (tx) =>
     fn({ db: tx, deps, origin, audit: (entry, actor) => writeAudit(tx, { ...origin, ...actor }, entry) }),
   );
 }

@@ -3,8 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { loadSession, touchSession } from '../auth/session.ts';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from '../auth/session-token.ts';
+import { withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
 import { entityVisible, resolveScope } from '../scope/scope.ts';
+import { AUTH_SCOPE } from './context.ts';
 import type { RoutePolicy } from './policy.ts';
 
 /** Every /api route with its policy, for the route × role scope test and the docs. */
@@ -61,7 +63,7 @@ export const guard = fp(async (app: FastifyInstance) => {
     const { authz } = app;
     const tokenHash = hashToken(token);
     const session = await authz.session(tokenHash, config.sessionIdleMs, () =>
-      loadSession(database.db, tokenHash, config.sessionIdleMs),
+      withScope(database, AUTH_SCOPE, (tx) => loadSession(tx, tokenHash, config.sessionIdleMs)),
     );
     if (!session) throw new AppError('unauthenticated', '登录已过期，请重新登录');
     if (!SAFE_METHODS.has(req.method)) {
@@ -80,14 +82,16 @@ export const guard = fp(async (app: FastifyInstance) => {
     }
     if (session.mustChangePassword && !policy.preAuth) throw new AppError('password_expired', '请先修改密码');
     if (Date.now() - session.lastSeenAt.getTime() > 60_000) {
-      await touchSession(database.db, session.actor.sessionId);
+      await withScope(database, AUTH_SCOPE, (tx) => touchSession(tx, session.actor.sessionId));
       authz.touched(tokenHash, new Date());
     }
     if (policy.allow !== 'session' && !policy.allow.includes(session.actor.role)) {
       throw new AppError('forbidden', '当前角色无权访问');
     }
     const actor = session.actor;
-    req.scope = await authz.scope(actor.roleAssignmentId, () => resolveScope(database.db, actor));
+    req.scope = await authz.scope(actor.roleAssignmentId, () =>
+      withScope(database, AUTH_SCOPE, (tx) => resolveScope(tx, actor)),
+    );
   });
 
   app.addHook('preHandler', async (req) => {
@@ -99,7 +103,7 @@ export const guard = fp(async (app: FastifyInstance) => {
       const id = params[name];
       if (id === undefined) continue;
       const visible = await app.authz.entityVisible(actor.roleAssignmentId, kind, id, () =>
-        entityVisible(app.deps.database.db, scope, actor, kind, id),
+        withScope(app.deps.database, AUTH_SCOPE, (tx) => entityVisible(tx, scope, actor, kind, id)),
       );
       if (!visible) {
         throw new AppError('not_found', '对象不存在或无权访问', undefined, {

@@ -1,0 +1,145 @@
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import type { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
+import type { Database, Db, Tx } from './client.ts';
+
+/**
+ * What row-level security lets a transaction see (DESIGN "How scope is modelled"). The guard's
+ * scope of the signed-in actor, or an explicit system scope for authentication itself, scheduled
+ * jobs and the demo seed, named by its purpose. The database reads it from `hanlin.scope`, set
+ * per transaction; a transaction without it sees no rows of a protected table.
+ */
+export type DbScope =
+  | {
+      kind: 'actor';
+      personId: string;
+      role: string;
+      all: boolean;
+      paths: readonly string[];
+      personIds: readonly string[];
+      memberPaths: readonly string[];
+    }
+  | { kind: 'system'; purpose: string };
+
+/** The setting's text: short keys, read by the SQL functions of migration 0021 (hanlin_scope_*). */
+export function scopeSetting(s: DbScope): string {
+  if (s.kind === 'system') return JSON.stringify({ k: 'system', why: s.purpose });
+  return JSON.stringify({
+    k: 'actor',
+    actor: s.personId,
+    role: s.role,
+    all: s.all,
+    paths: s.paths,
+    persons: s.personIds,
+    members: s.memberPaths,
+  });
+}
+
+/** `begin` and the scope in one round trip (simple protocol: two statements, one literal). */
+const beginSql = (client: pg.PoolClient, s: DbScope) =>
+  `begin; select set_config('hanlin.scope', ${client.escapeLiteral(scopeSetting(s))}, true)`;
+
+/**
+ * A pg client stand-in for Drizzle that takes a pooled connection and opens the scoped transaction
+ * only when the first statement comes: a request answered from memory costs no round trip. Queries
+ * of one request run one after another on its connection (Promise.all in a use case queues here,
+ * not inside pg, which deprecates concurrent queries on one client).
+ */
+class LazyScopedClient {
+  private conn?: Promise<pg.PoolClient>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly scope: DbScope,
+  ) {}
+
+  get started(): boolean {
+    return this.conn !== undefined;
+  }
+
+  private connection(): Promise<pg.PoolClient> {
+    this.conn ??= (async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query(beginSql(client, this.scope));
+      } catch (err) {
+        client.release(err as Error);
+        throw err;
+      }
+      return client;
+    })();
+    return this.conn;
+  }
+
+  query(config: unknown, params?: unknown[]): Promise<unknown> {
+    const run = this.queue.then(async () => {
+      const client = await this.connection();
+      return client.query(config as pg.QueryConfig, params);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Commits (or rolls back) and returns the connection; nothing to do when no statement ran. */
+  async end(commit: boolean): Promise<void> {
+    if (!this.conn) return;
+    await this.queue;
+    const client = await this.conn;
+    let broken: Error | undefined;
+    try {
+      await client.query(commit ? 'commit' : 'rollback');
+    } catch (err) {
+      broken = err as Error;
+      if (commit) throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** A Drizzle transaction object over a lazily opened, scoped transaction, and its end. */
+export interface ScopedTx {
+  tx: Tx;
+  end: (commit: boolean) => Promise<void>;
+}
+
+export function openScoped(database: Database, scope: DbScope): ScopedTx {
+  const client = new LazyScopedClient(database.pool, scope);
+  const { db } = database;
+  // Drizzle keeps the dialect and the relational schema config on the database and its session.
+  const dialect = (db as unknown as { dialect: PgDialect }).dialect;
+  type SessionSchema = ConstructorParameters<typeof NodePgSession>[2];
+  const schema = (db._.session as unknown as { schema: SessionSchema }).schema;
+  const session = new NodePgSession(client as unknown as pg.PoolClient, dialect, schema);
+  const tx = new NodePgTransaction(dialect, session, schema as never) as unknown as Tx;
+  return { tx, end: (commit) => client.end(commit) };
+}
+
+/**
+ * Runs `fn` in one transaction under `scope`, committing when it resolves and rolling back when
+ * it throws. With `awaitCommit: false` (reads) the commit is sent and the result returned at once.
+ */
+export async function withScope<T>(
+  database: Database,
+  scope: DbScope,
+  fn: (tx: Tx) => Promise<T>,
+  opts: { awaitCommit?: boolean } = {},
+): Promise<T> {
+  const s = openScoped(database, scope);
+  let out: T;
+  try {
+    out = await fn(s.tx);
+  } catch (err) {
+    await s.end(false).catch(() => undefined);
+    throw err;
+  }
+  if (opts.awaitCommit === false) void s.end(true).catch(() => undefined);
+  else await s.end(true);
+  return out;
+}
+
+/** A system scope, for authentication, jobs and the seed. */
+export const systemScope = (purpose: string): DbScope => ({ kind: 'system', purpose });
+
+export type { Db };
