@@ -9,10 +9,12 @@ import { runJob } from './platform/db/jobs.ts';
 import { prepareDatabase } from './platform/db/setup.ts';
 import { createStorage } from './platform/storage/index.ts';
 
+/** Stops the embedded PostgreSQL this process started, also when starting fails half-way. */
+let stopEmbedded: (() => Promise<void>) | undefined;
+
 /** config → database → migrations → seed → listen. */
 async function main() {
   const config = loadConfig();
-  let stopEmbedded: (() => Promise<void>) | undefined;
   let urls: { ownerUrl: string; appUrl: string; appPassword?: string };
   if (config.databaseUrl) {
     if (!config.appDatabaseUrl) {
@@ -70,7 +72,8 @@ async function main() {
   if (banner) console.log(banner);
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error('[hanlin] failed to start:', err);
+  if (stopEmbedded) await stopEmbedded().catch(() => {});
   process.exit(1);
 });
