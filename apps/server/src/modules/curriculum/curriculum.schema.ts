@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, newId, updatedAt } from '../../platform/db/types.ts';
+import { inventory, NONE } from '../../platform/privacy/data-classes.ts';
 
 /**
  * The curriculum backbone (A1, R1), city-wide: textbook editions per subject, their volumes, units
@@ -126,3 +127,68 @@ export const lessonKnowledgePoints = pgTable(
     index('lesson_knowledge_point_kp_idx').on(t.knowledgePointId),
   ],
 );
+
+/** 数据分级分类 (platform/privacy): the curriculum backbone holds no personal data. */
+export const curriculumInventory = [
+  inventory(textbookEditions, {
+    description: '教材版本',
+    retention: '长期保存',
+    columns: {
+      id: NONE,
+      subjectCode: NONE,
+      name: NONE,
+      publisher: NONE,
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(curriculumNodes, {
+    description: '教材目录（册、单元、课）',
+    retention: '长期保存',
+    columns: {
+      id: NONE,
+      editionId: NONE,
+      parentId: NONE,
+      kind: NONE,
+      seq: NONE,
+      title: NONE,
+      gradeCode: NONE,
+      term: NONE,
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(knowledgePoints, {
+    description: '知识点',
+    retention: '长期保存',
+    columns: {
+      id: NONE,
+      subjectCode: NONE,
+      code: NONE,
+      name: NONE,
+      gradeCode: NONE,
+      strand: NONE,
+      description: NONE,
+      active: NONE,
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(knowledgeEdges, {
+    description: '知识点先修关系',
+    retention: '长期保存',
+    columns: {
+      prerequisiteId: NONE,
+      knowledgePointId: NONE,
+      createdAt: NONE,
+    },
+  }),
+  inventory(lessonKnowledgePoints, {
+    description: '课与知识点的关联',
+    retention: '长期保存',
+    columns: {
+      lessonId: NONE,
+      knowledgePointId: NONE,
+    },
+  }),
+];

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 
 /** A natural person: one per human, whatever roles they hold (一号登录). */
 export const persons = pgTable(
@@ -188,3 +189,113 @@ export const passwordHistory = pgTable(
   },
   (t) => [index('password_history_account_idx').on(t.accountId, t.createdAt)],
 );
+
+const ROSTER_DUTY = '学籍与教职工管理、身份识别（教育主管部门法定职责）';
+const SIGN_IN = '一号登录、身份鉴别与账号安全（网络安全法、等保 2.0）';
+
+/** 数据分级分类 of the identity tables (platform/privacy). */
+export const identityInventory = [
+  inventory(persons, {
+    description: '自然人（学生、家长、教职工）的基本身份信息，一人一条',
+    retention: '学生：学籍档案保存期内保留；教职工、家长：不再担任任何角色 3 年后匿名化',
+    columns: {
+      id: personal('general', 'statutory_duty', '人员标识，关联学籍、任职与监护记录'),
+      name: personal('sensitive', 'statutory_duty', ROSTER_DUTY, {
+        plaintextBecause: '用于检索、排序和花名册；以行级安全与访问审计保护',
+      }),
+      gender: personal('sensitive', 'statutory_duty', '学籍统计与编班', {
+        plaintextBecause: '国家代码值，用于统计上报',
+      }),
+      birthDateEnc: personal('sensitive', 'statutory_duty', '年龄计算（是否不满 14 周岁）、学籍'),
+      ethnicity: personal('sensitive', 'statutory_duty', '学籍统计上报（GB/T 3304）', {
+        plaintextBecause: '国家代码值，用于统计上报',
+      }),
+      nationality: personal('important', 'statutory_duty', '学籍统计上报'),
+      idType: personal('important', 'statutory_duty', ROSTER_DUTY),
+      idNumberEnc: personal('sensitive', 'statutory_duty', '身份识别、学籍唯一性校验'),
+      idNumberHash: personal('sensitive', 'statutory_duty', '按证件号查重与导入匹配（带密钥散列，不可逆）'),
+      phoneEnc: personal('sensitive', 'statutory_duty', '家校联系、手机号登录'),
+      phoneHash: personal('sensitive', 'statutory_duty', '按手机号登录与导入匹配（带密钥散列，不可逆）'),
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(accounts, {
+    description: '登录账号，一人一个',
+    retention: '随人员记录保留；停用账号 3 年后删除口令与二次验证数据',
+    columns: {
+      id: personal('general', 'statutory_duty', SIGN_IN),
+      personId: personal('general', 'statutory_duty', SIGN_IN),
+      username: personal('important', 'statutory_duty', SIGN_IN),
+      passwordHash: personal('sensitive', 'statutory_duty', '口令鉴别（argon2id 散列，不可逆）'),
+      passwordChangedAt: personal('general', 'statutory_duty', '口令定期更换（等保）'),
+      mustChangePassword: NONE,
+      totpSecretEnc: personal('sensitive', 'statutory_duty', '管理员二次验证（加密存储）'),
+      totpEnabled: NONE,
+      totpLastStep: NONE,
+      totpEnrolHash: personal('sensitive', 'statutory_duty', '二次验证绑定码（带密钥散列）'),
+      totpEnrolExpiresAt: NONE,
+      status: NONE,
+      lastLoginAt: personal('general', 'statutory_duty', SIGN_IN),
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(roleAssignments, {
+    description: '人员在组织机构中担任的角色（教师、班主任、家长、管理员等）',
+    retention: '角色撤销后保留 3 年，供审计追溯',
+    columns: {
+      id: NONE,
+      personId: personal('general', 'statutory_duty', '数据范围与权限控制'),
+      role: personal('important', 'statutory_duty', '数据范围与权限控制'),
+      orgUnitId: personal('important', 'statutory_duty', '数据范围与权限控制'),
+      path: personal('important', 'statutory_duty', '数据范围与权限控制'),
+      districtId: NONE,
+      schoolId: NONE,
+      active: NONE,
+      createdAt: NONE,
+    },
+  }),
+  inventory(sessions, {
+    description: '登录会话',
+    retention: '过期或注销 30 日后删除',
+    columns: {
+      id: NONE,
+      tokenHash: personal('sensitive', 'statutory_duty', '会话鉴别（散列，不可逆）'),
+      accountId: personal('general', 'statutory_duty', SIGN_IN),
+      personId: personal('general', 'statutory_duty', SIGN_IN),
+      roleAssignmentId: personal('general', 'statutory_duty', SIGN_IN),
+      csrfToken: NONE,
+      mfaPassed: NONE,
+      createdAt: personal('general', 'statutory_duty', SIGN_IN),
+      lastSeenAt: personal('general', 'statutory_duty', '空闲超时'),
+      expiresAt: NONE,
+      revokedAt: NONE,
+      ip: personal('important', 'statutory_duty', '安全事件追溯（网络安全法日志留存）'),
+      userAgent: personal('important', 'statutory_duty', '安全事件追溯'),
+    },
+  }),
+  inventory(loginThrottle, {
+    description: '登录失败计数与锁定（按账号与来源地址，带密钥散列）',
+    retention: '最后一次失败 1 日后删除',
+    columns: {
+      kind: NONE,
+      subject: personal('general', 'statutory_duty', '防暴力破解（等保登录失败处理）'),
+      source: personal('general', 'statutory_duty', '防暴力破解（等保登录失败处理）'),
+      failures: NONE,
+      locks: NONE,
+      lockedUntil: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(passwordHistory, {
+    description: '历史口令散列（等保：不得重复使用最近 5 次口令）',
+    retention: '每个账号只保留最近 5 条',
+    columns: {
+      id: NONE,
+      accountId: personal('general', 'statutory_duty', '口令复用检查'),
+      passwordHash: personal('sensitive', 'statutory_duty', '口令复用检查（argon2id 散列，不可逆）'),
+      createdAt: NONE,
+    },
+  }),
+];

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { inventory, NONE } from '../../platform/privacy/data-classes.ts';
 
 export const ORG_KINDS = ['city', 'district', 'school', 'grade', 'class', 'teaching_class'] as const;
 export type TOrgKind = (typeof ORG_KINDS)[number];
@@ -71,3 +72,56 @@ export const terms = pgTable('term', {
   endDate: date('end_date').notNull(),
   current: boolean('current').notNull().default(false),
 });
+
+/** 数据分级分类 (platform/privacy): the org tree and calendar hold no personal data. */
+export const orgInventory = [
+  inventory(orgUnits, {
+    description: '组织机构树：市、区、学校、年级、班级（机构信息，不含个人信息）',
+    retention: '长期保存',
+    columns: {
+      id: NONE,
+      kind: NONE,
+      parentId: NONE,
+      code: NONE,
+      name: NONE,
+      path: NONE,
+      districtId: NONE,
+      schoolId: NONE,
+      stage: NONE,
+      schoolType: NONE,
+      schoolCode: NONE,
+      divisionCode: NONE,
+      gradeCode: NONE,
+      entryYear: NONE,
+      subjectCode: NONE,
+      address: NONE,
+      active: NONE,
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(academicYears, {
+    description: '学年',
+    retention: '长期保存',
+    columns: {
+      id: NONE,
+      name: NONE,
+      startDate: NONE,
+      endDate: NONE,
+      current: NONE,
+    },
+  }),
+  inventory(terms, {
+    description: '学期',
+    retention: '长期保存',
+    columns: {
+      id: NONE,
+      academicYearId: NONE,
+      seq: NONE,
+      name: NONE,
+      startDate: NONE,
+      endDate: NONE,
+      current: NONE,
+    },
+  }),
+];

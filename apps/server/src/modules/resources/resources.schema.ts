@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 import { curriculumNodes, knowledgePoints, textbookEditions } from '../curriculum/curriculum.schema.ts';
 
 /** R1 resource types; a lesson package is a 共享课堂 lesson (R2). */
@@ -285,3 +286,166 @@ export const resourceRetirements = pgTable(
     check('resource_retirement_status_ck', sql`${t.status} in ('pending','retired','kept')`),
   ],
 );
+
+/** 数据分级分类 (platform/privacy). */
+export const resourcesInventory = [
+  inventory(resources, {
+    description: '数字教育资源',
+    retention: '随资源保存；淘汰后 3 年删除',
+    columns: {
+      id: NONE,
+      kind: NONE,
+      title: NONE,
+      description: NONE,
+      tags: NONE,
+      subjectCode: NONE,
+      gradeCode: NONE,
+      term: NONE,
+      editionId: NONE,
+      lessonId: NONE,
+      themeCode: NONE,
+      provider: NONE,
+      license: NONE,
+      analysis: NONE,
+      exercises: NONE,
+      authorId: personal('general', 'contract', '资源建设与署名（教师职务行为）'),
+      path: personal('general', 'contract', '资源所属单位与草稿可见范围'),
+      districtId: NONE,
+      schoolId: NONE,
+      status: NONE,
+      searchVector: NONE,
+      publishedAt: NONE,
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(resourceFiles, {
+    description: '资源文件（视频、课件）',
+    retention: '随资源保存',
+    columns: {
+      id: NONE,
+      resourceId: NONE,
+      role: NONE,
+      storageKey: NONE,
+      fileName: NONE,
+      mime: NONE,
+      size: NONE,
+      sha256: NONE,
+      createdAt: NONE,
+    },
+  }),
+  inventory(resourceKnowledgePoints, {
+    description: '资源与知识点的关联',
+    retention: '随资源保存',
+    columns: {
+      resourceId: NONE,
+      knowledgePointId: NONE,
+    },
+  }),
+  inventory(resourceQuestions, {
+    description: '互动答疑：学习者的提问',
+    retention: '随资源保存；提问者离校 3 年后匿名化',
+    columns: {
+      id: NONE,
+      resourceId: NONE,
+      askerId: personal(
+        'general',
+        'statutory_duty',
+        '教育教学服务：学习记录与互动（学生内容向其他学习者只显示「X同学」）',
+      ),
+      body: personal('important', 'statutory_duty', '教育教学服务：学习者提问与评论内容'),
+      createdAt: NONE,
+    },
+  }),
+  inventory(resourceAnswers, {
+    description: '互动答疑：教师的回答',
+    retention: '随资源保存',
+    columns: {
+      id: NONE,
+      questionId: NONE,
+      answererId: personal('general', 'contract', '答疑署名（教师职务行为）'),
+      body: personal('general', 'contract', '答疑内容'),
+      createdAt: NONE,
+    },
+  }),
+  inventory(resourceStats, {
+    description: '资源的浏览、完成、下载与评分汇总（不含个人信息）',
+    retention: '随资源保存',
+    columns: {
+      resourceId: NONE,
+      views: NONE,
+      completions: NONE,
+      downloads: NONE,
+      ratingCount: NONE,
+      ratingSum: NONE,
+    },
+  }),
+  inventory(resourceRatings, {
+    description: '资源评分与评论',
+    retention: '随资源保存；评分人离校 3 年后匿名化',
+    columns: {
+      resourceId: NONE,
+      personId: personal(
+        'general',
+        'statutory_duty',
+        '教育教学服务：学习记录与互动（学生内容向其他学习者只显示「X同学」）',
+      ),
+      stars: personal(
+        'general',
+        'statutory_duty',
+        '教育教学服务：学习记录与互动（学生内容向其他学习者只显示「X同学」）',
+      ),
+      comment: personal('important', 'statutory_duty', '教育教学服务：学习者提问与评论内容'),
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(resourceUses, {
+    description: '资源使用量按单位和日期汇总（不含个人信息）',
+    retention: '3 年',
+    columns: {
+      resourceId: NONE,
+      viewerPath: NONE,
+      day: NONE,
+      views: NONE,
+      completions: NONE,
+      downloads: NONE,
+    },
+  }),
+  inventory(resourceCompletions, {
+    description: '学习完成记录',
+    retention: '2 年',
+    columns: {
+      resourceId: personal(
+        'general',
+        'statutory_duty',
+        '教育教学服务：学习记录与互动（学生内容向其他学习者只显示「X同学」）',
+      ),
+      personId: personal(
+        'general',
+        'statutory_duty',
+        '教育教学服务：学习记录与互动（学生内容向其他学习者只显示「X同学」）',
+      ),
+      completedAt: personal(
+        'general',
+        'statutory_duty',
+        '教育教学服务：学习记录与互动（学生内容向其他学习者只显示「X同学」）',
+      ),
+    },
+  }),
+  inventory(resourceRetirements, {
+    description: '资源淘汰检查与处理记录',
+    retention: '随资源保存',
+    columns: {
+      id: NONE,
+      resourceId: NONE,
+      reason: NONE,
+      details: NONE,
+      status: NONE,
+      flaggedAt: NONE,
+      decidedBy: personal('general', 'contract', '资源淘汰决定（管理员职务行为）'),
+      decidedAt: NONE,
+      note: personal('general', 'contract', '资源淘汰决定说明'),
+    },
+  }),
+];

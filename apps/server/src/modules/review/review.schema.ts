@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, newId } from '../../platform/db/types.ts';
+import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 import { resources } from '../resources/resources.schema.ts';
 
 /** Where a reviewer sits relative to the resource's school. */
@@ -89,3 +90,53 @@ export const reviewEvents = pgTable(
     check('review_event_score_ck', sql`${t.score} is null or ${t.score} between 0 and 100`),
   ],
 );
+
+/** 数据分级分类 (platform/privacy). */
+export const reviewInventory = [
+  inventory(reviewChains, {
+    description: '审核流程配置',
+    retention: '长期保存',
+    columns: {
+      id: NONE,
+      name: NONE,
+      kind: NONE,
+      path: NONE,
+      steps: NONE,
+      active: NONE,
+      createdAt: NONE,
+    },
+  }),
+  inventory(reviews, {
+    description: '资源的审核进程',
+    retention: '随资源保存',
+    columns: {
+      id: NONE,
+      resourceId: NONE,
+      chainId: NONE,
+      steps: NONE,
+      currentStep: NONE,
+      stepStartedAt: NONE,
+      status: NONE,
+      path: NONE,
+      createdAt: NONE,
+      finishedAt: NONE,
+    },
+  }),
+  inventory(reviewEvents, {
+    description: '审核记录：每一步的审核人、结论与意见',
+    retention: '随资源保存',
+    columns: {
+      id: NONE,
+      reviewId: NONE,
+      step: NONE,
+      stepName: NONE,
+      action: NONE,
+      actorId: personal('general', 'contract', '六审审核记录（审核人职务行为）'),
+      actorName: personal('general', 'contract', '六审审核记录（审核人职务行为）'),
+      actorRole: NONE,
+      comment: personal('general', 'contract', '六审审核记录（审核人职务行为）'),
+      score: personal('general', 'contract', '六审审核记录（审核人职务行为）'),
+      at: NONE,
+    },
+  }),
+];

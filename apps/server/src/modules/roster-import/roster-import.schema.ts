@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 
 export const IMPORT_KINDS = ['schools', 'classes', 'teachers', 'students', 'parents'] as const;
 export type TImportKind = (typeof IMPORT_KINDS)[number];
@@ -73,3 +74,35 @@ export const importJobs = pgTable(
     check('import_job_kind_ck', sql`${t.kind} in ('schools','classes','teachers','students','parents')`),
   ],
 );
+
+/** 数据分级分类 of the import jobs (platform/privacy). */
+export const rosterImportInventory = [
+  inventory(importJobs, {
+    description: '花名册 Excel 导入任务：上传的工作簿（加密）、进度与逐行错误',
+    retention: '上传的工作簿 7 日后清除；任务记录 1 年后删除',
+    columns: {
+      id: NONE,
+      kind: NONE,
+      status: NONE,
+      idempotencyKey: NONE,
+      fileSha256: NONE,
+      fileName: personal('general', 'statutory_duty', '导入任务追溯'),
+      fileEnc: personal(
+        'sensitive',
+        'statutory_duty',
+        '批量导入学籍、教职工与监护人信息（加密，7 日后清除）',
+      ),
+      createdBy: personal('general', 'statutory_duty', '导入任务追溯'),
+      actorRole: NONE,
+      orgPath: personal('general', 'statutory_duty', '数据范围'),
+      total: NONE,
+      processed: NONE,
+      errors: personal('important', 'statutory_duty', '逐行校验错误说明（可能引用单元格内容）'),
+      errorCount: NONE,
+      summary: NONE,
+      createdAt: NONE,
+      updatedAt: NONE,
+      finishedAt: NONE,
+    },
+  }),
+];

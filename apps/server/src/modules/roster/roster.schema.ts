@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 
 /** 学籍: a student's enrolment record. `path` is the administrative class path. */
 export const students = pgTable(
@@ -126,3 +127,98 @@ export const guardians = pgTable(
     index('guardian_student_idx').on(t.studentId),
   ],
 );
+
+const XUEJI = '学籍管理（《中小学生学籍管理办法》，教育主管部门法定职责）';
+const TEACHING = '教学组织：编班、任课安排与数据范围';
+
+/** 数据分级分类 of the roster tables (platform/privacy). */
+export const rosterInventory = [
+  inventory(students, {
+    description: '学生学籍记录',
+    retention: '学籍档案按《中小学生学籍管理办法》长期保存；删除请求不适用于学籍，仅可更正',
+    columns: {
+      personId: personal('general', 'statutory_duty', XUEJI),
+      nationalNoEnc: personal('sensitive', 'statutory_duty', `${XUEJI}；含身份证号，加密存储`),
+      nationalNoHash: personal('sensitive', 'statutory_duty', '按全国学籍号导入更新（带密钥散列，不可逆）'),
+      studentNo: personal('important', 'statutory_duty', XUEJI),
+      districtId: personal('important', 'statutory_duty', XUEJI),
+      schoolId: personal('important', 'statutory_duty', XUEJI),
+      classId: personal('important', 'statutory_duty', XUEJI),
+      path: personal('important', 'statutory_duty', `${XUEJI}；数据范围`),
+      entryYear: personal('important', 'statutory_duty', XUEJI),
+      entryMode: personal('important', 'statutory_duty', XUEJI),
+      studyMode: personal('important', 'statutory_duty', XUEJI),
+      householdType: personal('important', 'statutory_duty', XUEJI),
+      householdPlaceEnc: personal('sensitive', 'statutory_duty', `${XUEJI}（户口所在地）`),
+      birthplaceEnc: personal('sensitive', 'statutory_duty', `${XUEJI}（出生地）`),
+      migrant: personal('important', 'statutory_duty', `${XUEJI}（进城务工人员随迁子女统计与资助）`),
+      status: personal('important', 'statutory_duty', XUEJI),
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(studentSensitive, {
+    description: '学生敏感信息：健康状况、残疾、留守儿童、孤儿（加密存储，每次查看均审计）',
+    retention: '随学籍保存；学生离校 3 年后删除',
+    columns: {
+      personId: personal('general', 'statutory_duty', XUEJI),
+      path: personal('important', 'statutory_duty', '数据范围'),
+      dataEnc: personal('sensitive', 'statutory_duty', '关爱帮扶、资助与特殊教育安排'),
+      updatedAt: NONE,
+    },
+  }),
+  inventory(teachers, {
+    description: '教职工任职记录',
+    retention: '离职后 3 年',
+    columns: {
+      personId: personal('general', 'contract', '人力资源管理'),
+      staffNo: personal('important', 'contract', '人力资源管理'),
+      schoolId: personal('important', 'contract', '人力资源管理'),
+      districtId: personal('important', 'contract', '人力资源管理'),
+      path: personal('important', 'contract', '人力资源管理；数据范围'),
+      subjects: personal('general', 'contract', TEACHING),
+      title: personal('important', 'contract', '人力资源管理（职称）'),
+      status: personal('general', 'contract', '人力资源管理'),
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(teachingAssignments, {
+    description: '教师任课安排（学期 × 班级 × 学科）',
+    retention: '学期结束后 3 年',
+    columns: {
+      id: NONE,
+      teacherId: personal('general', 'contract', TEACHING),
+      classId: personal('general', 'contract', TEACHING),
+      subjectCode: personal('general', 'contract', TEACHING),
+      termId: NONE,
+      path: personal('general', 'contract', `${TEACHING}`),
+      schoolId: NONE,
+      districtId: NONE,
+      createdAt: NONE,
+    },
+  }),
+  inventory(teachingClassMembers, {
+    description: '教学班（选课走班）学生名单',
+    retention: '学期结束后 3 年',
+    columns: {
+      teachingClassId: personal('general', 'statutory_duty', TEACHING),
+      studentId: personal('general', 'statutory_duty', TEACHING),
+      path: personal('general', 'statutory_duty', TEACHING),
+      createdAt: NONE,
+    },
+  }),
+  inventory(guardians, {
+    description: '学生的监护人关系',
+    retention: '随学籍保存',
+    columns: {
+      id: NONE,
+      parentId: personal('important', 'statutory_duty', '家校联系与监护人同意'),
+      studentId: personal('important', 'statutory_duty', '家校联系与监护人同意'),
+      relation: personal('important', 'statutory_duty', '家校联系与监护人同意'),
+      primary: personal('general', 'statutory_duty', '家校联系'),
+      path: personal('important', 'statutory_duty', '数据范围'),
+      createdAt: NONE,
+    },
+  }),
+];

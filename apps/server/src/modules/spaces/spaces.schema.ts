@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
+import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 import { resources } from '../resources/resources.schema.ts';
 
 /**
@@ -170,3 +171,125 @@ export const spaceUseDays = pgTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.day] }), index('space_use_day_day_idx').on(t.day)],
 );
+
+/** 数据分级分类 (platform/privacy). */
+export const spacesInventory = [
+  inventory(studios, {
+    description: '名师工作室',
+    retention: '关闭后 3 年',
+    columns: {
+      id: NONE,
+      name: NONE,
+      description: NONE,
+      leadId: personal('general', 'contract', '名师工作室（教师职务活动）'),
+      subjectCode: NONE,
+      orgUnitId: NONE,
+      path: NONE,
+      active: NONE,
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(studioMembers, {
+    description: '名师工作室成员',
+    retention: '关闭后 3 年',
+    columns: {
+      studioId: personal('general', 'contract', '名师工作室（教师职务活动）'),
+      personId: personal('general', 'contract', '名师工作室（教师职务活动）'),
+      createdAt: NONE,
+    },
+  }),
+  inventory(spacePosts, {
+    description: '空间动态、作品、通知',
+    retention: '学生离校 3 年后删除其作品与动态',
+    columns: {
+      id: NONE,
+      spaceId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      spaceKind: NONE,
+      spacePath: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      authorId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      kind: NONE,
+      title: personal(
+        'important',
+        'statutory_duty',
+        '网络学习空间内容（未成年人作品超出班级展示须监护人同意）',
+      ),
+      body: personal(
+        'important',
+        'statutory_duty',
+        '网络学习空间内容（未成年人作品超出班级展示须监护人同意）',
+      ),
+      createdAt: NONE,
+      updatedAt: NONE,
+    },
+  }),
+  inventory(spacePostFiles, {
+    description: '动态与作品的附件（图片、文档、视频）',
+    retention: '随动态删除',
+    columns: {
+      id: NONE,
+      postId: NONE,
+      storageKey: NONE,
+      fileName: personal(
+        'important',
+        'statutory_duty',
+        '网络学习空间内容（未成年人作品超出班级展示须监护人同意）',
+      ),
+      mime: NONE,
+      size: NONE,
+      sha256: NONE,
+      createdAt: NONE,
+    },
+  }),
+  inventory(spaceComments, {
+    description: '评论',
+    retention: '随动态删除',
+    columns: {
+      id: NONE,
+      postId: NONE,
+      authorId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      body: personal(
+        'important',
+        'statutory_duty',
+        '网络学习空间内容（未成年人作品超出班级展示须监护人同意）',
+      ),
+      createdAt: NONE,
+    },
+  }),
+  inventory(spaceLikes, {
+    description: '点赞',
+    retention: '随动态删除',
+    columns: {
+      postId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      personId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      createdAt: NONE,
+    },
+  }),
+  inventory(spaceNoticeReads, {
+    description: '班级通知已读回执',
+    retention: '随通知删除',
+    columns: {
+      postId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      personId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      readAt: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+    },
+  }),
+  inventory(spaceCollections, {
+    description: '收藏的资源',
+    retention: '本人删除或离校 3 年后删除',
+    columns: {
+      personId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      resourceId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+      createdAt: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
+    },
+  }),
+  inventory(spaceUseDays, {
+    description: '空间使用天数（应用统计）',
+    retention: '2 年后删除',
+    columns: {
+      personId: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),
+      day: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),
+      uses: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),
+    },
+  }),
+];

@@ -1,5 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ltree, newId } from '../db/types.ts';
+import { inventory, NONE, personal } from '../privacy/data-classes.ts';
 
 /**
  * Append-only audit trail (P4, 等保 audit). A trigger in the migrations refuses UPDATE, DELETE
@@ -34,3 +35,28 @@ export const auditLog = pgTable(
     index('audit_log_path_gist').using('gist', t.orgPath),
   ],
 );
+
+/** 数据分级分类 of the audit trail (platform/privacy). */
+export const auditInventory = [
+  inventory(auditLog, {
+    description: '审计日志：所有写操作、登录和员工查看他人个人信息的记录（只增不改）',
+    retention: '至少保存 6 个月（网络安全法第二十一条、等保 2.0）；默认长期保存，由审计员按制度归档',
+    columns: {
+      id: NONE,
+      at: NONE,
+      actorPersonId: personal('general', 'statutory_duty', '安全审计（等保 2.0）'),
+      actorName: personal('important', 'statutory_duty', '安全审计（等保 2.0）'),
+      actorRole: NONE,
+      action: NONE,
+      outcome: NONE,
+      targetType: NONE,
+      targetId: personal('general', 'statutory_duty', '安全审计：被操作的对象'),
+      subjectPersonId: personal('general', 'statutory_duty', '安全审计：被查看或修改个人信息的人员'),
+      orgPath: personal('general', 'statutory_duty', '安全审计：数据范围'),
+      ip: personal('important', 'statutory_duty', '安全审计：来源地址'),
+      userAgent: personal('important', 'statutory_duty', '安全审计：终端'),
+      requestId: NONE,
+      details: personal('general', 'statutory_duty', '安全审计：操作说明（不含个人信息内容）'),
+    },
+  }),
+];

@@ -1,0 +1,33 @@
+/**
+ * 个人信息清单 (P5, ASVS V8): every module's data classification, in one list for the inventory
+ * page, its export, the retention job and the checks of `data-inventory.test.ts`. Like app.ts,
+ * this file composes modules; platform/privacy holds only the mechanism.
+ */
+import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
+import { identityInventory } from './modules/identity/identity.schema.ts';
+import { notificationInventory } from './modules/notifications/notifications.schema.ts';
+import { orgInventory } from './modules/org/org.schema.ts';
+import { resourcesInventory } from './modules/resources/resources.schema.ts';
+import { reviewInventory } from './modules/review/review.schema.ts';
+import { rosterInventory } from './modules/roster/roster.schema.ts';
+import { rosterImportInventory } from './modules/roster-import/roster-import.schema.ts';
+import { spacesInventory } from './modules/spaces/spaces.schema.ts';
+import { auditInventory } from './platform/audit/audit.schema.ts';
+import { codesInventory } from './platform/codes/codes.schema.ts';
+import { fieldBackfillInventory } from './platform/crypto/field-backfill.schema.ts';
+import type { TableInventory } from './platform/privacy/data-classes.ts';
+
+export const DATA_INVENTORY: readonly TableInventory[] = [
+  ...identityInventory,
+  ...rosterInventory,
+  ...rosterImportInventory,
+  ...orgInventory,
+  ...curriculumInventory,
+  ...resourcesInventory,
+  ...reviewInventory,
+  ...spacesInventory,
+  ...notificationInventory,
+  ...auditInventory,
+  ...codesInventory,
+  ...fieldBackfillInventory,
+];
