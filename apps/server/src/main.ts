@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
+import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { connectDatabase, migrateDatabase } from './platform/db/client.ts';
@@ -13,19 +14,27 @@ async function main() {
   const config = loadConfig();
   let stopEmbedded: (() => Promise<void>) | undefined;
   let url = config.databaseUrl;
+  let startBackups: ((fieldKey: Buffer) => () => void) | undefined;
   if (!url) {
     console.log(`[hanlin] starting embedded PostgreSQL 17 in ${join(config.dataDir, 'pg')} …`);
     const pg = await startEmbeddedPostgres({
       dir: config.dataDir,
       database: 'hanlin',
       port: Number(process.env.HANLIN_PG_PORT) || undefined,
+      settings: embeddedBackupSettings(config),
     });
     url = pg.url;
     stopEmbedded = pg.stop;
+    // N4: WAL is archived from the start; base backups, pruning and the off-site copy once serving.
+    if (config.backup.enabled) {
+      const adminUrl = pg.adminUrl('postgres');
+      startBackups = (fieldKey) => scheduleBackups({ config, adminUrl, fieldKey, log: console.log });
+    }
   }
   const database = connectDatabase(url);
   await migrateDatabase(database.db);
-  const crypto = createFieldCrypto(loadFieldKey(config.fieldKey, config.dataDir));
+  const fieldKey = loadFieldKey(config.fieldKey, config.dataDir);
+  const crypto = createFieldCrypto(fieldKey);
   const deps = { config, database, crypto, storage: createStorage(config) };
   const banner = await bootstrap(deps);
   const app = await buildApp(deps);
@@ -55,6 +64,8 @@ async function main() {
     console.log,
   );
   process.once('beforeExit', stopRetirement);
+  const stopBackups = startBackups?.(fieldKey);
+  if (stopBackups) process.once('beforeExit', stopBackups);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\n[hanlin] 翰林智慧教育平台 is running at http://${shown}:${config.port}`);
   console.log(`[hanlin] API docs: http://${shown}:${config.port}/api/docs`);
