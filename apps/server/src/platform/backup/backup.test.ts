@@ -234,4 +234,26 @@ describe.sequential('point-in-time backup and restore', () => {
       state.keys.data.get(state.keys.between),
     );
   }, 240_000);
+
+  it('puts everything back when the target cannot be reached', async () => {
+    await query(`insert into pupil values (99999, 'kept', 1)`);
+    const before = await fingerprint();
+    await stop();
+    // No transaction after this moment is archived: recovery must end early and fail.
+    const plan = await planRestore({
+      dataDir,
+      backupDir,
+      target: new Date(),
+      filesDir,
+      fileSlackMs: 0,
+      archiveTimeout: 300,
+    });
+    await expect(executeRestore(plan)).rejects.toThrow(/no transaction after the target/);
+    expect(existsSync(`${join(dataDir, 'pg')}.failed-restore-${plan.stamp}`)).toBe(true);
+    await start();
+    expect(await fingerprint()).toEqual(before);
+    expect(sha(await readFile(join(filesDir, state.keys.between)))).toBe(
+      state.keys.data.get(state.keys.between),
+    );
+  }, 240_000);
 });
