@@ -49,12 +49,15 @@ function shellPath(path: string): string {
  * directory fsynced, so a segment the server deletes after success is on disk. Only coreutils,
  * cmp (diffutils) and sh: nothing beyond what the embedded server's host has.
  */
-export function archiveCommand(dir: string): string {
+export function archiveCommand(dir: string, platform: NodeJS.Platform = process.platform): string {
   const d = shellPath(dir);
   const tmp = `${d}/.%f.tmp`;
+  // GNU `sync FILE` fsyncs that file and fails if the fsync does; BSD sync (macOS) takes no operands
+  // and flushes everything.
+  const sync = (path: string) => (platform === 'linux' ? `sync ${path}` : 'sync');
   return (
     `if test -f ${d}/%f; then cmp -s %p ${d}/%f; ` +
-    `else cp %p ${tmp} && sync ${tmp} && mv ${tmp} ${d}/%f && sync ${d}; fi`
+    `else cp %p ${tmp} && ${sync(tmp)} && mv ${tmp} ${d}/%f && ${sync(d)}; fi`
   );
 }
 

@@ -74,6 +74,9 @@ async function archiveCurrentSegment() {
   }
 }
 
+/** A restore of this cluster and its file store; file times compared exactly (no mirroring delay here). */
+const planTo = (target: Date) =>
+  planRestore({ dataDir, backupDir, target, filesDir, fieldKey, fileSlackMs: 0, archiveTimeout: 300 });
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const files = () => new LocalStorage(filesDir);
 
@@ -176,15 +179,7 @@ describe.sequential('point-in-time backup and restore', () => {
   it('restores the database and the file store to the moment after the data directory is destroyed', async () => {
     await stop();
     await rm(dataDir, { recursive: true, force: true });
-    const plan = await planRestore({
-      dataDir,
-      backupDir,
-      target: state.moment!,
-      filesDir,
-      fieldKey,
-      fileSlackMs: 0,
-      archiveTimeout: 300,
-    });
+    const plan = await planTo(state.moment!);
     expect(plan.backup.id).toBe(state.backup!.id);
     expect(plan.running).toBeNull();
     expect(plan.fieldKey).toBe('same');
@@ -201,13 +196,7 @@ describe.sequential('point-in-time backup and restore', () => {
   }, 240_000);
 
   it('refuses to restore over a running server', async () => {
-    const plan = await planRestore({
-      dataDir,
-      backupDir,
-      target: state.moment!,
-      fileSlackMs: 0,
-      archiveTimeout: 300,
-    });
+    const plan = await planTo(state.moment!);
     expect(plan.running).toBeGreaterThan(0);
     await expect(executeRestore(plan)).rejects.toThrow(/is running/);
   });
@@ -218,15 +207,7 @@ describe.sequential('point-in-time backup and restore', () => {
     await rm(backupDir, { recursive: true, force: true });
     const fetched = await fetchFromOffsite({ backupDir, offsite, target: state.moment! });
     expect(fetched?.id).toBe(state.backup!.id);
-    const plan = await planRestore({
-      dataDir,
-      backupDir,
-      target: state.moment!,
-      filesDir,
-      fieldKey,
-      fileSlackMs: 0,
-      archiveTimeout: 300,
-    });
+    const plan = await planTo(state.moment!);
     await executeRestore(plan);
     await start();
     expect(await fingerprint()).toEqual(state.atMoment);
@@ -240,14 +221,7 @@ describe.sequential('point-in-time backup and restore', () => {
     const before = await fingerprint();
     await stop();
     // No transaction after this moment is archived: recovery must end early and fail.
-    const plan = await planRestore({
-      dataDir,
-      backupDir,
-      target: new Date(),
-      filesDir,
-      fileSlackMs: 0,
-      archiveTimeout: 300,
-    });
+    const plan = await planTo(new Date());
     await expect(executeRestore(plan)).rejects.toThrow(/no transaction after the target/);
     expect(existsSync(`${join(dataDir, 'pg')}.failed-restore-${plan.stamp}`)).toBe(true);
     await start();
