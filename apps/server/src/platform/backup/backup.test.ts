@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,11 +8,12 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded.ts';
 import { LocalStorage } from '../storage/local-storage.ts';
-import { archivingSettings } from './archive.ts';
-import { type BaseBackup, takeBaseBackup, withBackupLock } from './base-backup.ts';
+import { archivingSettings, walBefore } from './archive.ts';
+import { type BaseBackup, listBaseBackups, takeBaseBackup, withBackupLock } from './base-backup.ts';
 import { mirrorFileStore } from './file-mirror.ts';
 import { fetchFromOffsite, Offsite, shipToOffsite } from './offsite.ts';
 import { executeRestore, planRestore } from './restore.ts';
+import { backupRound } from './schedule.ts';
 
 /**
  * Point-in-time recovery end to end on a real embedded PostgreSQL of its own (not the shared test
@@ -229,5 +230,35 @@ describe.sequential('point-in-time backup and restore', () => {
     expect(sha(await readFile(join(filesDir, state.keys.between)))).toBe(
       state.keys.data.get(state.keys.between),
     );
+  }, 240_000);
+
+  it('backs up the restored timeline on the next scheduled round, once, and prunes what it outlived', async () => {
+    const logged: string[] = [];
+    const round = backupRound({
+      config: {
+        dataDir,
+        filesDir,
+        s3: undefined,
+        backup: {
+          enabled: true,
+          dir: backupDir,
+          everyMs: 86_400_000,
+          keepDays: 0,
+          keepCount: 1,
+          archiveTimeout: 300,
+        },
+      },
+      adminUrl: server!.adminUrl('postgres'),
+      fieldKey,
+      log: (l) => logged.push(l),
+    });
+    const made = await round();
+    expect(logged.filter((l) => l.includes('failed'))).toEqual([]);
+    expect(made?.timeline).toBe(2);
+    expect((await listBaseBackups(backupDir)).map((b) => b.id)).toEqual([made!.id]);
+    const wal = await readdir(join(backupDir, made!.systemId, 'wal'));
+    expect(wal.filter((w) => walBefore(w, made!.startWal))).toEqual([]);
+    expect(wal.some((w) => w.endsWith('.history'))).toBe(true);
+    expect(await round()).toBeNull();
   }, 240_000);
 });
