@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
+import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
@@ -16,6 +17,7 @@ let stopEmbedded: (() => Promise<void>) | undefined;
 async function main() {
   const config = loadConfig();
   let urls: { ownerUrl: string; appUrl: string; appPassword?: string };
+  let startBackups: ((fieldKey: Buffer) => () => void) | undefined;
   if (config.databaseUrl) {
     if (!config.appDatabaseUrl) {
       throw new Error(
@@ -29,13 +31,20 @@ async function main() {
       dir: config.dataDir,
       database: 'hanlin',
       port: Number(process.env.HANLIN_PG_PORT) || undefined,
+      settings: embeddedBackupSettings(config),
     });
     urls = { ownerUrl: pg.url, appUrl: pg.appUrl('hanlin'), appPassword: pg.appPassword };
     stopEmbedded = pg.stop;
+    // N4: WAL is archived from the start; base backups, pruning and the off-site copy once serving.
+    if (config.backup.enabled) {
+      const adminUrl = pg.adminUrl('postgres');
+      startBackups = (fieldKey) => scheduleBackups({ config, adminUrl, fieldKey, log: console.log });
+    }
   }
   // Migrations, grants and the seed run as the owner; the application as its own role.
   const { owner, app: database } = await prepareDatabase(urls);
-  const crypto = createFieldCrypto(loadFieldKey(config.fieldKey, config.dataDir));
+  const fieldKey = loadFieldKey(config.fieldKey, config.dataDir);
+  const crypto = createFieldCrypto(fieldKey);
   const deps = { config, database, crypto, storage: createStorage(config) };
   const banner = await bootstrap({ ...deps, database: owner });
   await owner.close();
@@ -66,6 +75,8 @@ async function main() {
     console.log,
   );
   process.once('beforeExit', stopRetirement);
+  const stopBackups = startBackups?.(fieldKey);
+  if (stopBackups) process.once('beforeExit', stopBackups);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\n[hanlin] 翰林智慧教育平台 is running at http://${shown}:${config.port}`);
   console.log(`[hanlin] API docs: http://${shown}:${config.port}/api/docs`);

@@ -45,6 +45,18 @@ const ZEnv = z.object({
   HANLIN_DOCUMENT_LIMIT_MB: z.coerce.number().int().min(1).default(200),
   /** 32-byte key (hex or base64) that encrypts sensitive personal fields; generated into the data dir when unset. */
   HANLIN_FIELD_KEY: z.string().optional(),
+  /** Point-in-time backups of the embedded PostgreSQL and the file store (N4); see README "Backups and restore". */
+  HANLIN_BACKUP: z.enum(['on', 'off']).default('on'),
+  HANLIN_BACKUP_DIR: z.string().optional(),
+  HANLIN_BACKUP_EVERY_HOURS: z.coerce.number().min(1).default(24),
+  HANLIN_BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).default(7),
+  HANLIN_BACKUP_KEEP_COUNT: z.coerce.number().int().min(1).default(2),
+  HANLIN_BACKUP_ARCHIVE_TIMEOUT: z.coerce.number().int().min(30).default(300),
+  HANLIN_BACKUP_S3_BUCKET: z.string().optional(),
+  HANLIN_BACKUP_S3_ENDPOINT: z.string().url().optional(),
+  HANLIN_BACKUP_S3_REGION: z.string().optional(),
+  HANLIN_BACKUP_S3_ACCESS_KEY: z.string().optional(),
+  HANLIN_BACKUP_S3_SECRET_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,6 +85,23 @@ export interface Config {
   /** Upload limits in bytes. */
   mediaLimit: number;
   documentLimit: number;
+  backup: {
+    enabled: boolean;
+    dir: string;
+    everyMs: number;
+    keepDays: number;
+    keepCount: number;
+    /** Seconds after which a changed WAL segment is archived even if not full. */
+    archiveTimeout: number;
+    /** The off-site copy; endpoint and keys default to the file store's. */
+    s3?: {
+      bucket: string;
+      endpoint?: string;
+      region: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+    };
+  };
 }
 
 /** Reads configuration from the environment; fails fast with the names of bad variables. */
@@ -113,6 +142,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : undefined,
     mediaLimit: e.HANLIN_MEDIA_LIMIT_MB * 1_048_576,
     documentLimit: e.HANLIN_DOCUMENT_LIMIT_MB * 1_048_576,
+    backup: {
+      enabled: e.HANLIN_BACKUP === 'on',
+      dir: resolve(e.HANLIN_BACKUP_DIR ?? resolve(e.HANLIN_DATA_DIR, 'backup')),
+      everyMs: e.HANLIN_BACKUP_EVERY_HOURS * 3_600_000,
+      keepDays: e.HANLIN_BACKUP_KEEP_DAYS,
+      keepCount: e.HANLIN_BACKUP_KEEP_COUNT,
+      archiveTimeout: e.HANLIN_BACKUP_ARCHIVE_TIMEOUT,
+      s3: e.HANLIN_BACKUP_S3_BUCKET
+        ? {
+            bucket: e.HANLIN_BACKUP_S3_BUCKET,
+            endpoint: e.HANLIN_BACKUP_S3_ENDPOINT ?? e.HANLIN_S3_ENDPOINT,
+            region: e.HANLIN_BACKUP_S3_REGION ?? e.HANLIN_S3_REGION,
+            accessKeyId: e.HANLIN_BACKUP_S3_ACCESS_KEY ?? e.HANLIN_S3_ACCESS_KEY,
+            secretAccessKey: e.HANLIN_BACKUP_S3_SECRET_KEY ?? e.HANLIN_S3_SECRET_KEY,
+          }
+        : undefined,
+    },
     ...overrides,
   };
 }

@@ -68,6 +68,11 @@ export async function startEmbeddedPostgres(opts: {
   database: string;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Extra server settings (`-c name=value`), such as WAL archiving or a recovery target. A function
+   * is called with the cluster's directory once it exists (after initdb on the first start).
+   */
+  settings?: Record<string, string> | ((pgDir: string) => Promise<Record<string, string>>);
 }): Promise<EmbeddedDatabase> {
   await mkdir(opts.dir, { recursive: true });
   const pgDir = join(opts.dir, 'pg');
@@ -81,25 +86,32 @@ export async function startEmbeddedPostgres(opts: {
   const port = opts.port ?? (await freePort());
   const log = opts.log ?? (() => {});
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    user: 'hanlin',
-    password: state.password,
-    port,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    onLog: (m: unknown) => log(String(m).trim()),
-    onError: (m: unknown) => log(String(m).trim()),
-  });
+  const cluster = (settings: Record<string, string>) =>
+    new EmbeddedPostgres({
+      databaseDir: pgDir,
+      user: 'hanlin',
+      password: state.password,
+      port,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: [
+        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+        ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+      ],
+      onLog: (m: unknown) => log(String(m).trim()),
+      onError: (m: unknown) => log(String(m).trim()),
+    });
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
-  if (fresh) await pg.initialise();
+  if (fresh) await cluster({}).initialise();
   if (fresh || !state.appPassword) {
     state.appPassword ??= randomBytes(18).toString('base64url');
     await writeFile(stateFile, JSON.stringify(state), { mode: 0o600 });
   }
   const appPassword = state.appPassword;
+  const pg = cluster(
+    typeof opts.settings === 'function' ? await opts.settings(pgDir) : (opts.settings ?? {}),
+  );
   await pg.start().catch((err: unknown) => {
     throw new Error(`Embedded PostgreSQL failed to start on port ${port}${err ? `: ${String(err)}` : ''}`);
   });

@@ -20,6 +20,25 @@ export interface S3Options {
   secretAccessKey?: string;
 }
 
+/** A client for an S3-compatible store (also used by the off-site backup copy). */
+export function createS3Client(opts: S3Options): S3Client {
+  return new S3Client({
+    region: opts.region,
+    endpoint: opts.endpoint,
+    // MinIO and most self-hosted stores address buckets by path, not by sub-domain.
+    forcePathStyle: !!opts.endpoint,
+    // Since SDK 3.729 uploads carry CRC32 checksums by default, which many S3-compatible stores
+    // (older MinIO, OSS, COS) reject or do not echo; ask for them only where S3 requires them.
+    ...(opts.endpoint
+      ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
+      : {}),
+    credentials:
+      opts.accessKeyId && opts.secretAccessKey
+        ? { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey }
+        : undefined,
+  });
+}
+
 const month = () => new Date().toISOString().slice(0, 7).replace('-', '/');
 
 /**
@@ -33,21 +52,7 @@ export class S3Storage implements Storage {
 
   constructor(opts: S3Options) {
     this.bucket = opts.bucket;
-    this.client = new S3Client({
-      region: opts.region,
-      endpoint: opts.endpoint,
-      // MinIO and most self-hosted stores address buckets by path, not by sub-domain.
-      forcePathStyle: !!opts.endpoint,
-      // Since SDK 3.729 uploads carry CRC32 checksums by default, which many S3-compatible stores
-      // (older MinIO, OSS, COS) reject or do not echo; ask for them only where S3 requires them.
-      ...(opts.endpoint
-        ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
-        : {}),
-      credentials:
-        opts.accessKeyId && opts.secretAccessKey
-          ? { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey }
-          : undefined,
-    });
+    this.client = createS3Client(opts);
   }
 
   private newKey(prefix: string): string {
