@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DATA_INVENTORY } from './data-inventory.ts';
 import * as schema from './platform/db/schema.ts';
 
-const tables = Object.values(schema).filter((v): v is PgTable => v instanceof PgTable);
+const tables = Object.values(schema as Record<string, unknown>).filter(
+  (v): v is PgTable => v instanceof PgTable,
+);
 const nameOf = (t: PgTable) => getTableConfig(t).name;
 
 describe('数据分级分类: the personal-data inventory', () => {
