@@ -19,6 +19,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceUseRoutes } from './modules/resources/use.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
+      await api.register(privacyRoutes);
     },
     { prefix: '/api' },
   );

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
+import { ensureDefaultNotices } from './modules/privacy/default-notices.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { reindexResources } from './modules/resources/search.service.ts';
@@ -36,6 +37,7 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
   const moved = await backfillEncryptedFields(db, deps.crypto);
   if (moved > 0) log(`[hanlin] encrypted ${moved} personal fields left in plaintext by an earlier version`);
   await db.transaction((tx) => seedCodeTables(tx));
+  await db.transaction((tx) => ensureDefaultNotices(tx));
   const existing = await db.execute<{ n: number }>(sql`select count(*)::int as n from org_unit`);
   const empty = (existing.rows[0]?.n ?? 0) === 0;
   if (deps.config.demo) {

@@ -7,6 +7,7 @@ import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
 import { identityInventory } from './modules/identity/identity.schema.ts';
 import { notificationInventory } from './modules/notifications/notifications.schema.ts';
 import { orgInventory } from './modules/org/org.schema.ts';
+import { privacyInventory } from './modules/privacy/privacy.schema.ts';
 import { resourcesInventory } from './modules/resources/resources.schema.ts';
 import { reviewInventory } from './modules/review/review.schema.ts';
 import { rosterInventory } from './modules/roster/roster.schema.ts';
@@ -27,6 +28,7 @@ export const DATA_INVENTORY: readonly TableInventory[] = [
   ...reviewInventory,
   ...spacesInventory,
   ...notificationInventory,
+  ...privacyInventory,
   ...auditInventory,
   ...codesInventory,
   ...fieldBackfillInventory,

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
+import { purgeExpired } from './modules/privacy/retention.service.ts';
 import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
+import { expireApprovedExports } from './modules/roster-import/export-request.service.ts';
 import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
-import { runJob } from './platform/db/jobs.ts';
+import { runJob, scheduleEvery } from './platform/db/jobs.ts';
 import { prepareDatabase } from './platform/db/setup.ts';
 import { createStorage } from './platform/storage/index.ts';
 
@@ -75,6 +77,21 @@ async function main() {
     console.log,
   );
   process.once('beforeExit', stopRetirement);
+  // P5: personal data past its retention period goes, daily.
+  const stopRetention = scheduleEvery(
+    'retention job',
+    async () => {
+      const removed = await runJob(database, 'retention', async (tx) => {
+        const rows = await purgeExpired(tx);
+        const files = await expireApprovedExports(tx);
+        return rows && files > 0 ? [...rows, { table: 'export_request (files)', rows: files }] : rows;
+      });
+      if (removed?.length)
+        console.log(`[hanlin] retention: ${removed.map((r) => `${r.table} ${r.rows}`).join(', ')}`);
+    },
+    console.log,
+  );
+  process.once('beforeExit', stopRetention);
   const stopBackups = startBackups?.(fieldKey);
   if (stopBackups) process.once('beforeExit', stopBackups);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -198,6 +198,8 @@ export const identityInventory = [
   inventory(persons, {
     description: '自然人（学生、家长、教职工）的基本身份信息，一人一条',
     retention: '学生：学籍档案保存期内保留；教职工、家长：不再担任任何角色 3 年后匿名化',
+    subjects: ['id'],
+    erasure: 'retain',
     columns: {
       id: personal('general', 'statutory_duty', '人员标识，关联学籍、任职与监护记录'),
       name: personal('sensitive', 'statutory_duty', ROSTER_DUTY, {
@@ -223,6 +225,8 @@ export const identityInventory = [
   inventory(accounts, {
     description: '登录账号，一人一个',
     retention: '随人员记录保留；停用账号 3 年后删除口令与二次验证数据',
+    subjects: ['personId'],
+    erasure: 'retain',
     columns: {
       id: personal('general', 'statutory_duty', SIGN_IN),
       personId: personal('general', 'statutory_duty', SIGN_IN),
@@ -244,6 +248,8 @@ export const identityInventory = [
   inventory(roleAssignments, {
     description: '人员在组织机构中担任的角色（教师、班主任、家长、管理员等）',
     retention: '角色撤销后保留 3 年，供审计追溯',
+    subjects: ['personId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       personId: personal('general', 'statutory_duty', '数据范围与权限控制'),
@@ -258,7 +264,10 @@ export const identityInventory = [
   }),
   inventory(sessions, {
     description: '登录会话',
-    retention: '过期或注销 30 日后删除',
+    retention: '过期或注销 30 日后删除（安全日志，删除申请不提前删除）',
+    subjects: ['personId'],
+    erasure: 'retain',
+    purge: { column: 'expiresAt', days: 30 },
     columns: {
       id: NONE,
       tokenHash: personal('sensitive', 'statutory_duty', '会话鉴别（散列，不可逆）'),
@@ -278,6 +287,8 @@ export const identityInventory = [
   inventory(loginThrottle, {
     description: '登录失败计数与锁定（按账号与来源地址，带密钥散列）',
     retention: '最后一次失败 1 日后删除',
+    erasure: 'delete',
+    purge: { column: 'updatedAt', days: 1 },
     columns: {
       kind: NONE,
       subject: personal('general', 'statutory_duty', '防暴力破解（等保登录失败处理）'),
@@ -291,6 +302,7 @@ export const identityInventory = [
   inventory(passwordHistory, {
     description: '历史口令散列（等保：不得重复使用最近 5 次口令）',
     retention: '每个账号只保留最近 5 条',
+    erasure: 'retain',
     columns: {
       id: NONE,
       accountId: personal('general', 'statutory_duty', '口令复用检查'),

@@ -24,6 +24,9 @@ export const notificationInventory = [
   inventory(notifications, {
     description: '站内通知（问题被回答、审核结果、班级通知等）',
     retention: '1 年后删除',
+    subjects: ['personId'],
+    erasure: 'delete',
+    purge: { column: 'createdAt', days: 365 },
     columns: {
       id: NONE,
       personId: personal('general', 'statutory_duty', '向本人送达通知'),

@@ -292,6 +292,8 @@ export const resourcesInventory = [
   inventory(resources, {
     description: '数字教育资源',
     retention: '随资源保存；淘汰后 3 年删除',
+    subjects: ['authorId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       kind: NONE,
@@ -345,6 +347,8 @@ export const resourcesInventory = [
   inventory(resourceQuestions, {
     description: '互动答疑：学习者的提问',
     retention: '随资源保存；提问者离校 3 年后匿名化',
+    subjects: ['askerId'],
+    erasure: { anonymise: ['body'] },
     columns: {
       id: NONE,
       resourceId: NONE,
@@ -360,6 +364,8 @@ export const resourcesInventory = [
   inventory(resourceAnswers, {
     description: '互动答疑：教师的回答',
     retention: '随资源保存',
+    subjects: ['answererId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       questionId: NONE,
@@ -383,6 +389,8 @@ export const resourcesInventory = [
   inventory(resourceRatings, {
     description: '资源评分与评论',
     retention: '随资源保存；评分人离校 3 年后匿名化',
+    subjects: ['personId'],
+    erasure: { anonymise: ['comment'] },
     columns: {
       resourceId: NONE,
       personId: personal(
@@ -415,6 +423,9 @@ export const resourcesInventory = [
   inventory(resourceCompletions, {
     description: '学习完成记录',
     retention: '2 年',
+    subjects: ['personId'],
+    erasure: { anonymise: [] },
+    purge: { column: 'completedAt', days: 730 },
     columns: {
       resourceId: personal(
         'general',
@@ -436,6 +447,8 @@ export const resourcesInventory = [
   inventory(resourceRetirements, {
     description: '资源淘汰检查与处理记录',
     retention: '随资源保存',
+    subjects: ['decidedBy'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       resourceId: NONE,

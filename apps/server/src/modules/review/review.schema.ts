@@ -125,6 +125,8 @@ export const reviewInventory = [
   inventory(reviewEvents, {
     description: '审核记录：每一步的审核人、结论与意见',
     retention: '随资源保存',
+    subjects: ['actorId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       reviewId: NONE,

@@ -38,28 +38,40 @@ function toCells(ctx: Ctx, kind: TImportKind, book: CodeBook, row: ExportRow): (
   });
 }
 
-/**
- * Exports the records of a kind under an org unit in the actor's scope, in exactly the template
- * format, so that re-importing the file changes nothing. Audited with the row count (personal data),
- * and with one row per exported person (`roster.export.subject`) for searches by person.
- */
-export async function exportRoster(
-  ctx: Ctx,
-  kind: TImportKind,
-  opts: { orgUnitId?: string },
-): Promise<XlsxFile> {
-  const unit = await findUnit(ctx.db, opts.orgUnitId ?? ctx.actor.orgUnitId);
+/** Exports that hold personal data, and so count persons against the approval threshold. */
+const PERSONAL_KINDS = new Set<TImportKind>(['teachers', 'students', 'parents']);
+
+/** An org unit in the actor's scope (their own unit by default). */
+export async function unitInScope(ctx: Ctx, orgUnitId: string | undefined) {
+  const unit = await findUnit(ctx.db, orgUnitId ?? ctx.actor.orgUnitId);
   if (!unit || !within(ctx.scope, unit.path)) throw notFound('组织机构');
+  return unit;
+}
+
+/** How many rows an export of the kind under the unit would hold (persons for personal kinds). */
+export async function exportSize(ctx: Ctx, kind: TImportKind, unit: { path: string }) {
   const total = await countExportRows(ctx.db, kind, unit.path);
   if (total > MAX_ROWS) {
     throw new AppError(
       'bad_request',
       `导出数据共 ${total} 行，超过单个文件上限 ${MAX_ROWS} 行，请选择更小的范围（如单个学校）`,
-      {
-        total,
-      },
+      { total },
     );
   }
+  return { total, personal: PERSONAL_KINDS.has(kind) };
+}
+
+/**
+ * The workbook of the records of a kind under an org unit, in exactly the template format, so that
+ * re-importing the file changes nothing. Audited with the row count (personal data), and with one
+ * row per exported person (`roster.export.subject`) for searches by person.
+ */
+export async function buildExport(
+  ctx: Ctx,
+  kind: TImportKind,
+  unit: { id: string; path: string; name: string },
+  extra: Record<string, unknown> = {},
+): Promise<XlsxFile> {
   const rows = await readExportRows(ctx.db, kind, unit.path);
   const book = await CodeBook.load(ctx.db);
   const buffer = await buildWorkbook(
@@ -72,7 +84,7 @@ export async function exportRoster(
     targetType: 'org_unit',
     targetId: unit.id,
     orgPath: unit.path,
-    details: { kind, rows: rows.length },
+    details: { kind, rows: rows.length, ...extra },
   });
   // One row per exported person too (ID numbers, and for students sensitive fields), by subject.
   const subjects = new Map<string, string | null>();
@@ -80,9 +92,37 @@ export async function exportRoster(
   await insertSubjectAudits(
     ctx.db,
     ctx.origin,
-    { action: 'roster.export.subject', targetType: 'org_unit', targetId: unit.id, details: { kind } },
+    {
+      action: 'roster.export.subject',
+      targetType: 'org_unit',
+      targetId: unit.id,
+      details: { kind, ...extra },
+    },
     [...subjects].map(([personId, path]) => ({ personId, path })),
   );
   const date = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   return { fileName: `${unit.name}-${SHEETS[kind].title}-${date}.xlsx`, buffer };
+}
+
+/**
+ * Exports the records of a kind under an org unit in the actor's scope at once, unless it holds
+ * personal data of more persons than the approval threshold: then it needs a second administrator
+ * (COMPLIANCE §5.4) and the answer says so (`approval_required`), with the count.
+ */
+export async function exportRoster(
+  ctx: Ctx,
+  kind: TImportKind,
+  opts: { orgUnitId?: string },
+): Promise<XlsxFile> {
+  const unit = await unitInScope(ctx, opts.orgUnitId);
+  const size = await exportSize(ctx, kind, unit);
+  const threshold = ctx.deps.config.exportApprovalThreshold;
+  if (size.personal && size.total > threshold) {
+    throw new AppError(
+      'approval_required',
+      `导出包含 ${size.total} 人的个人信息，超过 ${threshold} 人，须经另一位管理员审批后下载`,
+      { persons: size.total, threshold },
+    );
+  }
+  return buildExport(ctx, kind, unit);
 }

@@ -48,7 +48,8 @@ const parentRow = (name: string, phone: string, student: Row, idNumber?: string)
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Whole schools are exported and re-imported here; the second-approver threshold has its own test (privacy.test.ts).
+  t = await createTestApp({ exportApprovalThreshold: 1_000_000 });
   admin = await t.login('school_admin');
   const s = await t.db.db.execute<{ path: string }>(sql`
     select ra.path::text as path from role_assignment ra join account a on a.person_id = ra.person_id

@@ -4,11 +4,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
-import { errorResponses, ZErrorBody, ZId } from '../../platform/http/schemas.ts';
+import { errorResponses, ZErrorBody, ZId, ZText } from '../../platform/http/schemas.ts';
 import { uploadedFile } from '../../platform/http/upload.ts';
 import { MAX_FILE_BYTES } from '../../platform/xlsx/xlsx-file.ts';
 import { sendXlsx } from '../../platform/xlsx/xlsx-reply.ts';
 import { downloadTemplate, exportRoster } from './export.service.ts';
+import {
+  decideExport,
+  fetchApprovedExport,
+  listExportRequests,
+  requestExport,
+} from './export-request.service.ts';
 import {
   downloadErrorWorkbook,
   getImportJob,
@@ -17,7 +23,7 @@ import {
   startImport,
 } from './import-job.service.ts';
 import { importsSettled } from './import-runner.ts';
-import { IMPORT_KINDS, JOB_STATUSES } from './roster-import.schema.ts';
+import { EXPORT_STATUSES, IMPORT_KINDS, JOB_STATUSES } from './roster-import.schema.ts';
 
 const tags = ['roster-import'];
 const ZKind = z.enum(IMPORT_KINDS, { message: '类型应为 schools、classes、teachers、students 或 parents' });
@@ -145,5 +151,81 @@ export async function rosterImportRoutes(app: FastifyInstance) {
         reply,
         await runAs(req, (ctx) => exportRoster(ctx, req.params.kind, req.query), { write: true }),
       ),
+  );
+
+  const ZExportRequest = z.object({
+    id: z.string(),
+    kind: ZKind,
+    orgUnitId: z.string(),
+    unitName: z.string(),
+    persons: z.number(),
+    reason: z.string(),
+    requestedBy: z.string(),
+    requesterName: z.string(),
+    status: z.enum(EXPORT_STATUSES),
+    deciderName: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    fetchedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    createdAt: z.string(),
+  });
+  const requestPolicy = { allow: ADMINS, unscopedParams: ['id'] };
+
+  r.post(
+    '/roster/export-requests',
+    {
+      config: { policy: { allow: ADMINS } },
+      schema: {
+        tags,
+        summary: '申请导出（个人信息超过阈值人数时须另一位管理员审批）',
+        body: z.strictObject({ kind: ZKind, orgUnitId: ZId.optional(), reason: ZText(500) }),
+        response: { 200: ZExportRequest, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => requestExport(ctx, req.body), { write: true }),
+  );
+
+  r.get(
+    '/roster/export-requests',
+    {
+      config: { policy: { allow: ADMINS } },
+      schema: {
+        tags,
+        summary: '我的导出申请，以及待我审批的导出申请',
+        response: { 200: z.array(ZExportRequest), ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => listExportRequests(ctx)),
+  );
+
+  r.post(
+    '/roster/export-requests/:id/decide',
+    {
+      config: { policy: requestPolicy },
+      schema: {
+        tags,
+        summary: '审批导出申请（不能审批自己的申请）',
+        params: z.strictObject({ id: ZId }),
+        body: z.strictObject({ approve: z.boolean(), note: ZText(500, 0) }),
+        response: { 200: ZExportRequest, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => decideExport(ctx, req.params.id, req.body), { write: true }),
+  );
+
+  r.get(
+    '/roster/export-requests/:id/file',
+    {
+      config: { policy: requestPolicy },
+      schema: {
+        tags,
+        summary: '下载已批准的导出文件（仅申请人，仅一次）',
+        params: z.strictObject({ id: ZId }),
+        response: errorResponses,
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, await runAs(req, (ctx) => fetchApprovedExport(ctx, req.params.id), { write: true })),
   );
 }

@@ -75,11 +75,80 @@ export const importJobs = pgTable(
   ],
 );
 
+export const EXPORT_STATUSES = ['pending', 'approved', 'rejected', 'fetched', 'expired'] as const;
+export type TExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/**
+ * A bulk export of personal data above the threshold (COMPLIANCE §5.4): it waits for a second
+ * administrator, who sees what, why and for whom; once approved the workbook is made, kept
+ * encrypted, and can be fetched once by the requester.
+ */
+export const exportRequests = pgTable(
+  'export_request',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    kind: text('kind').$type<TImportKind>().notNull(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    /** The exported unit's path: approvers' scope must hold it. */
+    path: ltree('path').notNull(),
+    persons: integer('persons').notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    requesterRole: text('requester_role').notNull(),
+    status: text('status').$type<TExportStatus>().notNull().default('pending'),
+    decidedBy: uuid('decided_by'),
+    decisionNote: text('decision_note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    fileName: text('file_name'),
+    /** The workbook, AES-GCM encrypted, from approval until it is fetched or expires. */
+    fileEnc: bytea('file_enc'),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('export_request_path_gist').using('gist', t.path),
+    index('export_request_requester_idx').on(t.requestedBy, t.createdAt),
+    check(
+      'export_request_status_ck',
+      sql`${t.status} in ('pending','approved','rejected','fetched','expired')`,
+    ),
+  ],
+);
+
 /** 数据分级分类 of the import jobs (platform/privacy). */
 export const rosterImportInventory = [
+  inventory(exportRequests, {
+    description: '超过阈值的个人信息批量导出申请（须另一位管理员审批，文件只能下载一次）',
+    retention: '文件下载后或 7 日后清除；申请记录 3 年',
+    subjects: ['requestedBy'],
+    erasure: 'retain',
+    columns: {
+      id: NONE,
+      kind: NONE,
+      orgUnitId: NONE,
+      path: personal('general', 'statutory_duty', '导出范围'),
+      persons: NONE,
+      reason: personal('general', 'statutory_duty', '导出理由（审批依据）'),
+      requestedBy: personal('general', 'statutory_duty', '导出申请人（职务行为）'),
+      requesterRole: NONE,
+      status: NONE,
+      decidedBy: personal('general', 'statutory_duty', '审批人（职务行为）'),
+      decisionNote: personal('general', 'statutory_duty', '审批意见'),
+      decidedAt: NONE,
+      fileName: NONE,
+      fileEnc: personal('sensitive', 'statutory_duty', '批准导出的花名册（加密，下载一次后清除）'),
+      fetchedAt: NONE,
+      expiresAt: NONE,
+      createdAt: NONE,
+    },
+  }),
   inventory(importJobs, {
     description: '花名册 Excel 导入任务：上传的工作簿（加密）、进度与逐行错误',
     retention: '上传的工作簿 7 日后清除；任务记录 1 年后删除',
+    subjects: ['createdBy'],
+    erasure: 'retain',
+    purge: { column: 'createdAt', days: 365 },
     columns: {
       id: NONE,
       kind: NONE,

@@ -23,7 +23,8 @@ let schoolId: string;
 let schoolCode: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Whole schools are exported and re-imported here; the second-approver threshold has its own test (privacy.test.ts).
+  t = await createTestApp({ exportApprovalThreshold: 1_000_000 });
   admin = await t.login('school_admin');
   const r = await t.db.db.execute<{ id: string; code: string }>(sql`
     select o.id, o.school_code as code from role_assignment ra join account a on a.person_id = ra.person_id

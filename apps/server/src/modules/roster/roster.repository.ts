@@ -153,3 +153,43 @@ export async function isHeadTeacherOf(tx: Tx, personId: string, classId: string)
   );
   return rows.length > 0;
 }
+
+export type SubjectRow = {
+  personId: string;
+  name: string;
+  birthDateEnc: Buffer | null;
+  /** The student's class path, or the first active role's path of anyone else. */
+  path: string | null;
+  isStudent: boolean;
+  schoolId: string | null;
+};
+
+/** Who a person is for privacy purposes: a student (with class path) or not, and their birth date. */
+export async function findSubject(tx: Tx, personId: string): Promise<SubjectRow | undefined> {
+  const res = await tx.execute<SubjectRow>(sql`
+    select p.id as "personId", p.name, p.birth_date_enc as "birthDateEnc",
+           coalesce(s.path::text, (select ra.path::text from role_assignment ra where ra.person_id = p.id and ra.active
+                                    order by nlevel(ra.path) desc, ra.created_at limit 1)) as path,
+           s.person_id is not null as "isStudent",
+           coalesce(s.school_id, (select ra.school_id from role_assignment ra where ra.person_id = p.id and ra.active
+                                   and ra.school_id is not null limit 1)) as "schoolId"
+      from person p left join student s on s.person_id = p.id where p.id = ${personId}`);
+  return res.rows[0];
+}
+
+/** True when `parentId` is a recorded guardian (监护人) of `studentId`. */
+export async function isGuardianOf(tx: Tx, parentId: string, studentId: string): Promise<boolean> {
+  const rows = await execPrepared(
+    tx,
+    sql`select 1 from guardian where parent_id = ${parentId} and student_id = ${studentId}`,
+  );
+  return rows.length > 0;
+}
+
+/** The children a person is recorded guardian of, with names. */
+export async function findChildren(tx: Tx, parentId: string): Promise<{ personId: string; name: string }[]> {
+  const res = await tx.execute<{ personId: string; name: string }>(sql`
+    select g.student_id as "personId", p.name from guardian g join person p on p.id = g.student_id
+     where g.parent_id = ${parentId} order by p.name`);
+  return res.rows;
+}

@@ -136,6 +136,8 @@ export const rosterInventory = [
   inventory(students, {
     description: '学生学籍记录',
     retention: '学籍档案按《中小学生学籍管理办法》长期保存；删除请求不适用于学籍，仅可更正',
+    subjects: ['personId'],
+    erasure: 'retain',
     columns: {
       personId: personal('general', 'statutory_duty', XUEJI),
       nationalNoEnc: personal('sensitive', 'statutory_duty', `${XUEJI}；含身份证号，加密存储`),
@@ -160,6 +162,8 @@ export const rosterInventory = [
   inventory(studentSensitive, {
     description: '学生敏感信息：健康状况、残疾、留守儿童、孤儿（加密存储，每次查看均审计）',
     retention: '随学籍保存；学生离校 3 年后删除',
+    subjects: ['personId'],
+    erasure: 'retain',
     columns: {
       personId: personal('general', 'statutory_duty', XUEJI),
       path: personal('important', 'statutory_duty', '数据范围'),
@@ -170,6 +174,8 @@ export const rosterInventory = [
   inventory(teachers, {
     description: '教职工任职记录',
     retention: '离职后 3 年',
+    subjects: ['personId'],
+    erasure: 'retain',
     columns: {
       personId: personal('general', 'contract', '人力资源管理'),
       staffNo: personal('important', 'contract', '人力资源管理'),
@@ -186,6 +192,8 @@ export const rosterInventory = [
   inventory(teachingAssignments, {
     description: '教师任课安排（学期 × 班级 × 学科）',
     retention: '学期结束后 3 年',
+    subjects: ['teacherId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       teacherId: personal('general', 'contract', TEACHING),
@@ -201,6 +209,8 @@ export const rosterInventory = [
   inventory(teachingClassMembers, {
     description: '教学班（选课走班）学生名单',
     retention: '学期结束后 3 年',
+    subjects: ['studentId'],
+    erasure: 'retain',
     columns: {
       teachingClassId: personal('general', 'statutory_duty', TEACHING),
       studentId: personal('general', 'statutory_duty', TEACHING),
@@ -211,6 +221,8 @@ export const rosterInventory = [
   inventory(guardians, {
     description: '学生的监护人关系',
     retention: '随学籍保存',
+    subjects: ['parentId', 'studentId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       parentId: personal('important', 'statutory_duty', '家校联系与监护人同意'),

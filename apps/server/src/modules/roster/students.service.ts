@@ -198,3 +198,35 @@ export async function getStudentSensitive(ctx: Ctx, personId: string): Promise<S
     orphan: data.orphan ?? false,
   };
 }
+
+export interface DataSubject {
+  personId: string;
+  name: string;
+  isStudent: boolean;
+  /** Under 14 (or of unknown age while a student): only a guardian may consent (COMPLIANCE §3). */
+  under14: boolean;
+  path: string | null;
+  schoolId: string | null;
+}
+
+/** A person as the privacy module needs them: age class, school and responsible path. */
+export async function findDataSubject(
+  tx: Ctx['db'],
+  crypto: Ctx['deps']['crypto'],
+  personId: string,
+): Promise<DataSubject | undefined> {
+  const s = await repo.findSubject(tx, personId);
+  if (!s) return undefined;
+  const birth = openOpt(crypto, s.birthDateEnc);
+  return {
+    personId: s.personId,
+    name: s.name,
+    isStudent: s.isStudent,
+    under14: birth ? ageOn(birth) < UNDER_14 : s.isStudent,
+    path: s.path,
+    schoolId: s.schoolId,
+  };
+}
+
+export const isGuardianOf = repo.isGuardianOf;
+export const findChildren = repo.findChildren;

@@ -177,6 +177,8 @@ export const spacesInventory = [
   inventory(studios, {
     description: '名师工作室',
     retention: '关闭后 3 年',
+    subjects: ['leadId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       name: NONE,
@@ -193,6 +195,8 @@ export const spacesInventory = [
   inventory(studioMembers, {
     description: '名师工作室成员',
     retention: '关闭后 3 年',
+    subjects: ['personId'],
+    erasure: 'retain',
     columns: {
       studioId: personal('general', 'contract', '名师工作室（教师职务活动）'),
       personId: personal('general', 'contract', '名师工作室（教师职务活动）'),
@@ -202,6 +206,8 @@ export const spacesInventory = [
   inventory(spacePosts, {
     description: '空间动态、作品、通知',
     retention: '学生离校 3 年后删除其作品与动态',
+    subjects: ['authorId'],
+    erasure: 'delete',
     columns: {
       id: NONE,
       spaceId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
@@ -244,6 +250,8 @@ export const spacesInventory = [
   inventory(spaceComments, {
     description: '评论',
     retention: '随动态删除',
+    subjects: ['authorId'],
+    erasure: 'delete',
     columns: {
       id: NONE,
       postId: NONE,
@@ -259,6 +267,8 @@ export const spacesInventory = [
   inventory(spaceLikes, {
     description: '点赞',
     retention: '随动态删除',
+    subjects: ['personId'],
+    erasure: 'delete',
     columns: {
       postId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
       personId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
@@ -268,6 +278,8 @@ export const spacesInventory = [
   inventory(spaceNoticeReads, {
     description: '班级通知已读回执',
     retention: '随通知删除',
+    subjects: ['personId'],
+    erasure: 'delete',
     columns: {
       postId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
       personId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
@@ -277,6 +289,8 @@ export const spacesInventory = [
   inventory(spaceCollections, {
     description: '收藏的资源',
     retention: '本人删除或离校 3 年后删除',
+    subjects: ['personId'],
+    erasure: 'delete',
     columns: {
       personId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
       resourceId: personal('general', 'statutory_duty', '网络学习空间：班级与个人空间中的教学互动'),
@@ -286,6 +300,9 @@ export const spacesInventory = [
   inventory(spaceUseDays, {
     description: '空间使用天数（应用统计）',
     retention: '2 年后删除',
+    subjects: ['personId'],
+    erasure: 'delete',
+    purge: { column: 'day', days: 730 },
     columns: {
       personId: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),
       day: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),

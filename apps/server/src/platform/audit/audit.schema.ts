@@ -41,6 +41,8 @@ export const auditInventory = [
   inventory(auditLog, {
     description: '审计日志：所有写操作、登录和员工查看他人个人信息的记录（只增不改）',
     retention: '至少保存 6 个月（网络安全法第二十一条、等保 2.0）；默认长期保存，由审计员按制度归档',
+    subjects: ['subjectPersonId', 'actorPersonId'],
+    erasure: 'retain',
     columns: {
       id: NONE,
       at: NONE,

@@ -57,6 +57,8 @@ const ZEnv = z.object({
   HANLIN_BACKUP_S3_REGION: z.string().optional(),
   HANLIN_BACKUP_S3_ACCESS_KEY: z.string().optional(),
   HANLIN_BACKUP_S3_SECRET_KEY: z.string().optional(),
+  /** Persons above which a bulk export of personal data waits for a second administrator. */
+  HANLIN_EXPORT_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,6 +82,7 @@ export interface Config {
   uploadLimit: number;
   fieldKey?: string;
   logLevel: string;
+  exportApprovalThreshold: number;
   filesDir: string;
   s3?: { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string };
   /** Upload limits in bytes. */
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadLimit: e.HANLIN_UPLOAD_LIMIT,
     fieldKey: e.HANLIN_FIELD_KEY,
     logLevel: e.LOG_LEVEL,
+    exportApprovalThreshold: e.HANLIN_EXPORT_APPROVAL_THRESHOLD,
     filesDir: resolve(e.HANLIN_FILES_DIR ?? resolve(e.HANLIN_DATA_DIR, 'files')),
     s3: e.HANLIN_S3_BUCKET
       ? {

@@ -16,3 +16,25 @@ export async function runJob<T>(database: Database, purpose: string, fn: (tx: Tx
     return fn(tx);
   });
 }
+
+/**
+ * Runs `run` shortly after start and then every `everyMs` (a day by default) for as long as the
+ * process lives; failures are logged, never thrown. Returns the stop function.
+ */
+export function scheduleEvery(
+  name: string,
+  run: () => Promise<unknown>,
+  log: (m: string) => void,
+  everyMs = 24 * 3_600_000,
+  firstAfterMs = 30_000,
+): () => void {
+  const tick = () => run().catch((err: unknown) => log(`[hanlin] ${name} failed: ${(err as Error).message}`));
+  const first = setTimeout(tick, firstAfterMs);
+  const timer = setInterval(tick, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -4,6 +4,7 @@ export * from '../../modules/curriculum/curriculum.schema.ts';
 export * from '../../modules/identity/identity.schema.ts';
 export * from '../../modules/notifications/notifications.schema.ts';
 export * from '../../modules/org/org.schema.ts';
+export * from '../../modules/privacy/privacy.schema.ts';
 export * from '../../modules/resources/resources.schema.ts';
 export * from '../../modules/review/review.schema.ts';
 export * from '../../modules/roster/roster.schema.ts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
@@ -143,3 +144,19 @@ export async function withScope<T>(
 export const systemScope = (purpose: string): DbScope => ({ kind: 'system', purpose });
 
 export type { Db };
+
+/**
+ * Runs `fn` inside the caller's transaction under a system scope, then restores the caller's
+ * scope: for an operation the law requires across everyone's rows (erasing a data subject's data
+ * when a request is granted), kept atomic with the request it answers. The caller audits it.
+ */
+export async function asSystem<T>(tx: Tx, purpose: string, fn: () => Promise<T>): Promise<T> {
+  const prev = await tx.execute<{ s: string | null }>(sql`select current_setting('hanlin.scope', true) as s`);
+  const restore = prev.rows[0]?.s ?? '';
+  await tx.execute(sql`select set_config('hanlin.scope', ${scopeSetting(systemScope(purpose))}, true)`);
+  try {
+    return await fn();
+  } finally {
+    await tx.execute(sql`select set_config('hanlin.scope', ${restore}, true)`);
+  }
+}

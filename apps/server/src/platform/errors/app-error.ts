@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'totp_required'
   | 'totp_invalid'
   | 'password_expired'
+  /** A step needs a second person's approval first (bulk exports of personal data). */
+  | 'approval_required'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -33,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   totp_required: 401,
   totp_invalid: 401,
   password_expired: 403,
+  approval_required: 403,
   internal: 500,
 };
 

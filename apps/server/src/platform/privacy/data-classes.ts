@@ -56,13 +56,31 @@ export const personal = (
 /** Column names of a Drizzle table, by their TypeScript keys. */
 type ColumnsOf<T extends PgTable> = T['_']['columns'];
 
+/**
+ * What a deletion request (PIPL Art. 47) does to the subject's rows: delete them; anonymise them
+ * (the subject columns get a fresh random id, the listed columns are emptied: aggregates such as
+ * rating totals stay true); or keep them under a statutory duty (学籍, the audit trail), which the
+ * answer to the request states.
+ */
+export type TErasure = 'delete' | 'retain' | { anonymise: readonly string[] };
+
+/** Rows the daily retention job deletes: those whose `column` is older than `days`. */
+export interface PurgeRule {
+  column: string;
+  days: number;
+}
+
 export interface TableInventory {
   table: PgTable;
   /** Whose data the rows hold and why the table exists, in Chinese. */
   description: string;
-  /** How long rows are kept, in Chinese (the retention job enforces what is enforceable). */
+  /** How long rows are kept, in Chinese (the retention job enforces what `purge` declares). */
   retention: string;
   columns: Record<string, ColumnClass>;
+  /** Columns holding the id of the person the row is about: access copies and deletion use them. */
+  subjects: readonly string[];
+  erasure: TErasure;
+  purge?: PurgeRule;
 }
 
 /** Declares the classification of every column of `table` (keys are the schema's property names). */
@@ -72,9 +90,20 @@ export function inventory<T extends PgTable>(
     description: string;
     retention: string;
     columns: { [K in keyof ColumnsOf<T>]: ColumnClass };
+    subjects?: readonly (keyof ColumnsOf<T> & string)[];
+    erasure?: TErasure;
+    purge?: { column: keyof ColumnsOf<T> & string; days: number };
   },
 ): TableInventory {
-  return { table, description: spec.description, retention: spec.retention, columns: spec.columns };
+  return {
+    table,
+    description: spec.description,
+    retention: spec.retention,
+    columns: spec.columns,
+    subjects: spec.subjects ?? [],
+    erasure: spec.erasure ?? 'retain',
+    purge: spec.purge,
+  };
 }
 
 /** True when the table holds any personal column. */
