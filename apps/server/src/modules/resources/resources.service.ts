@@ -4,11 +4,11 @@ import { codeExists } from '../../platform/codes/codes.repository.ts';
 import { newId } from '../../platform/db/types.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { resourceVisible } from '../../platform/scope/scope.ts';
 import type { ByteRange } from '../../platform/storage/index.ts';
 import { isMedia, sniffUpload } from './file-rules.ts';
 import * as repo from './resources.repository.ts';
 import type { TFileRole, TResourceKind, TResourceStatus, TTheme } from './resources.schema.ts';
+import { resourceVisible } from './resources.scope.ts';
 import { reindexResources } from './search.service.ts';
 import { completedByMe, countUse } from './use.service.ts';
 

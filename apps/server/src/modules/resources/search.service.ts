@@ -2,9 +2,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { execPrepared } from '../../platform/db/prepared.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { resourceVisible } from '../../platform/scope/scope.ts';
 import { indexTokens, queryTokens } from '../../platform/search/chinese.ts';
 import type { TResourceKind, TResourceStatus } from './resources.schema.ts';
+import { resourceVisible } from './resources.scope.ts';
 
 /**
  * (Re)builds the full-text vectors of resources: title weighs most, then tags, then description,
