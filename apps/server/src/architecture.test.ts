@@ -65,3 +65,60 @@ describe('platform depends on no module', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/**
+ * Reasons a use-case file breaks the anatomy (STYLE rule 2): SQL lives in repositories, which take
+ * the transaction; a service calls them with `ctx.db` and never builds or runs a query itself.
+ */
+export function sqlInService(source: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/^\s*import\s+(type\s+)?[^;]*?from\s*['"]([^'"]+)['"]/gms)) {
+    const [, typeOnly, spec] = m;
+    if (typeOnly) continue;
+    if (spec === 'drizzle-orm' || spec!.startsWith('drizzle-orm/')) found.push(`imports ${spec}`);
+    if (/platform\/db\/(client|prepared)\.ts$/.test(spec!)) found.push(`imports ${spec}`);
+  }
+  const call =
+    /\b(?:ctx\.db|tx|db|database)\s*\.\s*(execute|select|selectDistinct|insert|update|delete|transaction|query)\s*[<(]/g;
+  for (const m of source.matchAll(call)) found.push(`calls ${m[0].replace(/\s+/g, '').slice(0, -1)}`);
+  if (/\bsql`/.test(source)) found.push('builds sql``');
+  return found;
+}
+
+describe('services hold no SQL', () => {
+  it('finds SQL in a service when there is some', () => {
+    expect(
+      sqlInService(`import { sql } from 'drizzle-orm';
+        import type { SQL } from 'drizzle-orm';
+        import { execPrepared } from '../../platform/db/prepared.ts';
+        import type { Tx } from '../../platform/db/client.ts';
+        export async function f(ctx: Ctx, tx: Tx) {
+          await ctx.db.execute(sql\`select 1\`);
+          await ctx.db.select().from(t);
+          await tx.insert(t).values({});
+          await ctx.deps.database.db.transaction(async () => {});
+        }`),
+    ).toEqual([
+      'imports drizzle-orm',
+      'imports ../../platform/db/prepared.ts',
+      'calls ctx.db.execute',
+      'calls ctx.db.select',
+      'calls tx.insert',
+      'calls db.transaction',
+      'builds sql``',
+    ]);
+    expect(
+      sqlInService(`import { listThings } from './things.repository.ts';
+      export const f = (ctx: Ctx) => listThings(ctx.db, ctx.scope);`),
+    ).toEqual([]);
+  });
+
+  it('no *.service.ts of any module builds or runs a query', () => {
+    const offenders = sourceFiles(join(SRC, 'modules'))
+      .filter((f) => f.endsWith('.service.ts'))
+      .flatMap((file) =>
+        sqlInService(readFileSync(file, 'utf8')).map((why) => `${relative(SRC, file)}: ${why}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+});
