@@ -121,15 +121,7 @@ export async function findActivePointIds(
 /** Adds a knowledge point; undefined when the subject already has its code. */
 export async function insertKnowledgePoint(
   tx: Tx,
-  k: {
-    id: string;
-    subjectCode: string;
-    code: string;
-    name: string;
-    gradeCode: string;
-    strand: string;
-    description: string | null;
-  },
+  k: Omit<KnowledgePointRow, 'prerequisites' | 'lessons'>,
 ): Promise<string | undefined> {
   const res = await tx.execute<{ id: string }>(sql`
     insert into knowledge_point (id, subject_code, code, name, grade_code, strand, description)
@@ -142,7 +134,7 @@ export async function insertKnowledgePoint(
 export async function updateKnowledgePoint(
   tx: Tx,
   id: string,
-  k: { name: string; gradeCode: string; strand: string; description: string | null },
+  k: Pick<KnowledgePointRow, 'name' | 'gradeCode' | 'strand' | 'description'>,
 ): Promise<void> {
   await tx.execute(sql`update knowledge_point set
       name = ${k.name}, grade_code = ${k.gradeCode},

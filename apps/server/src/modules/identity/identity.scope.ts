@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
+import { firstId, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
-import { textArray } from '../../platform/scope/scope.ts';
 
 declare module '../../platform/scope/matrix.ts' {
   interface MatrixTargets {
@@ -14,14 +13,13 @@ declare module '../../platform/scope/matrix.ts' {
 export const identityScope: ScopeRules = {
   module: 'identity',
   matrix: {
-    targets: async (tx, places) => {
-      const except = places.ownPersons.length > 0 ? places.ownPersons : [NO_SUCH_ID];
-      const r = await tx.execute<{ id: string }>(
+    targets: async (tx, places) => ({
+      roleAssignment: await firstId(
+        tx,
         sql`select ra.id from role_assignment ra where ra.org_unit_id = ${places.memberClassId}
-              and ra.role = 'student' and ra.person_id <> all(${textArray(except, 'uuid')}) limit 1`,
-      );
-      return { roleAssignment: r.rows[0]?.id };
-    },
+              and ra.role = 'student' and ${notOwn(sql`ra.person_id`, places)} limit 1`,
+      ),
+    }),
     writes: {
       'POST /api/auth/switch-role': (t) => [
         { url: '/api/auth/switch-role', body: { roleAssignmentId: t.roleAssignment } },

@@ -1,5 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { firstId } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 import { inScope, pathWithin } from '../../platform/scope/scope.ts';
 
@@ -17,8 +17,6 @@ declare module '../../platform/scope/matrix.ts' {
     school: string;
   }
 }
-
-const firstId = async (tx: Tx, query: SQL) => (await tx.execute<{ id: string }>(query)).rows[0]?.id;
 
 /**
  * Org units: a unit is visible inside the actor's subtrees; a pupil's or a parent's own class (and

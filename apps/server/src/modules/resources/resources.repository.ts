@@ -68,21 +68,22 @@ export async function findResourceHead(
 }
 
 /** The catalogue and content fields an author sets. */
-export interface ResourceFields {
-  title: string;
-  description: string;
-  tags: string[];
-  subjectCode: string | null;
-  gradeCode: string | null;
-  term: number | null;
-  editionId: string | null;
-  lessonId: string | null;
-  themeCode: string | null;
-  provider: string | null;
-  license: string | null;
-  analysis: string | null;
-  exercises: string | null;
-}
+export type ResourceFields = Pick<
+  ResourceRow,
+  | 'title'
+  | 'description'
+  | 'tags'
+  | 'subjectCode'
+  | 'gradeCode'
+  | 'term'
+  | 'editionId'
+  | 'lessonId'
+  | 'themeCode'
+  | 'provider'
+  | 'license'
+  | 'analysis'
+  | 'exercises'
+>;
 
 /** Tags travel as one parameter joined by the unit separator, which no tag contains. */
 const tagArray = (tags: string[]) => sql`string_to_array(${tags.join('\u001f')}, ${'\u001f'})`;

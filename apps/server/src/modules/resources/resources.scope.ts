@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { ADMINS } from '../../platform/http/policy.ts';
-import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
+import { firstId, NO_SUCH_ID, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
-import { type Actor, inScope, type Scope, textArray } from '../../platform/scope/scope.ts';
+import { type Actor, inScope, type Scope } from '../../platform/scope/scope.ts';
 
 declare module '../../platform/scope/registry.ts' {
   interface ScopedEntityKinds {
@@ -56,15 +56,14 @@ export const resourceScope: ScopeRules = {
     },
   ],
   matrix: {
-    targets: async (tx, places) => {
-      const except = places.ownPersons.length > 0 ? places.ownPersons : [NO_SUCH_ID];
-      const r = await tx.execute<{ id: string }>(
+    targets: async (tx, places) => ({
+      resource: await firstId(
+        tx,
         sql`select r.id from resource r join org_unit c on c.id = ${places.classId}
              where r.school_id = c.school_id and r.status <> 'published'
-               and r.author_id <> all(${textArray(except, 'uuid')}) order by r.id limit 1`,
-      );
-      return { resource: r.rows[0]?.id };
-    },
+               and ${notOwn(sql`r.author_id`, places)} order by r.id limit 1`,
+      ),
+    }),
     writes: {
       'PATCH /api/resources/:id': (t) => [{ url: `/api/resources/${t.resource}`, body: { title: '改名' } }],
       'POST /api/resources/:id/files': (t) => [{ url: `/api/resources/${t.resource}/files?role=main` }],

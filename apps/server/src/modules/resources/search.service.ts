@@ -1,7 +1,6 @@
 import type { Tx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { indexTokens, queryTokens } from '../../platform/search/chinese.ts';
-import type { TResourceKind } from './resources.schema.ts';
 import * as repo from './search.repository.ts';
 
 /**
@@ -31,14 +30,8 @@ export async function reindexResources(tx: Tx, ids: string[] | 'missing', batch 
   return done;
 }
 
-export interface SearchQuery {
+export interface SearchQuery extends repo.SearchFilter {
   q: string;
-  kind?: TResourceKind;
-  subjectCode?: string;
-  gradeCode?: string;
-  themeCode?: string;
-  limit: number;
-  offset: number;
 }
 
 type Facet = { value: string; count: number }[];

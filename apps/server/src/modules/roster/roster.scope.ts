@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { execPrepared } from '../../platform/db/prepared.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
-import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
+import { firstId, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 import {
   type Actor,
@@ -92,8 +92,6 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
   return EMPTY_SCOPE;
 }
 
-const firstId = async (tx: Tx, query: SQL) => (await tx.execute<{ id: string }>(query)).rows[0]?.id;
-
 /**
  * Who sees whom (P3): administrators their subtree, teachers the classes they teach or head,
  * students themselves, parents their children; the actor's scope is computed here for every role.
@@ -134,18 +132,17 @@ export const rosterScope: ScopeRules = {
   ],
   matrix: {
     targets: async (tx, places) => {
-      const except = places.ownPersons.length > 0 ? places.ownPersons : [NO_SUCH_ID];
       return {
         student: await firstId(
           tx,
           sql`select s.person_id as id from student s where s.class_id = ${places.memberClassId}
-                and s.status = 'enrolled' and s.person_id <> all(${textArray(except, 'uuid')})
+                and s.status = 'enrolled' and ${notOwn(sql`s.person_id`, places)}
               order by s.student_no limit 1`,
         ),
         teacher: await firstId(
           tx,
           sql`select t.person_id as id from teacher t join org_unit c on c.id = ${places.staffClassId}
-               where t.school_id = c.school_id and t.person_id <> all(${textArray(except, 'uuid')})
+               where t.school_id = c.school_id and ${notOwn(sql`t.person_id`, places)}
                order by t.staff_no limit 1`,
         ),
       };

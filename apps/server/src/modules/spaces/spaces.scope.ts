@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/client.ts';
-import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
+import { firstId, NO_SUCH_ID } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 import { pathWithin, type Scope } from '../../platform/scope/scope.ts';
 import { studentVisible } from '../roster/roster.scope.ts';
@@ -45,8 +44,6 @@ export function spaceVisible(scope: Scope, id: SQL): SQL {
  * found" in the handler whatever the guard's cache says.
  */
 const SPACE_TABLES = ['teacher', 'studio', 'org_unit', 'student', 'teaching_class_member'];
-
-const firstId = async (tx: Tx, query: SQL) => (await tx.execute<{ id: string }>(query)).rows[0]?.id;
 
 export const spaceScope: ScopeRules = {
   module: 'spaces',

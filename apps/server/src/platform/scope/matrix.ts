@@ -3,7 +3,9 @@
  * that registering scope rules is enough to be covered: where out-of-scope instances of its kinds
  * are found in the demo city, and sample requests for its write routes.
  */
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
+import { textArray } from './scope.ts';
 
 /**
  * Where a role's scope ends, derived by the matrix from the demo city for each role: the places
@@ -52,3 +54,12 @@ export interface ScopeMatrix {
 
 /** A well-formed id of nothing, for parameters the matrix does not aim at a scope. */
 export const NO_SUCH_ID = '0193f3c0-0000-7000-8000-000000000001';
+
+/** The column `id` of the first row; undefined when there is none (the matrix then names it). */
+export async function firstId(tx: Tx, query: SQL): Promise<string | undefined> {
+  return (await tx.execute<{ id: string }>(query)).rows[0]?.id;
+}
+
+/** SQL: the person in `col` is not one of the places' own persons. */
+export const notOwn = (col: SQL, places: MatrixPlaces): SQL =>
+  sql`${col} <> all(${textArray(places.ownPersons.length > 0 ? places.ownPersons : [NO_SUCH_ID], 'uuid')})`;
