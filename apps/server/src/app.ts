@@ -15,17 +15,26 @@ import {
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
+import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { identityScope } from './modules/identity/identity.scope.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { notificationScope } from './modules/notifications/notifications.scope.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { orgScope } from './modules/org/org.scope.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
+import { resourceScope } from './modules/resources/resources.scope.ts';
 import { resourceUseRoutes } from './modules/resources/use.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
+import { reviewScope } from './modules/review/review.scope.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
+import { rosterScope } from './modules/roster/roster.scope.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
+import { rosterImportScope } from './modules/roster-import/roster-import.scope.ts';
 import { spaceRoutes } from './modules/spaces/spaces.routes.ts';
+import { spaceScope } from './modules/spaces/spaces.scope.ts';
 import { AuditBuffer } from './platform/audit/audit.ts';
 import { AuthzCache } from './platform/auth/authz-cache.ts';
 import { ChangeFeed } from './platform/cache/change-feed.ts';
@@ -34,8 +43,26 @@ import type { AppDeps } from './platform/http/context.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { guard } from './platform/http/guard.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { ScopeRegistry, type ScopeRules } from './platform/scope/registry.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * Every module's scope rules: its scoped entity kinds, the scope resolver, its part of the route ×
+ * role matrix. Listed here, not registered on import, so what the guard knows never depends on
+ * which file happened to be loaded first.
+ */
+export const SCOPE_RULES: readonly ScopeRules[] = [
+  identityScope,
+  orgScope,
+  rosterScope,
+  rosterImportScope,
+  curriculumScope,
+  resourceScope,
+  reviewScope,
+  notificationScope,
+  spaceScope,
+];
 
 export interface BuildOptions {
   logger?: boolean;
@@ -69,10 +96,20 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     app.log.warn({ err }, 'change feed lost; caches paused until it reconnects'),
   );
   app.decorate('changes', changes);
-  app.decorate('authz', new AuthzCache(changes));
+  const scopes = new ScopeRegistry(SCOPE_RULES);
+  app.decorate('scopes', scopes);
+  const authz = new AuthzCache(changes, scopes);
+  app.decorate('authz', authz);
   app.decorate('readCaches', new ReadCaches(changes));
   await changes.start();
   app.addHook('onClose', () => changes.stop());
+  // A kind whose tables do not announce their changes would be served stale from the guard's cache.
+  try {
+    changes.assertAnnounced(authz.tables);
+  } catch (err) {
+    await changes.stop();
+    throw err;
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);

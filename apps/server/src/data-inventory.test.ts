@@ -2,7 +2,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { DATA_INVENTORY } from './data-inventory.ts';
-import * as schema from './platform/db/schema.ts';
+import * as schema from './schema.ts';
 
 const tables = Object.values(schema as Record<string, unknown>).filter(
   (v): v is PgTable => v instanceof PgTable,

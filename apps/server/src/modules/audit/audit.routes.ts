@@ -1,10 +1,9 @@
-import { and, desc, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { runAs } from '../../platform/http/context.ts';
 import { errorResponses, ZId } from '../../platform/http/schemas.ts';
+import { searchAudit } from './audit.service.ts';
 
 const ZEntry = z.object({
   id: z.string(),
@@ -50,49 +49,6 @@ export async function auditRoutes(app: FastifyInstance) {
         response: { 200: z.object({ total: z.number(), items: z.array(ZEntry) }), ...errorResponses },
       },
     },
-    (req) =>
-      runAs(req, async (ctx) => {
-        const q = req.query;
-        const where: (SQL | undefined)[] = [
-          q.personId
-            ? sql`(${auditLog.actorPersonId} = ${q.personId} or ${auditLog.subjectPersonId} = ${q.personId})`
-            : undefined,
-          q.action ? sql`${auditLog.action} like ${`${q.action}%`}` : undefined,
-          q.outcome ? sql`${auditLog.outcome} = ${q.outcome}` : undefined,
-          q.orgUnitId
-            ? sql`${auditLog.orgPath} <@ (select path from org_unit where id = ${q.orgUnitId})`
-            : undefined,
-          q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
-          q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
-        ];
-        const cond = and(...where);
-        const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(cond);
-        const rows = await ctx.db
-          .select()
-          .from(auditLog)
-          .where(cond)
-          .orderBy(desc(auditLog.at), desc(auditLog.id))
-          .limit(q.limit)
-          .offset(q.offset);
-        await ctx.audit({ action: 'audit.search', details: { query: q, results: rows.length } });
-        return {
-          total: count?.n ?? 0,
-          items: rows.map((a) => ({
-            id: a.id,
-            at: a.at.toISOString(),
-            actorPersonId: a.actorPersonId,
-            actorName: a.actorName,
-            actorRole: a.actorRole,
-            action: a.action,
-            outcome: a.outcome,
-            targetType: a.targetType,
-            targetId: a.targetId,
-            subjectPersonId: a.subjectPersonId,
-            orgPath: a.orgPath,
-            ip: a.ip,
-            details: a.details,
-          })),
-        };
-      }),
+    (req) => runAs(req, (ctx) => searchAudit(ctx, req.query)),
   );
 }

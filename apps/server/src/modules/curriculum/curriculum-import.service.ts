@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { codeLabel, currentCodes } from '../../platform/codes/codes.repository.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -6,13 +6,6 @@ import type { XlsxFile } from '../../platform/xlsx/xlsx-reply.ts';
 import { applyBackbone, type BackboneData, type BackboneSummary } from './backbone.ts';
 import { assertEditor } from './curriculum.service.ts';
 import { exportBackboneWorkbook, parseBackboneWorkbook } from './curriculum.workbook.ts';
-
-async function currentCodes(tx: Tx, category: string): Promise<Set<string>> {
-  const res = await tx.execute<{ code: string }>(sql`
-    select e.code from code_entry e join code_table t on t.category = e.category and t.version = e.version and t.current
-     where e.category = ${category}`);
-  return new Set(res.rows.map((r) => r.code));
-}
 
 const ZERO: BackboneSummary = {
   volumes: 0,
@@ -55,8 +48,6 @@ export async function importBackbone(ctx: Ctx, file: Buffer): Promise<BackboneSu
 
 export async function exportBackbone(ctx: Ctx, subjectCode: string): Promise<XlsxFile> {
   const buffer = await exportBackboneWorkbook(ctx.db, subjectCode);
-  const subject = await ctx.db.execute<{ label: string }>(sql`
-    select e.label_zh as label from code_entry e join code_table t on t.category = e.category and t.version = e.version
-     and t.current where e.category = 'subject' and e.code = ${subjectCode}`);
-  return { fileName: `课程体系-${subject.rows[0]?.label ?? subjectCode}.xlsx`, buffer };
+  const subject = await codeLabel(ctx.db, 'subject', subjectCode);
+  return { fileName: `课程体系-${subject ?? subjectCode}.xlsx`, buffer };
 }

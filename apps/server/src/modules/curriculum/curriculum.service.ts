@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { codeExists } from '../../platform/codes/codes.repository.ts';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { volumeTitle } from './backbone.ts';
 import * as repo from './curriculum.repository.ts';
+import * as points from './knowledge-points.repository.ts';
 
 /**
  * The backbone is city-wide: every signed-in user reads it; the city's researchers (教研员) edit
@@ -52,11 +52,7 @@ export async function createEdition(
   assertEditor(ctx);
   if (!(await codeExists(ctx.db, 'subject', input.subjectCode)))
     throw badRequest(`学科代码 ${input.subjectCode} 不在国家代码表中`);
-  const res = await ctx.db.execute<{ id: string }>(sql`
-    insert into textbook_edition (id, subject_code, name, publisher)
-    values (${newId()}, ${input.subjectCode}, ${input.name}, ${input.publisher})
-    on conflict (subject_code, name) do nothing returning id`);
-  const id = res.rows[0]?.id;
+  const id = await repo.insertEdition(ctx.db, { id: newId(), ...input });
   if (!id) throw conflict(`该学科已有名为「${input.name}」的教材版本`);
   await ctx.audit({
     action: 'curriculum.edition.create',
@@ -80,9 +76,8 @@ export async function createNode(
     if (!input.gradeCode || !input.term) throw badRequest('新建册次需要年级和学期（上册/下册）');
     await assertGrade(ctx, input.gradeCode);
     const title = input.title ?? volumeTitle(input.gradeCode, input.term);
-    const exists = await ctx.db.execute(sql`select 1 from curriculum_node where edition_id = ${edition.id}
-      and kind = 'volume' and grade_code = ${input.gradeCode} and term = ${input.term}`);
-    if (exists.rows.length > 0) throw conflict(`「${title}」已存在`);
+    if (await repo.volumeExists(ctx.db, edition.id, input.gradeCode, input.term))
+      throw conflict(`「${title}」已存在`);
     id = await repo.insertNode(ctx.db, {
       editionId: edition.id,
       parentId: null,
@@ -120,7 +115,7 @@ export async function renameNode(ctx: Ctx, id: string, title: string) {
   assertEditor(ctx);
   const node = await repo.findNode(ctx.db, id);
   if (!node) throw notFound('目录');
-  await ctx.db.execute(sql`update curriculum_node set title = ${title}, updated_at = now() where id = ${id}`);
+  await repo.renameNode(ctx.db, id, title);
   await ctx.audit({
     action: 'curriculum.node.update',
     targetType: 'curriculum_node',
@@ -136,8 +131,7 @@ export async function deleteNode(ctx: Ctx, id: string) {
   const node = await repo.findNode(ctx.db, id);
   if (!node) throw notFound('目录');
   if (node.children > 0) throw conflict('请先删除下级目录');
-  await ctx.db.execute(sql`delete from lesson_knowledge_point where lesson_id = ${id}`);
-  await ctx.db.execute(sql`delete from curriculum_node where id = ${id}`);
+  await repo.deleteNode(ctx.db, id);
   await ctx.audit({
     action: 'curriculum.node.delete',
     targetType: 'curriculum_node',
@@ -153,13 +147,9 @@ export async function setLessonKnowledgePoints(ctx: Ctx, lessonId: string, ids: 
   const lesson = await repo.findNode(ctx.db, lessonId);
   if (lesson?.kind !== 'lesson') throw notFound('课');
   const unique = [...new Set(ids)];
-  const found = await ctx.db.execute<{ id: string }>(sql`select id from knowledge_point
-    where subject_code = ${lesson.subjectCode} and active and id = any(string_to_array(${unique.join(',')}, ',')::uuid[])`);
-  if (found.rows.length !== unique.length) throw badRequest('知识点不存在或不属于本学科');
-  await ctx.db.execute(sql`delete from lesson_knowledge_point where lesson_id = ${lessonId}`);
-  if (unique.length > 0)
-    await ctx.db.execute(sql`insert into lesson_knowledge_point (lesson_id, knowledge_point_id)
-      select ${lessonId}, unnest(string_to_array(${unique.join(',')}, ',')::uuid[])`);
+  const found = await points.findActivePointIds(ctx.db, lesson.subjectCode, unique);
+  if (found.length !== unique.length) throw badRequest('知识点不存在或不属于本学科');
+  await repo.setLessonPoints(ctx.db, lessonId, unique);
   await ctx.audit({
     action: 'curriculum.lesson.knowledge_points',
     targetType: 'curriculum_node',
@@ -172,14 +162,14 @@ export async function setLessonKnowledgePoints(ctx: Ctx, lessonId: string, ids: 
 export const listKnowledgePoints = (
   ctx: Ctx,
   f: { subjectCode: string; gradeCode?: string; strand?: string; q?: string },
-) => repo.listKnowledgePoints(ctx.db, f);
+) => points.listKnowledgePoints(ctx.db, f);
 
 export async function getKnowledgePoint(ctx: Ctx, id: string) {
-  const kp = await repo.findKnowledgePoint(ctx.db, id);
+  const kp = await points.findKnowledgePoint(ctx.db, id);
   if (!kp) throw notFound('知识点');
   const [neighbours, lessons] = await Promise.all([
-    repo.listNeighbours(ctx.db, id),
-    repo.listLessonsOfPoint(ctx.db, id),
+    points.listNeighbours(ctx.db, id),
+    points.listLessonsOfPoint(ctx.db, id),
   ]);
   const strip = ({ direction: _d, ...p }: (typeof neighbours)[number]) => p;
   return {
@@ -191,7 +181,7 @@ export async function getKnowledgePoint(ctx: Ctx, id: string) {
 }
 
 export const getGraph = (ctx: Ctx, subjectCode: string, gradeCodes?: string[]) =>
-  repo.graph(ctx.db, subjectCode, gradeCodes);
+  points.graph(ctx.db, subjectCode, gradeCodes);
 
 export async function createKnowledgePoint(
   ctx: Ctx,
@@ -208,12 +198,11 @@ export async function createKnowledgePoint(
   if (!(await codeExists(ctx.db, 'subject', input.subjectCode)))
     throw badRequest(`学科代码 ${input.subjectCode} 不在国家代码表中`);
   await assertGrade(ctx, input.gradeCode);
-  const res = await ctx.db.execute<{ id: string }>(sql`
-    insert into knowledge_point (id, subject_code, code, name, grade_code, strand, description)
-    values (${newId()}, ${input.subjectCode}, ${input.code}, ${input.name}, ${input.gradeCode}, ${input.strand},
-            ${input.description ?? null})
-    on conflict (subject_code, code) do nothing returning id`);
-  const id = res.rows[0]?.id;
+  const id = await points.insertKnowledgePoint(ctx.db, {
+    id: newId(),
+    ...input,
+    description: input.description ?? null,
+  });
   if (!id) throw conflict(`知识点编码 ${input.code} 已存在`);
   await ctx.audit({
     action: 'curriculum.kp.create',
@@ -230,14 +219,15 @@ export async function updateKnowledgePoint(
   input: { name?: string; gradeCode?: string; strand?: string; description?: string | null },
 ) {
   assertEditor(ctx);
-  const kp = await repo.findKnowledgePoint(ctx.db, id);
+  const kp = await points.findKnowledgePoint(ctx.db, id);
   if (!kp) throw notFound('知识点');
   if (input.gradeCode) await assertGrade(ctx, input.gradeCode);
-  await ctx.db.execute(sql`update knowledge_point set
-      name = ${input.name ?? kp.name}, grade_code = ${input.gradeCode ?? kp.gradeCode},
-      strand = ${input.strand ?? kp.strand},
-      description = ${input.description === undefined ? kp.description : input.description}, updated_at = now()
-    where id = ${id}`);
+  await points.updateKnowledgePoint(ctx.db, id, {
+    name: input.name ?? kp.name,
+    gradeCode: input.gradeCode ?? kp.gradeCode,
+    strand: input.strand ?? kp.strand,
+    description: input.description === undefined ? kp.description : input.description,
+  });
   await ctx.audit({
     action: 'curriculum.kp.update',
     targetType: 'knowledge_point',
@@ -254,15 +244,15 @@ export async function updateKnowledgePoint(
 export async function addPrerequisite(ctx: Ctx, id: string, prerequisiteId: string) {
   assertEditor(ctx);
   const [kp, pre] = [
-    await repo.findKnowledgePoint(ctx.db, id),
-    await repo.findKnowledgePoint(ctx.db, prerequisiteId),
+    await points.findKnowledgePoint(ctx.db, id),
+    await points.findKnowledgePoint(ctx.db, prerequisiteId),
   ];
   if (!kp || !pre) throw notFound('知识点');
   if (kp.subjectCode !== pre.subjectCode) throw badRequest('先修知识点必须属于同一学科');
   if (kp.id === pre.id) throw badRequest('知识点不能是自己的先修');
   // Serialise graph edits so two concurrent edges cannot close a loop between them.
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext('hanlin.knowledge_graph'))`);
-  const loop = await repo.prerequisitePath(ctx.db, pre.id, kp.id);
+  await points.lockGraph(ctx.db);
+  const loop = await points.prerequisitePath(ctx.db, pre.id, kp.id);
   if (loop) {
     // In learning order: the point itself … up to the proposed prerequisite, which would need it again.
     const order = [...loop].reverse();
@@ -271,9 +261,7 @@ export async function addPrerequisite(ctx: Ctx, id: string, prerequisiteId: stri
       cycle: order.map((p) => p.code),
     });
   }
-  const res = await ctx.db.execute(sql`insert into knowledge_edge (prerequisite_id, knowledge_point_id)
-    values (${pre.id}, ${kp.id}) on conflict do nothing`);
-  if ((res.rowCount ?? 0) > 0)
+  if (await points.insertEdge(ctx.db, pre.id, kp.id))
     await ctx.audit({
       action: 'curriculum.kp.prerequisite.add',
       targetType: 'knowledge_point',
@@ -285,9 +273,7 @@ export async function addPrerequisite(ctx: Ctx, id: string, prerequisiteId: stri
 
 export async function removePrerequisite(ctx: Ctx, id: string, prerequisiteId: string) {
   assertEditor(ctx);
-  const res = await ctx.db.execute(sql`delete from knowledge_edge
-    where knowledge_point_id = ${id} and prerequisite_id = ${prerequisiteId}`);
-  if ((res.rowCount ?? 0) === 0) throw notFound('先修关系');
+  if (!(await points.deleteEdge(ctx.db, id, prerequisiteId))) throw notFound('先修关系');
   await ctx.audit({
     action: 'curriculum.kp.prerequisite.remove',
     targetType: 'knowledge_point',

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TRole } from '../../platform/auth/roles.ts';
 import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
 import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 
@@ -44,23 +45,8 @@ export const persons = pgTable(
   ],
 );
 
-export const ROLES = [
-  'city_admin',
-  'district_admin',
-  'school_admin',
-  'teacher',
-  'head_teacher',
-  'student',
-  'parent',
-  'auditor',
-  'system_admin',
-  'security_admin',
-  /** 教研员: edits the curriculum backbone and reviews resources (city or district level). */
-  'researcher',
-  /** 专家: a member of a school's, district's or city's expert group reviewing resources. */
-  'expert',
-] as const;
-export type TRole = (typeof ROLES)[number];
+// Roles are a platform concept (sessions, policies); re-exported for the module's own readers.
+export { ROLES, type TRole } from '../../platform/auth/roles.ts';
 
 export const accounts = pgTable(
   'account',

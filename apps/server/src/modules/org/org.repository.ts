@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { inScope, type Scope } from '../../platform/scope/scope.ts';
 import { orgUnits, type TOrgKind } from './org.schema.ts';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -14,8 +15,27 @@ export async function findUnitForUpdate(tx: Tx, id: string): Promise<OrgUnitRow 
   return rows[0];
 }
 
-export async function listUnits(tx: Tx, where: SQL, limit = 10_000): Promise<OrgUnitRow[]> {
+async function listUnits(tx: Tx, where: SQL, limit = 10_000): Promise<OrgUnitRow[]> {
   return tx.select().from(orgUnits).where(where).orderBy(asc(orgUnits.path)).limit(limit);
+}
+
+/** The units at exactly these paths. */
+export async function listUnitsAt(tx: Tx, paths: string[]): Promise<OrgUnitRow[]> {
+  return listUnits(tx, sql`${orgUnits.path} = any(string_to_array(${paths.join(',')}, ',')::ltree[])`);
+}
+
+/** Active units of a kind inside the scope, whose name contains `q` when given. */
+export async function searchUnits(
+  tx: Tx,
+  scope: Scope,
+  opts: { kind: TOrgKind; q?: string; limit: number },
+): Promise<OrgUnitRow[]> {
+  return listUnits(
+    tx,
+    sql`${orgUnits.kind} = ${opts.kind} and ${orgUnits.active} and ${inScope(scope, orgUnits.path)}
+        ${opts.q ? sql`and ${orgUnits.name} like ${`%${opts.q.replace(/[%_\\]/g, '\\$&')}%`}` : sql``}`,
+    opts.limit,
+  );
 }
 
 export async function listChildren(tx: Tx, parentId: string): Promise<OrgUnitRow[]> {

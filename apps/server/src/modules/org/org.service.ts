@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { inScope, scopeCovers } from '../../platform/scope/scope.ts';
+import { scopeCovers } from '../../platform/scope/scope.ts';
 import * as repo from './org.repository.ts';
-import { orgUnits, type TOrgKind } from './org.schema.ts';
+import type { TOrgKind } from './org.schema.ts';
 
 /** Which kind may sit under which: city → district → school → grade → class; school → teaching class. */
 const CHILD_KINDS: Record<TOrgKind, TOrgKind[]> = {
@@ -69,13 +68,7 @@ const withCounts = async (ctx: Ctx, units: repo.OrgUnitRow[]) => {
 export async function listRoots(ctx: Ctx): Promise<UnitView[]> {
   const paths = ctx.scope.paths.length > 0 ? ctx.scope.paths : ctx.scope.memberPaths;
   if (paths.length === 0) return [];
-  return withCounts(
-    ctx,
-    await repo.listUnits(
-      ctx.db,
-      sql`${orgUnits.path} = any(string_to_array(${paths.join(',')}, ',')::ltree[])`,
-    ),
-  );
+  return withCounts(ctx, await repo.listUnitsAt(ctx.db, paths));
 }
 
 export async function getUnit(ctx: Ctx, id: string): Promise<UnitView> {
@@ -254,11 +247,6 @@ export async function deactivateUnit(ctx: Ctx, id: string): Promise<UnitView> {
 
 /** Units of a kind inside the actor's scope (pickers: move targets, transfer targets). */
 export async function searchUnits(ctx: Ctx, opts: { kind: TOrgKind; q?: string; limit: number }) {
-  const rows = await repo.listUnits(
-    ctx.db,
-    sql`${orgUnits.kind} = ${opts.kind} and ${orgUnits.active} and ${inScope(ctx.scope, orgUnits.path)}
-        ${opts.q ? sql`and ${orgUnits.name} like ${`%${opts.q.replace(/[%_\\]/g, '\\$&')}%`}` : sql``}`,
-    opts.limit,
-  );
+  const rows = await repo.searchUnits(ctx.db, ctx.scope, opts);
   return rows.map((u) => present(u));
 }

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import type { Viewer } from '../../platform/scope/registry.ts';
 import type { TFileRole, TResourceKind, TResourceStatus } from './resources.schema.ts';
+import { resourceVisible } from './resources.scope.ts';
 
 export type ResourceRow = {
   id: string;
@@ -43,8 +45,93 @@ export async function findResource(tx: Tx, id: string): Promise<ResourceRow | un
   return res.rows[0];
 }
 
+/** What the use cases around a resource (questions, ratings, use) check before they act. */
+export type ResourceHead = {
+  id: string;
+  title: string;
+  status: TResourceStatus;
+  authorId: string;
+  subjectCode: string | null;
+  path: string;
+};
+
+/** A resource's status, author and unit; `lock` holds the row until the transaction ends. */
+export async function findResourceHead(
+  tx: Tx,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<ResourceHead | undefined> {
+  const res = await tx.execute<ResourceHead>(sql`
+    select id, title, status, author_id as "authorId", subject_code as "subjectCode", path::text as path
+      from resource where id = ${id}${opts.lock ? sql` for update` : sql``}`);
+  return res.rows[0];
+}
+
+/** The catalogue and content fields an author sets. */
+export type ResourceFields = Pick<
+  ResourceRow,
+  | 'title'
+  | 'description'
+  | 'tags'
+  | 'subjectCode'
+  | 'gradeCode'
+  | 'term'
+  | 'editionId'
+  | 'lessonId'
+  | 'themeCode'
+  | 'provider'
+  | 'license'
+  | 'analysis'
+  | 'exercises'
+>;
+
+/** Tags travel as one parameter joined by the unit separator, which no tag contains. */
+const tagArray = (tags: string[]) => sql`string_to_array(${tags.join('\u001f')}, ${'\u001f'})`;
+
+export async function insertResource(
+  tx: Tx,
+  r: ResourceFields & {
+    id: string;
+    kind: TResourceKind;
+    authorId: string;
+    path: string;
+    districtId: string | null;
+    schoolId: string | null;
+  },
+): Promise<void> {
+  await tx.execute(sql`
+    insert into resource (id, kind, title, description, tags, subject_code, grade_code, term, edition_id, lesson_id,
+                          theme_code, provider, license, analysis, exercises, author_id, path, district_id, school_id)
+    values (${r.id}, ${r.kind}, ${r.title}, ${r.description}, ${tagArray(r.tags)}, ${r.subjectCode}, ${r.gradeCode},
+            ${r.term}, ${r.editionId}, ${r.lessonId}, ${r.themeCode}, ${r.provider},
+            ${r.license}, ${r.analysis}, ${r.exercises}, ${r.authorId}, ${r.path}::ltree, ${r.districtId},
+            ${r.schoolId})`);
+}
+
+export async function updateResource(tx: Tx, id: string, r: ResourceFields): Promise<void> {
+  await tx.execute(sql`update resource set title = ${r.title}, description = ${r.description},
+      tags = ${tagArray(r.tags)}, subject_code = ${r.subjectCode},
+      grade_code = ${r.gradeCode}, term = ${r.term}, edition_id = ${r.editionId}, lesson_id = ${r.lessonId},
+      theme_code = ${r.themeCode}, provider = ${r.provider}, license = ${r.license},
+      analysis = ${r.analysis}, exercises = ${r.exercises}, updated_at = now()
+    where id = ${id}`);
+}
+
+/** Marks a resource as changed (a file added or replaced). */
+export async function touchResource(tx: Tx, id: string): Promise<void> {
+  await tx.execute(sql`update resource set updated_at = now() where id = ${id}`);
+}
+
+/** How many of `ids` are active knowledge points (of the subject, when one is given). */
+export async function countActivePoints(tx: Tx, ids: string[], subjectCode: string | null): Promise<number> {
+  const found = await tx.execute<{ n: number }>(sql`select count(*)::int as n from knowledge_point
+      where active and id = any(string_to_array(${ids.join(',')}, ',')::uuid[])
+        and (${subjectCode}::text is null or subject_code = ${subjectCode})`);
+  return found.rows[0]!.n;
+}
+
 export interface ResourceFilter {
-  visible: SQL;
+  viewer: Viewer;
   kind?: TResourceKind;
   subjectCode?: string;
   gradeCode?: string;
@@ -60,7 +147,7 @@ export interface ResourceFilter {
 export async function listResources(tx: Tx, f: ResourceFilter) {
   const where = sql.join(
     [
-      f.visible,
+      resourceVisible(f.viewer.scope, f.viewer.actor, sql`r`),
       f.kind ? sql`r.kind = ${f.kind}` : undefined,
       f.subjectCode ? sql`r.subject_code = ${f.subjectCode}` : undefined,
       f.gradeCode ? sql`r.grade_code = ${f.gradeCode}` : undefined,
@@ -133,6 +220,27 @@ export async function setPoints(tx: Tx, resourceId: string, ids: string[]) {
   if (ids.length > 0)
     await tx.execute(sql`insert into resource_knowledge_point (resource_id, knowledge_point_id)
       select ${resourceId}, unnest(string_to_array(${ids.join(',')}, ',')::uuid[])`);
+}
+
+export async function insertFile(
+  tx: Tx,
+  f: {
+    id: string;
+    resourceId: string;
+    role: TFileRole;
+    storageKey: string;
+    fileName: string;
+    mime: string;
+    size: number;
+    sha256: string;
+  },
+): Promise<void> {
+  await tx.execute(sql`insert into resource_file (id, resource_id, role, storage_key, file_name, mime, size, sha256)
+      values (${f.id}, ${f.resourceId}, ${f.role}, ${f.storageKey}, ${f.fileName}, ${f.mime}, ${f.size}, ${f.sha256})`);
+}
+
+export async function deleteFile(tx: Tx, fileId: string): Promise<void> {
+  await tx.execute(sql`delete from resource_file where id = ${fileId}`);
 }
 
 /** Whether other rows still point at a stored object (demo media are shared between resources). */

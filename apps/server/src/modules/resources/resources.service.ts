@@ -1,10 +1,8 @@
 import type { Readable } from 'node:stream';
-import { sql } from 'drizzle-orm';
 import { codeExists } from '../../platform/codes/codes.repository.ts';
 import { newId } from '../../platform/db/types.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { resourceVisible } from '../../platform/scope/scope.ts';
 import type { ByteRange } from '../../platform/storage/index.ts';
 import { isMedia, sniffUpload } from './file-rules.ts';
 import * as repo from './resources.repository.ts';
@@ -51,14 +49,27 @@ async function catalogue(ctx: Ctx, input: ResourceInput) {
   if (input.kind !== 'theme' && input.kind !== 'third_party' && !subjectCode)
     throw badRequest('请选择学科，或直接选择对应的课');
   const kps = [...new Set(input.knowledgePointIds ?? [])];
-  if (kps.length > 0) {
-    const found = await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from knowledge_point
-      where active and id = any(string_to_array(${kps.join(',')}, ',')::uuid[])
-        and (${subjectCode}::text is null or subject_code = ${subjectCode})`);
-    if (found.rows[0]!.n !== kps.length) throw badRequest('知识点不存在或不属于所选学科');
-  }
+  if (kps.length > 0 && (await repo.countActivePoints(ctx.db, kps, subjectCode)) !== kps.length)
+    throw badRequest('知识点不存在或不属于所选学科');
   return { subjectCode, gradeCode, term, editionId, kps };
 }
+
+/** The row's fields from the input and its checked catalogue. */
+const fieldsOf = (input: ResourceInput, c: Awaited<ReturnType<typeof catalogue>>): repo.ResourceFields => ({
+  title: input.title,
+  description: input.description ?? '',
+  tags: input.tags ?? [],
+  subjectCode: c.subjectCode,
+  gradeCode: c.gradeCode,
+  term: c.term,
+  editionId: c.editionId,
+  lessonId: input.lessonId ?? null,
+  themeCode: input.themeCode ?? null,
+  provider: input.provider ?? null,
+  license: input.license ?? null,
+  analysis: input.analysis ?? null,
+  exercises: input.exercises ?? null,
+});
 
 /** The unit a resource belongs to: the author's school, or their bureau for bureau staff. */
 function home(ctx: Ctx): string {
@@ -69,14 +80,15 @@ function home(ctx: Ctx): string {
 export async function createResource(ctx: Ctx, input: ResourceInput) {
   const c = await catalogue(ctx, input);
   const id = newId();
-  await ctx.db.execute(sql`
-    insert into resource (id, kind, title, description, tags, subject_code, grade_code, term, edition_id, lesson_id,
-                          theme_code, provider, license, analysis, exercises, author_id, path, district_id, school_id)
-    values (${id}, ${input.kind}, ${input.title}, ${input.description ?? ''},
-            string_to_array(${(input.tags ?? []).join('\u001f')}, ${'\u001f'}), ${c.subjectCode}, ${c.gradeCode},
-            ${c.term}, ${c.editionId}, ${input.lessonId ?? null}, ${input.themeCode ?? null}, ${input.provider ?? null},
-            ${input.license ?? null}, ${input.analysis ?? null}, ${input.exercises ?? null}, ${ctx.actor.personId}, ${home(ctx)}::ltree, ${ctx.actor.districtId},
-            ${ctx.actor.schoolId})`);
+  await repo.insertResource(ctx.db, {
+    ...fieldsOf(input, c),
+    id,
+    kind: input.kind,
+    authorId: ctx.actor.personId,
+    path: home(ctx),
+    districtId: ctx.actor.districtId,
+    schoolId: ctx.actor.schoolId,
+  });
   await repo.setPoints(ctx.db, id, c.kps);
   await reindexResources(ctx.db, [id]);
   await ctx.audit({ action: 'resource.create', targetType: 'resource', targetId: id, orgPath: home(ctx) });
@@ -111,12 +123,7 @@ export async function updateResource(ctx: Ctx, id: string, input: Partial<Resour
     knowledgePointIds: input.knowledgePointIds ?? (await repo.listPoints(ctx.db, id)).map((k) => k.id),
   };
   const c = await catalogue(ctx, merged);
-  await ctx.db.execute(sql`update resource set title = ${merged.title}, description = ${merged.description ?? ''},
-      tags = string_to_array(${(merged.tags ?? []).join('\u001f')}, ${'\u001f'}), subject_code = ${c.subjectCode},
-      grade_code = ${c.gradeCode}, term = ${c.term}, edition_id = ${c.editionId}, lesson_id = ${merged.lessonId ?? null},
-      theme_code = ${merged.themeCode ?? null}, provider = ${merged.provider ?? null}, license = ${merged.license ?? null},
-      analysis = ${merged.analysis ?? null}, exercises = ${merged.exercises ?? null}, updated_at = now()
-    where id = ${id}`);
+  await repo.updateResource(ctx.db, id, fieldsOf(merged, c));
   await repo.setPoints(ctx.db, id, c.kps);
   await reindexResources(ctx.db, [id]);
   await ctx.audit({ action: 'resource.update', targetType: 'resource', targetId: id, orgPath: r.path });
@@ -167,7 +174,7 @@ export async function listResources(
 ) {
   return repo.listResources(ctx.db, {
     ...q,
-    visible: resourceVisible(ctx.scope, ctx.actor, sql`r`),
+    viewer: ctx,
     authorId: q.mine ? ctx.actor.personId : undefined,
   });
 }
@@ -187,10 +194,18 @@ export async function uploadFile(ctx: Ctx, id: string, role: TFileRole, fileName
       ? (await repo.listFiles(ctx.db, id)).filter((f) => f.role === role)
       : [];
   try {
-    await ctx.db.execute(sql`insert into resource_file (id, resource_id, role, storage_key, file_name, mime, size, sha256)
-      values (${fileId}, ${id}, ${role}, ${stored.key}, ${fileName.slice(0, 200)}, ${mime}, ${stored.size}, ${stored.sha256})`);
-    for (const f of replaced) await ctx.db.execute(sql`delete from resource_file where id = ${f.id}`);
-    await ctx.db.execute(sql`update resource set updated_at = now() where id = ${id}`);
+    await repo.insertFile(ctx.db, {
+      id: fileId,
+      resourceId: id,
+      role,
+      storageKey: stored.key,
+      fileName: fileName.slice(0, 200),
+      mime,
+      size: stored.size,
+      sha256: stored.sha256,
+    });
+    for (const f of replaced) await repo.deleteFile(ctx.db, f.id);
+    await repo.touchResource(ctx.db, id);
     await ctx.audit({
       action: 'resource.file.upload',
       targetType: 'resource',
@@ -212,7 +227,7 @@ export async function removeFile(ctx: Ctx, id: string, fileId: string) {
   const r = await editable(ctx, id);
   const file = (await repo.listFiles(ctx.db, id)).find((f) => f.id === fileId);
   if (!file) throw notFound('文件');
-  await ctx.db.execute(sql`delete from resource_file where id = ${fileId}`);
+  await repo.deleteFile(ctx.db, fileId);
   await ctx.audit({ action: 'resource.file.remove', targetType: 'resource', targetId: id, orgPath: r.path });
   if (!(await repo.keyInUse(ctx.db, file.storageKey, file.id)))
     await ctx.deps.storage.remove(file.storageKey).catch(() => undefined);

@@ -37,6 +37,13 @@ describe('completions and downloads (R4)', () => {
     expect((await student.post(`/api/resources/${id}/complete`)).statusCode).toBe(200);
     expect((await student.post(`/api/resources/${id}/complete`)).statusCode).toBe(200);
     expect((await stat(id)).completions).toBe(before.completions + 1);
+    // The completion is a write: audited once, with who and which resource (a repeat changes nothing).
+    const audits = await rows<{ actor: string; role: string; path: string }>(sql`
+      select l.actor_name as actor, l.actor_role as role, l.org_path::text as path from audit_log l
+       where l.action = 'resource.complete' and l.target_type = 'resource' and l.target_id = ${id}`);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ role: 'student' });
+    expect(audits[0]!.path).toBeTruthy();
     expect((await student.get(`/api/resources/${id}`)).json()).toMatchObject({ completed: true });
     const [school] = await rows<{ path: string }>(sql`
       select o.path::text as path from student s join org_unit o on o.id = s.school_id

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
-import { sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/types.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { ATTACHMENT_TYPES, isMedia, sniffAs } from '../resources/file-rules.ts';
 import { parseRange } from '../resources/resources.service.ts';
+import * as repo from './posts.repository.ts';
 import { postWithSpace } from './posts.service.ts';
 
 /** Nine pictures or files per post, as people are used to from 朋友圈. */
@@ -17,9 +17,7 @@ export async function attachFile(ctx: Ctx, postId: string, fileName: string, bod
     body.resume();
     throw forbidden('只能给自己的帖子添加附件');
   }
-  const count = await ctx.db.execute<{ n: number }>(sql`
-    select count(*)::int as n from space_post_file where post_id = ${postId}`);
-  if (count.rows[0]!.n >= MAX_FILES_PER_POST) {
+  if ((await repo.countPostFiles(ctx.db, postId)) >= MAX_FILES_PER_POST) {
     body.resume();
     throw conflict(`每条最多 ${MAX_FILES_PER_POST} 个附件`);
   }
@@ -31,8 +29,15 @@ export async function attachFile(ctx: Ctx, postId: string, fileName: string, bod
   });
   const id = newId();
   try {
-    await ctx.db.execute(sql`insert into space_post_file (id, post_id, storage_key, file_name, mime, size, sha256)
-      values (${id}, ${postId}, ${stored.key}, ${fileName.slice(0, 200)}, ${mime}, ${stored.size}, ${stored.sha256})`);
+    await repo.insertPostFile(ctx.db, {
+      id,
+      postId,
+      storageKey: stored.key,
+      fileName: fileName.slice(0, 200),
+      mime,
+      size: stored.size,
+      sha256: stored.sha256,
+    });
     await ctx.audit({
       action: 'space.file.upload',
       targetType: 'space_post',
@@ -54,10 +59,7 @@ export async function openAttachment(
   fileId: string,
   rangeHeader: string | undefined,
 ) {
-  const res = await ctx.db.execute<{ storageKey: string; fileName: string; mime: string; size: number }>(sql`
-    select storage_key as "storageKey", file_name as "fileName", mime, size
-      from space_post_file where id = ${fileId} and post_id = ${postId}`);
-  const file = res.rows[0];
+  const file = await repo.findPostFile(ctx.db, postId, fileId);
   if (!file) throw notFound('附件');
   const range = parseRange(rangeHeader, file.size);
   if (range === 'invalid') throw new AppError('range_not_satisfiable', '请求的范围无效', { size: file.size });

@@ -1,28 +1,8 @@
 import type { ChangeFeed } from '../cache/change-feed.ts';
 import { DerivedCache } from '../cache/derived-cache.ts';
-import type { Scope, ScopedEntity } from '../scope/scope.ts';
-import type { SessionRow } from './session.ts';
-
-/**
- * Tables a session, a role's scope or an entity check derive from (all carry notify triggers).
- * `space_post` is not among them: a post's space never changes, and a deleted post is "not found"
- * in the handler whatever the cache says.
- */
-export const AUTHZ_TABLES = [
-  'session',
-  'account',
-  'person',
-  'role_assignment',
-  'org_unit',
-  'term',
-  'student',
-  'teacher',
-  'teaching_assignment',
-  'teaching_class_member',
-  'guardian',
-  'resource',
-  'studio',
-] as const;
+import type { ScopedEntity, ScopeRegistry } from '../scope/registry.ts';
+import type { Scope } from '../scope/scope.ts';
+import { SESSION_TABLES, type SessionRow } from './session.ts';
 
 const TTL_MS = 60_000;
 
@@ -36,12 +16,25 @@ const TTL_MS = 60_000;
 export class AuthzCache {
   private readonly sessions: DerivedCache<SessionRow | null>;
   private readonly scopes: DerivedCache<Scope>;
-  private readonly visible: DerivedCache<boolean>;
+  /** One cache per entity kind, so a change to one kind's tables keeps the other kinds' answers. */
+  private readonly visible = new Map<ScopedEntity, DerivedCache<boolean>>();
+  /** Every table a cached answer derives from; each must carry the change trigger (see buildApp). */
+  readonly tables: readonly string[];
 
-  constructor(feed: ChangeFeed) {
-    this.sessions = new DerivedCache(feed, AUTHZ_TABLES, { max: 20_000, ttlMs: TTL_MS });
-    this.scopes = new DerivedCache(feed, AUTHZ_TABLES, { max: 20_000, ttlMs: TTL_MS });
-    this.visible = new DerivedCache(feed, AUTHZ_TABLES, { max: 200_000, ttlMs: TTL_MS });
+  constructor(feed: ChangeFeed, registry: ScopeRegistry) {
+    // A scope, and an entity check made with it, also depend on the role's row the session carries.
+    const scopeTables = [...SESSION_TABLES, ...registry.resolver.tables];
+    this.sessions = new DerivedCache(feed, SESSION_TABLES, { max: 20_000, ttlMs: TTL_MS });
+    this.scopes = new DerivedCache(feed, scopeTables, { max: 20_000, ttlMs: TTL_MS });
+    const all = new Set(scopeTables);
+    for (const k of registry.kinds) {
+      this.visible.set(
+        k.kind,
+        new DerivedCache(feed, [...scopeTables, ...k.tables], { max: 100_000, ttlMs: TTL_MS }),
+      );
+      for (const table of k.tables) all.add(table);
+    }
+    this.tables = [...all];
   }
 
   /**
@@ -68,6 +61,8 @@ export class AuthzCache {
   }
 
   entityVisible(roleAssignmentId: string, kind: ScopedEntity, id: string, load: () => Promise<boolean>) {
-    return this.visible.get(`${roleAssignmentId}|${kind}|${id}`, load);
+    const cache = this.visible.get(kind);
+    if (!cache) throw new Error(`scoped entity kind '${kind}' is not registered`);
+    return cache.get(`${roleAssignmentId}|${id}`, load);
   }
 }

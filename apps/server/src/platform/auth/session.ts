@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { TRole } from '../../modules/identity/identity.schema.ts';
 import type { Tx } from '../db/client.ts';
 import { execPrepared } from '../db/prepared.ts';
 import type { Actor } from '../scope/scope.ts';
+import type { TRole } from './roles.ts';
+
+/** The tables `loadSession` reads: a cached session (and the role it carries) derives from them. */
+export const SESSION_TABLES = ['session', 'account', 'person', 'role_assignment', 'org_unit'] as const;
 
 export interface SessionRow {
   actor: Actor;

@@ -88,3 +88,19 @@ export async function codeExists(tx: Tx, category: string, code: string): Promis
      where e.category = ${category} and e.code = ${code}`);
   return (res.rowCount ?? 0) > 0;
 }
+
+/** The codes of a category's current table. */
+export async function currentCodes(tx: Tx, category: string): Promise<Set<string>> {
+  const res = await tx.execute<{ code: string }>(sql`
+    select e.code from code_entry e join code_table t on t.category = e.category and t.version = e.version and t.current
+     where e.category = ${category}`);
+  return new Set(res.rows.map((r) => r.code));
+}
+
+/** The Chinese label of a code in its category's current table. */
+export async function codeLabel(tx: Tx, category: string, code: string): Promise<string | undefined> {
+  const res = await tx.execute<{ label: string }>(sql`
+    select e.label_zh as label from code_entry e join code_table t on t.category = e.category and t.version = e.version
+     and t.current where e.category = ${category} and e.code = ${code}`);
+  return res.rows[0]?.label;
+}

@@ -2,9 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from './schema.ts';
 
-export type Db = NodePgDatabase<typeof schema>;
+/**
+ * The query builder without Drizzle's relational API (unused): the platform needs no module's tables,
+ * and repositories import the tables they query from their own module's schema.
+ */
+export type Db = NodePgDatabase;
 /** A transaction or the pool: repositories accept either, so callers decide the boundary. */
 export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -30,7 +33,7 @@ export function connectDatabase(url: string, max = 20, sessionScope?: string): D
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
-  const db = drizzle(pool, { schema });
+  const db = drizzle(pool);
   return { pool, db, close: () => pool.end() };
 }
 

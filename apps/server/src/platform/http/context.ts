@@ -8,6 +8,7 @@ import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { type DbScope, openScoped, systemScope, withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { ScopeRegistry } from '../scope/registry.ts';
 import type { Actor, Scope } from '../scope/scope.ts';
 import type { Storage } from '../storage/index.ts';
 
@@ -169,6 +170,8 @@ declare module 'fastify' {
     changes: ChangeFeed;
     /** Sessions, scopes and entity checks of the guard; see AuthzCache. */
     authz: AuthzCache;
+    /** The modules' scoped entity kinds and the scope resolver; see ScopeRegistry. */
+    scopes: ScopeRegistry;
     readCaches: ReadCaches;
   }
   interface FastifyRequest {

@@ -5,7 +5,6 @@ import { loadSession, touchSession } from '../auth/session.ts';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from '../auth/session-token.ts';
 import { withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
-import { entityVisible, resolveScope } from '../scope/scope.ts';
 import { AUTH_SCOPE } from './context.ts';
 import type { RoutePolicy } from './policy.ts';
 
@@ -45,6 +44,10 @@ export const guard = fp(async (app: FastifyInstance) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
     if (!policy) throw new Error(`Route ${route.method} ${route.url} has no access policy`);
+    for (const kind of Object.values(policy.params ?? {})) {
+      if (!app.scopes.has(kind))
+        throw new Error(`Route ${route.method} ${route.url} names '${kind}', which no module registers`);
+    }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') catalog.push({ method, url: route.url, policy, schema: route.schema });
     }
@@ -90,7 +93,7 @@ export const guard = fp(async (app: FastifyInstance) => {
     }
     const actor = session.actor;
     req.scope = await authz.scope(actor.roleAssignmentId, () =>
-      withScope(database, AUTH_SCOPE, (tx) => resolveScope(tx, actor)),
+      withScope(database, AUTH_SCOPE, (tx) => app.scopes.resolveScope(tx, actor)),
     );
   });
 
@@ -103,7 +106,9 @@ export const guard = fp(async (app: FastifyInstance) => {
       const id = params[name];
       if (id === undefined) continue;
       const visible = await app.authz.entityVisible(actor.roleAssignmentId, kind, id, () =>
-        withScope(app.deps.database, AUTH_SCOPE, (tx) => entityVisible(tx, scope, actor, kind, id)),
+        withScope(app.deps.database, AUTH_SCOPE, (tx) =>
+          app.scopes.entityVisible(tx, { scope, actor }, kind, id),
+        ),
       );
       if (!visible) {
         throw new AppError('not_found', '对象不存在或无权访问', undefined, {

@@ -1,5 +1,5 @@
-import type { TRole } from '../../modules/identity/identity.schema.ts';
-import type { ScopedEntity } from '../scope/scope.ts';
+import type { TRole } from '../auth/roles.ts';
+import type { ScopedEntity } from '../scope/registry.ts';
 
 /**
  * What a route allows, declared on the route and enforced centrally in `platform/http/guard.ts`.

@@ -1,28 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import type { MatrixPlaces, MatrixTargets } from './matrix.ts';
+import type { ScopeRules } from './registry.ts';
 
-/** Ids an actor owns or may address, and ids that lie outside their scope. */
-export interface EntitySet {
-  /** an administrative class */
-  class: string;
-  school: string;
-  student: string;
-  teacher: string;
-  /** someone's role assignment (for the role switcher) */
-  roleAssignment: string;
-  /** an unpublished resource of the school, by someone else */
-  resource: string;
-  /** a post in the class's space */
-  classPost: string;
-  /** the studio (名师工作室) of the class's district */
-  studio: string;
-}
-
+/** What one role of the demo city may not address (`foreign`), and what it owns (`own`, staff only). */
 export interface RoleFixture {
   username: string;
   role: string;
-  own: EntitySet | null;
-  foreign: EntitySet;
+  own: MatrixTargets | null;
+  foreign: MatrixTargets;
 }
 
 const one = async <T extends Record<string, unknown>>(db: Database, q: ReturnType<typeof sql>) => {
@@ -31,60 +17,25 @@ const one = async <T extends Record<string, unknown>>(db: Database, q: ReturnTyp
   return r.rows[0];
 };
 
-/** Everything of a class: the class, its school, a student, a teacher of the class, a role assignment. */
-async function entitiesOfClass(
-  db: Database,
-  classId: string,
-  exceptPersons: string[] = [],
-): Promise<EntitySet> {
-  const except = exceptPersons.length > 0 ? exceptPersons.join(',') : '00000000-0000-0000-0000-000000000000';
-  const r = await one<{
-    class: string;
-    school: string;
-    student: string;
-    teacher: string;
-    ra: string;
-    resource: string;
-    classPost: string;
-    studio: string;
-  }>(
-    db,
-    sql`select c.id as class, c.school_id as school,
-        (select s.person_id from student s where s.class_id = c.id and s.status = 'enrolled'
-           and s.person_id <> all(string_to_array(${except}, ',')::uuid[]) order by s.student_no limit 1) as student,
-        (select t.person_id from teacher t where t.school_id = c.school_id
-           and t.person_id <> all(string_to_array(${except}, ',')::uuid[]) order by t.staff_no limit 1) as teacher,
-        (select ra.id from role_assignment ra where ra.org_unit_id = c.id and ra.role = 'student'
-           and ra.person_id <> all(string_to_array(${except}, ',')::uuid[]) limit 1) as ra,
-        (select r.id from resource r where r.school_id = c.school_id and r.status <> 'published'
-           and r.author_id <> all(string_to_array(${except}, ',')::uuid[]) order by r.id limit 1) as resource,
-        (select p.id from space_post p where p.space_id = c.id order by p.created_at, p.id limit 1) as "classPost",
-        (select st.id from studio st where c.path <@ st.path order by nlevel(st.path) desc, st.id limit 1) as studio
-      from org_unit c where c.id = ${classId}`,
-  );
-  if (!r.resource) throw new Error(`no unpublished demo resource in the school of class ${classId}`);
-  if (!r.classPost || !r.studio) throw new Error(`no demo space post or studio for class ${classId}`);
-  return {
-    class: r.class,
-    school: r.school,
-    student: r.student,
-    teacher: r.teacher,
-    roleAssignment: r.ra,
-    resource: r.resource,
-    classPost: r.classPost,
-    studio: r.studio,
-  };
+/** Every module's named ids near `places`; a module that names an id and finds none fails here. */
+async function targetsNear(db: Database, rules: readonly ScopeRules[], places: MatrixPlaces) {
+  const merged: Record<string, string | undefined> = {};
+  for (const r of rules) Object.assign(merged, await r.matrix?.targets?.(db.db, places));
+  const missing = Object.entries(merged).filter(([, id]) => !id);
+  if (missing.length > 0)
+    throw new Error(`no demo ${missing.map(([name]) => name).join(', ')} near ${JSON.stringify(places)}`);
+  return merged as unknown as MatrixTargets;
 }
 
 const personOf = async (db: Database, username: string) =>
   (await one<{ id: string }>(db, sql`select person_id as id from account where username = ${username}`)).id;
 
 /**
- * Derives, from the seeded demo city, what each demo role owns and a neighbour it must not touch:
- * another district for the district admin, another school for the school admin, another class of
- * the same school for the teacher, a classmate for the student and the parent.
+ * Derives, from the seeded demo city, where each demo role's scope ends: another district for the
+ * district admin, another school for the school admin, another class of the same school for the
+ * teacher, a classmate for the student and the parent. The modules pick their ids there.
  */
-export async function loadRoleFixtures(db: Database): Promise<RoleFixture[]> {
+export async function loadRoleFixtures(db: Database, rules: readonly ScopeRules[]): Promise<RoleFixture[]> {
   const teacher = await personOf(db, 'teacher_demo');
   const student = await personOf(db, 'student_demo');
   const parent = await personOf(db, 'parent_demo');
@@ -117,24 +68,26 @@ export async function loadRoleFixtures(db: Database): Promise<RoleFixture[]> {
       select 1 from teaching_assignment ta where ta.class_id = c.id and ta.teacher_id = ${teacher})
       and not exists (select 1 from role_assignment ra where ra.org_unit_id = c.id and ra.person_id = ${teacher})`);
 
-  const own = await entitiesOfClass(db, studentClass);
-  const foreignDistrict = await entitiesOfClass(db, otherDistrictClass);
-  const foreignSchool = await entitiesOfClass(db, otherSchoolClass);
-  const foreignClass = { ...(await entitiesOfClass(db, untaughtClass)), teacher: foreignSchool.teacher };
-  const classmate = await entitiesOfClass(db, studentClass, [student, ...children]);
-  const classmateSet = {
-    ...foreignClass,
-    student: classmate.student,
-    roleAssignment: classmate.roleAssignment,
-  };
+  const near = (
+    classId: string,
+    staffClassId = classId,
+    memberClassId = classId,
+    ownPersons: string[] = [],
+  ) => targetsNear(db, rules, { classId, staffClassId, memberClassId, ownPersons });
+  const own = await near(studentClass);
+  const foreignDistrict = await near(otherDistrictClass);
+  const foreignSchool = await near(otherSchoolClass);
+  // A colleague of the same school may teach one of the teacher's classes: take another school's.
+  const foreignClass = await near(untaughtClass, otherSchoolClass);
+  const classmate = await near(untaughtClass, otherSchoolClass, studentClass, [student, ...children]);
 
   return [
     { username: 'district_yuexiu', role: 'district_admin', own, foreign: foreignDistrict },
     { username: 'school_admin', role: 'school_admin', own, foreign: foreignSchool },
     { username: 'teacher_demo', role: 'head_teacher', own, foreign: foreignClass },
     { username: 'teacher_demo', role: 'teacher', own, foreign: foreignClass },
-    { username: 'student_demo', role: 'student', own: null, foreign: classmateSet },
-    { username: 'parent_demo', role: 'parent', own: null, foreign: classmateSet },
+    { username: 'student_demo', role: 'student', own: null, foreign: classmate },
+    { username: 'parent_demo', role: 'parent', own: null, foreign: classmate },
     { username: 'auditor', role: 'auditor', own: null, foreign: foreignDistrict },
     { username: 'sysadmin', role: 'system_admin', own: null, foreign: foreignDistrict },
     { username: 'secadmin', role: 'security_admin', own: null, foreign: foreignDistrict },
