@@ -24,6 +24,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { orgScope } from './modules/org/org.scope.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { privacyScope } from './modules/privacy/privacy.scope.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceScope } from './modules/resources/resources.scope.ts';
 import { resourceUseRoutes } from './modules/resources/use.routes.ts';
@@ -62,6 +63,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   reviewScope,
   notificationScope,
   spaceScope,
+  privacyScope,
 ];
 
 export interface BuildOptions {

@@ -1,15 +1,17 @@
-import { getTableColumns, sql } from 'drizzle-orm';
-import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
 import { DATA_INVENTORY } from '../../data-inventory.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import {
+  columnsOf,
   DATA_CLASS_LABEL,
   holdsPersonalData,
   LEGAL_BASIS_LABEL,
+  tableNameOf,
 } from '../../platform/privacy/data-classes.ts';
 import { workbookBuffer } from '../../platform/xlsx/xlsx-file.ts';
 import type { XlsxFile } from '../../platform/xlsx/xlsx-reply.ts';
+import { findGuardedTables } from './inventory.repository.ts';
 
 /** How a personal column is protected at rest, in Chinese. */
 function protection(key: string, column: PgColumn): string {
@@ -24,14 +26,11 @@ function protection(key: string, column: PgColumn): string {
  * table — read from the database, not assumed.
  */
 export async function inventoryRows(ctx: Ctx) {
-  const rls = await ctx.db.execute<{ name: string }>(sql`
-    select relname::text as name from pg_class
-     where relnamespace = 'public'::regnamespace and relkind = 'r' and relrowsecurity and relforcerowsecurity`);
-  const guarded = new Set(rls.rows.map((r) => r.name));
+  const guarded = await findGuardedTables(ctx.db);
   await ctx.audit({ action: 'privacy.inventory.read' });
   return DATA_INVENTORY.filter(holdsPersonalData).map((t) => {
-    const name = getTableConfig(t.table).name;
-    const columns = getTableColumns(t.table) as Record<string, PgColumn>;
+    const name = tableNameOf(t);
+    const columns = columnsOf(t);
     return {
       table: name,
       description: t.description,

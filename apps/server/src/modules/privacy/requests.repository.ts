@@ -1,6 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/types.ts';
+import { inScope, type Scope } from '../../platform/scope/scope.ts';
 import type { TRequestKind, TRequestStatus } from './privacy.schema.ts';
 
 export type RequestRow = {
@@ -69,11 +70,11 @@ export async function listRequestsOf(tx: Tx, personId: string): Promise<RequestR
 /** Requests the handler's scope holds: open ones first, the most overdue first. */
 export async function listRequestsUnder(
   tx: Tx,
-  within: SQL,
+  scope: Scope,
   status: TRequestStatus | null,
 ): Promise<RequestRow[]> {
   const st = status ? sql` and r.status = ${status}` : sql``;
-  const res = await tx.execute<RequestRow>(sql`${SELECT} where ${within}${st}
+  const res = await tx.execute<RequestRow>(sql`${SELECT} where ${inScope(scope, sql`r.path`)}${st}
     order by (r.status = 'open') desc, r.due_at, r.created_at desc limit 500`);
   return res.rows;
 }

@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
-import { getTableConfig } from 'drizzle-orm/pg-core';
 import { DATA_INVENTORY } from '../../data-inventory.ts';
 import { asSystem } from '../../platform/db/scoped.ts';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { inScope, pathUnder } from '../../platform/scope/scope.ts';
+import { tableNameOf } from '../../platform/privacy/data-classes.ts';
+import { pathUnder } from '../../platform/scope/scope.ts';
 import { findDataSubject, isGuardianOf } from '../roster/students.service.ts';
 import { storageKeysOfAuthor } from '../spaces/author-files.repository.ts';
 import { REQUEST_DUE_DAYS } from './privacy.policy.ts';
@@ -63,7 +62,7 @@ export async function myRequests(ctx: Ctx) {
 
 /** The register of a school, district or city: requests about people in its scope, overdue first. */
 export async function requestsToHandle(ctx: Ctx, status: TRequestStatus | null) {
-  const rows = await repo.listRequestsUnder(ctx.db, inScope(ctx.scope, sql`r.path`), status);
+  const rows = await repo.listRequestsUnder(ctx.db, ctx.scope, status);
   return rows.map((r) => present(ctx, r));
 }
 
@@ -88,7 +87,7 @@ export async function erasurePreview(ctx: Ctx, id: string) {
       const rows = await countSubjectRows(ctx.db, t, r.subjectId);
       if (rows === 0) continue;
       out.push({
-        table: getTableConfig(t.table).name,
+        table: tableNameOf(t),
         description: t.description,
         rows,
         action: (t.erasure === 'retain' ? 'retain' : t.erasure === 'delete' ? 'delete' : 'anonymise') as
@@ -120,7 +119,7 @@ async function eraseSubject(ctx: Ctx, subjectId: string) {
           : await anonymiseSubjectRows(ctx.db, t, subjectId, t.erasure.anonymise, stranger);
       if (rows > 0)
         done.push({
-          table: getTableConfig(t.table).name,
+          table: tableNameOf(t),
           rows,
           action: t.erasure === 'delete' ? 'delete' : 'anonymise',
         });

@@ -1,10 +1,9 @@
-import { getTableConfig } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
 import { DATA_INVENTORY } from '../../data-inventory.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { DATA_CLASS_LABEL } from '../../platform/privacy/data-classes.ts';
+import { DATA_CLASS_LABEL, tableNameOf } from '../../platform/privacy/data-classes.ts';
 import { workbookBuffer } from '../../platform/xlsx/xlsx-file.ts';
 import type { XlsxFile } from '../../platform/xlsx/xlsx-reply.ts';
 import { findDataSubject, isGuardianOf } from '../roster/students.service.ts';
@@ -78,7 +77,7 @@ export async function copySubjectData(
     for (const c of Object.values(t.columns))
       if (c.kind === 'personal') classes.add(DATA_CLASS_LABEL[c.class]);
     tables.push({
-      table: getTableConfig(t.table).name,
+      table: tableNameOf(t),
       description: t.description,
       retention: t.retention,
       classes: [...classes],

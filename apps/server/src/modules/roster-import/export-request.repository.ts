@@ -1,6 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/types.ts';
+import { inScope, type Scope } from '../../platform/scope/scope.ts';
 import type { TExportStatus, TImportKind } from './roster-import.schema.ts';
 
 export type ExportRequestRow = {
@@ -57,14 +58,15 @@ export async function findExportRequest(tx: Tx, id: string): Promise<ExportReque
   return res.rows[0];
 }
 
-/** The actor's own requests, and the pending ones of others whose unit lies in `approvable`. */
+/** The actor's own requests, and the pending ones of others whose unit lies in the scope. */
 export async function listExportRequests(
   tx: Tx,
   personId: string,
-  approvable: SQL,
+  scope: Scope,
 ): Promise<ExportRequestRow[]> {
   const res = await tx.execute<ExportRequestRow>(sql`${SELECT}
-    where e.requested_by = ${personId} or (e.status = 'pending' and e.requested_by <> ${personId} and ${approvable})
+    where e.requested_by = ${personId}
+       or (e.status = 'pending' and e.requested_by <> ${personId} and ${inScope(scope, sql`e.path`)})
     order by (e.status = 'pending') desc, e.created_at desc limit 200`);
   return res.rows;
 }

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
-import { inScope, pathUnder } from '../../platform/scope/scope.ts';
+import { pathUnder } from '../../platform/scope/scope.ts';
 import type { XlsxFile } from '../../platform/xlsx/xlsx-reply.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { buildExport, exportSize, unitInScope } from './export.service.ts';
@@ -45,7 +44,7 @@ export async function requestExport(
 
 /** The actor's own export requests, and those of others they may approve. */
 export async function listExportRequests(ctx: Ctx) {
-  return repo.listExportRequests(ctx.db, ctx.actor.personId, inScope(ctx.scope, sql`e.path`));
+  return repo.listExportRequests(ctx.db, ctx.actor.personId, ctx.scope);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 
 /** Roster import names no scoped entity kind; its part of the route × role matrix. */
@@ -8,5 +9,20 @@ export const rosterImportScope: ScopeRules = {
     // job (an out-of-scope row fails the job and nothing is written: roster-import.test.ts "refuses
     // a row for a school outside the scope").
     selfOnly: ['POST /api/roster/imports'],
+    writes: {
+      'POST /api/roster/export-requests': (t) => [
+        {
+          url: '/api/roster/export-requests',
+          body: { kind: 'students', orgUnitId: t.school, reason: '核对' },
+        },
+        {
+          url: '/api/roster/export-requests',
+          body: { kind: 'students', orgUnitId: t.class, reason: '核对' },
+        },
+      ],
+      'POST /api/roster/export-requests/:id/decide': () => [
+        { url: `/api/roster/export-requests/${NO_SUCH_ID}/decide`, body: { approve: true, note: '同意' } },
+      ],
+    },
   },
 };

@@ -1,4 +1,5 @@
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 
 /**
  * 数据分级分类 (P5, COMPLIANCE §3): every column of every table is declared, beside the table's
@@ -109,3 +110,10 @@ export function inventory<T extends PgTable>(
 /** True when the table holds any personal column. */
 export const holdsPersonalData = (t: TableInventory) =>
   Object.values(t.columns).some((c) => c.kind === 'personal');
+
+/** The SQL name of a declared table. */
+export const tableNameOf = (t: TableInventory): string => getTableConfig(t.table).name;
+
+/** The columns of a declared table, by their TypeScript keys. */
+export const columnsOf = (t: TableInventory): Record<string, PgColumn> =>
+  getTableColumns(t.table) as Record<string, PgColumn>;
