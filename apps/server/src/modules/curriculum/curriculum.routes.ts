@@ -340,6 +340,7 @@ export async function curriculumRoutes(app: FastifyInstance) {
           subjectCode: ZCode,
           gradeCode: z
             .string()
+            .max(59, '最多 20 个年级')
             .regex(/^[0-9]{2}(,[0-9]{2})*$/, '年级代码以逗号分隔')
             .optional(),
         }),
