@@ -121,7 +121,7 @@ export const badValue: fc.Arbitrary<unknown> = fc.oneof(
   around(fc.constantFrom(...LINE_BREAKING, ...BIDI_AND_CONTROL)),
   fc.constantFrom(...WEIRD),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
-  fc.constantFrom(101, 5_000, 70_000, 2_000_000).map((n) => 'x'.repeat(n)),
+  fc.constantFrom(101, 5_000, 70_000, 300_000).map((n) => 'x'.repeat(n)),
   fc.constantFrom<unknown>(
     null,
     true,
