@@ -153,9 +153,12 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
         : [400, BY_STATUS[400]!];
   const body = JSON.stringify({ error: known });
   if (socket.writable) {
-    socket.end(
+    socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
-  } else socket.destroy(err);
+  }
+  // As Fastify's own handler: the connection is closed at once, never left waiting for the peer
+  // (a half-open socket would keep the server from closing).
+  socket.destroy(err);
 }
