@@ -1,19 +1,11 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZodObject, ZodType } from 'zod';
-import {
-  asText,
-  badValue,
-  encodeRaw,
-  holdsUnstorable,
-  jsonSchemaOf,
-  sampleOf,
-} from '../../testing/bad-values.ts';
+import { badValue, holdsUnstorable, jsonSchemaOf } from '../../testing/bad-values.ts';
 import { uploadFile } from '../../testing/multipart.ts';
+import { partsOf, pool, rolesFor, send, targetsOf, unboundedFields } from '../../testing/route-fuzz.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { type EntitySet, fingerprint, loadRoleFixtures } from '../scope/scope-matrix.fixtures.ts';
-import type { RouteEntry } from './guard.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -217,131 +209,6 @@ describe('bad input gets a 4xx with the one error shape and changes nothing', ()
   });
 });
 
-/** One field of one route's request (or, with `field` null, the whole body) to put bad values in. */
-interface Target {
-  route: RouteEntry;
-  part: 'params' | 'querystring' | 'body';
-  field: string | null;
-  /** The schema of what is replaced: the field's, or the body's. */
-  schema: ZodType;
-}
-
-const SOME_ID = '0193f3c0-0000-7000-8000-000000000001';
-const ID_BY_NAME: Record<string, keyof EntitySet> = {
-  classId: 'class',
-  parentId: 'school',
-  orgUnitId: 'school',
-  studentId: 'student',
-  teacherId: 'teacher',
-  leadId: 'teacher',
-  personId: 'teacher',
-};
-const ID_BY_KIND: Record<string, keyof EntitySet> = {
-  org_unit: 'class',
-  student: 'student',
-  teacher: 'teacher',
-  resource: 'resource',
-  space: 'class',
-  space_post: 'classPost',
-};
-
-const partsOf = (route: RouteEntry) =>
-  (route.schema ?? {}) as Partial<Record<Target['part'], ZodType | undefined>>;
-
-function targetsOf(route: RouteEntry): Target[] {
-  const out: Target[] = [];
-  for (const part of ['params', 'querystring', 'body'] as const) {
-    const schema = partsOf(route)[part];
-    if (!schema) continue;
-    const shape = (schema as ZodObject).shape ?? {};
-    for (const [field, fieldSchema] of Object.entries(shape)) {
-      out.push({ route, part, field, schema: fieldSchema as ZodType });
-    }
-    if (part === 'body') out.push({ route, part, field: null, schema });
-  }
-  return out;
-}
-
-/** A well-formed request of the route, with the actor's own ids where the route names an entity. */
-function baseline(route: RouteEntry) {
-  const kinds = (route.policy.params ?? {}) as Record<string, string>;
-  const idFor = (name: string) => {
-    const key = ID_BY_KIND[kinds[name] ?? ''] ?? ID_BY_NAME[name];
-    return key ? own[key] : SOME_ID;
-  };
-  const sample = (part: Target['part']) => {
-    const schema = partsOf(route)[part];
-    return schema ? (sampleOf(jsonSchemaOf(schema), '', idFor) as Record<string, unknown>) : undefined;
-  };
-  return {
-    params: sample('params') ?? {},
-    query: sample('querystring') ?? {},
-    body: sample('body') as unknown,
-  };
-}
-
-function send(c: Client, route: RouteEntry, target: Target, value: unknown) {
-  const req = baseline(route);
-  if (target.part === 'body')
-    req.body = target.field === null ? value : { ...(req.body as object), [target.field]: value };
-  else if (target.part === 'params') req.params[target.field!] = value;
-  else req.query[target.field!] = value;
-  const path = route.url.replace(/:([A-Za-z]+)/g, (_, n: string) =>
-    encodeRaw(asText(req.params[n] ?? SOME_ID)),
-  );
-  const query = Object.entries(req.query)
-    .flatMap(([k, v]) =>
-      (Array.isArray(v) && v.length > 0 ? v : [v]).map((x) => `${k}=${encodeRaw(asText(x))}`),
-    )
-    .join('&');
-  const url = query ? `${path}?${query}` : path;
-  const hasBody = route.method !== 'GET' && req.body !== undefined;
-  return c.request(route.method, url, hasBody ? JSON.stringify(req.body) : undefined, {
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
-  });
-}
-
-const rolesFor = (route: RouteEntry) =>
-  route.policy.allow === 'public'
-    ? ['anonymous']
-    : route.policy.allow === 'session'
-      ? [...clients.keys()].filter((k) => k !== 'anonymous')
-      : route.policy.allow.filter((r) => clients.has(r));
-
-/** Runs `fn` over `items`, `width` at a time. */
-async function pool<T>(items: T[], width: number, fn: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i]!, i);
-      }
-    }),
-  );
-}
-
-/**
- * Request fields whose schema lets through what a column or an index cannot take: numbers without
- * both bounds (an int4 column overflows at 2^31) and strings without a length limit.
- */
-function unboundedFields(j: Record<string, unknown>, path: string): string[] {
-  if ('const' in j || Array.isArray(j.enum)) return [];
-  const nested = [
-    ...Object.entries((j.properties ?? {}) as Record<string, Record<string, unknown>>).map(
-      ([k, v]) => [v, `${path}.${k}`] as const,
-    ),
-    ...((j.anyOf ?? []) as Record<string, unknown>[]).map((v) => [v, path] as const),
-    ...(j.items ? [[j.items as Record<string, unknown>, `${path}[]`] as const] : []),
-  ].flatMap(([v, p]) => unboundedFields(v, p));
-  if ((j.type === 'number' || j.type === 'integer') && (j.minimum === undefined || j.maximum === undefined))
-    nested.push(path);
-  const anchored = typeof j.pattern === 'string' && !/[*+]|\{\d+,\}/.test(j.pattern);
-  if (j.type === 'string' && j.maxLength === undefined && !j.format && !anchored) nested.push(path);
-  if (j.type === 'array' && j.maxItems === undefined) nested.push(path);
-  return nested;
-}
-
 describe('property-based: bad values in every field of every route (review finding 8)', () => {
   it('bounds every number, string and list a request may carry', () => {
     const unbounded = t.app.routeCatalog.flatMap((route) =>
@@ -361,7 +228,7 @@ describe('property-based: bad values in every field of every route (review findi
     const started = Date.now();
     await pool(targets, 4, async (target, index) => {
       const { route } = target;
-      const roles = rolesFor(route);
+      const roles = rolesFor(route, [...clients.keys()]);
       if (roles.length === 0) throw new Error(`no signed-in role may call ${route.method} ${route.url}`);
       const write = route.method !== 'GET';
       // A write gets only values its field must refuse: one it accepts would be a legitimate change.
@@ -371,7 +238,7 @@ describe('property-based: bad values in every field of every route (review findi
       let last = '';
       const result = await fc.check(
         fc.asyncProperty(fc.constantFrom(...roles), values, async (role, value) => {
-          const res = await send(clients.get(role)!, route, target, value);
+          const res = await send(clients.get(role)!, own, target, value);
           requests++;
           last = `as ${role} → ${res.statusCode} ${res.body.slice(0, 160)}`;
           if (res.statusCode >= 500) return false;
