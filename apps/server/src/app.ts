@@ -41,9 +41,11 @@ import { AuthzCache } from './platform/auth/authz-cache.ts';
 import { ChangeFeed } from './platform/cache/change-feed.ts';
 import { ReadCaches } from './platform/cache/read-caches.ts';
 import type { AppDeps } from './platform/http/context.ts';
-import { installErrorHandler } from './platform/http/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './platform/http/error-handler.ts';
 import { guard } from './platform/http/guard.ts';
+import { LOG_REDACT_PATHS, LOG_SERIALIZERS } from './platform/http/log-redaction.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { refuseUnstorableText } from './platform/http/text-guard.ts';
 import { ScopeRegistry, type ScopeRules } from './platform/scope/registry.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -68,6 +70,8 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write: (line: string) => void };
   /** Serve the built web app from apps/web/dist (on by default when it exists). */
   serveWeb?: boolean;
 }
@@ -80,9 +84,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         ? false
         : {
             level: deps.config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
+            redact: LOG_REDACT_PATHS,
+            serializers: LOG_SERIALIZERS,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: deps.config.bodyLimit,
+    frameworkErrors,
+    clientErrorHandler,
     disableRequestLogging: process.env.LOG_REQUESTS !== 'true',
     trustProxy: process.env.HANLIN_TRUST_PROXY === 'true',
     ajv: undefined,
@@ -116,6 +124,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   installErrorHandler(app, { spaFallback: serveWeb });
+  app.addHook('preValidation', refuseUnstorableText);
 
   await app.register(securityHeaders, {
     contentSecurityPolicy: {

@@ -4,7 +4,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import type { RoutePolicy } from '../../platform/http/policy.ts';
-import { errorResponses, ZErrorBody, ZId, ZIdParams, ZOk, ZText } from '../../platform/http/schemas.ts';
+import {
+  errorResponses,
+  ZErrorBody,
+  ZId,
+  ZIdParams,
+  ZLine,
+  ZOk,
+  ZText,
+} from '../../platform/http/schemas.ts';
 import { uploadedFile } from '../../platform/http/upload.ts';
 import { MAX_FILE_BYTES } from '../../platform/xlsx/xlsx-file.ts';
 import { sendXlsx } from '../../platform/xlsx/xlsx-reply.ts';
@@ -88,7 +96,7 @@ export async function curriculumRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '新建教材版本',
-        body: z.strictObject({ subjectCode: ZCode, name: ZText(40), publisher: ZText(60) }),
+        body: z.strictObject({ subjectCode: ZCode, name: ZLine(40), publisher: ZLine(60) }),
         response: { 200: z.object({ id: z.string() }), ...errorResponses },
       },
     },
@@ -136,7 +144,7 @@ export async function curriculumRoutes(app: FastifyInstance) {
           parentId: ZId.optional(),
           gradeCode: ZCode.optional(),
           term: z.union([z.literal(1), z.literal(2)]).optional(),
-          title: ZText(80).optional(),
+          title: ZLine(80).optional(),
         }),
         response: { 200: z.object({ id: z.string() }), ...errorResponses },
       },
@@ -152,7 +160,7 @@ export async function curriculumRoutes(app: FastifyInstance) {
         tags,
         summary: '修改目录名称',
         params: ZIdParams,
-        body: z.strictObject({ title: ZText(80) }),
+        body: z.strictObject({ title: ZLine(80) }),
         response: { 200: ZOk, ...errorResponses },
       },
     },
@@ -201,8 +209,8 @@ export async function curriculumRoutes(app: FastifyInstance) {
         querystring: z.strictObject({
           subjectCode: ZCode,
           gradeCode: ZCode.optional(),
-          strand: z.string().trim().max(20).optional(),
-          q: z.string().trim().max(40).optional(),
+          strand: ZLine(20, 0).optional(),
+          q: ZLine(40, 0).optional(),
         }),
         response: {
           200: z.array(ZPoint.extend({ prerequisites: z.number(), lessons: z.number() })),
@@ -226,9 +234,9 @@ export async function curriculumRoutes(app: FastifyInstance) {
             .string()
             .trim()
             .regex(/^[A-Za-z0-9-]{2,30}$/, '编码只能包含字母、数字和连字符'),
-          name: ZText(60),
+          name: ZLine(60),
           gradeCode: ZCode,
-          strand: ZText(20),
+          strand: ZLine(20),
           description: ZText(500).optional(),
         }),
         response: { 200: z.object({ id: z.string() }), ...errorResponses },
@@ -276,9 +284,9 @@ export async function curriculumRoutes(app: FastifyInstance) {
         summary: '修改知识点',
         params: ZIdParams,
         body: z.strictObject({
-          name: ZText(60).optional(),
+          name: ZLine(60).optional(),
           gradeCode: ZCode.optional(),
-          strand: ZText(20).optional(),
+          strand: ZLine(20).optional(),
           description: ZText(500).nullable().optional(),
         }),
         response: { 200: ZOk, ...errorResponses },
@@ -332,6 +340,7 @@ export async function curriculumRoutes(app: FastifyInstance) {
           subjectCode: ZCode,
           gradeCode: z
             .string()
+            .max(59, '最多 20 个年级')
             .regex(/^[0-9]{2}(,[0-9]{2})*$/, '年级代码以逗号分隔')
             .optional(),
         }),

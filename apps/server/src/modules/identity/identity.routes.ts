@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth/session-token.ts';
 import { runAs, runPublic } from '../../platform/http/context.ts';
-import { errorResponses, ZId, ZOk } from '../../platform/http/schemas.ts';
+import { errorResponses, ZId, ZLine, ZOk } from '../../platform/http/schemas.ts';
 import { ROLES } from './identity.schema.ts';
 import * as identity from './identity.service.ts';
 
@@ -51,7 +51,7 @@ export async function identityRoutes(app: FastifyInstance) {
         tags,
         summary: '用户名密码登录',
         body: z.strictObject({
-          username: z.string().trim().min(1).max(64),
+          username: ZLine(64),
           password: z.string().min(1).max(128),
         }),
         response: { 200: z.object({ next: ZNext, csrfToken: z.string() }), ...errorResponses },

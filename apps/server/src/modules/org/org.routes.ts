@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
-import { errorResponses, ZId, ZText } from '../../platform/http/schemas.ts';
+import { errorResponses, ZId, ZLine } from '../../platform/http/schemas.ts';
 import { ORG_KINDS } from './org.schema.ts';
 import * as org from './org.service.ts';
 
@@ -30,18 +30,18 @@ export const ZUnit = z.object({
 });
 
 const ZUnitPatch = z.strictObject({
-  name: ZText(60).optional(),
+  name: ZLine(60).optional(),
   stage: ZCode(/^[0-9]{1,2}$/, '学段代码不正确').optional(),
   schoolType: ZCode(/^[0-9]{3}$/, '办学类型代码不正确').optional(),
   subjectCode: ZCode(/^[0-9A-Z]{2,4}$/, '课程代码不正确').optional(),
-  address: ZText(120).optional(),
+  address: ZLine(120).optional(),
   entryYear: z.number().int().min(1990).max(2100).optional(),
 });
 
 const ZUnitCreate = z.strictObject({
   parentId: ZId,
   kind: ZKind.exclude(['city']),
-  name: ZText(60),
+  name: ZLine(60),
   stage: ZCode(/^[0-9]{1,2}$/, '学段代码不正确').optional(),
   schoolType: ZCode(/^[0-9]{3}$/, '办学类型代码不正确').optional(),
   schoolCode: ZCode(/^[0-9]{10}$/, '学校标识码应为10位数字').optional(),
@@ -49,7 +49,7 @@ const ZUnitCreate = z.strictObject({
   gradeCode: ZCode(/^[0-9]{2}$/, '年级代码应为2位数字').optional(),
   subjectCode: ZCode(/^[0-9A-Z]{2,4}$/, '课程代码不正确').optional(),
   entryYear: z.number().int().min(1990).max(2100).optional(),
-  address: ZText(120).optional(),
+  address: ZLine(120).optional(),
 });
 
 const tags = ['org'];
@@ -82,7 +82,7 @@ export async function orgRoutes(app: FastifyInstance) {
         summary: '在可见范围内按类型查找机构',
         querystring: z.strictObject({
           kind: ZKind,
-          q: z.string().trim().max(30).optional(),
+          q: ZLine(30, 0).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: { 200: z.array(ZUnit), ...errorResponses },

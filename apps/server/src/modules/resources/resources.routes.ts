@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { sendStoredFile } from '../../platform/http/file-reply.ts';
 import type { RoutePolicy } from '../../platform/http/policy.ts';
-import { errorResponses, ZErrorBody, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import { errorResponses, ZErrorBody, ZId, ZLine, ZOk, ZText } from '../../platform/http/schemas.ts';
 import { uploadedFile } from '../../platform/http/upload.ts';
 import * as qa from './questions.service.ts';
 import * as ratings from './ratings.service.ts';
@@ -29,9 +29,9 @@ const ZIdParams = z.strictObject({ id: ZId });
 const ZFileParams = z.strictObject({ id: ZId, fileId: ZId });
 
 const ZInput = {
-  title: ZText(100),
+  title: ZLine(100),
   description: ZText(2000, 0).optional(),
-  tags: z.array(ZText(20)).max(10).optional(),
+  tags: z.array(ZLine(20)).max(10).optional(),
   subjectCode: ZCode.nullable().optional(),
   gradeCode: ZCode.nullable().optional(),
   term: z
@@ -41,8 +41,8 @@ const ZInput = {
   lessonId: ZId.nullable().optional(),
   knowledgePointIds: z.array(ZId).max(30).optional(),
   themeCode: z.enum(THEMES).nullable().optional(),
-  provider: ZText(60).nullable().optional(),
-  license: ZText(60).nullable().optional(),
+  provider: ZLine(60).nullable().optional(),
+  license: ZLine(60).nullable().optional(),
   analysis: ZText(5000).nullable().optional(),
   exercises: ZText(5000).nullable().optional(),
 };
@@ -174,7 +174,7 @@ export async function resourceRoutes(app: FastifyInstance) {
         tags,
         summary: '资源搜索：中文分词全文检索，按相关度、评分和使用量排序，附目录分面统计',
         querystring: z.strictObject({
-          q: z.string().trim().min(1, '请输入搜索词').max(100),
+          q: ZLine(100),
           kind: ZKind.optional(),
           subjectCode: ZCode.optional(),
           gradeCode: ZCode.optional(),

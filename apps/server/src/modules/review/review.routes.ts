@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
-import { errorResponses, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import { errorResponses, ZId, ZLine, ZOk, ZText } from '../../platform/http/schemas.ts';
 import { RESOURCE_AUTHORS, RESOURCE_REVIEWERS } from '../resources/resources.policy.ts';
 import { RESOURCE_KINDS } from '../resources/resources.schema.ts';
 import * as svc from './review.service.ts';
@@ -118,7 +118,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   );
 
   const ZStep = z.strictObject({
-    name: z.string().trim().min(1).max(30),
+    name: ZLine(30),
     roles: z
       .array(z.enum(['author', 'expert', 'school_admin', 'researcher', 'district_admin', 'city_admin']))
       .min(1)
@@ -167,7 +167,7 @@ export async function reviewRoutes(app: FastifyInstance) {
         tags,
         summary: '为本单位配置审核流程（某类资源或全部），本单位以下优先于上级流程',
         body: z.strictObject({
-          name: z.string().trim().min(1).max(40),
+          name: ZLine(40),
           kind: z.enum(RESOURCE_KINDS).nullable(),
           steps: z.array(ZStep).min(1).max(8),
         }),

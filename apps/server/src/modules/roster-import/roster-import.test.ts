@@ -166,7 +166,7 @@ describe('roster import', () => {
   it('refuses rows outside the actor scope and names that are markup', async () => {
     const other = await t.db.db.execute<{ code: string }>(sql`
       select school_code as code from org_unit where kind = 'school' and id <> ${schoolId} limit 1`);
-    const [a, b] = await newStudents(2, 100);
+    const [a, b, c] = await newStudents(3, 100);
     const before = await snapshot(t.db);
     const job = await importFile(
       admin,
@@ -174,6 +174,7 @@ describe('roster import', () => {
       await fill(admin, 'students', [
         { ...a, 学校标识码: other.rows[0]!.code },
         { ...b, 姓名: '<script>alert(1)</script>' },
+        { ...c!, 班级名称: `\u202e${c!.班级名称}` },
       ]),
     );
     expect(job.status).toBe('failed');
@@ -183,6 +184,12 @@ describe('roster import', () => {
       message: '学校标识码不存在或不在您的管理范围内',
     });
     expect(job.errors.find((e) => e.row === 3)?.column).toBe('姓名');
+    // A direction override is refused in any cell, not only where a pattern happens to exclude it.
+    expect(job.errors).toContainEqual({
+      row: 4,
+      column: '班级名称',
+      message: '包含不允许的文字方向控制字符',
+    });
     expect(await snapshot(t.db)).toEqual(before);
     expect(schoolCode).toMatch(/^[0-9]{10}$/);
   });

@@ -1,10 +1,10 @@
+import { unsafeTextReason } from '../../platform/http/schemas.ts';
 import { type IdNumberInfo, parseResidentId } from '../roster/id-number.ts';
 import type { CodeBook } from './code-book.ts';
 import { type ColumnDef, SHEETS } from './columns.ts';
 import type { TImportKind, TRowError } from './roster-import.schema.ts';
 import type { RawRow, TCell } from './sheet-io.ts';
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Names: letters of any script (汉字, 字母), combining marks, spaces and the 间隔号 of minority names. */
 const NAME = /^[\p{L}\p{M}·•・. ]+$/u;
 const PHONE = /^1[3-9][0-9]{9}$/;
@@ -72,7 +72,9 @@ export class RowCheck {
     } else if (typeof v === 'boolean') s = v ? '是' : '否';
     else return this.fail(key, '应填写文本，不能是日期');
     if (opts.upper) s = s.toUpperCase();
-    if (CONTROL.test(s)) return this.fail(key, '包含不允许的控制字符');
+    // Every cell of a roster is one line: no line breaks, controls or direction overrides.
+    const unsafe = unsafeTextReason(s, true);
+    if (unsafe) return this.fail(key, unsafe);
     if (opts.max && [...s].length > opts.max) return this.fail(key, `不能超过 ${opts.max} 个字符`);
     if (opts.pattern && !opts.pattern.test(s)) return this.fail(key, opts.message ?? '格式不正确');
     return s;

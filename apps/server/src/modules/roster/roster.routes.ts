@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { ADMINS, STAFF } from '../../platform/http/policy.ts';
-import { errorResponses, ZId, ZOk, ZText } from '../../platform/http/schemas.ts';
+import { errorResponses, ZId, ZLine, ZOk } from '../../platform/http/schemas.ts';
 import * as enrolment from './enrolment.service.ts';
 import * as staff from './staff.service.ts';
 import * as students from './students.service.ts';
@@ -258,7 +258,7 @@ export async function rosterRoutes(app: FastifyInstance) {
         summary: '新生入学（录入学籍）',
         body: z.strictObject({
           classId: ZId,
-          name: ZText(30),
+          name: ZLine(30),
           gender: z.enum(['1', '2']),
           birthDate: ZDate,
           ethnicity: z
@@ -266,7 +266,7 @@ export async function rosterRoutes(app: FastifyInstance) {
             .regex(/^[0-9]{2}$/)
             .optional(),
           idType: ZCodeValue,
-          idNumber: z.string().trim().min(6).max(30),
+          idNumber: ZLine(30, 6),
           nationalNo: z
             .string()
             .trim()

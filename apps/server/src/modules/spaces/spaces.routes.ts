@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { sendStoredFile } from '../../platform/http/file-reply.ts';
 import { ADMINS, type RoutePolicy } from '../../platform/http/policy.ts';
-import { errorResponses, ZErrorBody, ZId, ZIdParams, ZOk, ZText } from '../../platform/http/schemas.ts';
+import {
+  errorResponses,
+  ZErrorBody,
+  ZId,
+  ZIdParams,
+  ZLine,
+  ZOk,
+  ZText,
+} from '../../platform/http/schemas.ts';
 import { uploadedFile } from '../../platform/http/upload.ts';
 import * as files from './post-files.service.ts';
 import * as posts from './posts.service.ts';
@@ -192,7 +200,7 @@ export async function spaceRoutes(app: FastifyInstance) {
         params: ZIdParams,
         body: z.strictObject({
           kind: z.enum(POST_KINDS).default('post'),
-          title: ZText(60, 0).optional(),
+          title: ZLine(60, 0).optional(),
           body: ZText(5000),
         }),
         response: { 200: z.object({ id: z.string(), notified: z.number() }), ...errorResponses },
@@ -411,7 +419,7 @@ export async function spaceRoutes(app: FastifyInstance) {
         tags,
         summary: '设立名师工作室（本单位教师任主持人和成员）',
         body: z.strictObject({
-          name: ZText(40),
+          name: ZLine(40),
           description: ZText(500, 0).optional(),
           subjectCode: z
             .string()

@@ -12,6 +12,9 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'range_not_satisfiable'
   | 'rate_limited'
+  | 'uri_too_long'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'totp_required'
   | 'totp_invalid'
   | 'password_expired'
@@ -32,6 +35,9 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   rate_limited: 429,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  request_timeout: 408,
   totp_required: 401,
   totp_invalid: 401,
   password_expired: 403,

@@ -72,6 +72,9 @@ export const guard = fp(async (app: FastifyInstance) => {
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        // The session is genuine, so the refusal is recorded against its actor (a security event:
+        // the error handler audits and logs it).
+        req.actor = session.actor;
         throw new AppError('csrf_failed', '请求校验失败，请刷新页面后重试');
       }
     }

@@ -1,45 +1,26 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error.ts';
+import { assertInflatesWithin, readZipEntries, tooLarge, type ZipEntry } from './zip-guard.ts';
 
 /** Upload limit of one workbook. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Rows of one import (header excluded); larger rosters are split by school. */
 export const MAX_ROWS = 50_000;
-/** Sum of uncompressed entry sizes a workbook may declare: a zip bomb is refused before inflating. */
+/** What the members of one workbook may inflate to, in total (really inflated, not as declared). */
 const MAX_UNCOMPRESSED = 200 * 1024 * 1024;
 
 const notXlsx = () =>
   new AppError('unsupported_media_type', '文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板填写后上传');
 
 /**
- * Checks that a buffer is a zip (an .xlsx is one) and that the sizes its central directory declares
+ * Checks that a buffer is a zip holding a workbook and that the sizes its central directory declares
  * are sane. Reads only the directory; nothing is inflated here.
  */
-export function assertXlsxBytes(buf: Buffer): void {
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw notXlsx();
-  // End of central directory: last 22 bytes plus an optional comment of up to 64 KiB.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw notXlsx();
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  let hasWorkbook = false;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw notXlsx();
-    total += buf.readUInt32LE(at + 24);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
-    if (name === 'xl/workbook.xml') hasWorkbook = true;
-    at += 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  if (!hasWorkbook) throw notXlsx();
-  if (total > MAX_UNCOMPRESSED) throw new AppError('payload_too_large', '工作簿解压后过大，请拆分后分批导入');
+export function assertXlsxBytes(buf: Buffer): ZipEntry[] {
+  const entries = readZipEntries(buf);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw notXlsx();
+  if (entries.reduce((sum, e) => sum + e.declaredSize, 0) > MAX_UNCOMPRESSED) throw tooLarge();
+  return entries;
 }
 
 /**
@@ -47,7 +28,9 @@ export function assertXlsxBytes(buf: Buffer): void {
  * entry per cell, so a crafted `A1:XFD1048576` would exhaust memory; we never need them on input.
  */
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
-  assertXlsxBytes(buf);
+  // Declared sizes are the sender's word: what the members really inflate to is checked, streaming
+  // and discarding, before ExcelJS inflates them into memory (a zip bomb lies about its sizes).
+  await assertInflatesWithin(buf, assertXlsxBytes(buf), MAX_UNCOMPRESSED);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
