@@ -68,6 +68,9 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   privacyScope,
 ];
 
+/** The modules' row-level-security policies, applied by the owner after the migrations. */
+export const ROW_POLICIES = SCOPE_RULES.flatMap((r) => r.rowSecurity ?? []);
+
 export interface BuildOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them). */

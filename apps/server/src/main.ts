@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildApp } from './app.ts';
+import { buildApp, ROW_POLICIES } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { purgeExpired } from './modules/privacy/retention.service.ts';
 import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
@@ -44,7 +44,7 @@ async function main() {
     }
   }
   // Migrations, grants and the seed run as the owner; the application as its own role.
-  const { owner, app: database } = await prepareDatabase(urls);
+  const { owner, app: database } = await prepareDatabase({ ...urls, policies: ROW_POLICIES });
   const fieldKey = loadFieldKey(config.fieldKey, config.dataDir);
   const crypto = createFieldCrypto(fieldKey);
   const deps = { config, database, crypto, storage: createStorage(config) };

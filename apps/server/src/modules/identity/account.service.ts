@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { AppError, badRequest, forbidden } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { scopeCovers } from '../../platform/scope/scope.ts';
+import { allActiveRoles, rank, THREE_ADMINS } from './authority.ts';
 import {
   findAccountById,
   findAccountByPerson,
-  listActiveRoles,
   listPasswordHistory,
   pushPasswordHistory,
   revokeSessions,
@@ -14,7 +14,6 @@ import {
 import type { TRole } from './identity.schema.ts';
 import { checkPassword, hashPassword, POLICIES, verifyPassword } from './password.ts';
 import { clearSubject } from './throttle.repository.ts';
-import { rank, THREE_ADMINS } from './totp.service.ts';
 
 /** The business administrators whose accounts the system administrator (系统管理员) looks after. */
 const BUSINESS_ADMINS: TRole[] = ['city_admin', 'district_admin', 'school_admin'];
@@ -78,7 +77,7 @@ export async function resetPassword(
   opts: { personId: string },
 ): Promise<{ temporaryPassword: string }> {
   const account = await findAccountByPerson(ctx.db, opts.personId);
-  const roles = account ? await listActiveRoles(ctx.db, opts.personId) : [];
+  const roles = account ? await allActiveRoles(ctx, opts.personId) : [];
   if (!account || !mayReset(ctx, roles)) throw new AppError('not_found', '用户不存在或无权访问');
   if (account.personId === ctx.actor.personId) throw forbidden('不能重置自己的密码，请使用修改密码');
   const temporaryPassword = newTemporaryPassword();

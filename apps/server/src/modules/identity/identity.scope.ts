@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { or, RLS, roleIn, underMembers, underPaths } from '../../platform/db/row-security.ts';
 import { firstId, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 
@@ -12,6 +13,58 @@ declare module '../../platform/scope/matrix.ts' {
 /** Identity names no scoped entity kind; its part of the route × role matrix. */
 export const identityScope: ScopeRules = {
   module: 'identity',
+  // Row-level security: a person's own records; those of people in the actor's subtrees or classes;
+  // the system and security administrators see the administrators' accounts they look after.
+  rowSecurity: [
+    {
+      table: 'person',
+      read: or(
+        `id = ${RLS.actor}`,
+        `id = any(${RLS.persons})`,
+        'exists (select 1 from student s where s.person_id = person.id)',
+        'exists (select 1 from guardian g where g.parent_id = person.id)',
+        `exists (select 1 from teacher t where t.person_id = person.id and ${underPaths('t.path')})`,
+        `exists (select 1 from role_assignment ra where ra.person_id = person.id and ra.active and ${underPaths('ra.path')})`,
+        `exists (select 1 from teaching_assignment ta where ta.teacher_id = person.id
+                  and (${underPaths('ta.path')} or ${underMembers('ta.path')}))`,
+        `(${roleIn('system_admin', 'security_admin')} and exists (select 1 from role_assignment ra
+            where ra.person_id = person.id and ra.active and ra.role in ('city_admin', 'district_admin', 'school_admin')))`,
+      ),
+      // Administrators enrol people before their roles exist.
+      write: or(`id = ${RLS.actor}`, roleIn('city_admin', 'district_admin', 'school_admin')),
+    },
+    {
+      table: 'account',
+      read: or(
+        `person_id = ${RLS.actor}`,
+        `(${roleIn('city_admin', 'district_admin', 'school_admin', 'system_admin', 'security_admin')}
+           and exists (select 1 from person p where p.id = account.person_id))`,
+      ),
+    },
+    {
+      table: 'role_assignment',
+      read: or(
+        `person_id = ${RLS.actor}`,
+        underPaths('path'),
+        underMembers('path'),
+        `(${roleIn('system_admin', 'security_admin')} and role in ('city_admin', 'district_admin', 'school_admin'))`,
+      ),
+      write: underPaths('path'),
+    },
+    {
+      table: 'session',
+      read: or(
+        `person_id = ${RLS.actor}`,
+        'exists (select 1 from account a where a.id = session.account_id)',
+      ),
+    },
+    {
+      table: 'password_history',
+      read: `exists (select 1 from account a where a.id = password_history.account_id and a.person_id = ${RLS.actor})`,
+    },
+    // Keyed hashes only; administrators clear a person's locks when they reset the password.
+    { table: 'login_throttle', read: RLS.signedIn },
+  ],
   matrix: {
     targets: async (tx, places) => ({
       roleAssignment: await firstId(

@@ -4,10 +4,10 @@ import { MFA_ROLES } from '../../platform/auth/session.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { scopeCovers } from '../../platform/scope/scope.ts';
+import { allActiveRoles, rank, THREE_ADMINS } from './authority.ts';
 import {
   findAccountById,
   findAccountByPerson,
-  listActiveRoles,
   listSecondFactors as listSecondFactorRows,
   revokeSessions,
   updateAccount,
@@ -19,13 +19,6 @@ import { clearSource, findLock, recordFailure } from './throttle.repository.ts';
 
 /** How long an enrolment code stays valid. */
 export const ENROL_CODE_HOURS = 72;
-
-/** 三员: the system, security and audit administrators. None of them manages another's account. */
-export const THREE_ADMINS: readonly TRole[] = ['auditor', 'system_admin', 'security_admin'];
-
-/** Seniority of the business roles: an admin manages only people below them. */
-const RANK: Partial<Record<TRole, number>> = { city_admin: 4, district_admin: 3, school_admin: 2 };
-export const rank = (role: TRole) => RANK[role] ?? 1;
 
 /**
  * A one-time enrolment code: 12 digits in groups of four, easy to read out over the phone. Stored
@@ -45,7 +38,7 @@ const normaliseCode = (code: string) => code.replace(/[^0-9]/g, '');
  */
 export async function issueEnrolmentCode(ctx: Ctx, opts: { personId: string }) {
   const account = await findAccountByPerson(ctx.db, opts.personId);
-  const roles = account ? await listActiveRoles(ctx.db, opts.personId) : [];
+  const roles = account ? await allActiveRoles(ctx, opts.personId) : [];
   const { role } = ctx.actor;
   const allowed =
     roles.length > 0 &&

@@ -82,7 +82,7 @@ export async function listClassTeachers(tx: Tx, classPaths: string[]): Promise<C
     select t.person_id as "personId", p.name, t.class_id as "classId",
            coalesce(array_agg(distinct t.subject_code) filter (where t.subject_code is not null), '{}') as "subjectCodes",
            bool_or(t.head) as "isHeadTeacher"
-      from t join person p on p.id = t.person_id group by t.person_id, p.name, t.class_id
+      from t join person_directory p on p.id = t.person_id group by t.person_id, p.name, t.class_id
      order by bool_or(t.head) desc, p.name`);
   return res.rows;
 }

@@ -15,7 +15,7 @@ export async function findConsents(tx: Tx, subjectId: string): Promise<ConsentSt
   const res = await tx.execute<ConsentState>(sql`
     select distinct on (c.purpose) c.purpose, c.granted, c.decided_as as "decidedAs",
            c.decided_at::text as "decidedAt", p.name as "decidedByName"
-      from consent_record c left join person p on p.id = c.decided_by
+      from consent_record c left join person_directory p on p.id = c.decided_by
      where c.subject_id = ${subjectId}
      order by c.purpose, c.decided_at desc, c.id desc`);
   return res.rows;

@@ -1,3 +1,4 @@
+import { or, RLS, roleIn, underPaths } from '../../platform/db/row-security.ts';
 import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 
@@ -8,6 +9,30 @@ import type { ScopeRules } from '../../platform/scope/registry.ts';
  */
 export const privacyScope: ScopeRules = {
   module: 'privacy',
+  rowSecurity: [
+    { table: 'privacy_notice', read: RLS.signedIn, write: roleIn('city_admin') },
+    { table: 'notice_ack', read: `person_id = ${RLS.actor}` },
+    {
+      table: 'consent_record',
+      read: or(
+        `subject_id = ${RLS.actor}`,
+        `subject_id = any(${RLS.persons})`,
+        `decided_by = ${RLS.actor}`,
+        underPaths('path'),
+      ),
+      write: `decided_by = ${RLS.actor}`,
+    },
+    {
+      table: 'data_request',
+      read: or(
+        `subject_id = ${RLS.actor}`,
+        `requested_by = ${RLS.actor}`,
+        `subject_id = any(${RLS.persons})`,
+        underPaths('path'),
+      ),
+      write: or(`requested_by = ${RLS.actor}`, underPaths('path')),
+    },
+  ],
   matrix: {
     writes: {
       'POST /api/privacy/consents': (t) => [

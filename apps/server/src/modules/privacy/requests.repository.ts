@@ -28,8 +28,8 @@ const SELECT = sql`
          rp.name as "requesterName", r.requested_as as "requestedAs", r.kind, r.details, r.path::text as path,
          u.name as "unitName", r.status, r.due_at::text as "dueAt", r.response, hp.name as "handledByName",
          r.handled_at::text as "handledAt", r.created_at::text as "createdAt"
-    from data_request r join person sp on sp.id = r.subject_id join person rp on rp.id = r.requested_by
-    left join person hp on hp.id = r.handled_by left join org_unit u on u.path = r.path`;
+    from data_request r join person_directory sp on sp.id = r.subject_id join person_directory rp on rp.id = r.requested_by
+    left join person_directory hp on hp.id = r.handled_by left join org_unit u on u.path = r.path`;
 
 export async function insertRequest(
   tx: Tx,

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { DATA_INVENTORY } from '../../data-inventory.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
+import { asSystem } from '../../platform/db/scoped.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { DATA_CLASS_LABEL, tableNameOf } from '../../platform/privacy/data-classes.ts';
+import { DATA_CLASS_LABEL, type TableInventory, tableNameOf } from '../../platform/privacy/data-classes.ts';
 import { workbookBuffer } from '../../platform/xlsx/xlsx-file.ts';
 import type { XlsxFile } from '../../platform/xlsx/xlsx-reply.ts';
 import { findDataSubject, isGuardianOf } from '../roster/students.service.ts';
@@ -69,9 +70,15 @@ export async function copySubjectData(
   const subject = await findDataSubject(ctx.db, ctx.deps.crypto, subjectId);
   if (!subject) throw notFound('人员');
   const tables: SubjectCopy['tables'] = [];
-  for (const t of DATA_INVENTORY) {
-    if (t.subjects.length === 0) continue;
-    const rows = await selectSubjectRows(ctx.db, t, subjectId);
+  // The person's right reaches every table, also rows no scope of the asker covers (their child's
+  // account, a rating on another district's resource): read under a system scope, audited below.
+  const collected = await asSystem(ctx.db, 'data-subject-access', async () => {
+    const out: [TableInventory, Record<string, unknown>[]][] = [];
+    for (const t of DATA_INVENTORY)
+      if (t.subjects.length > 0) out.push([t, await selectSubjectRows(ctx.db, t, subjectId)]);
+    return out;
+  });
+  for (const [t, rows] of collected) {
     if (rows.length === 0) continue;
     const classes = new Set<string>();
     for (const c of Object.values(t.columns))

@@ -15,8 +15,8 @@ export type QuestionRow = {
   createdAt: string;
   askerId: string;
   askerName: string;
-  /** The asker's role that says most about how to show them ('student' first), or ''. */
-  askerRole: string;
+  /** The asker speaks as staff (holds a staff role and is no learner): shown by full name. */
+  askerStaff: boolean;
   answers: { id: string; body: string; createdAt: string; answererName: string; answererId: string }[];
 };
 
@@ -24,12 +24,11 @@ export type QuestionRow = {
 export async function listQuestions(tx: Tx, resourceId: string): Promise<QuestionRow[]> {
   const rows = await tx.execute<QuestionRow>(sql`
     select q.id, q.body, q.created_at as "createdAt", q.asker_id as "askerId", p.name as "askerName",
-           coalesce((select ra.role from role_assignment ra where ra.person_id = q.asker_id and ra.active
-                      order by ra.role = 'student' desc limit 1), '') as "askerRole",
+           (p.staff and not p.learner) as "askerStaff",
            coalesce((select json_agg(json_build_object('id', a.id, 'body', a.body, 'createdAt', a.created_at,
                       'answererName', ap.name, 'answererId', a.answerer_id) order by a.created_at)
-                       from resource_answer a join person ap on ap.id = a.answerer_id where a.question_id = q.id), '[]') as answers
-      from resource_question q join person p on p.id = q.asker_id
+                       from resource_answer a join person_directory ap on ap.id = a.answerer_id where a.question_id = q.id), '[]') as answers
+      from resource_question q join person_directory p on p.id = q.asker_id
      where q.resource_id = ${resourceId} order by q.created_at desc limit 200`);
   return rows.rows;
 }

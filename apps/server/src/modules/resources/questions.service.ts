@@ -2,7 +2,7 @@ import { newId } from '../../platform/db/types.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { STAFF_ROLES, shownName } from './learner-names.ts';
+import { shownName } from './learner-names.ts';
 import * as repo from './questions.repository.ts';
 import { findResourceHead } from './resources.repository.ts';
 
@@ -24,10 +24,10 @@ export async function listQuestions(ctx: Ctx, resourceId: string) {
   const rows = await repo.listQuestions(ctx.db, resourceId);
   return {
     canAnswer: await mayAnswer(ctx, r),
-    questions: rows.map(({ askerId, askerRole, askerName, answers, ...q }) => ({
+    questions: rows.map(({ askerId, askerStaff, askerName, answers, ...q }) => ({
       ...q,
       mine: askerId === ctx.actor.personId,
-      askerName: shownName(ctx, askerName, STAFF_ROLES.has(askerRole), askerId === ctx.actor.personId),
+      askerName: shownName(ctx, askerName, askerStaff, askerId === ctx.actor.personId),
       answers: answers.map(({ answererId: _a, ...a }) => a),
     })),
   };

@@ -42,7 +42,7 @@ export async function findRatingTotals(tx: Tx, resourceId: string) {
 export type RatingRow = {
   personId: string;
   name: string;
-  /** Whether the rater holds one of `staffRoles` (their name is shown in full to everyone). */
+  /** Whether the rater holds a staff role (their name is shown in full to everyone). */
   staff: boolean;
   stars: number;
   comment: string;
@@ -50,16 +50,11 @@ export type RatingRow = {
 };
 
 /** The latest 50 ratings of a resource. */
-export async function listRatings(
-  tx: Tx,
-  resourceId: string,
-  staffRoles: Iterable<string>,
-): Promise<RatingRow[]> {
+export async function listRatings(tx: Tx, resourceId: string): Promise<RatingRow[]> {
   const rows = await tx.execute<RatingRow>(sql`
-    select rr.person_id as "personId", p.name, exists (select 1 from role_assignment ra where ra.person_id = rr.person_id and ra.active
-             and ra.role = any(string_to_array(${[...staffRoles].join(',')}, ','))) as staff,
+    select rr.person_id as "personId", p.name, p.staff,
            rr.stars, rr.comment, rr.updated_at as at
-      from resource_rating rr join person p on p.id = rr.person_id
+      from resource_rating rr join person_directory p on p.id = rr.person_id
      where rr.resource_id = ${resourceId} order by rr.updated_at desc limit 50`);
   return rows.rows;
 }

@@ -1,6 +1,6 @@
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { STAFF_ROLES, shownName } from './learner-names.ts';
+import { shownName } from './learner-names.ts';
 import * as repo from './ratings.repository.ts';
 import { findResourceHead } from './resources.repository.ts';
 
@@ -33,7 +33,7 @@ export async function rate(ctx: Ctx, resourceId: string, stars: number, comment:
 /** Average, count, views and the latest comments (learners' names shortened for other learners). */
 export async function summary(ctx: Ctx, resourceId: string) {
   const s = await repo.findRatingTotals(ctx.db, resourceId);
-  const rows = await repo.listRatings(ctx.db, resourceId, STAFF_ROLES);
+  const rows = await repo.listRatings(ctx.db, resourceId);
   return {
     count: s.count,
     average: s.average,

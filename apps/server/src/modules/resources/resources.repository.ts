@@ -36,7 +36,7 @@ const COLUMNS = sql`r.id, r.kind, r.title, r.description, r.tags, r.subject_code
   coalesce(s.name, u.name, '') as "unitName", r.path::text as path, r.status,
   r.published_at as "publishedAt", r.created_at as "createdAt", r.updated_at as "updatedAt"`;
 
-const FROM = sql`resource r join person p on p.id = r.author_id
+const FROM = sql`resource r join person_directory p on p.id = r.author_id
   left join org_unit s on s.id = r.school_id
   left join org_unit u on u.path = r.path`;
 

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { or, RLS, roleIn, underPaths } from '../../platform/db/row-security.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { firstId, NO_SUCH_ID, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
@@ -45,6 +46,45 @@ export function resourceVisible(
 
 export const resourceScope: ScopeRules = {
   module: 'resources',
+  // Row-level security: a resource as the guard's `resource` kind sees it; its files, questions,
+  // ratings and retirement flags with it.
+  rowSecurity: [
+    {
+      table: 'resource',
+      read: or(
+        "status = 'published'",
+        `author_id = ${RLS.actor}`,
+        `(${roleIn('city_admin', 'district_admin', 'school_admin')} and ${underPaths('path')})`,
+        `(${roleIn('expert', 'researcher')} and ((status = 'in_review' and path <@ ${RLS.orgPath})
+           or exists (select 1 from review rv join review_event re on re.review_id = rv.id
+                       where rv.resource_id = resource.id and re.actor_id = ${RLS.actor})))`,
+      ),
+    },
+    {
+      table: 'resource_file',
+      read: 'exists (select 1 from resource r where r.id = resource_file.resource_id)',
+    },
+    {
+      table: 'resource_question',
+      read: 'exists (select 1 from resource r where r.id = resource_question.resource_id)',
+      write: `asker_id = ${RLS.actor}`,
+    },
+    {
+      table: 'resource_answer',
+      read: 'exists (select 1 from resource_question q where q.id = resource_answer.question_id)',
+      write: `answerer_id = ${RLS.actor}`,
+    },
+    {
+      table: 'resource_rating',
+      read: 'exists (select 1 from resource r where r.id = resource_rating.resource_id)',
+      write: `person_id = ${RLS.actor}`,
+    },
+    { table: 'resource_completion', read: `person_id = ${RLS.actor}` },
+    {
+      table: 'resource_retirement',
+      read: 'exists (select 1 from resource r where r.id = resource_retirement.resource_id)',
+    },
+  ],
   kinds: [
     {
       kind: 'resource',

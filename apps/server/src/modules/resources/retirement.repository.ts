@@ -93,7 +93,7 @@ export async function listPendingRetirements(tx: Tx, scope: Scope): Promise<Pend
            x.reason, x.details, x.flagged_at as "flaggedAt", coalesce(st.views, 0) as views,
            case when st.rating_count > 0 then round(st.rating_sum::numeric / st.rating_count, 1)::float8 end as rating
       from resource_retirement x join resource r on r.id = x.resource_id
-      join person p on p.id = r.author_id
+      join person_directory p on p.id = r.author_id
       left join org_unit u on u.path = r.path
       left join resource_stat st on st.resource_id = r.id
      where x.status = 'pending' and ${inScope(scope, sql`r.path`)}

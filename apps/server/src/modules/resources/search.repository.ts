@@ -109,7 +109,7 @@ export async function searchPage(tx: Tx, viewer: Viewer, words: string[], q: Sea
                      'authorName', p.name, 'unitName', coalesce(s.name, u.name, ''), 'status', r.status,
                      'publishedAt', r.published_at, 'views', top.views, 'rating', top.rating, 'score', top.score)
                    order by top.score desc, top.published_at desc nulls last, top.id)
-              from top join resource r on r.id = top.id join person p on p.id = r.author_id
+              from top join resource r on r.id = top.id join person_directory p on p.id = r.author_id
               left join org_unit s on s.id = r.school_id left join org_unit u on u.id = (
                 select o.id from org_unit o where o.path = r.path limit 1)) as items,
            (select json_agg(x) from (

@@ -156,7 +156,7 @@ export async function listOpenReviewsUnder(tx: Tx, orgPath: string): Promise<Que
     select rv.id as "reviewId", r.id as "resourceId", r.title, r.kind, p.name as "authorName",
            coalesce(s.name, '') as "unitName", rv.current_step as "currentStep", rv.steps, rv.path::text as path,
            rv.step_started_at as "stepStartedAt"
-      from review rv join resource r on r.id = rv.resource_id join person p on p.id = r.author_id
+      from review rv join resource r on r.id = rv.resource_id join person_directory p on p.id = r.author_id
       left join org_unit s on s.id = r.school_id
      where rv.status = 'in_review' and rv.path <@ ${orgPath}::ltree
      order by rv.step_started_at limit 500`);

@@ -32,8 +32,8 @@ const SELECT = sql`
          e.decided_by as "decidedBy", dp.name as "deciderName", e.decision_note as "decisionNote",
          e.decided_at::text as "decidedAt", e.fetched_at::text as "fetchedAt", e.expires_at::text as "expiresAt",
          e.created_at::text as "createdAt"
-    from export_request e join org_unit u on u.id = e.org_unit_id join person rp on rp.id = e.requested_by
-    left join person dp on dp.id = e.decided_by`;
+    from export_request e join org_unit u on u.id = e.org_unit_id join person_directory rp on rp.id = e.requested_by
+    left join person_directory dp on dp.id = e.decided_by`;
 
 export async function insertExportRequest(
   tx: Tx,

@@ -1,9 +1,20 @@
+import { or, RLS, roleIn, underPaths } from '../../platform/db/row-security.ts';
 import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 
 /** Roster import names no scoped entity kind; its part of the route × role matrix. */
 export const rosterImportScope: ScopeRules = {
   module: 'roster-import',
+  rowSecurity: [
+    {
+      table: 'import_job',
+      read: or(
+        `created_by = ${RLS.actor}`,
+        `(${roleIn('city_admin', 'district_admin', 'school_admin')} and ${underPaths('org_path')})`,
+      ),
+    },
+    { table: 'export_request', read: or(`requested_by = ${RLS.actor}`, underPaths('path')) },
+  ],
   matrix: {
     // The upload names no one's data in its request; each row's scope is checked inside the import
     // job (an out-of-scope row fails the job and nothing is written: roster-import.test.ts "refuses

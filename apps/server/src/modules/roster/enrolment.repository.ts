@@ -25,13 +25,9 @@ export interface NewStudentRecord {
 /** A new student: person, account (forced change), 学籍 row, sensitive record and student role. */
 export async function insertStudentRecord(tx: Tx, r: NewStudentRecord): Promise<void> {
   const personId = r.person.id;
+  // 学籍 row first: row-level security lets the administrator see (and so write) the person's
+  // account only once the person is their student.
   await tx.insert(persons).values(r.person);
-  await tx.insert(accounts).values({
-    personId,
-    username: r.username,
-    passwordHash: r.passwordHash,
-    mustChangePassword: true,
-  });
   await tx.insert(students).values({ ...r.student, personId });
   await tx.insert(studentSensitive).values({ personId, path: r.unit.path, dataEnc: r.sensitiveEnc });
   await tx.insert(roleAssignments).values({
@@ -41,6 +37,12 @@ export async function insertStudentRecord(tx: Tx, r: NewStudentRecord): Promise<
     path: r.unit.path,
     districtId: r.unit.districtId,
     schoolId: r.unit.schoolId,
+  });
+  await tx.insert(accounts).values({
+    personId,
+    username: r.username,
+    passwordHash: r.passwordHash,
+    mustChangePassword: true,
   });
 }
 

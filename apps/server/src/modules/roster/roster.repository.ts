@@ -56,9 +56,9 @@ export async function findClassRoster(tx: Tx, classId: string): Promise<ClassRos
       select ta.teacher_id as "personId", p.name, ta.subject_code as "subjectCode",
              ta.teacher_id in (select person_id from head) as "isHeadTeacher"
         from c join teaching_assignment ta on ta.class_id = c.id
-        join term t on t.id = ta.term_id and t.current join person p on p.id = ta.teacher_id
+        join term t on t.id = ta.term_id and t.current join person_directory p on p.id = ta.teacher_id
       union
-      select h.person_id, p.name, null, true from head h join person p on p.id = h.person_id
+      select h.person_id, p.name, null, true from head h join person_directory p on p.id = h.person_id
        where not exists (select 1 from c join teaching_assignment ta on ta.class_id = c.id
                            join term t on t.id = ta.term_id and t.current where ta.teacher_id = h.person_id))
     select c.id, c.name, c.kind, c.path::text as path, c.grade_code as "gradeCode",

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { execPrepared } from '../../platform/db/prepared.ts';
+import { or, RLS, underMembers, underPaths } from '../../platform/db/row-security.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { firstId, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
@@ -98,6 +99,46 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
  */
 export const rosterScope: ScopeRules = {
   module: 'roster',
+  // Row-level security: the same visibility as the guard's `student` and `teacher` kinds.
+  rowSecurity: [
+    {
+      table: 'student',
+      read: or(
+        underPaths('path'),
+        `person_id = any(${RLS.persons})`,
+        `exists (select 1 from teaching_class_member m where m.student_id = student.person_id and ${underPaths('m.path')})`,
+      ),
+      write: underPaths('path'),
+    },
+    // Health, disability, left-behind status: the class's staff, admins and guardians, no teaching classes.
+    {
+      table: 'student_sensitive',
+      read: or(underPaths('path'), `person_id = any(${RLS.persons})`),
+      write: underPaths('path'),
+    },
+    // Teachers' professional records (school, subjects) are seen platform-wide: their spaces,
+    // studios and resources are open to all; their personal data (person) is not.
+    { table: 'teacher', read: RLS.signedIn, write: underPaths('path') },
+    {
+      table: 'teaching_assignment',
+      read: or(`teacher_id = ${RLS.actor}`, underPaths('path'), underMembers('path')),
+      write: underPaths('path'),
+    },
+    {
+      table: 'teaching_class_member',
+      read: or(underPaths('path'), `student_id = any(${RLS.persons})`, underMembers('path')),
+      write: underPaths('path'),
+    },
+    {
+      table: 'guardian',
+      read: or(
+        `parent_id = ${RLS.actor}`,
+        `student_id = any(${RLS.persons})`,
+        'exists (select 1 from student s where s.person_id = guardian.student_id)',
+      ),
+      write: underPaths('path'),
+    },
+  ],
   resolver: {
     resolve: resolveScope,
     tables: [

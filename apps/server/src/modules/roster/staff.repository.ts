@@ -7,7 +7,7 @@ type Unit = { id: string; path: string; schoolId: string | null; districtId: str
 /** The teacher's name when they hold an active teacher role in the school (own or second school). */
 export async function findTeacherOfSchool(tx: Tx, teacherId: string, schoolId: string) {
   const res = await tx.execute<{ name: string }>(sql`
-    select p.name from role_assignment ra join person p on p.id = ra.person_id
+    select p.name from role_assignment ra join person_directory p on p.id = ra.person_id
      where ra.person_id = ${teacherId} and ra.role = 'teacher' and ra.school_id = ${schoolId} and ra.active`);
   return res.rows[0];
 }

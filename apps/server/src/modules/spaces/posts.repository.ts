@@ -69,7 +69,7 @@ export async function listPosts(
   const me = viewerId;
   const rows = await tx.execute<PostRow>(sql`
     select p.id, p.kind, p.title, p.body, p.created_at as "createdAt", p.author_id as "authorId",
-           a.name as "authorName", exists (select 1 from student s where s.person_id = p.author_id) as "authorLearner",
+           a.name as "authorName", a.learner as "authorLearner",
            (select count(*)::int from space_like l where l.post_id = p.id) as likes,
            exists (select 1 from space_like l where l.post_id = p.id and l.person_id = ${me}) as liked,
            (select count(*)::int from space_notice_read r where r.post_id = p.id) as reads,
@@ -78,10 +78,10 @@ export async function listPosts(
                                      order by f.created_at) from space_post_file f where f.post_id = p.id), '[]') as files,
            coalesce((select json_agg(c order by c."createdAt") from (
               select c.id, c.body, c.created_at as "createdAt", c.author_id as "authorId", ca.name as "authorName",
-                     exists (select 1 from student s where s.person_id = c.author_id) as "authorLearner"
-                from space_comment c join person ca on ca.id = c.author_id
+                     ca.learner as "authorLearner"
+                from space_comment c join person_directory ca on ca.id = c.author_id
                where c.post_id = p.id order by c.created_at limit 100) c), '[]') as comments
-      from space_post p join person a on a.id = p.author_id
+      from space_post p join person_directory a on a.id = p.author_id
      where p.space_id = ${spaceId}
        and (${q.kind ?? null}::text is null or p.kind = ${q.kind ?? null})
        and (${q.before ?? null}::timestamptz is null or p.created_at < ${q.before ?? null}::timestamptz)

@@ -32,7 +32,7 @@ export async function findSpace(tx: Tx, id: string, viewerId: string): Promise<S
   const res = await tx.execute<SpaceRow>(sql`
     select 'teacher' as kind, p.name, coalesce(sc.name, '') as "unitName", t.path::text as path,
            t.person_id as "ownerId", '{}'::uuid[] as "headTeacherIds", false as member
-      from teacher t join person p on p.id = t.person_id left join org_unit sc on sc.id = t.school_id
+      from teacher t join person_directory p on p.id = t.person_id left join org_unit sc on sc.id = t.school_id
      where t.person_id = ${id}
     union all
     select 'student', p.name, concat_ws(' ', sc.name, cl.name), s.path::text, s.person_id, '{}', false
@@ -113,11 +113,11 @@ export async function listSpaces(
   const teacherRows = (classIds: SQL) =>
     sql`select distinct p.id, 'teacher', p.name, ${unitOf(sql`t.school_id`)}, 'teacher'
           from teaching_assignment ta join term tm on tm.id = ta.term_id and tm.current
-          join teacher t on t.person_id = ta.teacher_id join person p on p.id = t.person_id
+          join teacher t on t.person_id = ta.teacher_id join person_directory p on p.id = t.person_id
          where ta.class_id in (${classIds})`;
   const queries: Record<SpacePart, () => SQL> = {
     own_teacher: () => sql`select p.id, 'teacher', p.name, ${unitOf(sql`t.school_id`)}, 'own'
-      from teacher t join person p on p.id = t.person_id where t.person_id = ${me}`,
+      from teacher t join person_directory p on p.id = t.person_id where t.person_id = ${me}`,
     head_classes: () =>
       classRows(
         sql`select o2.id from role_assignment ra join org_unit o2 on o2.path = ra.path
@@ -190,11 +190,11 @@ export async function findSpaceCounts(
              when 'studio' then (select count(*)::int from studio_member m where m.studio_id = ${id})
              when 'school' then (select count(*)::int from teacher t where t.school_id = ${id} and t.status = 'active')
              else 0 end as members,
-           coalesce((select array_agg(pp.name order by pp.name) from person pp
+           coalesce((select array_agg(pp.name order by pp.name) from person_directory pp
                       where pp.id = any(string_to_array(${space.headTeacherIds.join(',')}, ',')::uuid[])), '{}') as "headTeachers",
-           (select pp.name from person pp where ${space.kind}::text = 'studio' and pp.id = ${space.ownerId}::uuid) as lead,
+           (select pp.name from person_directory pp where ${space.kind}::text = 'studio' and pp.id = ${space.ownerId}::uuid) as lead,
            coalesce((select json_agg(json_build_object('id', pp.id, 'name', pp.name) order by pp.name)
-                       from studio_member m join person pp on pp.id = m.person_id
+                       from studio_member m join person_directory pp on pp.id = m.person_id
                       where m.studio_id = ${id}), '[]') as "studioMembers"
       from space_post p where p.space_id = ${id}`);
   return counts.rows[0]!;

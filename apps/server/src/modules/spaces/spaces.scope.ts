@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { or, RLS, underMembers, underPaths } from '../../platform/db/row-security.ts';
 import { firstId, NO_SUCH_ID } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 import { pathWithin, type Scope } from '../../platform/scope/scope.ts';
@@ -47,6 +48,62 @@ const SPACE_TABLES = ['teacher', 'studio', 'org_unit', 'student', 'teaching_clas
 
 export const spaceScope: ScopeRules = {
   module: 'spaces',
+  // Row-level security: posts as the guard's `space` kind sees their space; comments, likes, files
+  // and read receipts with their post.
+  rowSecurity: [
+    { table: 'studio', read: RLS.signedIn, write: or(underPaths('path'), `lead_id = ${RLS.actor}`) },
+    {
+      table: 'studio_member',
+      read: RLS.signedIn,
+      write: `exists (select 1 from studio s where s.id = studio_member.studio_id and (${underPaths('s.path')} or s.lead_id = ${RLS.actor}))`,
+    },
+    {
+      table: 'space_post',
+      read: or(
+        "space_kind in ('teacher', 'school', 'studio')",
+        `(space_kind = 'class' and (${underPaths('space_path')} or ${underMembers('space_path')}))`,
+        "(space_kind = 'student' and exists (select 1 from student s where s.person_id = space_post.space_id))",
+      ),
+      write: `author_id = ${RLS.actor}`,
+    },
+    {
+      table: 'space_post_file',
+      read: 'exists (select 1 from space_post p where p.id = space_post_file.post_id)',
+    },
+    {
+      table: 'space_comment',
+      read: 'exists (select 1 from space_post p where p.id = space_comment.post_id)',
+      write: `author_id = ${RLS.actor}`,
+    },
+    {
+      table: 'space_like',
+      read: 'exists (select 1 from space_post p where p.id = space_like.post_id)',
+      write: `person_id = ${RLS.actor}`,
+    },
+    {
+      table: 'space_notice_read',
+      read: 'exists (select 1 from space_post p where p.id = space_notice_read.post_id)',
+      write: `person_id = ${RLS.actor}`,
+    },
+    {
+      table: 'space_collection',
+      read: or(
+        `person_id = ${RLS.actor}`,
+        'exists (select 1 from teacher t where t.person_id = space_collection.person_id)',
+        'exists (select 1 from student s where s.person_id = space_collection.person_id)',
+      ),
+      write: `person_id = ${RLS.actor}`,
+    },
+    {
+      table: 'space_use_day',
+      read: or(
+        `person_id = ${RLS.actor}`,
+        `exists (select 1 from student s where s.person_id = space_use_day.person_id and ${underPaths('s.path')})`,
+        `exists (select 1 from teacher t where t.person_id = space_use_day.person_id and ${underPaths('t.path')})`,
+      ),
+      write: `person_id = ${RLS.actor}`,
+    },
+  ],
   kinds: [
     {
       kind: 'space',

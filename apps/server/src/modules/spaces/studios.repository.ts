@@ -22,7 +22,7 @@ export async function listStudios(tx: Tx, scope: Scope, orgPath: string): Promis
            (select count(*)::int from studio_member m where m.studio_id = st.id) as members,
            (select count(*)::int from space_post sp where sp.space_id = st.id) as posts,
            ${inScope(scope, sql`st.path`)} as manageable
-      from studio st join person p on p.id = st.lead_id join org_unit u on u.id = st.org_unit_id
+      from studio st join person_directory p on p.id = st.lead_id join org_unit u on u.id = st.org_unit_id
      where st.active
      order by (st.path <@ ${orgPath}::ltree or ${orgPath}::ltree <@ st.path) desc,
               nlevel(st.path), st.name limit 500`);

@@ -74,7 +74,7 @@ export async function listLivelySpaces(tx: Tx, root: string, windowDays: number)
         from recent r group by r.space_id, r.space_kind
     )
     select s.space_id as id, s.space_kind as kind,
-           coalesce((select name from person where id = s.space_id), (select name from org_unit where id = s.space_id),
+           coalesce((select name from person_directory where id = s.space_id), (select name from org_unit where id = s.space_id),
                     (select name from studio where id = s.space_id), '') as name,
            coalesce((select sc.name from teacher t join org_unit sc on sc.id = t.school_id where t.person_id = s.space_id),
                     (select concat_ws(' ', sc.name, cl.name) from student st join org_unit sc on sc.id = st.school_id

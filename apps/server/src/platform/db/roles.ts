@@ -36,7 +36,23 @@ export async function ensureAppRole(owner: Db, name: string, password: string): 
 export async function grantAppRole(owner: Db, name: string): Promise<void> {
   const role = ident(name);
   await owner.execute(sql`grant usage on schema public to ${role}`);
-  await owner.execute(sql`grant select, insert, update, delete on all tables in schema public to ${role}`);
+  await owner.execute(sql`grant select on all tables in schema public to ${role}`);
+  // Writes on base tables only: a view (person_directory) runs with its owner's rights and must
+  // never become a way around row-level security.
+  const tables = await owner.execute<{ name: string }>(
+    sql`select tablename::text as name from pg_tables where schemaname = 'public'`,
+  );
+  for (const t of tables.rows) {
+    await owner.execute(sql`grant insert, update, delete on ${sql.raw(`"${t.name}"`)} to ${role}`);
+  }
+  const views = await owner.execute<{ name: string }>(
+    sql`select viewname::text as name from pg_views where schemaname = 'public'`,
+  );
+  for (const v of views.rows) {
+    await owner.execute(
+      sql`revoke insert, update, delete, truncate on ${sql.raw(`"${v.name}"`)} from ${role}`,
+    );
+  }
   await owner.execute(sql`revoke update, delete, truncate, references, trigger on audit_log from ${role}`);
   await owner.execute(sql`revoke all on field_backfill from ${role}`);
   await owner.execute(sql`grant usage, select on all sequences in schema public to ${role}`);

@@ -15,6 +15,8 @@ export type DbScope =
       kind: 'actor';
       personId: string;
       role: string;
+      /** The org path of the active role (where a reviewer reviews). */
+      orgPath: string;
       all: boolean;
       paths: readonly string[];
       personIds: readonly string[];
@@ -29,6 +31,7 @@ export function scopeSetting(s: DbScope): string {
     k: 'actor',
     actor: s.personId,
     role: s.role,
+    org: s.orgPath,
     all: s.all,
     paths: s.paths,
     persons: s.personIds,

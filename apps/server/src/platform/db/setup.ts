@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { connectDatabase, type Database, migrateDatabase } from './client.ts';
 import { ensureAppRole, grantAppRole, roleOfUrl } from './roles.ts';
+import { applyRowSecurity, PLATFORM_POLICIES, type RowPolicy } from './row-security.ts';
 import { scopeSetting, systemScope } from './scoped.ts';
 
 /**
@@ -22,6 +23,8 @@ export async function prepareDatabase(opts: {
   appUrl: string;
   appPassword?: string;
   appPoolSize?: number;
+  /** The modules' row-level-security policies (the platform adds its own). */
+  policies: readonly RowPolicy[];
 }): Promise<{ owner: Database; app: Database }> {
   const owner = connectOwner(opts.ownerUrl);
   try {
@@ -29,6 +32,7 @@ export async function prepareDatabase(opts: {
     const role = roleOfUrl(opts.appUrl);
     if (opts.appPassword) await ensureAppRole(owner.db, role, opts.appPassword);
     await grantAppRole(owner.db, role);
+    await applyRowSecurity(owner.db, [...PLATFORM_POLICIES, ...opts.policies]);
     await assertLeastPrivilege(owner, role);
   } catch (err) {
     await owner.close();

@@ -60,6 +60,7 @@ export const actorDbScope = (actor: Actor, scope: Scope): DbScope => ({
   kind: 'actor',
   personId: actor.personId,
   role: actor.role,
+  orgPath: actor.orgPath,
   all: scope.all,
   paths: scope.paths,
   personIds: scope.personIds,

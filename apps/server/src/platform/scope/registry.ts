@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { execPrepared } from '../db/prepared.ts';
+import type { RowPolicy } from '../db/row-security.ts';
 import type { MatrixTargets, ScopeMatrix } from './matrix.ts';
 import type { Actor, Scope } from './scope.ts';
 
@@ -52,6 +53,11 @@ export interface ScopeRules {
   /** The declaring module, for messages. */
   module: string;
   kinds?: readonly ScopeKind[];
+  /**
+   * Row-level-security policies of the module's tables that hold personal data: the database's own
+   * check of the same visibility, for a query that forgot its filter (platform/db/row-security).
+   */
+  rowSecurity?: readonly RowPolicy[];
   resolver?: ScopeResolver;
   matrix?: ScopeMatrix;
 }

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+
+/**
+ * Row-level security, the second line of defence (DESIGN "How scope is modelled"): every table
+ * holding personal data has RLS enabled and forced, with one policy that reads the scope the
+ * request set for its transaction (`hanlin.scope`, platform/db/scoped.ts). No scope, no rows. The
+ * policies are declared by the modules beside their scope rules (`rowSecurity` in
+ * `<module>.scope.ts`) and applied by the owner at every start, after the migrations.
+ */
+export interface RowPolicy {
+  table: string;
+  /** Which existing rows the transaction sees, updates and deletes (SQL over the table's columns). */
+  read: string;
+  /** Which rows it may write (new and updated rows); the read rule when absent. */
+  write?: string;
+}
+
+/**
+ * Building blocks of policies. Each reads the setting once per statement (an InitPlan), not per
+ * row. A system scope (authentication, jobs, the seed) sees everything, as a city administrator.
+ */
+export const RLS = {
+  /** Everything: a city administrator, or a system scope. */
+  all: '(select hanlin_scope_all())',
+  /** A signed-in person's request (not a system job, not an anonymous transaction). */
+  signedIn: '(select hanlin_scope_actor()) is not null',
+  actor: '(select hanlin_scope_actor())',
+  role: '(select hanlin_scope_role())',
+  /** The org path of the actor's active role (reviewers' units). */
+  orgPath: '(select hanlin_scope_org_path())',
+  // The casts keep `= any(...)` an array comparison, not ANY over a subquery's rows.
+  paths: '(select hanlin_scope_paths())::ltree[]',
+  persons: '(select hanlin_scope_persons())::uuid[]',
+  members: '(select hanlin_scope_members())::ltree[]',
+} as const;
+
+/** `col` lies in one of the actor's subtrees. */
+export const underPaths = (col: string) => `${col} <@ any(${RLS.paths})`;
+/** `col` lies in one of the classes the actor (or their child) belongs to. */
+export const underMembers = (col: string) => `${col} <@ any(${RLS.members})`;
+/** The active role is one of `roles`. */
+export const roleIn = (...roles: string[]) => `${RLS.role} in (${roles.map((r) => `'${r}'`).join(', ')})`;
+export const or = (...parts: string[]) => `(${parts.join('\n      or ')})`;
+
+/**
+ * The scope setting's readers. STABLE SQL functions, so a policy's `(select …)` is evaluated once
+ * per statement. A missing or empty setting gives NULL/false/empty arrays: nothing is visible.
+ */
+const FUNCTIONS = `
+create or replace function hanlin_scope() returns jsonb language sql stable parallel safe as
+  $$ select nullif(current_setting('hanlin.scope', true), '')::jsonb $$;
+create or replace function hanlin_scope_all() returns boolean language sql stable parallel safe as
+  $$ select coalesce(hanlin_scope()->>'k' = 'system' or (hanlin_scope()->>'all')::boolean, false) $$;
+create or replace function hanlin_scope_actor() returns uuid language sql stable parallel safe as
+  $$ select case when hanlin_scope()->>'k' = 'actor' then (hanlin_scope()->>'actor')::uuid end $$;
+create or replace function hanlin_scope_role() returns text language sql stable parallel safe as
+  $$ select case when hanlin_scope()->>'k' = 'actor' then hanlin_scope()->>'role' end $$;
+create or replace function hanlin_scope_org_path() returns ltree language sql stable parallel safe as
+  $$ select case when hanlin_scope()->>'k' = 'actor' then (hanlin_scope()->>'org')::ltree end $$;
+create or replace function hanlin_scope_paths() returns ltree[] language sql stable parallel safe as
+  $$ select coalesce(array(select jsonb_array_elements_text(hanlin_scope()->'paths')::ltree), '{}') $$;
+create or replace function hanlin_scope_persons() returns uuid[] language sql stable parallel safe as
+  $$ select coalesce(array(select jsonb_array_elements_text(hanlin_scope()->'persons')::uuid), '{}') $$;
+create or replace function hanlin_scope_members() returns ltree[] language sql stable parallel safe as
+  $$ select coalesce(array(select jsonb_array_elements_text(hanlin_scope()->'members')::ltree), '{}') $$;
+`;
+
+/**
+ * The platform's own tables. The audit trail is read by auditors and written by everyone (the
+ * grants allow nothing but INSERT and SELECT); plaintext awaiting encryption is the owner's only.
+ */
+export const PLATFORM_POLICIES: readonly RowPolicy[] = [
+  { table: 'audit_log', read: roleIn('auditor'), write: 'true' },
+  { table: 'field_backfill', read: 'false' },
+];
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Creates the scope functions and, for each policy, enables and forces RLS on its table and
+ * (re)creates its one policy `hanlin_scope`, in one transaction. Idempotent; a table's policy
+ * changes with the code that declares it.
+ */
+export async function applyRowSecurity(owner: Db, policies: readonly RowPolicy[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const p of policies) {
+    if (!IDENT.test(p.table)) throw new Error(`row policy for a bad table name: ${p.table}`);
+    if (seen.has(p.table)) throw new Error(`two row policies for table ${p.table}`);
+    seen.add(p.table);
+  }
+  await owner.transaction(async (tx) => {
+    await tx.execute(sql.raw(FUNCTIONS));
+    for (const p of policies) {
+      const t = sql.raw(`"${p.table}"`);
+      await tx.execute(sql`alter table ${t} enable row level security`);
+      await tx.execute(sql`alter table ${t} force row level security`);
+      await tx.execute(sql`drop policy if exists hanlin_scope on ${t}`);
+      await tx.execute(
+        sql`create policy hanlin_scope on ${t} as permissive for all to public
+              using (${sql.raw(`${RLS.all} or ${p.read}`)})
+              with check (${sql.raw(`${RLS.all} or ${p.write ?? p.read}`)})`,
+      );
+    }
+  });
+}
