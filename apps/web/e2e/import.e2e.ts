@@ -14,9 +14,16 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** The school's student export: its header row tells the columns, its first row a class. */
+/**
+ * The student export of one class of the school (a whole school's would wait for a second
+ * administrator's approval): its header row tells the columns, its first row the class.
+ */
 async function exportedStudents(page: Page) {
-  const res = await page.request.get(`${baseUrl()}/api/roster/exports/students`);
+  const get = async (path: string) => (await page.request.get(`${baseUrl()}${path}`)).json();
+  const me = await get('/api/auth/me');
+  const grades = await get(`/api/org/units/${me.orgUnitId}/children`);
+  const classes = await get(`/api/org/units/${grades[0].id}/children`);
+  const res = await page.request.get(`${baseUrl()}/api/roster/exports/students?orgUnitId=${classes[0].id}`);
   expect(res.status()).toBe(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await res.body()) as unknown as ArrayBuffer);
