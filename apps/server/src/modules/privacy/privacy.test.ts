@@ -94,6 +94,28 @@ describe('同意: optional processing', () => {
     expect(records.every((r) => r.notice !== null)).toBe(true);
   });
 
+  it('shows a child’s space in the showcase only while the guardian’s consent holds', async () => {
+    // A lively space: many posts of the child in their own space this month.
+    const [s] = await q<{ path: string }>(
+      sql`select path::text as path from student where person_id = ${studentId}`,
+    );
+    await t.db.db.execute(sql`insert into space_post (id, space_id, space_kind, space_path, author_id, kind, body)
+      select gen_random_uuid(), ${studentId}, 'student', ${s!.path}::ltree, ${studentId}, 'work', '我的作品 ' || g
+        from generate_series(1, 60) g`);
+    const school = await t.login('school_admin');
+    const showcase = async () =>
+      ((await school.get('/api/spaces/usage')).json().outstanding as { id: string }[]).map((o) => o.id);
+    expect(await showcase()).not.toContain(studentId);
+    await parent.post('/api/privacy/consents', { subjectId: studentId, purpose: 'showcase', granted: true });
+    expect(await showcase()).toContain(studentId);
+    await student.post('/api/privacy/consents', {
+      subjectId: studentId,
+      purpose: 'showcase',
+      granted: false,
+    });
+    expect(await showcase()).not.toContain(studentId);
+  });
+
   it('refuses deciding for someone who is not oneself or one’s child', async () => {
     const teacher = await t.login('teacher_demo');
     const res = await teacher.post('/api/privacy/consents', {

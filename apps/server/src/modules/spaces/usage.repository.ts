@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { TODAY } from '../../platform/db/types.ts';
+import { consentGranted } from '../privacy/consent.repository.ts';
 
 export type UnitUseRow = {
   id: string;
@@ -84,6 +85,8 @@ export async function listLivelySpaces(tx: Tx, root: string, windowDays: number)
                     '') as "unitName",
            s.posts, s.comments, s.likes
       from scored s where s.posts + s.comments + s.likes > 0
+       -- A child's space is shown beyond the class only with consent (a guardian's under 14).
+       and (s.space_kind <> 'student' or ${consentGranted(sql`s.space_id`, 'showcase')})
      order by s.posts * 3 + s.comments * 2 + s.likes desc, s.space_id limit 10`);
   return res.rows;
 }
