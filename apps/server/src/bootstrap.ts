@@ -6,6 +6,7 @@ import { applyBackbones } from './modules/curriculum/curriculum-import.service.t
 import { hashPassword } from './modules/identity/password.ts';
 import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
 import { ensureDefaultNotices } from './modules/privacy/default-notices.ts';
+import { seedDemoPrivacy } from './modules/privacy/demo-privacy.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { reindexResources } from './modules/resources/search.service.ts';
@@ -78,6 +79,8 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
     await db.transaction((tx) => reindexResources(tx, 'missing'));
     const anyPost = await db.execute(sql`select 1 from space_post limit 1`);
     if (anyPost.rows.length === 0) await seedDemoSpaces(deps.database, log);
+    const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
+    if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const lines = DEMO_ACCOUNTS.map(
       (a) =>
         `    ${a.username.padEnd(18)} ${a.description}${DEMO_MFA_USERS.includes(a.username) ? '  (TOTP)' : ''}`,

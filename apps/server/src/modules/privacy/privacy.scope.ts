@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { or, RLS, roleIn, underPaths } from '../../platform/db/row-security.ts';
-import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
+import { firstId, NO_SUCH_ID } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 
 /**
@@ -7,6 +8,13 @@ import type { ScopeRules } from '../../platform/scope/registry.ts';
  * actor's relation to the subject (oneself, or a recorded guardian), requests and their answers
  * against the handler's scope, in the services (404 otherwise). Its part of the matrix.
  */
+declare module '../../platform/scope/matrix.ts' {
+  interface MatrixTargets {
+    /** an open data-subject request of another unit */
+    dataRequest: string;
+  }
+}
+
 export const privacyScope: ScopeRules = {
   module: 'privacy',
   rowSecurity: [
@@ -34,6 +42,15 @@ export const privacyScope: ScopeRules = {
     },
   ],
   matrix: {
+    // A request about someone of the school of the class outside the role's scope.
+    targets: async (tx, places) => ({
+      dataRequest: await firstId(
+        tx,
+        sql`select r.id from data_request r, org_unit c
+             where c.id = ${places.classId} and r.path <@ subpath(c.path, 0, 3) and r.status = 'open'
+             order by r.created_at limit 1`,
+      ),
+    }),
     writes: {
       'POST /api/privacy/consents': (t) => [
         { url: '/api/privacy/consents', body: { subjectId: t.student, purpose: 'showcase', granted: false } },
@@ -41,7 +58,11 @@ export const privacyScope: ScopeRules = {
       'POST /api/privacy/requests': (t) => [
         { url: '/api/privacy/requests', body: { subjectId: t.student, kind: 'deletion', details: '删除' } },
       ],
-      'POST /api/privacy/requests/:id/answer': () => [
+      'POST /api/privacy/requests/:id/answer': (t) => [
+        {
+          url: `/api/privacy/requests/${t.dataRequest}/answer`,
+          body: { outcome: 'done', response: '已办结' },
+        },
         { url: `/api/privacy/requests/${NO_SUCH_ID}/answer`, body: { outcome: 'done', response: '已办结' } },
       ],
     },
