@@ -177,10 +177,9 @@ export const listKnowledgePoints = (
 export async function getKnowledgePoint(ctx: Ctx, id: string) {
   const kp = await repo.findKnowledgePoint(ctx.db, id);
   if (!kp) throw notFound('知识点');
-  const [neighbours, lessons] = await Promise.all([
-    repo.listNeighbours(ctx.db, id),
-    repo.listLessonsOfPoint(ctx.db, id),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const neighbours = await repo.listNeighbours(ctx.db, id);
+  const lessons = await repo.listLessonsOfPoint(ctx.db, id);
   const strip = ({ direction: _d, ...p }: (typeof neighbours)[number]) => p;
   return {
     ...kp,
