@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
           },
     bodyLimit: deps.config.bodyLimit,
-    disableRequestLogging: process.env.LOG_REQUESTS !== 'true',
+    logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     trustProxy: process.env.HANLIN_TRUST_PROXY === 'true',
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
