@@ -1,16 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../server/src/platform/db/embedded.ts';
 
 let server: ChildProcess | undefined;
+let output = '';
 const dataDir = join(process.cwd(), '.tmp', `e2e-${process.pid}`);
 
 /** Starts the platform exactly as `npm start` does, on a free port with a fresh demo city. */
 export async function setup(project: TestProject) {
   const port = await freePort();
-  server = spawn('node', ['tools/start.mjs'], {
+  // The same Node.js that runs Vitest, so a run under another Node version tests that version.
+  server = spawn(process.execPath, ['tools/start.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -22,7 +25,6 @@ export async function setup(project: TestProject) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
   server.stdout?.on('data', (d) => {
     output += String(d);
   });
@@ -43,11 +45,21 @@ export async function setup(project: TestProject) {
   project.provide('baseUrl', base);
 }
 
+/**
+ * Stops the platform with Ctrl-C, as a person would, and waits until it has stopped its embedded
+ * PostgreSQL and exited. No timer is left behind: a pending one would keep Vitest from exiting.
+ */
 export async function teardown() {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  const child = server;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = once(child, 'exit');
+    child.kill('SIGINT');
+    const stuck = setTimeout(() => {
+      console.error(`[e2e] the server did not stop within 60 s; killing it. Its output:\n${output}`);
+      child.kill('SIGKILL');
+    }, 60_000);
+    await exited;
+    clearTimeout(stuck);
   }
   await rm(dataDir, { recursive: true, force: true });
 }
