@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../server/src/platform/db/embedded.ts';
@@ -12,6 +12,8 @@ const dataDir = join(process.cwd(), '.tmp', `e2e-${process.pid}`);
 /** Starts the platform exactly as `npm start` does, on a free port with a fresh demo city. */
 export async function setup(project: TestProject) {
   const port = await freePort();
+  let pgPort = await freePort();
+  while (pgPort === port) pgPort = await freePort();
   // The same Node.js that runs Vitest, so a run under another Node version tests that version.
   server = spawn(process.execPath, ['tools/start.mjs'], {
     env: {
@@ -19,6 +21,7 @@ export async function setup(project: TestProject) {
       PORT: String(port),
       HOST: '127.0.0.1',
       HANLIN_DATA_DIR: dataDir,
+      HANLIN_PG_PORT: String(pgPort),
       HANLIN_DEMO_STUDENTS: '4000',
       HANLIN_SKIP_WEB_BUILD: 'true',
       LOG_LEVEL: 'warn',
@@ -43,6 +46,15 @@ export async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 500));
   }
   project.provide('baseUrl', base);
+  // The owner's connection to the embedded database, for what a journey must arrange behind the
+  // app's back (see `allowCurrentTotpCode`); the password is the one the cluster was created with.
+  const { password } = JSON.parse(await readFile(join(dataDir, 'cluster.json'), 'utf8')) as {
+    password: string;
+  };
+  project.provide(
+    'databaseUrl',
+    `postgres://hanlin:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/hanlin`,
+  );
 }
 
 /**
@@ -61,11 +73,15 @@ export async function teardown() {
     await exited;
     clearTimeout(stuck);
   }
+  // What the server printed (warnings, errors), for reading after a failed run.
+  await mkdir('test-results', { recursive: true });
+  await writeFile('test-results/e2e-server.log', output);
   await rm(dataDir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    databaseUrl: string;
   }
 }
