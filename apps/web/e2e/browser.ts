@@ -1,17 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { generate } from 'otplib';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import pg from 'pg';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect, inject, type TestContext } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/bootstrap.ts';
 
 export const SHOTS = 'test-results/e2e';
+/** Where a failing test leaves a screenshot of each page it had open and a Playwright trace. */
+export const FAILURES = 'test-results/e2e-failures';
 mkdirSync(SHOTS, { recursive: true });
 
 export const baseUrl = () => inject('baseUrl');
 
-/** Debian's Chromium, headless, with no background traffic (the CI network is closed). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+/** The contexts opened during the running test; each one is traced until the test ends. */
+const traced = new Set<BrowserContext>();
+
+/**
+ * Debian's Chromium, headless, with no background traffic (the CI network is closed).
+ * `browser.newPage()` opens each page in its own traced context (as Playwright's own does), kept
+ * until the test ends so a failure can save what every page of the test did.
+ */
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless=new',
@@ -24,10 +34,64 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    traced.add(context);
+    await context.tracing.start({ screenshots: false, snapshots: true });
+    return context.newPage();
+  };
+  return browser;
+}
+
+/**
+ * After each test (registered in `setup.ts`): when it failed, a full-page screenshot of every page
+ * still open and the trace of every context (`npx playwright-core show-trace <zip>`) go to
+ * `test-results/e2e-failures/<test>/`; when it passed, the traces are dropped. Contexts are closed.
+ */
+export async function keepFailureEvidence({ task }: TestContext): Promise<void> {
+  const failed = task.result?.state === 'fail';
+  const dir = `${FAILURES}/${`${task.file.name}-${task.name}`.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 120)}`;
+  if (failed) mkdirSync(dir, { recursive: true });
+  let n = 0;
+  for (const context of traced) {
+    n++;
+    try {
+      if (failed) {
+        for (const [i, page] of context.pages().entries())
+          await page.screenshot({ path: `${dir}/page-${n}.${i + 1}.png`, fullPage: true });
+        await context.tracing.stop({ path: `${dir}/trace-${n}.zip` });
+      } else {
+        await context.tracing.stop();
+      }
+      await context.close();
+    } catch (err) {
+      // A crashed browser or a page that is gone: keep what could be saved, report the rest.
+      console.error(`[e2e] could not save or close context ${n} of "${task.name}":`, err);
+    }
+  }
+  traced.clear();
+  if (failed) console.error(`[e2e] "${task.name}" failed: screenshots and traces in ${dir}`);
 }
 
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * A TOTP code is accepted once per account (replay protection), and the journeys sign the same
+ * administrators in several times a minute: as the server tests do, forget the last step used
+ * (directly in the database, as its owner) so the current code is accepted without waiting.
+ */
+async function allowCurrentTotpCode(username: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    await client.query('update account set totp_last_step = null where lower(username) = lower($1)', [
+      username,
+    ]);
+  } finally {
+    await client.end();
+  }
+}
 
 /** Logs in through the login page, giving the TOTP code when the account needs one. */
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
@@ -37,22 +101,68 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByTestId('login-submit').click();
   const totp = page.getByTestId('totp-code');
   const home = page.getByTestId('home-title');
-  await Promise.race([totp.waitFor({ timeout: 20_000 }), home.waitFor({ timeout: 20_000 })]);
+  await totp.or(home).first().waitFor();
   if (await totp.isVisible()) {
-    // A code is accepted once (replay protection): when another journey just used this 30-second
-    // step's code for the same account, wait for the next step and give the new code.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await totp.fill(await generate({ secret: DEMO_TOTP_SECRET }));
-      await page.getByTestId('totp-submit').click();
-      if (
-        await home.waitFor({ timeout: 8_000 }).then(
-          () => true,
-          () => false,
-        )
-      )
-        return;
-      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
-    }
+    await allowCurrentTotpCode(username);
+    await totp.fill(await generate({ secret: DEMO_TOTP_SECRET }));
+    await page.getByTestId('totp-submit').click();
   }
-  await home.waitFor({ timeout: 20_000 });
+  await home.waitFor();
+}
+
+/**
+ * Waits until nothing on the page moves: no finite CSS animation or transition is running (a
+ * drawer sliding in, a dropdown unfolding). Endless ones, such as a loading spinner, do not count.
+ */
+export async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        type Anim = { playState: string; effect: { getComputedTiming(): { endTime: number } } | null };
+        const doc = (globalThis as unknown as { document: { getAnimations(): Anim[] } }).document;
+        return doc
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)
+          .length;
+      }),
+    )
+    .toBe(0);
+}
+
+/**
+ * Chooses the option showing `text` in an Ant Design Select (`select` is its root element) and
+ * waits until the Select shows it. Clicking the option as soon as it exists is not enough: the
+ * dropdown unfolds (a short scale animation), and on a busy machine a click that lands while it
+ * moves presses on one option and releases on the next, which selects nothing, so a later step
+ * waits for a state that never comes (the lessons of a grade that was never chosen). Options fed
+ * by a query appear some time after the Select opens. `search` is typed first, for a Select with
+ * search.
+ */
+export async function choose(select: Locator, text: string, opts: { search?: string } = {}): Promise<void> {
+  const dropdown = await openSelect(select);
+  if (opts.search) await select.getByRole('combobox').pressSequentially(opts.search);
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor();
+  // Before its animation starts, the unfolding dropdown is marked only by its motion classes.
+  await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
+  await settled(select.page());
+  await option.click();
+  await expect.poll(() => select.textContent()).toContain(text);
+}
+
+/**
+ * Opens an Ant Design Select (`select` is its root element) once the page stands still, and
+ * returns its own dropdown (not another Select's that is still folding away) once it lists options.
+ * For choosing with the keyboard, whose keys do nothing before the options have arrived.
+ */
+export async function openSelect(select: Locator): Promise<Locator> {
+  const page = select.page();
+  await settled(page);
+  await select.click();
+  const combobox = select.getByRole('combobox');
+  await expect.poll(() => combobox.getAttribute('aria-controls')).toBeTruthy();
+  const listId = await combobox.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+  await dropdown.locator('.ant-select-item-option').first().waitFor();
+  return dropdown;
 }

@@ -1,7 +1,7 @@
 /** Journey: a researcher browses the backbone, links a lesson, is refused a cycle; a student reads only. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,9 +32,7 @@ describe('curriculum backbone', () => {
     const dependents = drawer.locator('.ant-tag-green');
     await expect.poll(() => dependents.count()).toBeGreaterThan(0);
     const dependent = (await dependents.first().textContent())!.trim();
-    await page.getByTestId('prerequisite-select').click();
-    await page.keyboard.type(dependent);
-    await page.locator('.ant-select-item-option').filter({ hasText: dependent }).first().click();
+    await choose(page.getByTestId('prerequisite-select'), dependent, { search: dependent });
     await page.getByTestId('prerequisite-add').click();
     await expect.poll(() => drawer.getByRole('alert').textContent()).toContain('循环');
     await page.screenshot({ path: `${SHOTS}/curriculum-cycle-refused.png` });

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,12 +58,9 @@ describe('resources', () => {
     await page.screenshot({ path: `${SHOTS}/resources-list.png`, fullPage: true });
     await page.getByTestId('resource-new').click();
     await page.getByTestId('resource-title-input').fill('《亿以内数的认识》微课（试讲版）');
-    await page.getByTestId('resource-subject').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '数学' }).click();
-    await page.getByTestId('resource-grade').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '小学四年级' }).click();
-    await page.getByTestId('resource-lesson').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '亿以内数的认识' }).first().click();
+    await choose(page.getByTestId('resource-subject'), '数学');
+    await choose(page.getByTestId('resource-grade'), '小学四年级');
+    await choose(page.getByTestId('resource-lesson'), '亿以内数的认识');
     await page.getByTestId('resource-create').click();
     await expect.poll(() => page.getByTestId('resource-status').textContent()).toBe('草稿');
 

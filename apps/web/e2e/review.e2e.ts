@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,14 +45,11 @@ describe('六审', () => {
     await teacher.getByTestId('resource-new').click();
     // Fill the title first: it also waits for the drawer to finish opening.
     await teacher.getByTestId('resource-title-input').fill(TITLE);
-    await teacher.getByTestId('resource-kind').click();
-    await teacher.locator('.ant-select-item-option').filter({ hasText: '共享课堂' }).click();
-    await teacher.getByTestId('resource-subject').click();
-    await teacher.locator('.ant-select-item-option').filter({ hasText: '数学' }).click();
-    await teacher.getByTestId('resource-grade').click();
-    await teacher.locator('.ant-select-item-option').filter({ hasText: '小学四年级' }).click();
-    await teacher.getByTestId('resource-lesson').click();
-    await teacher.locator('.ant-select-item-option').filter({ hasText: '亿以内数的认识' }).first().click();
+    await choose(teacher.getByTestId('resource-kind'), '共享课堂');
+    await choose(teacher.getByTestId('resource-subject'), '数学');
+    await choose(teacher.getByTestId('resource-grade'), '小学四年级');
+    // The lessons load once subject and grade are chosen.
+    await choose(teacher.getByTestId('resource-lesson'), '亿以内数的认识');
     await teacher
       .getByTestId('resource-analysis')
       .fill('重点：亿以内数的读写；难点：中间和末尾有 0 的数的读法。');

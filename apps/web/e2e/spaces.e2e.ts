@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { baseUrl, DESKTOP, launch, loginAs, openSelect, PHONE, SHOTS } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -94,12 +94,15 @@ describe('class notices', () => {
     const form = admin.getByTestId('studio-form');
     await form.getByLabel('工作室名称').fill('东风西路小学青年教师成长工作室');
     // Pick with the keyboard: the first teacher leads, the third and fourth join.
-    await form.getByLabel('主持人').click();
-    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    const lead = form.locator('.ant-select').filter({ has: admin.getByLabel('主持人') });
+    await openSelect(lead);
     await admin.keyboard.press('Enter');
-    await form.getByLabel('成员').click();
+    await expect.poll(() => lead.textContent()).not.toBe('');
+    const members = form.locator('.ant-select').filter({ has: admin.getByLabel('成员') });
+    await openSelect(members);
     for (const key of ['ArrowDown', 'ArrowDown', 'Enter', 'ArrowDown', 'Enter'])
       await admin.keyboard.press(key);
+    await expect.poll(() => members.locator('.ant-select-selection-item').count()).toBe(2);
     await admin.keyboard.press('Escape');
     await form
       .getByRole('button', { name: '设 立' })
@@ -110,7 +113,7 @@ describe('class notices', () => {
       .toBe('东风西路小学青年教师成长工作室');
     const manage = admin.getByTestId('studio-manage');
     await expect.poll(() => manage.locator('.ant-tag').count()).toBe(2);
-    await admin.getByTestId('studio-add-select').click();
+    await openSelect(admin.getByTestId('studio-add-select'));
     for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter'])
       await admin.keyboard.press(key);
     await admin.getByTestId('studio-add').click();

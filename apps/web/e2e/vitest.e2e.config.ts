@@ -5,6 +5,7 @@ export default defineConfig({
     root: new URL('../../..', import.meta.url).pathname,
     include: ['apps/web/e2e/**/*.e2e.ts'],
     globalSetup: ['apps/web/e2e/global-setup.ts'],
+    setupFiles: ['apps/web/e2e/setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

@@ -167,10 +167,9 @@ export const listKnowledgePoints = (
 export async function getKnowledgePoint(ctx: Ctx, id: string) {
   const kp = await points.findKnowledgePoint(ctx.db, id);
   if (!kp) throw notFound('知识点');
-  const [neighbours, lessons] = await Promise.all([
-    points.listNeighbours(ctx.db, id),
-    points.listLessonsOfPoint(ctx.db, id),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const neighbours = await points.listNeighbours(ctx.db, id);
+  const lessons = await points.listLessonsOfPoint(ctx.db, id);
   const strip = ({ direction: _d, ...p }: (typeof neighbours)[number]) => p;
   return {
     ...kp,

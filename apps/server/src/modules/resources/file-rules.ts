@@ -112,6 +112,10 @@ export async function sniffAs(
  */
 function readHead(body: Readable, n: number): Promise<{ head: Buffer; stream: Readable }> {
   return new Promise((resolve, reject) => {
+    // The client may have gone before we read (the parser then destroys the stream, perhaps
+    // while the service was still checking the resource): fail now, or wait forever.
+    const abandoned = () => body.errored ?? new AppError('bad_request', '上传已中断，未保存任何内容');
+    if (body.destroyed) return reject(abandoned());
     const chunks: Buffer[] = [];
     let size = 0;
     let ended = false;
@@ -119,6 +123,7 @@ function readHead(body: Readable, n: number): Promise<{ head: Buffer; stream: Re
       body.off('readable', onReadable);
       body.off('end', onEnd);
       body.off('error', onError);
+      body.off('close', onClose);
       const head = Buffer.concat(chunks);
       // A file shorter than the sample has ended: hand on its bytes as a new stream.
       if (ended) return resolve({ head, stream: Readable.from([head]) });
@@ -132,8 +137,11 @@ function readHead(body: Readable, n: number): Promise<{ head: Buffer; stream: Re
     const onError = (err: Error) => {
       body.off('readable', onReadable);
       body.off('end', onEnd);
+      body.off('close', onClose);
       reject(err);
     };
+    // Closed before its end, without an error (an error comes first and has settled this).
+    const onClose = () => onError(abandoned());
     const onReadable = () => {
       while (size < n) {
         const chunk = body.read() as Buffer | null;
@@ -146,5 +154,6 @@ function readHead(body: Readable, n: number): Promise<{ head: Buffer; stream: Re
     body.on('readable', onReadable);
     body.once('end', onEnd);
     body.once('error', onError);
+    body.once('close', onClose);
   });
 }

@@ -133,11 +133,10 @@ export async function updateResource(ctx: Ctx, id: string, input: Partial<Resour
 export async function getResource(ctx: Ctx, id: string) {
   const r = await repo.findResource(ctx.db, id);
   if (!r) throw notFound('资源');
-  const [files, points, lesson] = await Promise.all([
-    repo.listFiles(ctx.db, id),
-    repo.listPoints(ctx.db, id),
-    r.lessonId ? repo.findLessonPlace(ctx.db, r.lessonId) : undefined,
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const files = await repo.listFiles(ctx.db, id);
+  const points = await repo.listPoints(ctx.db, id);
+  const lesson = r.lessonId ? await repo.findLessonPlace(ctx.db, r.lessonId) : undefined;
   const { path: _p, ...rest } = r;
   return {
     ...rest,

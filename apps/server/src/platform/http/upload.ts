@@ -12,6 +12,9 @@ import { unsafeTextReason } from './schemas.ts';
 export async function uploadedFile(req: FastifyRequest, what = '文件'): Promise<MultipartFile> {
   if (!req.isMultipart())
     throw new AppError('unsupported_media_type', `请以 multipart/form-data 方式上传${what}`);
+  // The client may have gone while the guard ran. Node ≥ 22 has then destroyed the request, whose
+  // 'close' the parser would wait for in vain: the handler would never settle.
+  if (req.raw.destroyed) throw badRequest('上传已中断，未保存任何内容');
   const part = await req.file();
   if (!part) throw badRequest(`请选择要上传的${what}`);
   const reason = unsafeTextReason(part.filename, true);
