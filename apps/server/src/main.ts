@@ -5,7 +5,7 @@ import { purgeExpired } from './modules/privacy/retention.service.ts';
 import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
 import { expireApprovedExports } from './modules/roster-import/export-request.service.ts';
 import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
-import { loadConfig } from './platform/config/config.ts';
+import { keyBesideDatabase, loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
 import { runJob, scheduleEvery } from './platform/db/jobs.ts';
@@ -46,6 +46,12 @@ async function main() {
   // Migrations, grants and the seed run as the owner; the application as its own role.
   const { owner, app: database } = await prepareDatabase({ ...urls, policies: ROW_POLICIES });
   const fieldKey = loadFieldKey(config.fieldKey, config.dataDir);
+  if (!config.demo && keyBesideDatabase(config)) {
+    console.warn(
+      `[hanlin] WARNING: the field-encryption key is kept in ${config.dataDir}, beside the database it protects. ` +
+        'Set HANLIN_FIELD_KEY or HANLIN_FIELD_KEY_FILE (outside the data directory) for a real deployment.',
+    );
+  }
   const crypto = createFieldCrypto(fieldKey);
   const deps = { config, database, crypto, storage: createStorage(config) };
   const banner = await bootstrap({ ...deps, database: owner });

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Password policy profiles (COMPLIANCE §4): 等保 2.0 is the China default, ASVS the alternative. */
@@ -45,6 +46,8 @@ const ZEnv = z.object({
   HANLIN_DOCUMENT_LIMIT_MB: z.coerce.number().int().min(1).default(200),
   /** 32-byte key (hex or base64) that encrypts sensitive personal fields; generated into the data dir when unset. */
   HANLIN_FIELD_KEY: z.string().optional(),
+  /** A file holding the field key (e.g. a mounted secret), instead of HANLIN_FIELD_KEY. */
+  HANLIN_FIELD_KEY_FILE: z.string().optional(),
   /** Point-in-time backups of the embedded PostgreSQL and the file store (N4); see README "Backups and restore". */
   HANLIN_BACKUP: z.enum(['on', 'off']).default('on'),
   HANLIN_BACKUP_DIR: z.string().optional(),
@@ -81,6 +84,11 @@ export interface Config {
   bodyLimit: number;
   uploadLimit: number;
   fieldKey?: string;
+  /**
+   * Where the field key comes from: the environment, a file (its path), or the data directory
+   * (`<data dir>/field.key`, generated on first start: beside the database, fine for a demo only).
+   */
+  fieldKeySource: { kind: 'env' } | { kind: 'file'; path: string } | { kind: 'data-dir' };
   logLevel: string;
   exportApprovalThreshold: number;
   filesDir: string;
@@ -107,6 +115,28 @@ export interface Config {
   };
 }
 
+function readKeyFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (err) {
+    throw new Error(
+      `Invalid configuration: HANLIN_FIELD_KEY_FILE cannot be read (${(err as Error).message})`,
+    );
+  }
+}
+
+/**
+ * True when the field key lies in the data directory, beside the database it protects: whoever
+ * copies that directory (a backup, a stolen disk) holds both.
+ */
+export function keyBesideDatabase(config: Config): boolean {
+  const src = config.fieldKeySource;
+  if (src.kind === 'env') return false;
+  if (src.kind === 'data-dir') return true;
+  const rel = relative(config.dataDir, src.path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /** Reads configuration from the environment; fails fast with the names of bad variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = ZEnv.safeParse(env);
@@ -131,7 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: e.HANLIN_SECURE_COOKIES === 'true',
     bodyLimit: e.HANLIN_BODY_LIMIT,
     uploadLimit: e.HANLIN_UPLOAD_LIMIT,
-    fieldKey: e.HANLIN_FIELD_KEY,
+    fieldKey:
+      e.HANLIN_FIELD_KEY ?? (e.HANLIN_FIELD_KEY_FILE ? readKeyFile(e.HANLIN_FIELD_KEY_FILE) : undefined),
+    fieldKeySource: e.HANLIN_FIELD_KEY
+      ? { kind: 'env' }
+      : e.HANLIN_FIELD_KEY_FILE
+        ? { kind: 'file', path: resolve(e.HANLIN_FIELD_KEY_FILE) }
+        : { kind: 'data-dir' },
     logLevel: e.LOG_LEVEL,
     exportApprovalThreshold: e.HANLIN_EXPORT_APPROVAL_THRESHOLD,
     filesDir: resolve(e.HANLIN_FILES_DIR ?? resolve(e.HANLIN_DATA_DIR, 'files')),
