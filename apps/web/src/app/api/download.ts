@@ -1,4 +1,4 @@
-import { toApiError } from './client';
+import { unwrapResponse } from './client';
 
 /** The name in `filename*=UTF-8''…` (RFC 6266), else the plain `filename="…"`. */
 export function fileNameOf(disposition: string | null): string | undefined {
@@ -37,15 +37,8 @@ export async function downloadFile(
   call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
   fallbackName: string,
 ): Promise<string> {
-  let result: { data?: unknown; error?: unknown; response: Response };
-  try {
-    result = await call;
-  } catch {
-    throw toApiError(undefined, 0);
-  }
-  if (result.error !== undefined || !result.response.ok)
-    throw toApiError(result.error, result.response.status);
-  const name = fileNameOf(result.response.headers.get('content-disposition')) ?? fallbackName;
-  saveBlob(result.data as Blob, name);
+  const { data, response } = await unwrapResponse(call);
+  const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  saveBlob(data as Blob, name);
   return name;
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, unwrap } from '../../app/api/client';
 import { errorMessage } from '../../app/components/page-state';
+import { useSubmit } from '../../app/components/use-submit';
 import { downloadExport, EXPORT_REQUESTS_KEY, type RosterKind } from './import-api';
 
 interface Refusal {
@@ -79,25 +80,17 @@ function ApprovalRequestModal({
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useSubmit(t('exportRequests.submitFailed'));
 
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = ({ reason }: { reason: string }) =>
+    run(async () => {
       await unwrap(
         api.POST('/api/roster/export-requests', { body: { kind, orgUnitId, reason: reason.trim() } }),
       );
       await client.invalidateQueries({ queryKey: EXPORT_REQUESTS_KEY });
       void message.success(t('exportRequests.submitted'));
       onClose();
-    } catch (e) {
-      setError(errorMessage(e, t('exportRequests.submitFailed')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

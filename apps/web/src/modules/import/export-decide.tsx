@@ -4,7 +4,7 @@ import { Alert, App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
-import { errorMessage } from '../../app/components/page-state';
+import { useSubmit } from '../../app/components/use-submit';
 import { formatCount } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
 import { EXPORT_REQUESTS_KEY, type ExportRequest } from './import-api';
@@ -57,12 +57,9 @@ function DecideModal({
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<{ note: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async ({ note }: { note?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useSubmit(t('common.saveFailed'));
+  const submit = ({ note }: { note?: string }) =>
+    run(async () => {
       await unwrap(
         api.POST('/api/roster/export-requests/{id}/decide', {
           params: { path: { id: r.id } },
@@ -72,12 +69,7 @@ function DecideModal({
       await client.invalidateQueries({ queryKey: EXPORT_REQUESTS_KEY });
       void message.success(approve ? t('exportRequests.approved') : t('exportRequests.rejected'));
       onClose();
-    } catch (e) {
-      setError(errorMessage(e, t('common.saveFailed')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open

@@ -14,10 +14,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
-import { errorMessage, PageError } from '../../app/components/page-state';
+import { PageError } from '../../app/components/page-state';
+import { useSubmit } from '../../app/components/use-submit';
 import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
 import { type DataRequest, type ErasureRow, PRIVACY_KEY } from './privacy-api';
@@ -48,15 +48,12 @@ export function AnswerRequestModal({ request: r, onClose }: { request: DataReque
   const fullWidth = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<AnswerForm>();
   const outcome = Form.useWatch('outcome', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useSubmit(t('privacy.register.answerFailed'));
   const open = r.status === 'open';
   const erasing = r.kind === 'deletion' && outcome === 'done';
 
-  const submit = async (v: AnswerForm) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (v: AnswerForm) =>
+    run(async () => {
       await unwrap(
         api.POST('/api/privacy/requests/{id}/answer', {
           params: { path: { id: r.id } },
@@ -66,12 +63,7 @@ export function AnswerRequestModal({ request: r, onClose }: { request: DataReque
       await client.invalidateQueries({ queryKey: PRIVACY_KEY });
       void message.success(t('privacy.register.answered'));
       onClose();
-    } catch (e) {
-      setError(errorMessage(e, t('privacy.register.answerFailed')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

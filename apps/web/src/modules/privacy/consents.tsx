@@ -156,24 +156,18 @@ function CopyDownloads({ subject: s }: { subject: ConsentSubject }) {
       <Typography.Text strong style={{ marginRight: 'auto' }}>
         {s.relation === 'self' ? t('privacy.copy.mine') : t('privacy.copy.child', { name: s.name })}
       </Typography.Text>
-      <Button
-        size="small"
-        icon={<DownloadOutlined />}
-        loading={busy === 'json'}
-        onClick={() => void get('json')}
-        data-testid="copy-json"
-      >
-        JSON
-      </Button>
-      <Button
-        size="small"
-        icon={<DownloadOutlined />}
-        loading={busy === 'xlsx'}
-        onClick={() => void get('xlsx')}
-        data-testid="copy-xlsx"
-      >
-        Excel
-      </Button>
+      {(['json', 'xlsx'] as const).map((format) => (
+        <Button
+          key={format}
+          size="small"
+          icon={<DownloadOutlined />}
+          loading={busy === format}
+          onClick={() => void get(format)}
+          data-testid={`copy-${format}`}
+        >
+          {format === 'json' ? 'JSON' : 'Excel'}
+        </Button>
+      ))}
     </Flex>
   );
 }

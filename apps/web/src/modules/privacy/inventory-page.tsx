@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { errorMessage, PageError } from '../../app/components/page-state';
+import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { downloadInventory, type InventoryTable } from './privacy-api';
 
@@ -62,22 +63,21 @@ export function InventoryPage() {
 
   return (
     <Stack>
-      <Flex wrap justify="space-between" align="flex-end" gap={8}>
-        <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="inventory-title">
-            {t('privacy.inventory.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('privacy.inventory.subtitle')}</Typography.Text>
-        </div>
-        <Button
-          icon={<DownloadOutlined />}
-          loading={busy}
-          onClick={exportXlsx}
-          data-testid="inventory-export"
-        >
-          {t('privacy.inventory.export')}
-        </Button>
-      </Flex>
+      <PageTitle
+        title={t('privacy.inventory.title')}
+        subtitle={t('privacy.inventory.subtitle')}
+        testId="inventory-title"
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy}
+            onClick={exportXlsx}
+            data-testid="inventory-export"
+          >
+            {t('privacy.inventory.export')}
+          </Button>
+        }
+      />
       <Flex wrap gap={8}>
         <Input
           allowClear

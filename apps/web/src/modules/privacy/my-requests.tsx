@@ -1,11 +1,11 @@
 import { SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Radio, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { useMe } from '../../app/auth/auth-context';
-import { errorMessage, PageEmpty, PageError } from '../../app/components/page-state';
+import { PageEmpty, PageError } from '../../app/components/page-state';
+import { useSubmit } from '../../app/components/use-submit';
 import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
 import { type DataRequest, FILED_KINDS, useConsents, useMyRequests } from './privacy-api';
@@ -55,27 +55,19 @@ function FileRequestForm() {
   const subjects = useConsents();
   const [form] = Form.useForm<RequestForm>();
   const kind = Form.useWatch('kind', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useSubmit(t('privacy.requests.fileFailed'));
   const options = (subjects.data ?? []).map((s) => ({
     value: s.personId,
     label: s.relation === 'self' ? t('privacy.requests.self', { name: s.name }) : s.name,
   }));
 
-  const submit = async (v: RequestForm) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (v: RequestForm) =>
+    run(async () => {
       await unwrap(api.POST('/api/privacy/requests', { body: { ...v, details: v.details.trim() } }));
       form.resetFields(['details']);
       await client.invalidateQueries({ queryKey: ['privacy', 'requests'] });
       void message.success(t('privacy.requests.filed'));
-    } catch (e) {
-      setError(errorMessage(e, t('privacy.requests.fileFailed')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Form<RequestForm>

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Tag, Typography, theme } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
 import { useAuth, useMe } from '../../app/auth/auth-context';
-import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
+import { PageError, PageLoading } from '../../app/components/page-state';
+import { useSubmit } from '../../app/components/use-submit';
 import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
 import { AuthCard } from '../identity/auth-card';
@@ -51,14 +52,11 @@ function NoticeScreen({ notice, state }: { notice: Notice; state: NoticeState })
   const { logout } = useAuth();
   const client = useQueryClient();
   const { token } = theme.useToken();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useSubmit(t('privacy.gate.failed'));
   const updated = notice.version > 1;
 
-  const acknowledge = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const acknowledge = () =>
+    run(async () => {
       await unwrap(
         api.POST('/api/privacy/notices/{id}/acknowledge', { params: { path: { id: notice.id } } }),
       );
@@ -66,12 +64,7 @@ function NoticeScreen({ notice, state }: { notice: Notice; state: NoticeState })
         ...state,
         pending: null,
       });
-    } catch (e) {
-      setError(errorMessage(e, t('privacy.gate.failed')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <AuthCard

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { PageError } from '../../app/components/page-state';
+import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { formatCount, formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
@@ -25,23 +26,22 @@ export function NoticesAdminPage() {
 
   return (
     <Stack>
-      <Flex wrap justify="space-between" align="flex-end" gap={8}>
-        <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="notices-title">
-            {t('privacy.notices.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('privacy.notices.subtitle')}</Typography.Text>
-        </div>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setPublishing(true)}
-          disabled={!notices.data}
-          data-testid="notice-publish-open"
-        >
-          {t('privacy.notices.publish')}
-        </Button>
-      </Flex>
+      <PageTitle
+        title={t('privacy.notices.title')}
+        subtitle={t('privacy.notices.subtitle')}
+        testId="notices-title"
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setPublishing(true)}
+            disabled={!notices.data}
+            data-testid="notice-publish-open"
+          >
+            {t('privacy.notices.publish')}
+          </Button>
+        }
+      />
       {notices.isError && <PageError error={notices.error} onRetry={() => void notices.refetch()} />}
       <Card size="small">
         <Tabs

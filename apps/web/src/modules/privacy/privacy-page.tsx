@@ -1,10 +1,7 @@
-import { AuditOutlined, FileProtectOutlined, ProfileOutlined } from '@ant-design/icons';
 import { Card, Collapse, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth/auth-context';
-import { INVENTORY_ROLES, NOTICE_ADMIN_ROLES, PRIVACY_REGISTER_ROLES } from '../../app/auth/roles';
-import { LinkButton } from '../../app/components/link-button';
 import { PageEmpty, PageError } from '../../app/components/page-state';
+import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
@@ -19,41 +16,9 @@ import { useNoticeState } from './privacy-api';
  */
 export function PrivacyPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const tools = [
-    PRIVACY_REGISTER_ROLES.includes(me.role) && {
-      to: '/privacy/requests',
-      icon: <AuditOutlined />,
-      label: t('nav.privacyRequests'),
-    },
-    NOTICE_ADMIN_ROLES.includes(me.role) && {
-      to: '/privacy/notices',
-      icon: <FileProtectOutlined />,
-      label: t('nav.privacyNotices'),
-    },
-    INVENTORY_ROLES.includes(me.role) && {
-      to: '/privacy/inventory',
-      icon: <ProfileOutlined />,
-      label: t('nav.privacyInventory'),
-    },
-  ].filter((x) => x !== false);
   return (
     <Stack>
-      <div>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="privacy-title">
-          {t('privacy.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('privacy.subtitle')}</Typography.Text>
-      </div>
-      {tools.length > 0 && (
-        <Flex wrap gap={8}>
-          {tools.map((tool) => (
-            <LinkButton key={tool.to} to={tool.to} icon={tool.icon}>
-              {tool.label}
-            </LinkButton>
-          ))}
-        </Flex>
-      )}
+      <PageTitle title={t('privacy.title')} subtitle={t('privacy.subtitle')} testId="privacy-title" />
       <CurrentNotice />
       <ConsentsSection />
       <MyRequests />

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Grid, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
-import { errorMessage } from '../../app/components/page-state';
+import { useSubmit } from '../../app/components/use-submit';
 import { AUDIENCES, type Audience, NOTICES_KEY, type NoticeVersion } from './privacy-api';
 
 interface PublishForm {
@@ -30,16 +29,13 @@ export function PublishNoticeModal({
   const client = useQueryClient();
   const fullWidth = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<PublishForm>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useSubmit(t('privacy.notices.publishFailed'));
   // The list is newest first within an audience.
   const current = (a: Audience) => versions.find((v) => v.audience === a);
   const textOf = (a: Audience) => ({ title: current(a)?.title ?? '', body: current(a)?.body ?? '' });
 
-  const publish = async (v: PublishForm) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const publish = (v: PublishForm) =>
+    run(async () => {
       const notice = await unwrap(
         api.POST('/api/privacy/notices', {
           body: { audience: v.audience, title: v.title.trim(), body: v.body.trim() },
@@ -48,12 +44,7 @@ export function PublishNoticeModal({
       await client.invalidateQueries({ queryKey: NOTICES_KEY });
       void message.success(t('privacy.notices.published', { version: notice.version }));
       onClose(v.audience);
-    } catch (e) {
-      setError(errorMessage(e, t('privacy.notices.publishFailed')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const confirm = (v: PublishForm) => {
     modal.confirm({

@@ -2,6 +2,7 @@ import { Button, Card, Flex, Grid, Segmented, Table, type TableColumnsType, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageError } from '../../app/components/page-state';
+import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
@@ -23,12 +24,11 @@ export function RequestRegisterPage() {
 
   return (
     <Stack>
-      <div>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="register-title">
-          {t('privacy.register.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('privacy.register.subtitle')}</Typography.Text>
-      </div>
+      <PageTitle
+        title={t('privacy.register.title')}
+        subtitle={t('privacy.register.subtitle')}
+        testId="register-title"
+      />
       <Flex wrap gap={8} align="center">
         <Segmented<Filter>
           value={filter}
