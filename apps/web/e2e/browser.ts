@@ -101,12 +101,17 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByTestId('login-submit').click();
   const totp = page.getByTestId('totp-code');
   const home = page.getByTestId('home-title');
-  await totp.or(home).first().waitFor();
+  // A person with a privacy notice to read sees it before the home page (privacy.e2e.ts).
+  const notice = page.getByTestId('privacy-notice');
+  const signedIn = home.or(notice);
+  await totp.or(signedIn).first().waitFor();
   if (await totp.isVisible()) {
     await allowCurrentTotpCode(username);
     await totp.fill(await generate({ secret: DEMO_TOTP_SECRET }));
     await page.getByTestId('totp-submit').click();
   }
+  await signedIn.first().waitFor();
+  if (await notice.isVisible()) await page.getByTestId('notice-ack').click();
   await home.waitFor();
 }
 

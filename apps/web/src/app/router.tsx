@@ -16,6 +16,10 @@ function page<M>(load: () => Promise<M>, name: keyof M): ReactNode {
 }
 
 const identity = () => import('../modules/identity');
+const privacy = () => import('../modules/privacy');
+
+// The notice gate stands before the whole shell: while it asks, the screen is a full-page spinner.
+const NoticeGate = lazy(async () => ({ default: (await privacy()).NoticeGate }));
 
 export const router = createBrowserRouter([
   {
@@ -34,42 +38,65 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           {
-            // The signed-in shell (menu, drawer, dropdowns) is not needed on the login page.
-            element: page(() => import('./layout/app-shell'), 'AppShell'),
+            // 告知: a pending privacy notice is read and acknowledged before anything else.
+            element: (
+              <Suspense fallback={<PageLoading fullscreen />}>
+                <NoticeGate />
+              </Suspense>
+            ),
             children: [
-              { index: true, element: page(() => import('../modules/portal'), 'HomePage') },
-              { path: '/org', element: page(() => import('../modules/org'), 'OrgBrowserPage') },
-              { path: '/org/:unitId', element: page(() => import('../modules/org'), 'OrgBrowserPage') },
               {
-                path: '/classes/:classId',
-                element: page(() => import('../modules/roster'), 'ClassRosterPage'),
+                // The signed-in shell (menu, drawer, dropdowns) is not needed on the login page.
+                element: page(() => import('./layout/app-shell'), 'AppShell'),
+                children: [
+                  { index: true, element: page(() => import('../modules/portal'), 'HomePage') },
+                  { path: '/org', element: page(() => import('../modules/org'), 'OrgBrowserPage') },
+                  { path: '/org/:unitId', element: page(() => import('../modules/org'), 'OrgBrowserPage') },
+                  {
+                    path: '/classes/:classId',
+                    element: page(() => import('../modules/roster'), 'ClassRosterPage'),
+                  },
+                  {
+                    path: '/students/:personId',
+                    element: page(() => import('../modules/roster'), 'StudentProfilePage'),
+                  },
+                  {
+                    path: '/resources',
+                    element: page(() => import('../modules/resources'), 'ResourcesPage'),
+                  },
+                  {
+                    path: '/review-chains',
+                    element: page(() => import('../modules/resources'), 'ReviewChainsPage'),
+                  },
+                  {
+                    path: '/reviews',
+                    element: page(() => import('../modules/resources'), 'ReviewQueuePage'),
+                  },
+                  {
+                    path: '/resources/:id',
+                    element: page(() => import('../modules/resources'), 'ResourcePage'),
+                  },
+                  { path: '/spaces', element: page(() => import('../modules/spaces'), 'SpacesPage') },
+                  { path: '/spaces/:id', element: page(() => import('../modules/spaces'), 'SpacePage') },
+                  {
+                    path: '/spaces-usage',
+                    element: page(() => import('../modules/spaces'), 'SpaceUsagePage'),
+                  },
+                  {
+                    path: '/curriculum',
+                    element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
+                  },
+                  { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
+                  { path: '/import', element: page(() => import('../modules/import'), 'ImportPage') },
+                  { path: '/account', element: page(identity, 'AccountPage') },
+                  { path: '/security/second-factors', element: page(identity, 'SecondFactorsPage') },
+                  { path: '/privacy', element: page(privacy, 'PrivacyPage') },
+                  { path: '/privacy/requests', element: page(privacy, 'RequestRegisterPage') },
+                  { path: '/privacy/notices', element: page(privacy, 'NoticesAdminPage') },
+                  { path: '/privacy/inventory', element: page(privacy, 'InventoryPage') },
+                  { path: '*', element: page(() => import('./layout/not-found-page'), 'NotFoundPage') },
+                ],
               },
-              {
-                path: '/students/:personId',
-                element: page(() => import('../modules/roster'), 'StudentProfilePage'),
-              },
-              { path: '/resources', element: page(() => import('../modules/resources'), 'ResourcesPage') },
-              {
-                path: '/review-chains',
-                element: page(() => import('../modules/resources'), 'ReviewChainsPage'),
-              },
-              { path: '/reviews', element: page(() => import('../modules/resources'), 'ReviewQueuePage') },
-              { path: '/resources/:id', element: page(() => import('../modules/resources'), 'ResourcePage') },
-              { path: '/spaces', element: page(() => import('../modules/spaces'), 'SpacesPage') },
-              { path: '/spaces/:id', element: page(() => import('../modules/spaces'), 'SpacePage') },
-              {
-                path: '/spaces-usage',
-                element: page(() => import('../modules/spaces'), 'SpaceUsagePage'),
-              },
-              {
-                path: '/curriculum',
-                element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
-              },
-              { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
-              { path: '/import', element: page(() => import('../modules/import'), 'ImportPage') },
-              { path: '/account', element: page(identity, 'AccountPage') },
-              { path: '/security/second-factors', element: page(identity, 'SecondFactorsPage') },
-              { path: '*', element: page(() => import('./layout/not-found-page'), 'NotFoundPage') },
             ],
           },
         ],

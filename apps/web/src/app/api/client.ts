@@ -67,10 +67,13 @@ export function toApiError(error: unknown, status: number): ApiError {
   return new ApiError(status, 'http_error', `请求失败（${status}）`);
 }
 
-/** Awaits an openapi-fetch call and returns its data, throwing ApiError on failure. */
-export async function unwrap<D>(
+/**
+ * Awaits an openapi-fetch call and returns its data with the response (for its headers), throwing
+ * ApiError on failure.
+ */
+export async function unwrapResponse<D>(
   call: Promise<{ data?: D; error?: unknown; response: Response }>,
-): Promise<D> {
+): Promise<{ data: D; response: Response }> {
   let result: { data?: D; error?: unknown; response: Response };
   try {
     result = await call;
@@ -79,5 +82,12 @@ export async function unwrap<D>(
   }
   if (result.error !== undefined || !result.response.ok)
     throw toApiError(result.error, result.response.status);
-  return result.data as D;
+  return { data: result.data as D, response: result.response };
+}
+
+/** Awaits an openapi-fetch call and returns its data, throwing ApiError on failure. */
+export async function unwrap<D>(
+  call: Promise<{ data?: D; error?: unknown; response: Response }>,
+): Promise<D> {
+  return (await unwrapResponse(call)).data;
 }

@@ -26,6 +26,13 @@ export const REVIEW_ROLES: readonly Role[] = [
   'city_admin',
 ];
 
+/** 个人信息权利申请登记簿: the units that answer data-subject requests (the server's ADMINS). */
+export const PRIVACY_REGISTER_ROLES: readonly Role[] = ADMIN_ROLES;
+/** The bureau publishes the privacy notices (告知书). */
+export const NOTICE_ADMIN_ROLES: readonly Role[] = ['city_admin'];
+/** Who reads the personal-data inventory (the server's INVENTORY_ROLES). */
+export const INVENTORY_ROLES: readonly Role[] = ['security_admin', 'auditor', ...ADMIN_ROLES];
+
 export const isAdmin = (role: Role | undefined) => !!role && ADMIN_ROLES.includes(role);
 
 /** Where the login flow sends a signed-in user whose session still needs a step. */

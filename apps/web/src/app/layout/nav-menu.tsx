@@ -3,10 +3,14 @@ import {
   AuditOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   KeyOutlined,
+  LockOutlined,
   PlayCircleOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -16,7 +20,10 @@ import { useMe } from '../auth/auth-context';
 import {
   AUDIT_ROLES,
   IMPORT_ROLES,
+  INVENTORY_ROLES,
+  NOTICE_ADMIN_ROLES,
   ORG_BROWSER_ROLES,
+  PRIVACY_REGISTER_ROLES,
   REVIEW_ROLES,
   SECOND_FACTOR_ROLES,
   SPACE_ROLES,
@@ -33,14 +40,36 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/account')) return '/account';
   if (pathname.startsWith('/security')) return '/security/second-factors';
+  if (pathname.startsWith('/privacy/')) return pathname.split('/').slice(0, 3).join('/');
+  if (pathname.startsWith('/privacy')) return '/privacy';
   return '/';
 }
+
+const PRIVACY_GROUP = 'privacy-group';
 
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const privacyPage = { key: '/privacy', icon: <LockOutlined />, label: t('nav.privacy') };
+  const privacyWork: NonNullable<MenuProps['items']> = [
+    PRIVACY_REGISTER_ROLES.includes(me.role) && {
+      key: '/privacy/requests',
+      icon: <SolutionOutlined />,
+      label: t('nav.privacyRequests'),
+    },
+    NOTICE_ADMIN_ROLES.includes(me.role) && {
+      key: '/privacy/notices',
+      icon: <FileProtectOutlined />,
+      label: t('nav.privacyNotices'),
+    },
+    INVENTORY_ROLES.includes(me.role) && {
+      key: '/privacy/inventory',
+      icon: <ProfileOutlined />,
+      label: t('nav.privacyInventory'),
+    },
+  ].filter((item) => item !== false);
 
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
@@ -60,6 +89,15 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <KeyOutlined />,
       label: t('nav.secondFactors'),
     },
+    // Everyone has the privacy page; those who also do privacy work get its pages in a group.
+    privacyWork.length === 0
+      ? privacyPage
+      : {
+          key: PRIVACY_GROUP,
+          icon: <LockOutlined />,
+          label: t('nav.privacyGroup'),
+          children: [privacyPage, ...privacyWork],
+        },
     { key: '/account', icon: <SafetyCertificateOutlined />, label: t('nav.account') },
   ].filter((item) => item !== false);
 
@@ -68,6 +106,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       theme="dark"
       selectedKeys={[sectionOf(pathname)]}
+      defaultOpenKeys={pathname.startsWith('/privacy') ? [PRIVACY_GROUP] : []}
       items={items}
       onClick={({ key }) => {
         navigate(key);

@@ -45,6 +45,21 @@ export const KNOWN_ACTIONS = [
   'resource.rate',
   'review.chain.create',
   'review.chain.deactivate',
+  'privacy.notice_acknowledged',
+  'privacy.notice_published',
+  'privacy.consent',
+  'privacy.consent_withdrawn',
+  'privacy.access_copy',
+  'privacy.request',
+  'privacy.request_answered',
+  'privacy.erasure',
+  'privacy.inventory.read',
+  'privacy.retention',
+  'roster.export',
+  'roster.export.requested',
+  'roster.export.approved',
+  'roster.export.rejected',
+  'roster.export.fetched',
 ] as const;
 
 /** i18n keys may not contain dots (the key separator), so `auth.login` is looked up as `auth_login`. */

@@ -1,7 +1,8 @@
-import { CheckCircleTwoTone } from '@ant-design/icons';
+import { CheckCircleTwoTone, LockOutlined } from '@ant-design/icons';
 import { App, Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth/auth-context';
+import { LinkButton } from '../../app/components/link-button';
 import { Stack } from '../../app/components/stack';
 import { ChangePasswordForm } from './change-password-form';
 import { TotpSetup } from './totp-setup';
@@ -48,6 +49,14 @@ export function AccountPage() {
                 }}
               />
             )}
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('nav.privacy')}>
+            <Typography.Paragraph type="secondary">{t('account.privacyHint')}</Typography.Paragraph>
+            <LinkButton to="/privacy" icon={<LockOutlined />} data-testid="account-privacy">
+              {t('account.privacyOpen')}
+            </LinkButton>
           </Card>
         </Col>
       </Row>

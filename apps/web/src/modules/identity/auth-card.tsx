@@ -4,7 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { LangSwitch } from '../../app/layout/lang-switch';
 
 /** The centred card every sign-in step uses; works from 320 px up. */
-export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
+export function AuthCard({
+  title,
+  extra,
+  maxWidth = 420,
+  children,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  /** Wider for reading (the privacy notice), narrow for forms. */
+  maxWidth?: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Flex
@@ -16,7 +27,7 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
         background: 'linear-gradient(160deg, #eaf1fb 0%, #f7f9fc 55%, #ffffff 100%)',
       }}
     >
-      <Flex justify="flex-end" style={{ width: '100%', maxWidth: 420 }}>
+      <Flex justify="flex-end" style={{ width: '100%', maxWidth }}>
         <LangSwitch type="default" />
       </Flex>
       <Flex vertical align="center" gap={4} style={{ margin: '24px 0 20px', textAlign: 'center' }}>
@@ -42,7 +53,7 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
         </Typography.Title>
         <Typography.Text type="secondary">{t('brand.slogan')}</Typography.Text>
       </Flex>
-      <Card title={title} style={{ width: '100%', maxWidth: 420 }}>
+      <Card title={title} extra={extra} style={{ width: '100%', maxWidth }}>
         {children}
       </Card>
     </Flex>

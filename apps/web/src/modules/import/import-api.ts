@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
+import { downloadFile } from '../../app/api/download';
 import type { ApiData } from '../../app/api/types';
 
 export const ROSTER_KINDS = ['schools', 'classes', 'teachers', 'students', 'parents'] as const;
@@ -10,9 +11,37 @@ export type ImportJob = ApiData<'/api/roster/imports/{id}'>;
 /** Plain links: the browser downloads with the session cookie, no script needed. */
 export const templateUrl = (kind: RosterKind) => `/api/roster/templates/${kind}`;
 export const errorsUrl = (id: string) => `/api/roster/imports/${encodeURIComponent(id)}/errors.xlsx`;
-/** Without a unit the server exports the actor's own unit. */
-export const exportUrl = (kind: RosterKind, orgUnitId?: string) =>
-  `/api/roster/exports/${kind}${orgUnitId ? `?orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`;
+
+/**
+ * Downloads an export; without a unit the server exports the actor's own unit. Through the client
+ * rather than a link, so an export that needs a second administrator (`approval_required`) can be
+ * turned into a request.
+ */
+export const downloadExport = (kind: RosterKind, orgUnitId?: string) =>
+  downloadFile(
+    api.GET('/api/roster/exports/{kind}', {
+      params: { path: { kind }, query: { orgUnitId } },
+      parseAs: 'blob',
+    }),
+    `${kind}.xlsx`,
+  );
+
+export type ExportRequest = ApiData<'/api/roster/export-requests'>[number];
+export const EXPORT_REQUESTS_KEY = ['roster', 'export-requests'] as const;
+
+/** My export requests, and the pending requests of others that I may approve. */
+export const useExportRequests = () =>
+  useQuery({
+    queryKey: EXPORT_REQUESTS_KEY,
+    queryFn: () => unwrap(api.GET('/api/roster/export-requests')),
+  });
+
+/** The approved workbook, once: the server keeps only the record that it was fetched. */
+export const downloadApprovedExport = (id: string) =>
+  downloadFile(
+    api.GET('/api/roster/export-requests/{id}/file', { params: { path: { id } }, parseAs: 'blob' }),
+    'export.xlsx',
+  );
 
 /** The server's upload limit (roster-import MAX_FILE_BYTES). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -7,8 +7,9 @@ import { DownloadButton } from '../../app/components/link-button';
 import { errorMessage, PageError } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { OrgUnitPicker } from '../org/org-unit-picker';
+import { RosterExportButton } from './export-button';
+import { ExportRequests } from './export-requests';
 import {
-  exportUrl,
   isRunning,
   MAX_FILE_BYTES,
   ROSTER_KINDS,
@@ -31,7 +32,7 @@ export function ImportPage() {
   const [uploadError, setUploadError] = useState<string>();
   const job = useImportJob(jobId);
   const [exportKind, setExportKind] = useState<RosterKind>('students');
-  const [exportUnit, setExportUnit] = useState<string>();
+  const [exportUnit, setExportUnit] = useState<{ id: string; name: string }>();
   const kindOptions = ROSTER_KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}`) }));
 
   const upload = async () => {
@@ -121,16 +122,20 @@ export function ImportPage() {
                 label={t('import.exportUnit')}
                 extra={t('import.exportUnitHint', { name: me.orgName })}
               >
-                <OrgUnitPicker value={exportUnit} onChange={setExportUnit} />
+                <OrgUnitPicker
+                  value={exportUnit?.id}
+                  onChange={(id, name) => setExportUnit(id ? { id, name: name ?? '' } : undefined)}
+                />
               </Form.Item>
-              <DownloadButton
-                url={exportUrl(exportKind, exportUnit)}
-                icon={<DownloadOutlined />}
+              <RosterExportButton
+                kind={exportKind}
+                orgUnitId={exportUnit?.id}
+                unitName={exportUnit?.name || me.orgName}
                 block
                 data-testid="export-download"
               >
                 {t('import.exportDownload')}
-              </DownloadButton>
+              </RosterExportButton>
             </Form>
           </Card>
         </Col>
@@ -141,6 +146,7 @@ export function ImportPage() {
           {job.data && <ImportProgress job={job.data} />}
         </Card>
       )}
+      <ExportRequests />
     </Stack>
   );
 }

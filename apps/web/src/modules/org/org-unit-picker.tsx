@@ -7,7 +7,8 @@ import type { OrgKind } from './org-queries';
 
 interface Props {
   value?: string;
-  onChange?: (id: string | undefined) => void;
+  /** The unit's name comes along for showing the choice elsewhere. */
+  onChange?: (id: string | undefined, name?: string) => void;
   kinds?: OrgKind[];
   placeholder?: string;
   id?: string;
@@ -40,7 +41,7 @@ export function OrgUnitPicker({
       id={id}
       allowClear
       value={value}
-      onChange={(v: string | undefined) => onChange?.(v)}
+      onChange={(v: string | undefined) => onChange?.(v, units.data?.find((u) => u.id === v)?.name)}
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={units.isFetching}
       placeholder={placeholder ?? t('org.searchByName')}

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../app/components/link-button';
 import { PageEmpty, PageLoading } from '../../app/components/page-state';
+import { AdminTodo } from './admin-todo';
 import type { BarSeries } from './bar-chart';
 import { HomeHeader } from './home-header';
 import { type Stat, StatCards } from './stat-cards';
@@ -23,7 +24,7 @@ interface Props<Row> {
   columns: TableColumnsType<Row>;
 }
 
-/** City, district and school homes: headline numbers, a chart of the units below, and a table. */
+/** City, district and school homes: today's work, headline numbers, a chart of the units below, and a table. */
 export function OverviewLayout<Row extends { id: string }>(props: Props<Row>) {
   const { t } = useTranslation();
   return (
@@ -41,6 +42,7 @@ export function OverviewLayout<Row extends { id: string }>(props: Props<Row>) {
           </LinkButton>
         }
       />
+      <AdminTodo />
       <StatCards stats={props.stats} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>

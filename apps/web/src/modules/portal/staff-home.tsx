@@ -4,6 +4,7 @@ import {
   BookOutlined,
   DeploymentUnitOutlined,
   KeyOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
@@ -40,6 +41,14 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
       icon: <KeyOutlined />,
       title: t('nav.secondFactors'),
       text: t('portal.tool.secondFactors'),
+    });
+  }
+  if (home.kind === 'auditor' || home.kind === 'security_admin') {
+    tools.push({
+      to: '/privacy/inventory',
+      icon: <ProfileOutlined />,
+      title: t('nav.privacyInventory'),
+      text: t('portal.tool.inventory'),
     });
   }
   if (home.kind === 'researcher' || home.kind === 'expert') {

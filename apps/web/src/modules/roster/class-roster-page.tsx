@@ -1,14 +1,13 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Card, Flex, Input, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
 import { isAdmin } from '../../app/auth/roles';
-import { DownloadButton, LinkButton } from '../../app/components/link-button';
+import { LinkButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
-import { exportUrl } from '../import/import-api';
+import { RosterExportButton } from '../import/export-button';
 import { TeacherList } from '../portal/teacher-list';
 import { useRefreshAfterChange } from './admin/admin-queries';
 import { ClassAdminActions } from './admin/class-admin-actions';
@@ -73,9 +72,9 @@ export function ClassRosterPage() {
                 }}
               />
               <LinkButton to={`/org/${cls.id}`}>{t('roster.orgInfo')}</LinkButton>
-              <DownloadButton url={exportUrl('students', cls.id)} icon={<DownloadOutlined />}>
+              <RosterExportButton kind="students" orgUnitId={cls.id} unitName={cls.name}>
                 {t('roster.export')}
-              </DownloadButton>
+              </RosterExportButton>
             </>
           )}
         </Space>
