@@ -63,6 +63,8 @@ export async function myRequests(ctx: Ctx) {
 /** The register of a school, district or city: requests about people in its scope, overdue first. */
 export async function requestsToHandle(ctx: Ctx, status: TRequestStatus | null) {
   const rows = await repo.listRequestsUnder(ctx.db, ctx.scope, status);
+  // Staff reading what people asked about their data: audited, with whom it concerns.
+  await ctx.audit({ action: 'privacy.requests.read', details: { status, requests: rows.length } });
   return rows.map((r) => present(ctx, r));
 }
 
@@ -80,6 +82,13 @@ async function handled(ctx: Ctx, id: string) {
 export async function erasurePreview(ctx: Ctx, id: string) {
   const r = await handled(ctx, id);
   if (r.kind !== 'deletion') throw badRequest('只有删除申请需要预览');
+  await ctx.audit({
+    action: 'privacy.erasure_preview',
+    targetType: 'data_request',
+    targetId: r.id,
+    subjectPersonId: r.subjectId,
+    orgPath: r.path,
+  });
   return asSystem(ctx.db, 'data-subject-erasure-preview', async () => {
     const out = [];
     for (const t of DATA_INVENTORY) {
