@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import type { Database, Db, Tx } from './client.ts';
+import type { Database, Tx } from './client.ts';
 
 /**
  * What row-level security lets a transaction see (DESIGN "How scope is modelled"). The guard's
@@ -57,10 +57,6 @@ class LazyScopedClient {
     private readonly pool: pg.Pool,
     private readonly scope: DbScope,
   ) {}
-
-  get started(): boolean {
-    return this.conn !== undefined;
-  }
 
   private connection(): Promise<pg.PoolClient> {
     this.conn ??= (async () => {
@@ -145,8 +141,6 @@ export async function withScope<T>(
 
 /** A system scope, for authentication, jobs and the seed. */
 export const systemScope = (purpose: string): DbScope => ({ kind: 'system', purpose });
-
-export type { Db };
 
 /**
  * Runs `fn` inside the caller's transaction under a system scope, then restores the caller's
