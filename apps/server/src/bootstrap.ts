@@ -13,6 +13,7 @@ import { reindexResources } from './modules/resources/search.service.ts';
 import { seedDemoReviews } from './modules/review/demo-reviews.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
+import { writeAudit } from './platform/audit/audit.ts';
 import { MFA_ROLES } from './platform/auth/session.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { backfillEncryptedFields } from './platform/crypto/field-backfill.ts';
@@ -55,6 +56,15 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
       await db.execute(sql`update account set totp_secret_enc = ${deps.crypto.encrypt(DEMO_TOTP_SECRET)}, totp_enabled = true
         where person_id in (select person_id from role_assignment where active
                               and role = any(string_to_array(${MFA_ROLES.join(',')}, ',')))`);
+      // The seed writes under the owner's explicit system scope; the trail says so.
+      await writeAudit(
+        db,
+        { actorName: 'system', actorRole: 'system' },
+        {
+          action: 'system.seed',
+          details: { demo: true, scope: 'owner', ...summary },
+        },
+      );
       log(
         `[hanlin] demo city ready in ${(summary.ms / 1000).toFixed(1)} s: ${summary.schools} schools, ${summary.students} students, ${summary.teachers} teachers, ${summary.parents} parents`,
       );
