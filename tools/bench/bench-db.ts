@@ -21,6 +21,8 @@ export interface BenchDb {
   deps: AppDeps;
   /** The owner's pool (superuser of the embedded cluster): generation of bench data and checks. */
   owner: Database;
+  /** The application role's connection string, for a server in another process. */
+  appUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function openBenchDb(opts: {
     config,
     deps,
     owner,
+    appUrl: pg.appUrl('hanlin'),
     stop: async () => {
       await app.close();
       await owner.close();

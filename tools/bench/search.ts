@@ -116,14 +116,13 @@ const searchUrl = (q: string, extra = '') =>
   `${base}/api/resources/search?q=${encodeURIComponent(q)}${extra}`;
 const random = seeded(8);
 const plain = shuffled(
-  Array.from({ length: ROUNDS }, () => QUERIES.map((q) => ({ url: searchUrl(q), cookie }))).flat(),
+  Array.from({ length: ROUNDS }, () => QUERIES.map((q) => ({ q, url: searchUrl(q), cookie }))).flat(),
   random,
 );
 // The varied mix: every query with a filter taken from its own facets, a second page, or as another student.
 const firsts = new Map<string, Result>();
 for (const q of QUERIES) firsts.set(q, (await timed(searchUrl(q), { cookie })).body);
-const varied = plain.map((r, i) => {
-  const q = QUERIES[i % QUERIES.length]!;
+const varied = plain.map(({ q }) => {
   const f = firsts.get(q)!.facets;
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const roll = random();

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 
 /** Small helpers shared by the benchmarks. */
 
@@ -45,3 +47,34 @@ export const loadNote = (): string =>
   `load average ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' / ')} on ${cpus().length} cores`;
+
+/** CPU seconds used by a process so far (with its reaped children), from /proc; 0 where unreadable. */
+function cpuOfPid(pid: number, withChildren: boolean): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // Fields 14–17 of stat (utime, stime, cutime, cstime), counted from the state (field 3).
+    const ticks = Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by a process and every live child of it (a PostgreSQL cluster's backends). */
+export function cpuOfTree(pid: number): number {
+  let total = cpuOfPid(pid, true);
+  for (const d of readdirSync('/proc')) {
+    if (!/^[0-9]+$/.test(d)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      if (ppid === pid) total += cpuOfPid(Number(d), false);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+/** The postmaster's process id of an embedded cluster kept in `dir`. */
+export const postmasterOf = (dir: string): number =>
+  Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);

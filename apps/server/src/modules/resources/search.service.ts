@@ -44,37 +44,47 @@ export interface SearchQuery extends repo.SearchFilter {
 
 type Facet = { value: string; count: number }[];
 
-/** Result sets up to this size are ranked whole, with exact counts. */
-export const EXACT_MAX = 1000;
-/** Otherwise about this many candidates per page of results are scored (and as many title matches). */
-const CANDIDATES = 200;
-/** A random sample is drawn so that it holds about this many matches (at most 1/256 of them). */
-const SAMPLE_MATCHES = 256;
-/** Words in more than this share of resources are not looked up in the index, only checked on rows. */
-const COMMON_WORD = 0.3;
+/** How the search trades exactness for speed on large result sets (see searchMatches). */
+export interface SearchTuning {
+  /** Result sets up to this size are ranked whole, with exact counts. */
+  exactMax: number;
+  /** Otherwise about this many candidates per page of results are scored (and as many title matches). */
+  candidates: number;
+  /** A random sample is drawn so that it holds about this many matches (at most 1/256 of them). */
+  sampleMatches: number;
+  /** Words in more than this share of resources are not looked up in the index, only checked on rows. */
+  commonWord: number;
+}
+
+export const TUNING: SearchTuning = { exactMax: 1000, candidates: 200, sampleMatches: 256, commonWord: 0.3 };
+
 const STATS_TTL_MS = 10 * 60_000;
+const statsOf = new WeakMap<object, { at: number; value: Promise<repo.WordStats | null> }>();
 
-let stats: { at: number; value: Promise<repo.WordStats | null> } | undefined;
-
-/** The word statistics, read from the database at most every ten minutes. */
-function wordStats(tx: Tx): Promise<repo.WordStats | null> {
+/** The word statistics of a database (`key`), read at most every ten minutes. */
+function wordStats(tx: Tx, key: object): Promise<repo.WordStats | null> {
   const now = Date.now();
-  if (!stats || now - stats.at > STATS_TTL_MS) {
-    const value = repo.readWordStats(tx).catch(() => null);
-    stats = { at: now, value };
+  let s = statsOf.get(key);
+  if (!s || now - s.at > STATS_TTL_MS) {
+    s = { at: now, value: repo.readWordStats(tx).catch(() => null) };
+    statsOf.set(key, s);
   }
-  return stats.value;
+  return s.value;
 }
 
 /**
  * What the search knows before it looks: which words to probe the index with, and at most how many
  * resources match (unknown without statistics, e.g. before the first ANALYZE).
  */
-function plan(words: string[], s: repo.WordStats | null): { probe: string[]; atMost: number } {
+function plan(
+  words: string[],
+  s: repo.WordStats | null,
+  t: SearchTuning,
+): { probe: string[]; atMost: number } {
   if (!s) return { probe: words, atMost: Number.POSITIVE_INFINITY };
   const share = (w: string) => s.freq.get(w) ?? s.rareBelow;
   const byRarity = [...words].sort((a, b) => share(a) - share(b));
-  const probe = byRarity.filter((w, i) => i === 0 || share(w) <= COMMON_WORD);
+  const probe = byRarity.filter((w, i) => i === 0 || share(w) <= t.commonWord);
   return { probe, atMost: s.rows * share(byRarity[0]!) };
 }
 
@@ -88,40 +98,49 @@ const roughly = (n: number) => {
 };
 
 /**
- * The search itself, as a result row of the ranking. Small result sets (up to EXACT_MAX matches)
- * are ranked whole: exact order, total and facets. Large ones are not (a query like 「课堂 实录」
- * matches a tenth of a million resources): a random sample of the matches, drawn by the index,
- * estimates the total and the facets; the page is ranked exactly among the candidates that can
- * reach it, the matches among the most used and best rated resources (popularity levels) and the
- * title or tag matches among those. `estimated` tells which.
+ * The search itself. Small result sets (up to `exactMax` matches) are ranked whole: exact order,
+ * total and facets. Large ones are not (「课堂 实录」 matches a tenth of a million resources): a
+ * random sample of the matches, drawn by the index, estimates the total and the facets; the page is
+ * ranked exactly among the candidates that can reach it, the matches among the most used and best
+ * rated resources (popularity levels) and the title or tag matches among those. `estimated` tells
+ * which. `statsKey` identifies the database whose word statistics are kept in memory.
  */
-export async function searchMatches(tx: Tx, viewer: Viewer, words: string[], q: repo.SearchFilter) {
-  const p = plan(words, await wordStats(tx));
+export async function searchMatches(
+  tx: Tx,
+  viewer: Viewer,
+  words: string[],
+  q: repo.SearchFilter,
+  opts: { statsKey: object; tuning?: SearchTuning },
+) {
+  const t = opts.tuning ?? TUNING;
+  const p = plan(words, await wordStats(tx, opts.statsKey), t);
   const w: repo.SearchWords = { words, probe: p.probe };
-  if (p.atMost <= EXACT_MAX) return { ...(await repo.rankAll(tx, viewer, w, q)), estimated: false };
+  if (p.atMost <= t.exactMax) return { ...(await repo.rankAll(tx, viewer, w, q)), estimated: false };
 
-  let k = Number.isFinite(p.atMost) ? clamp(log2(p.atMost / SAMPLE_MATCHES), 0, 8) : 8;
+  let k = Number.isFinite(p.atMost) ? clamp(log2(p.atMost / t.sampleMatches), 0, 8) : 8;
   let sample = await repo.sampleMatches(tx, viewer, w, q, k);
-  while (sample.n < 32 && k > 0 && sample.n * 2 ** k > EXACT_MAX) {
+  while (sample.n < 32 && k > 0 && sample.n * 2 ** k > t.exactMax) {
     k = Math.max(0, k - 3);
     sample = await repo.sampleMatches(tx, viewer, w, q, k);
   }
   const scale = 2 ** k;
-  if (sample.n * scale <= EXACT_MAX) return { ...(await repo.rankAll(tx, viewer, w, q)), estimated: false };
+  if (sample.n * scale <= t.exactMax) return { ...(await repo.rankAll(tx, viewer, w, q)), estimated: false };
 
   const facets = sample.facets.map((f) => ({ ...f, count: roughly(f.count * scale) }));
   const filtered = sample.filtered * scale;
-  const wanted = Math.max(CANDIDATES, 2 * (q.offset + q.limit));
+  const wanted = Math.max(t.candidates, 2 * (q.offset + q.limit));
   let levels = {
-    all: filtered <= EXACT_MAX ? 0 : clamp(log2(filtered / wanted), 0, repo.POPULARITY_LEVELS),
+    all: filtered <= t.exactMax ? 0 : clamp(log2(filtered / wanted), 0, repo.POPULARITY_LEVELS),
     title: clamp(log2((sample.strong * scale) / wanted), 0, repo.POPULARITY_LEVELS),
   };
   for (;;) {
     const page = await repo.rankCandidates(tx, viewer, w, q, levels);
+    // All the filtered matches ranked: the order and the total are exact, the facets estimated.
     if (levels.all === 0) return { total: page.count, items: page.items, facets, estimated: k > 0 };
     if (page.count >= q.offset + q.limit)
       return { total: roughly(filtered), items: page.items, facets, estimated: true };
-    // The popularity levels are a day old, or these matches are unusually unpopular: widen.
+    // Too few candidates for this page (popularity levels not refreshed lately, or matches
+    // unusually unpopular, or a deep page): widen.
     levels = { all: Math.max(0, levels.all - 2), title: Math.max(0, levels.title - 2) };
   }
 }
@@ -138,7 +157,7 @@ export async function searchResources(ctx: Ctx, q: SearchQuery) {
   const words = queryTokens(q.q);
   if (words.length === 0)
     return { total: 0, words, items: [], facets: { kind: [], subject: [], grade: [] }, estimated: false };
-  const row = await searchMatches(ctx.db, ctx, words, q);
+  const row = await searchMatches(ctx.db, ctx, words, q, { statsKey: ctx.deps.database });
   const facetRows = row.facets ?? [];
   const facet = (dim: string): Facet =>
     facetRows
