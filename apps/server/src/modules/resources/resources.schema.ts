@@ -59,10 +59,11 @@ export const RESOURCE_STATUSES = [
 export type TResourceStatus = (typeof RESOURCE_STATUSES)[number];
 
 /** `resource.search_keys`: written out, since a generated column may not refer to other columns' generation. */
-const sampleKey = (n: number) => `case when get_byte(uuid_send(id), 15) & ${2 ** n - 1} = 0 then '~${n}' end`;
+const sampleKey = (n: number) =>
+  `case when ((get_byte(uuid_send(id), 14) << 8) | get_byte(uuid_send(id), 15)) & ${2 ** n - 1} = 0 then '~${n}' end`;
 const SEARCH_KEYS =
   sql.raw(`array_remove(array['k:' || kind, 's:' || subject_code, 'g:' || grade_code, 't:' || theme_code,
-  ${[1, 2, 3, 4, 5, 6, 7, 8].map(sampleKey).join(', ')}], null)`);
+  ${Array.from({ length: 12 }, (_, i) => sampleKey(i + 1)).join(', ')}], null)`);
 
 /** PostgreSQL full-text vector; filled by the app from jieba segmentation (platform/search). */
 const tsvector = customType<{ data: string }>({
@@ -103,7 +104,7 @@ export const resources = pgTable(
     /**
      * Keys the search index holds beside the words, so filters and sampling need no row visits:
      * the catalogue values (`k:` kind, `s:` subject, `g:` grade, `t:` theme) and `~n` when the row
-     * belongs to the random 1/2ⁿ sample (n = 1…8, from the random bits of the UUIDv7).
+     * belongs to the random 1/2ⁿ sample (n = 1…12, from the random bits that end a UUIDv7).
      */
     searchKeys: text('search_keys').array().generatedAlwaysAs(SEARCH_KEYS),
     /**

@@ -218,18 +218,24 @@ function filtersOnMatches(q: SearchFilter): SQL {
   return sql.join(conds, sql` and `);
 }
 
-/** What a random sample of the matches holds, for estimates of large result sets. */
+/** What a random sample of the resources holding the probed words holds, for estimates. */
 export interface MatchSample {
-  /** Visible matches in the sample; of them, those passing the filters; of those, title or tag matches. */
+  /** Visible matches of all the words; of them, those passing the filters. */
   n: number;
   filtered: number;
-  strong: number;
+  /** Rows passing the filters that the candidate scans visit: with the probed words anywhere, in the title or tags. */
+  probed: number;
+  probedInTitle: number;
   facets: Facets;
 }
 
+/** Sample levels kept in `resource.search_keys`: `~k` marks a random 1/2ᵏ of the resources. */
+export const SAMPLE_LEVELS = 12;
+
 /**
- * The matches in the random 1/2ᵏ sample of resources (k = 1…8; 0 is all), found in the index alone,
- * counted by facet. Costs a visit to 1/2ᵏ of the matching rows.
+ * The visible resources holding the probed words in the random 1/2ᵏ sample (k = 1…12; 0 is all),
+ * found in the index alone, with the matches of all words counted by facet. Costs a visit to 1/2ᵏ
+ * of the rows the probe finds.
  */
 export async function sampleMatches(
   tx: Tx,
@@ -240,6 +246,8 @@ export async function sampleMatches(
 ): Promise<MatchSample> {
   const keys = filterKeys(q);
   const passes = keys.length > 0 ? hasKeys(keys) : sql`true`;
+  const full =
+    w.probe.length === w.words.length ? sql`true` : sql`ts_match_vq(r.search_vector, ${tsquery(w.words)})`;
   const rows = await execPrepared<{
     g: number;
     kind: string;
@@ -247,26 +255,35 @@ export async function sampleMatches(
     grade: string;
     n: number;
     nf: number;
-    ns: number;
+    np: number;
+    npt: number;
   }>(
     tx,
     sql`
     select grouping(r.kind, r.subject_code, r.grade_code)::int as g, r.kind, r.subject_code as subject,
-           r.grade_code as grade, count(*)::int as n, count(*) filter (where ${passes})::int as nf,
-           count(*) filter (where ${passes} and ${TITLE_VECTOR} @@ ${tsquery(w.words)})::int as ns
+           r.grade_code as grade, count(*) filter (where ${full})::int as n,
+           count(*) filter (where ${full} and ${passes})::int as nf, count(*) filter (where ${passes})::int as np,
+           count(*) filter (where ${passes} and ${probeWords(w, TITLE_VECTOR)})::int as npt
       from resource r
-     where ${matching(viewer, w, [probeWords(w, sql`r.search_vector`)])}
+     where ${matching(viewer, { words: w.probe, probe: w.probe }, [probeWords(w, sql`r.search_vector`)])}
            ${k > 0 ? sql`and r.search_keys @> array[${`~${k}`}::text]` : sql``}
      group by grouping sets ((), (r.kind), (r.subject_code), (r.grade_code))`,
   );
   const all = rows.find((r) => r.g === 7);
   const facets: Facets = [];
   for (const r of rows) {
+    if (r.n === 0) continue;
     if (r.g === 3) facets.push({ dim: 'kind', value: r.kind, count: r.n });
     if (r.g === 5 && r.subject !== null) facets.push({ dim: 'subject', value: r.subject, count: r.n });
     if (r.g === 6 && r.grade !== null) facets.push({ dim: 'grade', value: r.grade, count: r.n });
   }
-  return { n: all?.n ?? 0, filtered: all?.nf ?? 0, strong: all?.ns ?? 0, facets };
+  return {
+    n: all?.n ?? 0,
+    filtered: all?.nf ?? 0,
+    probed: all?.np ?? 0,
+    probedInTitle: all?.npt ?? 0,
+    facets,
+  };
 }
 
 /**

@@ -117,7 +117,8 @@ export async function searchMatches(
   const w: repo.SearchWords = { words, probe: p.probe };
   if (p.atMost <= t.exactMax) return { ...(await repo.rankAll(tx, viewer, w, q)), estimated: false };
 
-  let k = Number.isFinite(p.atMost) ? clamp(log2(p.atMost / t.sampleMatches), 0, 8) : 8;
+  const deepest = repo.SAMPLE_LEVELS;
+  let k = Number.isFinite(p.atMost) ? clamp(log2(p.atMost / t.sampleMatches), 0, deepest) : deepest;
   let sample = await repo.sampleMatches(tx, viewer, w, q, k);
   while (sample.n < 32 && k > 0 && sample.n * 2 ** k > t.exactMax) {
     k = Math.max(0, k - 3);
@@ -129,9 +130,13 @@ export async function searchMatches(
   const facets = sample.facets.map((f) => ({ ...f, count: roughly(f.count * scale) }));
   const filtered = sample.filtered * scale;
   const wanted = Math.max(t.candidates, 2 * (q.offset + q.limit));
+  // Each popularity level halves the rows a candidate scan visits. The scan of all matches keeps
+  // about `wanted` of them; the scan of title and tag matches (strong matches of lesser popularity)
+  // keeps as many rows as it visits, counting one when the sample holds none.
+  const levelFor = (rows: number) => clamp(log2((rows * scale) / wanted), 0, repo.POPULARITY_LEVELS);
   let levels = {
-    all: filtered <= t.exactMax ? 0 : clamp(log2(filtered / wanted), 0, repo.POPULARITY_LEVELS),
-    title: clamp(log2((sample.strong * scale) / wanted), 0, repo.POPULARITY_LEVELS),
+    all: filtered <= t.exactMax ? 0 : levelFor(sample.filtered),
+    title: levelFor(Math.max(1, sample.probedInTitle)),
   };
   for (;;) {
     const page = await repo.rankCandidates(tx, viewer, w, q, levels);
