@@ -110,17 +110,24 @@ export async function searchMatches(
   viewer: Viewer,
   words: string[],
   q: repo.SearchFilter,
-  opts: { statsKey: object; tuning?: SearchTuning },
+  opts: {
+    statsKey: object;
+    tuning?: SearchTuning;
+    /** Word statistics to use instead of the database's (null: none, as before the first ANALYZE). */
+    stats?: repo.WordStats | null;
+  },
 ) {
   const t = opts.tuning ?? TUNING;
-  const p = plan(words, await wordStats(tx, opts.statsKey), t);
+  const p = plan(words, opts.stats !== undefined ? opts.stats : await wordStats(tx, opts.statsKey), t);
   const w: repo.SearchWords = { words, probe: p.probe };
   if (p.atMost <= t.exactMax) return { ...(await repo.rankAll(tx, viewer, w, q)), estimated: false };
 
   const deepest = repo.SAMPLE_LEVELS;
   let k = Number.isFinite(p.atMost) ? clamp(log2(p.atMost / t.sampleMatches), 0, deepest) : deepest;
   let sample = await repo.sampleMatches(tx, viewer, w, q, k);
-  while (sample.n < 32 && k > 0 && sample.n * 2 ** k > t.exactMax) {
+  // Fewer than 32 in the sample is too few to estimate from; draw a larger one unless even a
+  // generous bound (3 more, about 95% for so few) leaves the result set small.
+  while (sample.n < 32 && k > 0 && (sample.n + 3) * 2 ** k > t.exactMax) {
     k = Math.max(0, k - 3);
     sample = await repo.sampleMatches(tx, viewer, w, q, k);
   }
