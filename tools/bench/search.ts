@@ -99,13 +99,16 @@ async function timed(url: string, headers: Record<string, string>) {
 /** Runs `reqs` with `concurrency` clients in a closed loop; returns latency percentiles. */
 async function measure(title: string, reqs: { url: string; cookie?: string }[], concurrency: number) {
   const times: number[] = [];
+  const slow: { ms: number; url: string }[] = [];
   for (const r of reqs.slice(0, 20)) await timed(r.url, r.cookie ? { cookie: r.cookie } : {}); // warm-up
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < reqs.length) {
         const r = reqs[next++]!;
-        times.push((await timed(r.url, r.cookie ? { cookie: r.cookie } : {})).ms);
+        const { ms } = await timed(r.url, r.cookie ? { cookie: r.cookie } : {});
+        times.push(ms);
+        slow.push({ ms, url: decodeURIComponent(r.url.slice(r.url.indexOf('?') + 1)) });
       }
     }),
   );
@@ -116,6 +119,7 @@ async function measure(title: string, reqs: { url: string; cookie?: string }[], 
     p50: pct(times, 50),
     p95: pct(times, 95),
     p99: pct(times, 99),
+    slowest: slow.sort((a, b) => b.ms - a.ms).slice(0, 5),
   };
 }
 
@@ -167,6 +171,10 @@ table(
     r.p99.toFixed(1),
     r.title.startsWith('search') ? `${r.p95 < target ? '✓' : '✗'} (p95 < ${target} ms)` : '',
   ]),
+);
+const mix = results.at(-1)!;
+console.log(
+  `slowest of the ${mix.title}: ${mix.slowest.map((x) => `${x.url} ${x.ms.toFixed(0)} ms`).join('; ')}`,
 );
 
 // Quality and cost per query: the app's answer against the exact ranking of every match.
