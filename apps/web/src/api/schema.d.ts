@@ -7994,6 +7994,7 @@ export interface paths {
                                     count: number;
                                 }[];
                             };
+                            estimated: boolean;
                         };
                     };
                 };

@@ -209,6 +209,8 @@ export async function resourceRoutes(app: FastifyInstance) {
               subject: z.array(z.object({ value: z.string(), count: z.number() })),
               grade: z.array(z.object({ value: z.string(), count: z.number() })),
             }),
+            /** Large result sets: total and facet counts are estimated from a sample (shown as 约). */
+            estimated: z.boolean(),
           }),
           ...errorResponses,
         },

@@ -58,6 +58,13 @@ export const RESOURCE_STATUSES = [
 ] as const;
 export type TResourceStatus = (typeof RESOURCE_STATUSES)[number];
 
+/** `resource.search_keys`: written out, since a generated column may not refer to other columns' generation. */
+const sampleKey = (n: number) =>
+  `case when ((get_byte(uuid_send(id), 14) << 8) | get_byte(uuid_send(id), 15)) & ${2 ** n - 1} = 0 then '~${n}' end`;
+const SEARCH_KEYS =
+  sql.raw(`array_remove(array['k:' || kind, 's:' || subject_code, 'g:' || grade_code, 't:' || theme_code,
+  ${Array.from({ length: 12 }, (_, i) => sampleKey(i + 1)).join(', ')}], null)`);
+
 /** PostgreSQL full-text vector; filled by the app from jieba segmentation (platform/search). */
 const tsvector = customType<{ data: string }>({
   dataType() {
@@ -94,6 +101,17 @@ export const resources = pgTable(
     status: text('status').$type<TResourceStatus>().notNull().default('draft'),
     /** Title (A), tags (B), description, lesson and knowledge points (C), segmented by jieba. */
     searchVector: tsvector('search_vector'),
+    /**
+     * Keys the search index holds beside the words, so filters and sampling need no row visits:
+     * the catalogue values (`k:` kind, `s:` subject, `g:` grade, `t:` theme) and `~n` when the row
+     * belongs to the random 1/2ⁿ sample (n = 1…12, from the random bits that end a UUIDv7).
+     */
+    searchKeys: text('search_keys').array().generatedAlwaysAs(SEARCH_KEYS),
+    /**
+     * Popularity levels for ranking large result sets: `j` when the resource is among the top 1/2ʲ
+     * published resources by use and ratings (j = 1…12). Recomputed by refreshSearchPopularity.
+     */
+    searchPopularity: smallint('search_popularity').array().notNull().default(sql`'{}'`),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -103,7 +121,15 @@ export const resources = pgTable(
     index('resource_author_idx').on(t.authorId, t.status),
     index('resource_lesson_idx').on(t.lessonId),
     index('resource_path_gist').using('gist', t.path),
-    index('resource_search_gin').using('gin', t.searchVector),
+    // One scan answers words AND catalogue filters AND a sample or popularity level (search.repository).
+    index('resource_search_gin').using('gin', t.searchVector, t.searchKeys, t.searchPopularity),
+    // The same for words of the title and tags only: the strongest matches of a large result set.
+    index('resource_search_title_gin').using(
+      'gin',
+      sql`ts_filter(${t.searchVector}, '{a,b}')`,
+      t.searchKeys,
+      t.searchPopularity,
+    ),
     check(
       'resource_kind_ck',
       sql`${t.kind} in ('lesson_package','video','courseware','micro_lesson','exercise_set','theme','third_party')`,
@@ -316,6 +342,8 @@ export const resourcesInventory = [
       schoolId: NONE,
       status: NONE,
       searchVector: NONE,
+      searchKeys: NONE,
+      searchPopularity: NONE,
       publishedAt: NONE,
       createdAt: NONE,
       updatedAt: NONE,

@@ -1,5 +1,5 @@
 import type { ChangeFeed } from '../cache/change-feed.ts';
-import { DerivedCache } from '../cache/derived-cache.ts';
+import { type CacheCounts, DerivedCache } from '../cache/derived-cache.ts';
 import type { ScopedEntity, ScopeRegistry } from '../scope/registry.ts';
 import type { Scope } from '../scope/scope.ts';
 import { SESSION_TABLES, type SessionRow } from './session.ts';
@@ -58,6 +58,15 @@ export class AuthzCache {
 
   scope(roleAssignmentId: string, load: () => Promise<Scope>): Promise<Scope> {
     return this.scopes.get(roleAssignmentId, load);
+  }
+
+  /** Hits and misses of sessions, scopes and each entity kind's checks since start (for the API benchmark). */
+  counts(): Record<string, CacheCounts> {
+    return {
+      session: { ...this.sessions.counts },
+      scope: { ...this.scopes.counts },
+      ...Object.fromEntries([...this.visible].map(([kind, c]) => [`visible:${kind}`, { ...c.counts }])),
+    };
   }
 
   entityVisible(roleAssignmentId: string, kind: ScopedEntity, id: string, load: () => Promise<boolean>) {

@@ -1,5 +1,11 @@
 import type { ChangeFeed } from './change-feed.ts';
 
+/** How often a cache answered from memory (hits) and how often it loaded (misses). */
+export interface CacheCounts {
+  hits: number;
+  misses: number;
+}
+
 interface Entry<V> {
   value: V;
   at: number;
@@ -14,6 +20,8 @@ interface Entry<V> {
 export class DerivedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
   private generation = 0;
+  /** Answers served from memory and loads, since start (read by the API benchmark). */
+  readonly counts: CacheCounts = { hits: 0, misses: 0 };
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -39,7 +47,11 @@ export class DerivedCache<V> {
   ): Promise<V> {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (this.feed.live && hit && now - hit.at < this.opts.ttlMs && valid(hit.value, now)) return hit.value;
+    if (this.feed.live && hit && now - hit.at < this.opts.ttlMs && valid(hit.value, now)) {
+      this.counts.hits++;
+      return hit.value;
+    }
+    this.counts.misses++;
     const gen = this.generation;
     const value = await load();
     if (this.feed.live && gen === this.generation) this.set(key, value, now);

@@ -1,5 +1,5 @@
 import type { ChangeFeed } from './change-feed.ts';
-import { DerivedCache } from './derived-cache.ts';
+import { type CacheCounts, DerivedCache } from './derived-cache.ts';
 
 /**
  * A read model worth keeping in memory: hot, read far more often than its rows change. `tables`
@@ -29,5 +29,10 @@ export class ReadCaches {
       this.caches.set(model.name, cache);
     }
     return (cache as DerivedCache<V>).get(key, load);
+  }
+
+  /** Hits and misses per read model since start (for the API benchmark). */
+  counts(): Record<string, CacheCounts> {
+    return Object.fromEntries([...this.caches].map(([name, c]) => [name, { ...c.counts }]));
   }
 }

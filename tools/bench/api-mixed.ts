@@ -1,0 +1,260 @@
+/**
+ * The mixed workload of `npm run bench:api`: signed-in teachers, students and parents visit a fresh
+ * server process (its caches empty), each reading their own pages as the web app does. Every user
+ * visits once, in a shuffled order, then again, `visits` rounds in all; the `select 1` baseline is
+ * measured with the same client right before and after. Reports each round apart (the first is the
+ * cold start), the CPU each request cost in the server, PostgreSQL and the client, and every
+ * in-memory cache's hits and misses; with `statements`, the SQL statements per request.
+ */
+import { sql } from 'drizzle-orm';
+import { closedLoop, combined, type LoadResult, type Server, type SignedIn, type Visit } from './api-load.ts';
+import type { BenchDb } from './bench-db.ts';
+import { cpuOfTree, pct, postmasterOf, seeded, shuffled, table } from './stats.ts';
+
+type Counts = Record<string, { hits: number; misses: number }>;
+type Accounted = LoadResult & { cpu: { server: number; db: number; client: number } };
+
+export interface MixedReport {
+  before: Accounted;
+  rounds: { result: Accounted; caches: Counts }[];
+  after: Accounted;
+  /**
+   * With `statements`: SQL statements per request, and the most frequent statements of the rounds
+   * (calls per request, share of calls planned, planning and execution ms per call).
+   */
+  statements?: {
+    perRequest: number;
+    top: { query: string; perRequest: number; planned: number; planMs: number; execMs: number }[];
+  };
+}
+
+/** What a user reads on a visit: the home page, then what it links to, as the web app does. */
+function visitOf(user: SignedIn, random: () => number): Visit {
+  const some = <T>(xs: T[], n: number) => shuffled(xs, random).slice(0, n);
+  return {
+    user,
+    run: async (get) => {
+      const body = await get('home', '/api/portal/home');
+      if (!body) return;
+      const home = JSON.parse(body) as {
+        kind: string;
+        classes?: { id: string }[];
+        me?: { personId: string } | null;
+        children?: { personId: string }[];
+      };
+      if (home.kind === 'teacher' || home.kind === 'head_teacher') {
+        for (const c of some(home.classes ?? [], 2)) {
+          const roster = await get('roster', `/api/classes/${c.id}/roster`);
+          if (!roster) return;
+          const { students } = JSON.parse(roster) as { students: { personId: string }[] };
+          for (const s of some(students, 2))
+            if (!(await get('record', `/api/students/${s.personId}`))) return;
+        }
+      } else if (home.kind === 'student' && home.me) {
+        await get('record', `/api/students/${home.me.personId}`);
+      } else if (home.kind === 'parent') {
+        for (const c of home.children ?? [])
+          if (!(await get('record', `/api/students/${c.personId}`))) return;
+      }
+    },
+  };
+}
+
+const baselineVisits = (): Visit => ({
+  run: async (get) => void (await get('baseline', '/api/bench/baseline')),
+});
+
+/** Sums two sets of cache counts, or takes `b` from `a` when `sign` is -1. */
+function merge(a: Counts, b: Counts, sign = 1): Counts {
+  const out: Counts = { ...a };
+  for (const [k, c] of Object.entries(b)) {
+    const o = out[k] ?? { hits: 0, misses: 0 };
+    out[k] = { hits: o.hits + sign * c.hits, misses: o.misses + sign * c.misses };
+  }
+  return out;
+}
+
+export async function mixedWorkload(
+  server: Server,
+  users: SignedIn[],
+  bench: BenchDb,
+  opts: { visits: number; connections: number; seconds: number; statements?: boolean },
+): Promise<MixedReport> {
+  const cluster = postmasterOf(bench.dir);
+  /** Runs `run` and charges the CPU used meanwhile to its requests. */
+  const accounted = async (run: () => Promise<LoadResult>): Promise<Accounted> => {
+    const t = { server: cpuOfTree(server.pid), db: cpuOfTree(cluster), client: process.cpuUsage() };
+    const r = await run();
+    const client = process.cpuUsage(t.client);
+    const per = (s: number) => (1000 * s) / Math.max(1, r.requests);
+    const cpu = {
+      server: per(cpuOfTree(server.pid) - t.server),
+      db: per(cpuOfTree(cluster) - t.db),
+      client: per((client.user + client.system) / 1e6),
+    };
+    return { ...r, cpu };
+  };
+  const countsOf = async () => {
+    const c = await server.counts();
+    return merge(c.authz, c.read);
+  };
+  const start = await countsOf();
+  if (Object.values(start).some((c) => c.hits + c.misses > 0))
+    throw new Error('the fresh server has used its caches');
+
+  const random = seeded(2026);
+  const before = await accounted(() =>
+    closedLoop(server.base, opts.connections, opts.seconds, baselineVisits),
+  );
+  if (opts.statements) await bench.owner.db.execute(sql`select pg_stat_statements_reset()`);
+  const rounds = [];
+  let seen = start;
+  for (let v = 0; v < opts.visits; v++) {
+    const visits = shuffled(users, random).map((u) => visitOf(u, random));
+    let next = 0;
+    const result = await accounted(() =>
+      closedLoop(server.base, opts.connections, 600, () => visits[next++]),
+    );
+    const now = await countsOf();
+    rounds.push({ result, caches: merge(now, seen, -1) });
+    seen = now;
+  }
+  const requests = rounds.reduce((a, r) => a + r.result.requests, 0);
+  const statements = opts.statements ? await statementsOf(bench, requests) : undefined;
+  const after = await accounted(() =>
+    closedLoop(server.base, opts.connections, opts.seconds, baselineVisits),
+  );
+  return { before, rounds, after, statements };
+}
+
+/** What pg_stat_statements recorded since its reset, per request of the workload. */
+async function statementsOf(bench: BenchDb, requests: number) {
+  const rows = (
+    await bench.owner.db.execute<{
+      query: string;
+      calls: number;
+      plans: number;
+      plan: number;
+      exec: number;
+    }>(sql`
+      select regexp_replace(query, '[[:space:]]+', ' ', 'g') as query, calls::float8 as calls,
+             plans::float8 as plans, total_plan_time / greatest(calls, 1) as plan, mean_exec_time as exec
+        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+       order by calls desc`)
+  ).rows.filter((r) => !r.query.includes('pg_stat_statements'));
+  return {
+    perRequest: rows.reduce((a, r) => a + r.calls, 0) / requests,
+    top: rows.slice(0, 20).map((r) => ({
+      query: r.query,
+      perRequest: r.calls / requests,
+      planned: r.plans / Math.max(1, r.calls),
+      planMs: r.plan,
+      execMs: r.exec,
+    })),
+  };
+}
+
+export function printMixed(m: MixedReport, opts: { users: number; connections: number }) {
+  const baseline = (m.before.perSecond + m.after.perSecond) / 2;
+  const all = combined(m.rounds.map((r) => r.result));
+  const cpu = (r: Accounted[]) => {
+    const n = r.reduce((a, x) => a + x.requests, 0);
+    const w = (f: (x: Accounted) => number) => r.reduce((a, x) => a + f(x) * x.requests, 0) / n;
+    return [w((x) => x.cpu.server), w((x) => x.cpu.db), w((x) => x.cpu.client)].map((x) => x.toFixed(2));
+  };
+  const ratio = all.perSecond / baseline;
+  const ok = ratio >= 0.4 && all.p99 < 100 ? '✓' : '✗ (≥0.4, p99<100)';
+  console.log(
+    `mixed workload: ${opts.users.toLocaleString()} users × ${m.rounds.length} visits, ${opts.connections} connections, a fresh server process (caches empty at start)`,
+  );
+  const row = (title: string, r: LoadResult, c: string[], target = '') => [
+    title,
+    r.requests,
+    r.perSecond.toFixed(0),
+    (r.perSecond / baseline).toFixed(2),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    r.errors,
+    ...c,
+    target,
+  ];
+  table(
+    [
+      'run',
+      'requests',
+      'req/s',
+      'ratio',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'errors',
+      'cpu server',
+      'cpu db',
+      'cpu client',
+      'target',
+    ],
+    [
+      row('baseline select 1 (before)', m.before, cpu([m.before])),
+      ...m.rounds.map((r, i) => row(`visit ${i + 1}${i === 0 ? ' (cold)' : ''}`, r.result, cpu([r.result]))),
+      row('mixed, all visits', all, cpu(m.rounds.map((r) => r.result)), ok),
+      row('baseline select 1 (after)', m.after, cpu([m.after])),
+    ],
+  );
+  console.log(
+    `ratio = req/s ÷ the mean of the two baselines (${baseline.toFixed(0)} req/s); cpu in ms per request`,
+  );
+  table(
+    ['request', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
+    [...all.byKind].map(([k, xs]) => [
+      k,
+      xs.length,
+      pct(xs, 50).toFixed(1),
+      pct(xs, 95).toFixed(1),
+      pct(xs, 99).toFixed(1),
+    ]),
+  );
+  const names = [...new Set(m.rounds.flatMap((r) => Object.keys(r.caches)))];
+  const rate = (c?: { hits: number; misses: number }) =>
+    c && c.hits + c.misses > 0 ? `${((100 * c.hits) / (c.hits + c.misses)).toFixed(1)}%` : '-';
+  const total = (c: Counts) =>
+    Object.values(c).reduce((a, x) => ({ hits: a.hits + x.hits, misses: a.misses + x.misses }), {
+      hits: 0,
+      misses: 0,
+    });
+  console.log('in-memory caches, hit rate per visit round (hits / misses over all rounds):');
+  table(
+    ['cache', ...m.rounds.map((_, i) => `visit ${i + 1}`), 'hits', 'misses'],
+    [
+      ...names
+        .map((n) => {
+          const sum = m.rounds.reduce(
+            (a, r) => merge(a, { [n]: r.caches[n] ?? { hits: 0, misses: 0 } }),
+            {} as Counts,
+          )[n]!;
+          return [n, ...m.rounds.map((r) => rate(r.caches[n])), sum.hits, sum.misses];
+        })
+        .filter((r) => (r.at(-1) as number) + (r.at(-2) as number) > 0),
+      [
+        'all caches',
+        ...m.rounds.map((r) => rate(total(r.caches))),
+        ...Object.values(total(m.rounds.reduce((a, r) => merge(a, r.caches), {} as Counts))),
+      ],
+    ],
+  );
+  if (m.statements) {
+    console.log(
+      `SQL statements of the mixed workload (pg_stat_statements): ${m.statements.perRequest.toFixed(1)} per request; the most frequent:`,
+    );
+    table(
+      ['per request', 'planned', 'plan ms', 'exec ms', 'statement'],
+      m.statements.top.map((x) => [
+        x.perRequest.toFixed(2),
+        `${(100 * x.planned).toFixed(0)}%`,
+        x.planMs.toFixed(3),
+        x.execMs.toFixed(3),
+        x.query.slice(0, 100),
+      ]),
+    );
+  }
+}
