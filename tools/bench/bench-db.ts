@@ -5,6 +5,7 @@
  * scope cost what they cost in production (the owner, a superuser here, would bypass them).
  */
 import { join } from 'node:path';
+import { ROW_POLICIES } from '../../apps/server/src/app.ts';
 import { bootstrap } from '../../apps/server/src/bootstrap.ts';
 import { type Config, loadConfig } from '../../apps/server/src/platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from '../../apps/server/src/platform/crypto/field-crypto.ts';
@@ -53,6 +54,7 @@ export async function openBenchDb(opts: {
     appUrl: pg.appUrl('hanlin'),
     appPassword: pg.appPassword,
     appPoolSize: opts.appPoolSize ?? 20,
+    policies: ROW_POLICIES,
   });
   const config = loadConfig({
     ...process.env,

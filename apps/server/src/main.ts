@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { buildApp, ROW_POLICIES } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { purgeExpired } from './modules/privacy/retention.service.ts';
-import { flagForRetirement, scheduleRetirementCheck } from './modules/resources/retirement.service.ts';
+import { flagForRetirement } from './modules/resources/retirement.service.ts';
+import { refreshSearchPopularity } from './modules/resources/search.service.ts';
 import { expireApprovedExports } from './modules/roster-import/export-request.service.ts';
 import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
 import { keyBesideDatabase, loadConfig } from './platform/config/config.ts';
@@ -73,13 +74,15 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  // R4: flag low-rated and unused resources for the administrators, daily.
-  const stopRetirement = scheduleRetirementCheck(
+  // R4: flag low-rated and unused resources for the administrators, daily; R5: the popularity
+  // levels that rank large search result sets follow the day's use and ratings.
+  const stopRetirement = scheduleEvery(
+    'retirement check',
     async () => {
       const res = await runJob(database, 'retirement-check', (tx) => flagForRetirement(tx));
       if (res?.flagged) console.log(`[hanlin] retirement check: ${res.flagged} resources flagged for review`);
+      await runJob(database, 'search-popularity', (tx) => refreshSearchPopularity(tx));
     },
-    24 * 3_600_000,
     console.log,
   );
   process.once('beforeExit', stopRetirement);

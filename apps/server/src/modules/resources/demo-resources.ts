@@ -4,7 +4,7 @@ import { newId, TODAY } from '../../platform/db/types.ts';
 import type { Storage, StoredObject } from '../../platform/storage/index.ts';
 import { demoPdf, demoVideo } from './demo-media.ts';
 import type { TTheme } from './resources.schema.ts';
-import { reindexResources } from './search.service.ts';
+import { refreshSearchPopularity, reindexResources } from './search.service.ts';
 
 const THEME_RESOURCES: [TTheme, string, string][] = [
   ['patriotism', '国旗的故事', '从五星红旗的设计讲起，认识国旗、国徽和国歌，懂得尊重国家象征。'],
@@ -217,6 +217,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
       on conflict do nothing`);
     await reindexResources(tx, 'missing');
     await demoUse(tx);
+    await refreshSearchPopularity(tx);
     log(
       `[hanlin] demo resources: ${rows.length} (${rows.filter((r) => r.status === 'published').length} published), media generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );

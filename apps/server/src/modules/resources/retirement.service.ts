@@ -77,24 +77,3 @@ export async function decide(ctx: Ctx, resourceId: string, action: 'retire' | 'k
   });
   return { ok: true as const };
 }
-
-/**
- * Runs the check once a day (and once shortly after start). Every instance schedules it; the
- * advisory lock lets one of them do the work.
- */
-export function scheduleRetirementCheck(
-  run: () => Promise<unknown>,
-  everyMs: number,
-  log: (m: string) => void,
-): () => void {
-  const tick = () =>
-    run().catch((err: unknown) => log(`[hanlin] retirement check failed: ${(err as Error).message}`));
-  const first = setTimeout(tick, 30_000);
-  const timer = setInterval(tick, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
