@@ -58,7 +58,7 @@ export const RESOURCE_STATUSES = [
 ] as const;
 export type TResourceStatus = (typeof RESOURCE_STATUSES)[number];
 
-/** `resource.search_keys`: written out, since a generated column may not refer to other columns' generation. */
+/** `resource_search.search_keys`: written out, since a generated column may not refer to other columns' generation. */
 const sampleKey = (n: number) =>
   `case when ((get_byte(uuid_send(id), 14) << 8) | get_byte(uuid_send(id), 15)) & ${2 ** n - 1} = 0 then '~${n}' end`;
 const SEARCH_KEYS =
@@ -99,8 +99,48 @@ export const resources = pgTable(
     districtId: uuid('district_id'),
     schoolId: uuid('school_id'),
     status: text('status').$type<TResourceStatus>().notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('resource_status_idx').on(t.status, t.subjectCode, t.gradeCode),
+    index('resource_author_idx').on(t.authorId, t.status),
+    index('resource_lesson_idx').on(t.lessonId),
+    index('resource_path_gist').using('gist', t.path),
+    check(
+      'resource_kind_ck',
+      sql`${t.kind} in ('lesson_package','video','courseware','micro_lesson','exercise_set','theme','third_party')`,
+    ),
+    check(
+      'resource_status_ck',
+      sql`${t.status} in ('draft','in_review','returned','rejected','published','retired')`,
+    ),
+    check('resource_term_ck', sql`${t.term} is null or ${t.term} in (1, 2)`),
+  ],
+);
+
+/**
+ * R5: the search index of resources, one row per resource, beside it rather than in it. It holds no
+ * personal data (no author, no unit), so it needs no row-level security, and the index can answer
+ * the words first: under RLS PostgreSQL must check a row's policy before any condition whose
+ * operator is not leakproof, `@@` included, so a search inside `resource` reads every row. A search
+ * joins each match found here to `resource` by id, where the policy and the scope filter decide
+ * what the viewer sees. Written by reindexResources on every create and edit.
+ */
+export const resourceSearch = pgTable(
+  'resource_search',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    /** The catalogue values of the resource, copied when it is indexed (for search_keys). */
+    kind: text('kind').$type<TResourceKind>().notNull(),
+    subjectCode: text('subject_code'),
+    gradeCode: text('grade_code'),
+    themeCode: text('theme_code'),
     /** Title (A), tags (B), description, lesson and knowledge points (C), segmented by jieba. */
-    searchVector: tsvector('search_vector'),
+    searchVector: tsvector('search_vector').notNull(),
     /**
      * Keys the search index holds beside the words, so filters and sampling need no row visits:
      * the catalogue values (`k:` kind, `s:` subject, `g:` grade, `t:` theme) and `~n` when the row
@@ -112,15 +152,8 @@ export const resources = pgTable(
      * published resources by use and ratings (j = 1…12). Recomputed by refreshSearchPopularity.
      */
     searchPopularity: smallint('search_popularity').array().notNull().default(sql`'{}'`),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
   },
   (t) => [
-    index('resource_status_idx').on(t.status, t.subjectCode, t.gradeCode),
-    index('resource_author_idx').on(t.authorId, t.status),
-    index('resource_lesson_idx').on(t.lessonId),
-    index('resource_path_gist').using('gist', t.path),
     // One scan answers words AND catalogue filters AND a sample or popularity level (search.repository).
     index('resource_search_gin').using('gin', t.searchVector, t.searchKeys, t.searchPopularity),
     // The same for words of the title and tags only: the strongest matches of a large result set.
@@ -130,15 +163,6 @@ export const resources = pgTable(
       t.searchKeys,
       t.searchPopularity,
     ),
-    check(
-      'resource_kind_ck',
-      sql`${t.kind} in ('lesson_package','video','courseware','micro_lesson','exercise_set','theme','third_party')`,
-    ),
-    check(
-      'resource_status_ck',
-      sql`${t.status} in ('draft','in_review','returned','rejected','published','retired')`,
-    ),
-    check('resource_term_ck', sql`${t.term} is null or ${t.term} in (1, 2)`),
   ],
 );
 
@@ -341,12 +365,23 @@ export const resourcesInventory = [
       districtId: NONE,
       schoolId: NONE,
       status: NONE,
-      searchVector: NONE,
-      searchKeys: NONE,
-      searchPopularity: NONE,
       publishedAt: NONE,
       createdAt: NONE,
       updatedAt: NONE,
+    },
+  }),
+  inventory(resourceSearch, {
+    description: '资源检索索引（分词、编目值、热度分层；不含作者与单位）',
+    retention: '随资源保存',
+    columns: {
+      id: NONE,
+      kind: NONE,
+      subjectCode: NONE,
+      gradeCode: NONE,
+      themeCode: NONE,
+      searchVector: NONE,
+      searchKeys: NONE,
+      searchPopularity: NONE,
     },
   }),
   inventory(resourceFiles, {

@@ -15,7 +15,7 @@ export async function listIndexSources(
 ): Promise<IndexSource[]> {
   const where: SQL =
     'missing' in which
-      ? sql`r.search_vector is null`
+      ? sql`not exists (select 1 from resource_search x where x.id = r.id)`
       : sql`r.id = any(string_to_array(${which.ids.join(',')}, ',')::uuid[])`;
   const rows = await tx.execute<IndexSource>(sql`
       select r.id, r.title, r.tags,
@@ -35,15 +35,18 @@ export const searchVectorOf = (a: SQL, b: SQL, c: SQL): SQL =>
   sql`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B')
       || setweight(to_tsvector('simple', ${c}), 'C')`;
 
-/** Stores the vectors of segmented documents. */
+/** Stores the vectors of segmented documents, with the catalogue values of their resources. */
 export async function writeSearchVectors(
   tx: Tx,
   docs: { id: string; a: string; b: string; c: string }[],
 ): Promise<void> {
   await tx.execute(sql`
-      update resource r set search_vector = ${searchVectorOf(sql`x.a`, sql`x.b`, sql`x.c`)}
+      insert into resource_search (id, kind, subject_code, grade_code, theme_code, search_vector)
+      select r.id, r.kind, r.subject_code, r.grade_code, r.theme_code, ${searchVectorOf(sql`x.a`, sql`x.b`, sql`x.c`)}
         from jsonb_to_recordset(${JSON.stringify(docs)}::jsonb) as x(id uuid, a text, b text, c text)
-       where r.id = x.id`);
+        join resource r on r.id = x.id
+      on conflict (id) do update set kind = excluded.kind, subject_code = excluded.subject_code,
+         grade_code = excluded.grade_code, theme_code = excluded.theme_code, search_vector = excluded.search_vector`);
 }
 
 /** Use and ratings as a factor of the score (a resource without ratings counts as 3 stars). */
@@ -51,7 +54,7 @@ const priorOf = (st: SQL) =>
   sql`(1 + coalesce(${st}.rating_sum::float8 / nullif(${st}.rating_count, 0), 3) / 10)
       * (1 + ln(1 + coalesce(${st}.views, 0)) / 10)`;
 
-/** Popularity levels kept in `resource.search_popularity`: level j holds the top 1/2ʲ. */
+/** Popularity levels kept in `resource_search.search_popularity`: level j holds the top 1/2ʲ. */
 export const POPULARITY_LEVELS = 12;
 
 /**
@@ -69,9 +72,9 @@ export async function refreshPopularity(tx: Tx): Promise<number> {
     levels as (
       select r.id, coalesce((select array_agg(j::smallint order by j) from generate_series(1, ${POPULARITY_LEVELS}) j
                               where x.rn <= x.n / 2 ^ j), '{}') as levels
-        from resource r left join ranked x on x.id = r.id
+        from resource_search r left join ranked x on x.id = r.id
     )
-    update resource r set search_popularity = l.levels from levels l
+    update resource_search r set search_popularity = l.levels from levels l
      where l.id = r.id and r.search_popularity is distinct from l.levels`);
   return res.rowCount ?? 0;
 }
@@ -89,8 +92,8 @@ export interface WordStats {
 export async function readWordStats(tx: Tx): Promise<WordStats | null> {
   const res = await tx.execute<{ rows: number; elems: string[] | null; freqs: number[] | null }>(sql`
     select c.reltuples::float8 as rows, s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs
-      from pg_class c left join pg_stats s on s.schemaname = 'public' and s.tablename = 'resource' and s.attname = 'search_vector'
-     where c.oid = 'public.resource'::regclass`);
+      from pg_class c left join pg_stats s on s.schemaname = 'public' and s.tablename = 'resource_search' and s.attname = 'search_vector'
+     where c.oid = 'public.resource_search'::regclass`);
   const r = res.rows[0];
   if (!r?.elems || !r.freqs || r.rows <= 0) return null;
   // most_common_elem_freqs ends with the minimum, maximum and null frequency.
@@ -158,25 +161,28 @@ const filterKeys = (q: SearchFilter): string[] =>
     q.themeCode && `t:${q.themeCode}`,
   ].filter((k): k is string => Boolean(k));
 
-const hasKeys = (keys: string[]) => sql`r.search_keys @> string_to_array(${keys.join(',')}, ',')`;
+const hasKeys = (keys: string[]) => sql`x.search_keys @> string_to_array(${keys.join(',')}, ',')`;
 
 /** Rows of `r` matching all words and visible to the viewer; the index is probed with `probe`. */
 function matching(viewer: Viewer, w: SearchWords, probeOn: SQL[]): SQL {
   const full =
-    w.probe.length === w.words.length ? sql`` : sql` and ts_match_vq(r.search_vector, ${tsquery(w.words)})`;
+    w.probe.length === w.words.length ? sql`` : sql` and ts_match_vq(x.search_vector, ${tsquery(w.words)})`;
   return sql`(${sql.join(probeOn, sql` or `)})${full} and ${resourceVisible(viewer.scope, viewer.actor, sql`r`)}`;
 }
 
+/** The search index (`x`, no personal data, no RLS) and, for each match, its resource (`r`, under RLS). */
+const SEARCHED = sql`resource_search x join resource r on r.id = x.id`;
+
 const probeWords = (w: SearchWords, vector: SQL) => sql`${vector} @@ ${tsquery(w.probe)}`;
-const TITLE_VECTOR = sql`ts_filter(r.search_vector, '{a,b}')`;
+const TITLE_VECTOR = sql`ts_filter(x.search_vector, '{a,b}')`;
 
 /** Text relevance (title > tags > the rest, with proximity) times use and ratings. */
 const scored = (w: SearchWords) => sql`
       select r.id, r.kind, r.subject_code, r.grade_code, r.theme_code, r.published_at,
-             (ts_rank_cd(r.search_vector, ${tsquery(w.words)}, 32) * ${priorOf(sql`st`)})::float8 as score,
+             (ts_rank_cd(x.search_vector, ${tsquery(w.words)}, 32) * ${priorOf(sql`st`)})::float8 as score,
              coalesce(st.views, 0) as views,
              case when st.rating_count > 0 then round(st.rating_sum::numeric / st.rating_count, 1)::float8 end as rating
-        from resource r left join resource_stat st on st.resource_id = r.id`;
+        from ${SEARCHED} left join resource_stat st on st.resource_id = r.id`;
 
 /** One page of `top` (ranked rows of `scored`) as JSON items. */
 const ORDER = sql`score desc, published_at desc nulls last, id`;
@@ -202,7 +208,7 @@ export async function rankAll(tx: Tx, viewer: Viewer, w: SearchWords, q: SearchF
   const res = await planned<{ total: number; items: SearchItem[] | null; facets: Facets | null }>(
     tx,
     sql`
-    with m as materialized (${scored(w)} where ${matching(viewer, w, [probeWords(w, sql`r.search_vector`)])}),
+    with m as materialized (${scored(w)} where ${matching(viewer, w, [probeWords(w, sql`x.search_vector`)])}),
     f as (select * from m ${keys.length > 0 ? sql`where ${filtersOnMatches(q)}` : sql``}),
     top as (select * from f order by ${ORDER} limit ${q.limit} offset ${q.offset})
     select (select count(*)::int from f) as total, ${pageItems} as items,
@@ -237,7 +243,7 @@ export interface MatchSample {
   facets: Facets;
 }
 
-/** Sample levels kept in `resource.search_keys`: `~k` marks a random 1/2ᵏ of the resources. */
+/** Sample levels kept in `resource_search.search_keys`: `~k` marks a random 1/2ᵏ of the resources. */
 export const SAMPLE_LEVELS = 12;
 
 /**
@@ -255,7 +261,7 @@ export async function sampleMatches(
   const keys = filterKeys(q);
   const passes = keys.length > 0 ? hasKeys(keys) : sql`true`;
   const full =
-    w.probe.length === w.words.length ? sql`true` : sql`ts_match_vq(r.search_vector, ${tsquery(w.words)})`;
+    w.probe.length === w.words.length ? sql`true` : sql`ts_match_vq(x.search_vector, ${tsquery(w.words)})`;
   const rows = await planned<{
     g: number;
     kind: string;
@@ -272,9 +278,9 @@ export async function sampleMatches(
            r.grade_code as grade, count(*) filter (where ${full})::int as n,
            count(*) filter (where ${full} and ${passes})::int as nf, count(*) filter (where ${passes})::int as np,
            count(*) filter (where ${passes} and ${probeWords(w, TITLE_VECTOR)})::int as npt
-      from resource r
-     where ${matching(viewer, { words: w.probe, probe: w.probe }, [probeWords(w, sql`r.search_vector`)])}
-           ${k > 0 ? sql`and r.search_keys @> array[${`~${k}`}::text]` : sql``}
+      from ${SEARCHED}
+     where ${matching(viewer, { words: w.probe, probe: w.probe }, [probeWords(w, sql`x.search_vector`)])}
+           ${k > 0 ? sql`and x.search_keys @> array[${`~${k}`}::text]` : sql``}
      group by grouping sets ((), (r.kind), (r.subject_code), (r.grade_code))`,
   );
   const all = rows.find((r) => r.g === 7);
@@ -307,12 +313,12 @@ export async function rankCandidates(
   levels: { all: number; title: number },
 ) {
   const keys = filterKeys(q);
-  const level = (j: number) => (j > 0 ? sql` and r.search_popularity @> array[${j}::smallint]` : sql``);
+  const level = (j: number) => (j > 0 ? sql` and x.search_popularity @> array[${j}::smallint]` : sql``);
   const probes =
     levels.all === 0
-      ? [probeWords(w, sql`r.search_vector`)]
+      ? [probeWords(w, sql`x.search_vector`)]
       : [
-          sql`${probeWords(w, sql`r.search_vector`)}${level(levels.all)}`,
+          sql`${probeWords(w, sql`x.search_vector`)}${level(levels.all)}`,
           sql`${probeWords(w, TITLE_VECTOR)}${level(levels.title)}`,
         ];
   const res = await planned<{ count: number; items: SearchItem[] | null }>(
