@@ -125,10 +125,11 @@ export async function searchMatches(
   const deepest = repo.SAMPLE_LEVELS;
   let k = Number.isFinite(p.atMost) ? clamp(log2(p.atMost / t.sampleMatches), 0, deepest) : deepest;
   let sample = await repo.sampleMatches(tx, viewer, w, q, k);
-  // Fewer than 32 in the sample is too few to estimate from; draw a larger one unless even a
-  // generous bound (3 more, about 95% for so few) leaves the result set small.
+  // Fewer than 32 in the sample is too few to estimate from; draw one large enough to hold about
+  // 64 by what this one found, unless even a generous bound (3 more, about 95% for so few) leaves
+  // the result set small.
   while (sample.n < 32 && k > 0 && (sample.n + 3) * 2 ** k > t.exactMax) {
-    k = Math.max(0, k - 3);
+    k = Math.max(0, k - Math.ceil(log2(64 / (sample.n + 1))));
     sample = await repo.sampleMatches(tx, viewer, w, q, k);
   }
   const scale = 2 ** k;
