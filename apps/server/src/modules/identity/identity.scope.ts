@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { or, RLS, roleIn, underMembers, underPaths } from '../../platform/db/row-security.ts';
+import { or, ownerFunction, RLS, roleIn, underMembers, underPaths } from '../../platform/db/row-security.ts';
 import { firstId, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
 
@@ -18,17 +18,25 @@ export const identityScope: ScopeRules = {
   rowSecurity: [
     {
       table: 'person',
-      read: or(
-        `id = ${RLS.actor}`,
-        `id = any(${RLS.persons})`,
-        'exists (select 1 from student s where s.person_id = person.id)',
-        'exists (select 1 from guardian g where g.parent_id = person.id)',
-        `exists (select 1 from teacher t where t.person_id = person.id and ${underPaths('t.path')})`,
-        `exists (select 1 from role_assignment ra where ra.person_id = person.id and ra.active and ${underPaths('ra.path')})`,
-        `exists (select 1 from teaching_assignment ta where ta.teacher_id = person.id
-                  and (${underPaths('ta.path')} or ${underMembers('ta.path')}))`,
-        `(${roleIn('system_admin', 'security_admin')} and exists (select 1 from role_assignment ra
-            where ra.person_id = person.id and ra.active and ra.role in ('city_admin', 'district_admin', 'school_admin')))`,
+      read: or(`id = ${RLS.actor}`, `id = any(${RLS.persons})`, 'hanlin_person_related(person.id)'),
+      // A person the scope reaches through the roster: a student it sees, a guardian of one, staff of
+      // its units or classes; the 三员 see the administrators. With the owner's rights, so the
+      // rules of student, guardian, teacher, role_assignment and teaching_assignment are stated
+      // here as those tables' policies state them (hanlin_student_visible: roster.scope.ts).
+      functions: ownerFunction(
+        'hanlin_person_related',
+        'p_person uuid',
+        or(
+          'hanlin_student_visible(p_person)',
+          `exists (select 1 from public.guardian g where g.parent_id = p_person
+                    and (g.student_id = any(${RLS.persons}) or hanlin_student_visible(g.student_id)))`,
+          `(${RLS.signedIn} and exists (select 1 from public.teacher t where t.person_id = p_person and ${underPaths('t.path')}))`,
+          `exists (select 1 from public.role_assignment ra where ra.person_id = p_person and ra.active and ${underPaths('ra.path')})`,
+          `exists (select 1 from public.teaching_assignment ta where ta.teacher_id = p_person
+                    and (${underPaths('ta.path')} or ${underMembers('ta.path')}))`,
+          `(${roleIn('system_admin', 'security_admin')} and exists (select 1 from public.role_assignment ra
+              where ra.person_id = p_person and ra.active and ra.role in ('city_admin', 'district_admin', 'school_admin')))`,
+        ),
       ),
       // Administrators enrol people before their roles exist.
       write: or(`id = ${RLS.actor}`, roleIn('city_admin', 'district_admin', 'school_admin')),

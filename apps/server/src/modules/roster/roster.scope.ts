@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { execPrepared } from '../../platform/db/prepared.ts';
-import { or, RLS, underMembers, underPaths } from '../../platform/db/row-security.ts';
+import { or, ownerFunction, RLS, underMembers, underPaths } from '../../platform/db/row-security.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { firstId, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
@@ -109,6 +109,16 @@ export const rosterScope: ScopeRules = {
         `exists (select 1 from teaching_class_member m where m.student_id = student.person_id and ${underPaths('m.path')})`,
       ),
       write: underPaths('path'),
+      // The student rule above, for the policies of other tables that ask whether a student is seen.
+      functions: ownerFunction(
+        'hanlin_student_visible',
+        'p_student uuid',
+        `exists (select 1 from public.student s where s.person_id = p_student and ${or(
+          underPaths('s.path'),
+          `s.person_id = any(${RLS.persons})`,
+          `exists (select 1 from public.teaching_class_member m where m.student_id = s.person_id and ${underPaths('m.path')})`,
+        )})`,
+      ),
     },
     // Health, disability, left-behind status: the class's staff, admins and guardians, no teaching classes.
     {
@@ -134,7 +144,7 @@ export const rosterScope: ScopeRules = {
       read: or(
         `parent_id = ${RLS.actor}`,
         `student_id = any(${RLS.persons})`,
-        'exists (select 1 from student s where s.person_id = guardian.student_id)',
+        'hanlin_student_visible(guardian.student_id)',
       ),
       write: underPaths('path'),
     },

@@ -50,6 +50,28 @@ describe('the application role', () => {
     expect(await refusal(sql`select count(*) from audit_log`)).toBeNull();
   });
 
+  it('cannot create in public, nor make a temporary table stand in for one a row policy reads', async () => {
+    expect(await refusal(sql`create table public.intruder (id int)`)).toMatch(/permission denied/);
+    // The person policy asks owner-rights functions whether a student is in scope; they name
+    // public.student, so a temporary "student" listing everyone under the actor's path changes nothing.
+    const scope = {
+      kind: 'actor' as const,
+      personId: '00000000-0000-7000-8000-000000000001',
+      role: 'teacher',
+      orgPath: 'nowhere',
+      all: false,
+      paths: ['nowhere'],
+      personIds: [],
+      memberPaths: [],
+    };
+    const seen = await withScope(t.deps.database, scope, async (tx) => {
+      await tx.execute(sql`create temp table student (person_id uuid, path ltree) on commit drop`);
+      await tx.execute(sql`insert into student select id, 'nowhere' from person_directory`);
+      return (await tx.execute<{ n: number }>(sql`select count(*)::int as n from person`)).rows[0]!.n;
+    });
+    expect(seen).toBe(0);
+  });
+
   it('cannot switch the audit triggers off or replication mode on', async () => {
     expect(await refusal(sql`alter table audit_log disable trigger audit_log_no_update`)).toMatch(
       /must be owner/,

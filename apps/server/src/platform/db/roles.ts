@@ -36,6 +36,9 @@ export async function ensureAppRole(owner: Db, name: string, password: string): 
 export async function grantAppRole(owner: Db, name: string): Promise<void> {
   const role = ident(name);
   await owner.execute(sql`grant usage on schema public to ${role}`);
+  // Nobody but the owner creates objects in public (the default before PostgreSQL 15 let anyone):
+  // the owner-rights functions of the row policies resolve their operators through it.
+  await owner.execute(sql`revoke create on schema public from public`);
   await owner.execute(sql`grant select on all tables in schema public to ${role}`);
   // Writes on base tables only: a view (person_directory) runs with its owner's rights and must
   // never become a way around row-level security.
