@@ -44,20 +44,22 @@ export async function findAccountForLogin(
   login: string,
   phoneHash: string | null,
 ): Promise<AccountRow | undefined> {
-  const rows = await tx
-    .select({ ...accountColumns, byName: sql<boolean>`lower(${accounts.username}) = lower(${login})` })
+  // Two index lookups: by username, and by mobile number. Each compares a column with a value
+  // (leakproof equality), so the index finds the row before row-level security looks at it.
+  const byName = await tx
+    .select(accountColumns)
     .from(accounts)
     .innerJoin(persons, eq(persons.id, accounts.personId))
-    .where(
-      sql`lower(${accounts.username}) = lower(${login})
-          or (${phoneHash}::text is not null and ${persons.phoneHash} = ${phoneHash})`,
-    )
-    .limit(3);
-  const byName = rows.find((r) => r.byName);
-  const found = byName ?? (rows.length === 1 ? rows[0] : undefined);
-  if (!found) return undefined;
-  const { byName: _, ...account } = found;
-  return account;
+    .where(eq(accounts.usernameKey, login.toLowerCase()));
+  if (byName[0]) return byName[0];
+  if (!phoneHash) return undefined;
+  const byPhone = await tx
+    .select(accountColumns)
+    .from(accounts)
+    .innerJoin(persons, eq(persons.id, accounts.personId))
+    .where(eq(persons.phoneHash, phoneHash))
+    .limit(2);
+  return byPhone.length === 1 ? byPhone[0] : undefined;
 }
 
 export async function findAccountByUsername(tx: Tx, username: string): Promise<AccountRow | undefined> {
@@ -65,7 +67,7 @@ export async function findAccountByUsername(tx: Tx, username: string): Promise<A
     .select(accountColumns)
     .from(accounts)
     .innerJoin(persons, eq(persons.id, accounts.personId))
-    .where(sql`lower(${accounts.username}) = lower(${username})`);
+    .where(eq(accounts.usernameKey, username.toLowerCase()));
   return rows[0];
 }
 

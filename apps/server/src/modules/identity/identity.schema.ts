@@ -56,6 +56,12 @@ export const accounts = pgTable(
       .notNull()
       .references(() => persons.id),
     username: text('username').notNull(),
+    /**
+     * The username in lower case, for sign-in and lookups that ignore case. A column rather than an
+     * index on lower(username): under row-level security a condition calling a function that is not
+     * leakproof (lower) waits for each row's policy, so such a lookup read every account.
+     */
+    usernameKey: text('username_key').notNull().generatedAlwaysAs(sql`lower(username)`),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
@@ -75,7 +81,7 @@ export const accounts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('account_username_uq').on(sql`lower(${t.username})`),
+    uniqueIndex('account_username_uq').on(t.usernameKey),
     uniqueIndex('account_person_uq').on(t.personId),
     check('account_status_ck', sql`${t.status} in ('active','disabled')`),
   ],
@@ -217,6 +223,7 @@ export const identityInventory = [
       id: personal('general', 'statutory_duty', SIGN_IN),
       personId: personal('general', 'statutory_duty', SIGN_IN),
       username: personal('important', 'statutory_duty', SIGN_IN),
+      usernameKey: personal('important', 'statutory_duty', SIGN_IN),
       passwordHash: personal('sensitive', 'statutory_duty', '口令鉴别（argon2id 散列，不可逆）'),
       passwordChangedAt: personal('general', 'statutory_duty', '口令定期更换（等保）'),
       mustChangePassword: NONE,

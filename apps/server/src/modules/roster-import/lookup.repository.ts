@@ -88,7 +88,7 @@ export const findParentsByPhone = (tx: Tx, keys: Iterable<string>) =>
     keys,
     (
       k,
-    ) => sql`select ${PERSON_COLS}, lower(a.username) as "matchedKey" from ${PERSON_FROM} where lower(a.username) = any(${k})
+    ) => sql`select ${PERSON_COLS}, a.username_key as "matchedKey" from ${PERSON_FROM} where a.username_key = any(${k})
       union
       select ${PERSON_COLS}, p.phone_hash from ${PERSON_FROM} where p.phone_hash = any(${k})
         and exists (select 1 from guardian g where g.parent_id = p.id)`,
@@ -102,7 +102,7 @@ export const findTakenUsernames = async (tx: Tx, usernames: Iterable<string>) =>
         tx,
         usernames,
         (k) =>
-          sql`select lower(username) as username, person_id as "personId" from account where lower(username) = any(${k})`,
+          sql`select username_key as username, person_id as "personId" from account where username_key = any(${k})`,
       )
     ).map((r) => [r.username, r.personId]),
   );
