@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../platform/db/client.ts';
-import { type DbScope, withScope } from '../../platform/db/scoped.ts';
+import { withScope } from '../../platform/db/scoped.ts';
 import { newId } from '../../platform/db/types.ts';
+import { actorDbScope } from '../../platform/http/context.ts';
 import type { Viewer } from '../../platform/scope/registry.ts';
 import { queryTokens } from '../../platform/search/chinese.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -127,19 +128,8 @@ describe('large result sets', () => {
   });
 
   /** As the app runs it: the application role, under the student's scope (row-level security on). */
-  const asStudent = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
-    const scope: DbScope = {
-      kind: 'actor',
-      personId: viewer.actor.personId,
-      role: viewer.actor.role,
-      orgPath: viewer.actor.orgPath,
-      all: false,
-      paths: [],
-      personIds: [viewer.actor.personId],
-      memberPaths: [],
-    };
-    return withScope(t.deps.database, scope, fn);
-  };
+  const asStudent = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
+    withScope(t.deps.database, actorDbScope(viewer.actor, viewer.scope), fn);
   const exactly = (words: string[], q: Partial<SearchFilter> = {}) =>
     asStudent((tx) => searchMatchesExactly(tx, viewer, words, { limit: 1000, offset: 0, ...q }));
   const fast = (words: string[], q: Partial<SearchFilter> = {}, opts = tuning, stats?: null) =>

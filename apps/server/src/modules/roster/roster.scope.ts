@@ -97,27 +97,31 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
  * Who sees whom (P3): administrators their subtree, teachers the classes they teach or head,
  * students themselves, parents their children; the actor's scope is computed here for every role.
  */
+/**
+ * Whether the scope sees student row `s`: in its subtrees, one of its persons, or a member of a
+ * teaching class in its subtrees. `schema` qualifies the tables it reads ('public.' inside an
+ * owner-rights function, where a temporary table could otherwise stand in for one).
+ */
+const studentSeen = (s: string, schema: string) =>
+  or(
+    underPaths(`${s}.path`),
+    `${s}.person_id = any(${RLS.persons})`,
+    `exists (select 1 from ${schema}teaching_class_member m where m.student_id = ${s}.person_id and ${underPaths('m.path')})`,
+  );
+
 export const rosterScope: ScopeRules = {
   module: 'roster',
   // Row-level security: the same visibility as the guard's `student` and `teacher` kinds.
   rowSecurity: [
     {
       table: 'student',
-      read: or(
-        underPaths('path'),
-        `person_id = any(${RLS.persons})`,
-        `exists (select 1 from teaching_class_member m where m.student_id = student.person_id and ${underPaths('m.path')})`,
-      ),
+      read: studentSeen('student', ''),
       write: underPaths('path'),
-      // The student rule above, for the policies of other tables that ask whether a student is seen.
+      // The same rule, for the policies of other tables that ask whether a student is seen.
       functions: ownerFunction(
         'hanlin_student_visible',
         'p_student uuid',
-        `exists (select 1 from public.student s where s.person_id = p_student and ${or(
-          underPaths('s.path'),
-          `s.person_id = any(${RLS.persons})`,
-          `exists (select 1 from public.teaching_class_member m where m.student_id = s.person_id and ${underPaths('m.path')})`,
-        )})`,
+        `exists (select 1 from public.student s where s.person_id = p_student and ${studentSeen('s', 'public.')})`,
       ),
     },
     // Health, disability, left-behind status: the class's staff, admins and guardians, no teaching classes.
