@@ -27,8 +27,18 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', impor
  * pool (the owner's: migrations and the seed run under an explicit system scope); the
  * application's pool sets none, so each of its transactions must set its own (platform/db/scoped).
  */
-export function connectDatabase(url: string, max = 20, sessionScope?: string): Database {
-  const options = sessionScope ? `-c hanlin.scope=${sessionScope.replaceAll(' ', '\\ ')}` : undefined;
+export function connectDatabase(
+  url: string,
+  max = 20,
+  sessionScope?: Readonly<Record<string, string>>,
+): Database {
+  // Empty parts are left unset (read as empty); spaces and backslashes escaped for `options`.
+  const options = sessionScope
+    ? Object.entries(sessionScope)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => `-c ${k}=${v.replaceAll('\\', '\\\\').replaceAll(' ', '\\ ')}`)
+        .join(' ')
+    : undefined;
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.

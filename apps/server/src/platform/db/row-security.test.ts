@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { AUTH_SCOPE, actorDbScope } from '../http/context.ts';
 import { holdsPersonalData } from '../privacy/data-classes.ts';
 import type { Actor } from '../scope/scope.ts';
-import { withScope } from './scoped.ts';
+import { asSystem, withScope } from './scoped.ts';
 
 /** Issue 8 §3: row-level security as the second line of defence. */
 let t: TestApp;
@@ -139,5 +139,20 @@ describe('row-level security', () => {
       (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
     );
     expect(String(err)).toMatch(/permission denied/);
+  });
+
+  it('a system step inside a request sees everyone, then the request sees only its own again', async () => {
+    const { actor, scope } = await actorOf('teacher_demo', 'head_teacher');
+    const count = async (tx: Parameters<Parameters<typeof withScope>[2]>[0]) =>
+      (await tx.execute<{ n: number }>(sql`select count(*)::int as n from student`)).rows[0]!.n;
+    const [before, during, after] = await withScope(
+      t.deps.database,
+      actorDbScope(actor, scope),
+      async (tx) => [await count(tx), await asSystem(tx, 'test', () => count(tx)), await count(tx)],
+    );
+    const all = await t.db.db.execute<{ n: number }>(sql`select count(*)::int as n from student`);
+    expect(before).toBeGreaterThan(0);
+    expect(during).toBe(all.rows[0]!.n);
+    expect(after).toBe(before);
   });
 });

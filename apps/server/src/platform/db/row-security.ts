@@ -4,7 +4,7 @@ import type { Db } from './client.ts';
 /**
  * Row-level security, the second line of defence (DESIGN "How scope is modelled"): every table
  * holding personal data has RLS enabled and forced, with one policy that reads the scope the
- * request set for its transaction (`hanlin.scope`, platform/db/scoped.ts). No scope, no rows. The
+ * request set for its transaction (`hanlin.*`, platform/db/scoped.ts). No scope, no rows. The
  * policies are declared by the modules beside their scope rules (`rowSecurity` in
  * `<module>.scope.ts`) and applied by the owner at every start, after the migrations.
  */
@@ -65,26 +65,28 @@ export const roleIn = (...roles: string[]) => `${RLS.role} in (${roles.map((r) =
 export const or = (...parts: string[]) => `(${parts.join('\n      or ')})`;
 
 /**
- * The scope setting's readers. STABLE SQL functions, so a policy's `(select …)` is evaluated once
- * per statement. A missing or empty setting gives NULL/false/empty arrays: nothing is visible.
+ * The scope settings' readers (platform/db/scoped.ts sets them). STABLE SQL functions simple enough
+ * to be inlined into the statement, so a policy's `(select …)` is one cast evaluated once per
+ * statement, not a function call per row (a PL/pgSQL policy function evaluates it at every call).
+ * A missing or empty setting gives NULL/false/empty arrays: nothing is visible. `hanlin_scope()`,
+ * the JSON setting of migration 0021, is gone.
  */
 const FUNCTIONS = `
-create or replace function hanlin_scope() returns jsonb language sql stable parallel safe as
-  $$ select nullif(current_setting('hanlin.scope', true), '')::jsonb $$;
 create or replace function hanlin_scope_all() returns boolean language sql stable parallel safe as
-  $$ select coalesce(hanlin_scope()->>'k' = 'system' or (hanlin_scope()->>'all')::boolean, false) $$;
+  $$ select coalesce(current_setting('hanlin.all', true) = 'on', false) $$;
 create or replace function hanlin_scope_actor() returns uuid language sql stable parallel safe as
-  $$ select case when hanlin_scope()->>'k' = 'actor' then (hanlin_scope()->>'actor')::uuid end $$;
+  $$ select nullif(current_setting('hanlin.actor', true), '')::uuid $$;
 create or replace function hanlin_scope_role() returns text language sql stable parallel safe as
-  $$ select case when hanlin_scope()->>'k' = 'actor' then hanlin_scope()->>'role' end $$;
+  $$ select nullif(current_setting('hanlin.role', true), '') $$;
 create or replace function hanlin_scope_org_path() returns ltree language sql stable parallel safe as
-  $$ select case when hanlin_scope()->>'k' = 'actor' then (hanlin_scope()->>'org')::ltree end $$;
+  $$ select nullif(current_setting('hanlin.org', true), '')::ltree $$;
 create or replace function hanlin_scope_paths() returns ltree[] language sql stable parallel safe as
-  $$ select coalesce(array(select jsonb_array_elements_text(hanlin_scope()->'paths')::ltree), '{}') $$;
+  $$ select coalesce(nullif(current_setting('hanlin.paths', true), ''), '{}')::ltree[] $$;
 create or replace function hanlin_scope_persons() returns uuid[] language sql stable parallel safe as
-  $$ select coalesce(array(select jsonb_array_elements_text(hanlin_scope()->'persons')::uuid), '{}') $$;
+  $$ select coalesce(nullif(current_setting('hanlin.persons', true), ''), '{}')::uuid[] $$;
 create or replace function hanlin_scope_members() returns ltree[] language sql stable parallel safe as
-  $$ select coalesce(array(select jsonb_array_elements_text(hanlin_scope()->'members')::ltree), '{}') $$;
+  $$ select coalesce(nullif(current_setting('hanlin.members', true), ''), '{}')::ltree[] $$;
+drop function if exists hanlin_scope();
 `;
 
 /**

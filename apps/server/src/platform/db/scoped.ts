@@ -7,7 +7,7 @@ import type { Database, Tx } from './client.ts';
 /**
  * What row-level security lets a transaction see (DESIGN "How scope is modelled"). The guard's
  * scope of the signed-in actor, or an explicit system scope for authentication itself, scheduled
- * jobs and the demo seed, named by its purpose. The database reads it from `hanlin.scope`, set
+ * jobs and the demo seed, named by its purpose. The database reads it from the `hanlin.*` settings, set
  * per transaction; a transaction without it sees no rows of a protected table.
  */
 export type DbScope =
@@ -24,24 +24,61 @@ export type DbScope =
     }
   | { kind: 'system'; purpose: string };
 
-/** The setting's text: short keys, read by the SQL functions of migration 0021 (hanlin_scope_*). */
-export function scopeSetting(s: DbScope): string {
-  if (s.kind === 'system') return JSON.stringify({ k: 'system', why: s.purpose });
-  return JSON.stringify({
-    k: 'actor',
-    actor: s.personId,
-    role: s.role,
-    org: s.orgPath,
-    all: s.all,
-    paths: s.paths,
-    persons: s.personIds,
-    members: s.memberPaths,
-  });
+/**
+ * The settings the policies read (row-security.ts, `hanlin_scope_*`), one per part of the scope, each
+ * in the text form of its SQL type, so that a policy reads a part with one cast and no parsing of a
+ * document (the functions that read them are inlined into every statement). Parts that do not apply
+ * are empty: nothing is visible through them.
+ */
+export const SCOPE_SETTINGS = [
+  'hanlin.all',
+  'hanlin.actor',
+  'hanlin.role',
+  'hanlin.org',
+  'hanlin.paths',
+  'hanlin.persons',
+  'hanlin.members',
+  'hanlin.purpose',
+] as const;
+export type ScopeSettings = Record<(typeof SCOPE_SETTINGS)[number], string>;
+
+/** An array literal (`ltree[]`, `uuid[]`), every element quoted. */
+const arrayLiteral = (xs: readonly string[]) =>
+  `{${xs.map((x) => `"${x.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+
+/** The settings' values for `s`. A system scope sees everything, as a city administrator. */
+export function scopeSettings(s: DbScope): ScopeSettings {
+  if (s.kind === 'system') {
+    return {
+      'hanlin.all': 'on',
+      'hanlin.actor': '',
+      'hanlin.role': '',
+      'hanlin.org': '',
+      'hanlin.paths': '',
+      'hanlin.persons': '',
+      'hanlin.members': '',
+      'hanlin.purpose': s.purpose,
+    };
+  }
+  return {
+    'hanlin.all': s.all ? 'on' : 'off',
+    'hanlin.actor': s.personId,
+    'hanlin.role': s.role,
+    'hanlin.org': s.orgPath,
+    'hanlin.paths': arrayLiteral(s.paths),
+    'hanlin.persons': arrayLiteral(s.personIds),
+    'hanlin.members': arrayLiteral(s.memberPaths),
+    'hanlin.purpose': '',
+  };
 }
 
-/** `begin` and the scope in one round trip (simple protocol: two statements, one literal). */
+/** One `select` setting every part for the rest of the transaction. */
+const setScopeSql = (values: ScopeSettings, literal: (v: string) => string) =>
+  `select ${SCOPE_SETTINGS.map((k) => `set_config('${k}', ${literal(values[k])}, true)`).join(', ')}`;
+
+/** `begin` and the scope in one round trip (simple protocol: two statements, literals). */
 const beginSql = (client: pg.PoolClient, s: DbScope) =>
-  `begin; select set_config('hanlin.scope', ${client.escapeLiteral(scopeSetting(s))}, true)`;
+  `begin; ${setScopeSql(scopeSettings(s), (v) => client.escapeLiteral(v))}`;
 
 /**
  * A pg client stand-in for Drizzle that takes a pooled connection and opens the scoped transaction
@@ -148,12 +185,21 @@ export const systemScope = (purpose: string): DbScope => ({ kind: 'system', purp
  * when a request is granted), kept atomic with the request it answers. The caller audits it.
  */
 export async function asSystem<T>(tx: Tx, purpose: string, fn: () => Promise<T>): Promise<T> {
-  const prev = await tx.execute<{ s: string | null }>(sql`select current_setting('hanlin.scope', true) as s`);
-  const restore = prev.rows[0]?.s ?? '';
-  await tx.execute(sql`select set_config('hanlin.scope', ${scopeSetting(systemScope(purpose))}, true)`);
+  const current = SCOPE_SETTINGS.map((k) => `current_setting('${k}', true) as "${k}"`).join(', ');
+  const prev = await tx.execute<Partial<ScopeSettings>>(sql.raw(`select ${current}`));
+  const row = prev.rows[0] ?? {};
+  const restore = Object.fromEntries(SCOPE_SETTINGS.map((k) => [k, row[k] ?? ''])) as ScopeSettings;
+  await tx.execute(setScope(scopeSettings(systemScope(purpose))));
   try {
     return await fn();
   } finally {
-    await tx.execute(sql`select set_config('hanlin.scope', ${restore}, true)`);
+    await tx.execute(setScope(restore));
   }
 }
+
+/** `setScopeSql` with the values as parameters. */
+const setScope = (values: ScopeSettings) =>
+  sql`select ${sql.join(
+    SCOPE_SETTINGS.map((k) => sql`set_config(${k}, ${values[k]}, true)`),
+    sql`, `,
+  )}`;

@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import { connectDatabase, type Database, migrateDatabase } from './client.ts';
 import { ensureAppRole, grantAppRole, roleOfUrl } from './roles.ts';
 import { applyRowSecurity, PLATFORM_POLICIES, type RowPolicy } from './row-security.ts';
-import { scopeSetting, systemScope } from './scoped.ts';
+import { scopeSettings, systemScope } from './scoped.ts';
 
 /**
  * The owner's pool: migrations, grants, the seed and console commands, all under the explicit
  * system scope `owner` (an owner that is not superuser is subject to the forced row-level security).
  */
 export const connectOwner = (url: string, max = 4): Database =>
-  connectDatabase(url, max, scopeSetting(systemScope('owner')));
+  connectDatabase(url, max, scopeSettings(systemScope('owner')));
 
 /**
  * The two connections of a deployment (least privilege, DESIGN): the owner runs migrations, grants
