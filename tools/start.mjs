@@ -24,7 +24,11 @@ const stale =
   Math.max(newest(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs) > statSync(built).mtimeMs;
 if (stale && process.env.HANLIN_SKIP_WEB_BUILD !== 'true') {
   console.log('[hanlin] building the web app …');
-  const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
+  // Quietly: the size of every chunk is for whoever works on the web app (`npm run build`).
+  const r = spawnSync('npm', ['--silent', 'run', 'build', '-w', 'apps/web', '--', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

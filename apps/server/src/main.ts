@@ -73,7 +73,14 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  // Fastify logs one JSON line per address it listens on; the banner below says where, once.
+  const level = app.log.level;
+  app.log.level = 'warn';
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } finally {
+    app.log.level = level;
+  }
   // R4: flag low-rated and unused resources for the administrators, daily; R5: the popularity
   // levels that rank large search result sets follow the day's use and ratings.
   const stopRetirement = scheduleEvery(

@@ -112,6 +112,7 @@ describe('second factor', () => {
       payload: { code: '000000' },
     });
     expect(bad.statusCode).toBe(401);
+    expect(bad.json().error.message).toBe('动态口令不正确');
     const c = await t.login('city_admin');
     expect((await c.get('/api/portal/home')).statusCode).toBe(200);
   });
@@ -132,6 +133,7 @@ describe('second factor', () => {
     const replay = await verifyOnce();
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.code).toBe('totp_invalid');
+    expect(replay.json().error.message).toMatch(/已使用过/);
   });
 });
 

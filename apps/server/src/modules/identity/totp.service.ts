@@ -128,6 +128,11 @@ export async function verifyTotpCode(ctx: Ctx, opts: { code: string }): Promise<
     ...(account.totpLastStep !== null ? { afterTimeStep: account.totpLastStep } : {}),
   });
   if (!result.valid) {
+    // A right code used a second time (a double submit, a second tab) is refused like a wrong one,
+    // and counts as one, but the person is told to wait for the next code rather than to retype it.
+    const reused =
+      account.totpLastStep !== null &&
+      (await verifyTotp({ secret, token: opts.code, epochTolerance: 30 })).valid;
     const until = await recordFailure(ctx.db, 'totp', keys, lockPolicy(ctx.deps.config));
     if (until) await updateSession(ctx.db, ctx.actor.sessionId, { revokedAt: new Date() });
     await ctx.audit({
@@ -135,9 +140,10 @@ export async function verifyTotpCode(ctx: Ctx, opts: { code: string }): Promise<
       outcome: 'failure',
       targetType: 'account',
       targetId: account.id,
-      details: { locked: !!until },
+      details: { locked: !!until, ...(reused ? { reason: 'reused_code' } : {}) },
     });
     if (until) throw lockedError(until);
+    if (reused) throw new AppError('totp_invalid', '该动态口令已使用过，请等待验证器显示下一个口令后再输入');
     throw new AppError('totp_invalid', '动态口令不正确');
   }
   await clearSource(ctx.db, 'totp', keys.subject, keys.source);

@@ -19,5 +19,19 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
   }).format(d);
 }
 
+/** The calendar day of a UTC timestamp in Beijing time (a resource published at 00:20 on the 5th
+ * Beijing time is UTC 16:20 on the 4th: cutting the ISO string would show the 4th). */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+}
+
 /** Formats an integer with the locale's grouping. */
 export const formatCount = (n: number, lang: Lang) => n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');

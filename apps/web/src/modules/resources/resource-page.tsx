@@ -7,6 +7,8 @@ import { Link, useParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { formatDate } from '../../app/i18n/format';
+import { useLang } from '../../app/i18n/use-lang';
 import { CollectButton } from '../spaces/collect-button';
 import { LearningActions, LessonVideo } from './learning-actions';
 import { QuestionsPanel } from './questions-panel';
@@ -19,6 +21,7 @@ import { ReviewPanel } from './review-panel';
 export function ResourcePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const lang = useLang();
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');
   const r = useResource(id);
@@ -108,7 +111,7 @@ export function ResourcePage() {
               )}
               {res.publishedAt && (
                 <Descriptions.Item label={t('resources.publishedAt')}>
-                  {res.publishedAt.slice(0, 10)}
+                  {formatDate(res.publishedAt, lang)}
                 </Descriptions.Item>
               )}
             </Descriptions>

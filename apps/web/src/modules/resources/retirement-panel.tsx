@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
 import { errorMessage } from '../../app/components/page-state';
-import { formatDateTime } from '../../app/i18n/format';
+import { formatDate, formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
 
 /**
@@ -57,7 +57,7 @@ export function RetirementPanel() {
                         ratings: String(x.details.ratings ?? ''),
                       })
                     : t('resources.retirement.unusedDetail', {
-                        since: String(x.details.lastUsed ?? String(x.details.publishedAt ?? '').slice(0, 10)),
+                        since: formatDate(String(x.details.lastUsed ?? x.details.publishedAt ?? ''), lang),
                       })}{' '}
                   · {t('resources.retirement.flagged', { at: formatDateTime(x.flaggedAt, lang) })}
                 </Typography.Text>

@@ -9,7 +9,8 @@ const STATUS_COLOR: Record<string, string> = { enrolled: 'green', transferred: '
 const PAGE_SIZE = 50;
 
 /**
- * Students of one class; scrolls sideways on a phone rather than squeezing columns. `highlightId`
+ * Students of one class. On a phone the student number and birth date (on the student's own page)
+ * give way, so name, sex and status fit the screen; wider tables scroll sideways. `highlightId`
  * (a student just enrolled) is marked, and its page is opened and scrolled into view.
  */
 export function RosterTable({ students, highlightId }: { students: RosterStudent[]; highlightId?: string }) {
@@ -54,6 +55,7 @@ export function RosterTable({ students, highlightId }: { students: RosterStudent
         title: t('roster.studentNo'),
         dataIndex: 'studentNo',
         sorter: (a, b) => a.studentNo.localeCompare(b.studentNo),
+        responsive: ['sm'],
       },
       {
         title: t('roster.gender'),
@@ -63,7 +65,12 @@ export function RosterTable({ students, highlightId }: { students: RosterStudent
           return short ? t(short) : gender(code);
         },
       },
-      { title: t('roster.birthDate'), dataIndex: 'birthDate', render: (d: string | null) => d ?? '—' },
+      {
+        title: t('roster.birthDate'),
+        dataIndex: 'birthDate',
+        render: (d: string | null) => d ?? '—',
+        responsive: ['sm'],
+      },
       {
         title: t('roster.status'),
         dataIndex: 'status',

@@ -19,6 +19,7 @@ export function StudentProfilePage() {
   const student = useStudent(personId);
   const me = useMe();
   const admin = isAdmin(me.role);
+  const staff = me.role !== 'student' && me.role !== 'parent';
   const compact = !Grid.useBreakpoint().sm;
   if (student.isPending) return <PageLoading />;
   if (student.isError) return <PageError error={student.error} onRetry={() => void student.refetch()} />;
@@ -53,7 +54,8 @@ export function StudentProfilePage() {
         </Flex>
         {admin && <StudentAdminActions student={s} />}
       </Flex>
-      {s.under14 && <Alert type="info" role="note" showIcon title={t('student.under14')} />}
+      {/* A reminder for staff handling the record; the child and their guardians are not staff. */}
+      {s.under14 && staff && <Alert type="info" role="note" showIcon title={t('student.under14')} />}
       <Card size="small" title={t('student.record')}>
         <StudentFields student={s} canReveal={admin || me.role === 'parent' || me.personId === s.personId} />
       </Card>
