@@ -29,9 +29,13 @@ import {
   SPACE_ROLES,
 } from '../auth/roles';
 
-/** Which top-level section a path belongs to, for the menu's highlight. */
-function sectionOf(pathname: string): string {
+/**
+ * Which top-level section a path belongs to, for the menu's highlight. A class's roster and a
+ * student's record lie below the org browser for those who browse it, below the home for others.
+ */
+function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/org')) return '/org';
+  if (pathname.startsWith('/classes/') || pathname.startsWith('/students/')) return browsesOrg ? '/org' : '/';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
@@ -105,7 +109,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     <Menu
       mode="inline"
       theme="dark"
-      selectedKeys={[sectionOf(pathname)]}
+      selectedKeys={[sectionOf(pathname, ORG_BROWSER_ROLES.includes(me.role))]}
       defaultOpenKeys={pathname.startsWith('/privacy') ? [PRIVACY_GROUP] : []}
       items={items}
       onClick={({ key }) => {

@@ -28,10 +28,11 @@ export const useOrgChildren = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/org/units/{id}/children', path(id))),
   });
 
-export const useOrgAncestors = (id: string) =>
+export const useOrgAncestors = (id: string, enabled = true) =>
   useQuery({
     queryKey: orgKeys.ancestors(id),
     queryFn: () => unwrap(api.GET('/api/org/units/{id}/ancestors', path(id))),
+    enabled,
   });
 
 /** The kinds of unit an admin may create under a parent of the given kind. */

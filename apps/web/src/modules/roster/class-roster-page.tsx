@@ -1,13 +1,14 @@
 import { App, Breadcrumb, Card, Flex, Input, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
 import { isAdmin } from '../../app/auth/roles';
 import { LinkButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { RosterExportButton } from '../import/export-button';
+import { useClassTrail } from '../org/org-trail';
 import { TeacherList } from '../portal/teacher-list';
 import { useRefreshAfterChange } from './admin/admin-queries';
 import { ClassAdminActions } from './admin/class-admin-actions';
@@ -34,6 +35,8 @@ export function ClassRosterPage() {
     return needle ? all.filter((s) => s.name.includes(needle) || s.studentNo.includes(needle)) : all;
   }, [roster.data, q]);
 
+  const trail = useClassTrail(classId, roster.data?.class.name ?? '', false);
+
   if (roster.isPending) return <PageLoading />;
   if (roster.isError) return <PageError error={roster.error} onRetry={() => void roster.refetch()} />;
   const { class: cls, teachers } = roster.data;
@@ -46,7 +49,7 @@ export function ClassRosterPage() {
 
   return (
     <Stack>
-      <Breadcrumb items={[{ title: <Link to="/">{t('nav.home')}</Link> }, { title: cls.name }]} />
+      <Breadcrumb items={trail} data-testid="page-breadcrumb" />
       <Flex wrap justify="space-between" align="flex-end" gap={8}>
         <div style={{ minWidth: 0 }}>
           <Space wrap size={8}>

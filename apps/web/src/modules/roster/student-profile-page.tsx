@@ -1,11 +1,12 @@
 import { Alert, Breadcrumb, Card, Descriptions, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
 import { isAdmin, ROSTER_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { useClassTrail } from '../org/org-trail';
 import { ResetPasswordButton } from './admin/reset-password';
 import { StudentAdminActions } from './admin/student-admin-actions';
 import { RevealNumber } from './reveal-number';
@@ -21,25 +22,18 @@ export function StudentProfilePage() {
   const admin = isAdmin(me.role);
   const staff = me.role !== 'student' && me.role !== 'parent';
   const compact = !Grid.useBreakpoint().sm;
+  const trail = useClassTrail(
+    student.data?.classId ?? '',
+    student.data?.className ?? '',
+    ROSTER_ROLES.includes(me.role),
+  );
   if (student.isPending) return <PageLoading />;
   if (student.isError) return <PageError error={student.error} onRetry={() => void student.refetch()} />;
   const s = student.data;
 
   return (
     <Stack>
-      <Breadcrumb
-        items={[
-          { title: <Link to="/">{t('nav.home')}</Link> },
-          {
-            title: ROSTER_ROLES.includes(me.role) ? (
-              <Link to={`/classes/${s.classId}`}>{s.className}</Link>
-            ) : (
-              s.className
-            ),
-          },
-          { title: s.name },
-        ]}
-      />
+      <Breadcrumb items={[...trail, { key: s.personId, title: s.name }]} data-testid="page-breadcrumb" />
       <Flex wrap justify="space-between" align="center" gap={8}>
         <Flex wrap gap={8} align="center" style={{ minWidth: 0 }}>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="student-name">
