@@ -63,3 +63,9 @@ export const STAFF_ROLES: readonly Role[] = [
 
 /** Roles that take part in learning spaces (auditors and operators hold no part in them). */
 export const SPACE_ROLES: readonly Role[] = [...STAFF_ROLES, 'student', 'parent'];
+
+/**
+ * Roles that use the shared lessons and the curriculum: everyone but the 三员, whose work is the
+ * system, its security and its audit trail, not teaching.
+ */
+export const CONTENT_ROLES: readonly Role[] = SPACE_ROLES;

@@ -19,6 +19,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth-context';
 import {
   AUDIT_ROLES,
+  CONTENT_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
   NOTICE_ADMIN_ROLES,
@@ -84,9 +85,17 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('nav.import'),
     },
     SPACE_ROLES.includes(me.role) && { key: '/spaces', icon: <TeamOutlined />, label: t('nav.spaces') },
-    { key: '/resources', icon: <PlayCircleOutlined />, label: t('nav.resources') },
+    CONTENT_ROLES.includes(me.role) && {
+      key: '/resources',
+      icon: <PlayCircleOutlined />,
+      label: t('nav.resources'),
+    },
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
-    { key: '/curriculum', icon: <BookOutlined />, label: t('nav.curriculum') },
+    CONTENT_ROLES.includes(me.role) && {
+      key: '/curriculum',
+      icon: <BookOutlined />,
+      label: t('nav.curriculum'),
+    },
     AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     SECOND_FACTOR_ROLES.includes(me.role) && {
       key: '/security/second-factors',
