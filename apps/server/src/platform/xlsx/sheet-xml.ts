@@ -1,0 +1,77 @@
+/**
+ * Rewrites of SpreadsheetML parts that are valid but that ExcelJS cannot read. Both are decided from
+ * the head of a part, so the common case (nothing to rewrite) never holds a whole sheet as text.
+ */
+
+const SPREADSHEET_NS =
+  /^http:\/\/(schemas\.openxmlformats\.org\/spreadsheetml\/2006|purl\.oclc\.org\/ooxml\/spreadsheetml)\/main$/;
+
+const literal = (name: string) => name.replace(/[.]/g, '\\.');
+
+/** The prefix a part's root element binds the SpreadsheetML namespace to (`x` in `<x:worksheet xmlns:x=…>`). */
+export function spreadsheetPrefix(head: string): string | undefined {
+  const prolog = head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '');
+  const root = /^\s*<([\w.-]+):[\w.-]+(\s[^>]*)?>/.exec(prolog);
+  if (!root) return undefined;
+  const [, prefix = '', attrs = ''] = root;
+  const bound = new RegExp(`xmlns:${literal(prefix)}\\s*=\\s*["']([^"']*)["']`).exec(attrs);
+  return bound && SPREADSHEET_NS.test(bound[1]!) ? prefix : undefined;
+}
+
+/**
+ * `<x:row>` → `<row>`: writers built on the Open XML SDK often prefix the main namespace, and ExcelJS
+ * matches unprefixed element names only (it does not resolve namespaces, so declarations can stay).
+ */
+export const dropPrefix = (xml: string, prefix: string): string =>
+  xml.replace(new RegExp(`<(/?)${literal(prefix)}:`, 'g'), '<$1');
+
+const FIRST_ROW = /<row(?=[\s/>])([^>]*)>/;
+const FIRST_CELL = /<c(?=[\s/>])([^>]*)>/;
+const HAS_REF = /\sr\s*=/;
+
+/**
+ * True when the first row or cell of a sheet has no `r` reference. The attribute is optional (a row
+ * follows the previous one, a cell the previous cell); a writer either always writes it or never.
+ */
+export function lacksRefs(head: string): boolean {
+  const row = FIRST_ROW.exec(head);
+  const cell = FIRST_CELL.exec(head);
+  return (!!row && !HAS_REF.test(row[1]!)) || (!!cell && !HAS_REF.test(cell[1]!));
+}
+
+function columnName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function columnNumber(ref: string): number {
+  let n = 0;
+  for (const ch of ref.toUpperCase().replace(/[^A-Z]/g, '')) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+const REF_OF = /\sr\s*=\s*["']([^"']*)["']/;
+/** Tokens of sheetData: text in CDATA or comments is skipped, so a `<c` inside it is not a cell. */
+const TOKENS = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(row|c)(?=[\s/>])([^>]*)>/g;
+
+/** Writes the implied `r` of every row and cell of `<sheetData>` (the spec's rule, as Excel reads it). */
+export function addRefs(xml: string): string {
+  const start = xml.indexOf('<sheetData');
+  const end = xml.lastIndexOf('</sheetData>');
+  if (start < 0 || end < start) return xml;
+  let row = 0;
+  let col = 0;
+  const data = xml.slice(start, end).replace(TOKENS, (token, name: string | undefined, attrs: string) => {
+    if (!name) return token;
+    const ref = REF_OF.exec(attrs)?.[1];
+    if (name === 'row') {
+      row = ref ? Number.parseInt(ref, 10) : row + 1;
+      col = 0;
+      return ref ? token : `<row r="${row}"${attrs}>`;
+    }
+    col = ref ? columnNumber(ref) : col + 1;
+    return ref ? token : `<c r="${columnName(col)}${row}"${attrs}>`;
+  });
+  return xml.slice(0, start) + data + xml.slice(end);
+}
