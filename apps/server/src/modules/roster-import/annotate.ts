@@ -49,7 +49,7 @@ export async function annotateWorkbook(
   const header = sheet.getRow(1);
   let errorCol = 0;
   header.eachCell((cell, col) => {
-    if (typeof cell.value === 'string' && cell.value.trim() === ERROR_COLUMN) errorCol = col;
+    if (cell.text.trim() === ERROR_COLUMN) errorCol = col;
   });
   if (errorCol === 0) errorCol = Math.max(sheet.columnCount, header.cellCount) + 1;
   else for (let r = 2; r <= sheet.rowCount; r++) sheet.getRow(r).getCell(errorCol).value = null;

@@ -25,6 +25,18 @@ export function spreadsheetPrefix(head: string): string | undefined {
 export const dropPrefix = (xml: string, prefix: string): string =>
   xml.replace(new RegExp(`<(/?)${literal(prefix)}:`, 'g'), '<$1');
 
+const PLAIN_NOTE = /<text(\s[^>]*)?>(\s*)<t(?=[\s>])([^>]*)>([\s\S]*?)<\/t>/g;
+
+/** True when a comments part has a note written as plain text (`<text><t>…</t></text>`). */
+export const hasPlainNotes = (head: string): boolean => new RegExp(PLAIN_NOTE.source).test(head);
+
+/**
+ * `<text><t>…</t></text>` → `<text><r><t>…</t></r></text>`: a note may be plain text or runs (openpyxl
+ * writes plain text); ExcelJS reads runs only and would drop the text.
+ */
+export const wrapPlainNotes = (xml: string): string =>
+  xml.replace(PLAIN_NOTE, '<text$1>$2<r><t$3>$4</t></r>');
+
 const FIRST_ROW = /<row(?=[\s/>])([^>]*)>/;
 const FIRST_CELL = /<c(?=[\s/>])([^>]*)>/;
 const HAS_REF = /\sr\s*=/;

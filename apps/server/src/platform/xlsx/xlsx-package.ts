@@ -10,7 +10,14 @@ import {
   resolveTarget,
   writeRels,
 } from './opc.ts';
-import { addRefs, dropPrefix, lacksRefs, spreadsheetPrefix } from './sheet-xml.ts';
+import {
+  addRefs,
+  dropPrefix,
+  hasPlainNotes,
+  lacksRefs,
+  spreadsheetPrefix,
+  wrapPlainNotes,
+} from './sheet-xml.ts';
 import { memberData, notXlsx, type ZipEntry } from './zip-guard.ts';
 import { textMember, writeZip, type ZipMember } from './zip-write.ts';
 
@@ -30,7 +37,7 @@ const HEAD_BYTES = 64 * 1024;
  * worksheets with their notes, shared strings, styles, theme, document properties) to the canonical
  * names, with relative targets. Compressed bytes are copied, not recompressed; only relationship
  * parts are written anew, and the few XML parts ExcelJS would misread (a prefixed namespace, rows
- * and cells without `r`) are rewritten. Drawings, tables and the like are left out: an import
+ * and cells without `r`, notes as plain text) are rewritten. Drawings, tables and the like are left out: an import
  * reads cell values, and the annotated workbook it returns does not need them.
  *
  * Call it after the zip guard: members are inflated here, trusting the sizes the guard verified.
@@ -150,12 +157,15 @@ async function renamed(buf: Buffer, e: ZipEntry, name: string, inflated: Inflate
   const data = memberData(buf, e);
   const copied: ZipMember = { name, method: e.method, crc32: e.crc32, size: e.declaredSize, data };
   if (!name.endsWith('.xml')) return copied;
-  const start = await head(data, e.method);
-  const prefix = spreadsheetPrefix(start);
-  const refs = name.startsWith('xl/worksheets/') && lacksRefs(prefix ? dropPrefix(start, prefix) : start);
-  if (!prefix && !refs) return copied;
+  const raw = await head(data, e.method);
+  const prefix = spreadsheetPrefix(raw);
+  const start = prefix ? dropPrefix(raw, prefix) : raw;
+  const refs = name.startsWith('xl/worksheets/') && lacksRefs(start);
+  const notes = /^xl\/comments\d+\.xml$/.test(name) && hasPlainNotes(start);
+  if (!prefix && !refs && !notes) return copied;
   let xml = (await inflated(e)).toString('utf8');
   if (prefix) xml = dropPrefix(xml, prefix);
   if (refs) xml = addRefs(xml);
+  if (notes) xml = wrapPlainNotes(xml);
   return textMember(name, xml);
 }
