@@ -1,7 +1,7 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors/app-error.ts';
+import { refusal } from '../../testing/refusal.ts';
 import { parseRels, resolveTarget } from './opc.ts';
 import { addRefs, dropPrefix, spreadsheetPrefix, wrapPlainNotes } from './sheet-xml.ts';
 import { loadWorkbook, workbookBuffer } from './xlsx-file.ts';
@@ -25,15 +25,6 @@ async function members(): Promise<ZipMember[]> {
       data: memberData(buf, e),
     }));
 }
-
-const refusal = async (p: Promise<unknown>) => {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-};
 
 describe('OPC relationships', () => {
   it('resolves relative, absolute, dotted and escaped targets to case-insensitive part names', () => {
