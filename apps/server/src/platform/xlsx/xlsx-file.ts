@@ -8,6 +8,8 @@ import { assertInflatesWithin, notXlsx, readZipEntries, tooLarge, type ZipEntry 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Rows of one import (header excluded); larger rosters are split by school. */
 export const MAX_ROWS = 50_000;
+/** Cells of one row: a roster has a few dozen columns. */
+const MAX_COLS = 200;
 /** What the members of one workbook may inflate to, in total (really inflated, not as declared). */
 const MAX_UNCOMPRESSED = 200 * 1024 * 1024;
 
@@ -24,15 +26,16 @@ export function assertXlsxBytes(buf: Buffer): ZipEntry[] {
 }
 
 /**
- * Loads a workbook for reading, whichever program wrote it (see `canonicalPackage`). Data validations are skipped: ExcelJS expands each range into one
- * entry per cell, so a crafted `A1:XFD1048576` would exhaust memory; we never need them on input.
+ * Loads a workbook for reading, whichever program wrote it (see `canonicalPackage`). Data
+ * validations are skipped: ExcelJS expands each range into one entry per cell, so a crafted
+ * `A1:XFD1048576` would exhaust memory; we never need them on input.
  */
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   // Declared sizes are the sender's word: what the members really inflate to is checked, streaming
   // and discarding, before ExcelJS inflates them into memory (a zip bomb lies about its sizes).
   const entries = assertXlsxBytes(buf);
   await assertInflatesWithin(buf, entries, MAX_UNCOMPRESSED);
-  const canonical = await canonicalPackage(buf, entries);
+  const canonical = await canonicalPackage(buf, entries, { maxRows: MAX_ROWS + 1, maxCols: MAX_COLS });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
@@ -41,7 +44,7 @@ export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
         // The canonical package keeps no drawings or tables, so ExcelJS must not look for them.
         ignoreNodes: ['dataValidations', 'drawing', 'picture', 'tableParts'],
         maxRows: MAX_ROWS + 1,
-        maxCols: 200,
+        maxCols: MAX_COLS,
       } as Partial<ExcelJS.XlsxReadOptions>,
     );
   } catch (err) {

@@ -55,10 +55,13 @@ describe('SpreadsheetML rewrites', () => {
   it('writes the implied references of rows and cells', () => {
     const xml =
       '<worksheet><sheetData><row><c t="s"><v>0</v></c><c/></row><row r="4"><c><v>1</v></c><c r="D4"/><c/></row></sheetData></worksheet>';
-    expect(addRefs(xml)).toBe(
+    expect(addRefs(xml, { maxRows: 10, maxCols: 10 })).toBe(
       '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/></row>' +
         '<row r="4"><c r="A4"><v>1</v></c><c r="D4"/><c r="E4"/></row></sheetData></worksheet>',
     );
+    // Beyond what an import reads, no references are written (they would only cost memory).
+    expect(addRefs(xml, { maxRows: 1, maxCols: 10 })).toBeUndefined();
+    expect(addRefs(xml, { maxRows: 10, maxCols: 2 })).toBeUndefined();
   });
 
   it('drops the prefix of the SpreadsheetML namespace, and only that one', () => {

@@ -15,10 +15,11 @@ import {
   dropPrefix,
   hasPlainNotes,
   lacksRefs,
+  type SheetLimits,
   spreadsheetPrefix,
   wrapPlainNotes,
 } from './sheet-xml.ts';
-import { memberData, notXlsx, type ZipEntry } from './zip-guard.ts';
+import { memberData, notXlsx, tooLarge, type ZipEntry } from './zip-guard.ts';
 import { textMember, writeZip, type ZipMember } from './zip-write.ts';
 
 const inflate = promisify(inflateRaw);
@@ -37,12 +38,16 @@ const HEAD_BYTES = 64 * 1024;
  * worksheets with their notes, shared strings, styles, theme, document properties) to the canonical
  * names, with relative targets. Compressed bytes are copied, not recompressed; only relationship
  * parts are written anew, and the few XML parts ExcelJS would misread (a prefixed namespace, rows
- * and cells without `r`, notes as plain text) are rewritten. Drawings, tables and the like are left out: an import
- * reads cell values, and the annotated workbook it returns does not need them.
+ * and cells without `r`, notes as plain text) are rewritten. Drawings, tables and the like are
+ * left out: an import reads cell values, and the annotated workbook it returns does not need them.
  *
  * Call it after the zip guard: members are inflated here, trusting the sizes the guard verified.
  */
-export async function canonicalPackage(buf: Buffer, entries: ZipEntry[]): Promise<Buffer> {
+export async function canonicalPackage(
+  buf: Buffer,
+  entries: ZipEntry[],
+  limits: SheetLimits,
+): Promise<Buffer> {
   const parts = new Map<string, ZipEntry>();
   for (const e of entries) if (!e.name.endsWith('/')) parts.set(partKey(e.name), e);
   const bytes: Inflated = async (e) => {
@@ -64,7 +69,8 @@ export async function canonicalPackage(buf: Buffer, entries: ZipEntry[]): Promis
   };
 
   const out: ZipMember[] = [];
-  const copy = async (from: string, to: string) => out.push(await renamed(buf, parts.get(from)!, to, bytes));
+  const copy = async (from: string, to: string) =>
+    out.push(await renamed(buf, parts.get(from)!, to, bytes, limits));
 
   const rootRels: Relationship[] = [];
   let workbook: string | undefined;
@@ -153,7 +159,13 @@ function head(data: Buffer, method: number, limit = HEAD_BYTES): Promise<string>
 }
 
 /** A member under a new name: its compressed bytes copied, or rewritten where ExcelJS would misread it. */
-async function renamed(buf: Buffer, e: ZipEntry, name: string, inflated: Inflated): Promise<ZipMember> {
+async function renamed(
+  buf: Buffer,
+  e: ZipEntry,
+  name: string,
+  inflated: Inflated,
+  limits: SheetLimits,
+): Promise<ZipMember> {
   const data = memberData(buf, e);
   const copied: ZipMember = { name, method: e.method, crc32: e.crc32, size: e.declaredSize, data };
   if (!name.endsWith('.xml')) return copied;
@@ -165,7 +177,11 @@ async function renamed(buf: Buffer, e: ZipEntry, name: string, inflated: Inflate
   if (!prefix && !refs && !notes) return copied;
   let xml = (await inflated(e)).toString('utf8');
   if (prefix) xml = dropPrefix(xml, prefix);
-  if (refs) xml = addRefs(xml);
+  if (refs) {
+    const withRefs = addRefs(xml, limits);
+    if (withRefs === undefined) throw tooLarge();
+    xml = withRefs;
+  }
   if (notes) xml = wrapPlainNotes(xml);
   return textMember(name, xml);
 }

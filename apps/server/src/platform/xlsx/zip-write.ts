@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
 
 /** A member of a zip to write: its bytes already compressed (copied from another zip) or not yet. */
 export interface ZipMember {
@@ -10,10 +10,13 @@ export interface ZipMember {
   data: Buffer;
 }
 
-/** A member from text: deflated here. */
+/**
+ * A member from text, stored uncompressed: the zips built here are read back in memory at once,
+ * where deflating a rewritten sheet would cost seconds and save nothing.
+ */
 export function textMember(name: string, text: string): ZipMember {
   const raw = Buffer.from(text, 'utf8');
-  return { name, method: 8, crc32: crc32(raw), size: raw.length, data: deflateRawSync(raw) };
+  return { name, method: 0, crc32: crc32(raw), size: raw.length, data: raw };
 }
 
 /**
