@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { craftZipBomb } from '../../testing/zip-bomb.ts';
 import {
   byCell,
   cellsOf,
@@ -113,5 +114,37 @@ describe('one round for every kind: checks against stored data run on rows with 
       '学段: 「大学以上」不在「学段」代码表中',
       '所属区县行政区划代码: 所属区县不存在或不在您的管理范围内',
     ]);
+  });
+});
+
+describe('bad files are still refused, each with the one error shape', () => {
+  const refused = async (file: Buffer, name: string) => {
+    const res = await upload(admin, 'students', file, name);
+    const body = res.json() as { error: { code: string; message: string; details?: unknown } };
+    expect(Object.keys(body)).toEqual(['error']);
+    return { status: res.statusCode, ...body.error };
+  };
+
+  it('not a zip, an old .xls, a zip bomb, another kind of template', async () => {
+    const before = await snapshot(t.db);
+    const csv = await refused(Buffer.from('姓名,性别\n张三,男\n'), 'fake.xlsx');
+    expect([csv.status, csv.code]).toEqual([415, 'unsupported_media_type']);
+    const xls = await refused(
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]),
+      'old.xls',
+    );
+    expect([xls.status, xls.code]).toEqual([415, 'unsupported_media_type']);
+    expect(xls.message).toContain('.xls');
+    const openpyxl = WRITER_FIXTURES.find((f) => f.writer === 'openpyxl')!.file;
+    const bomb = await refused(
+      await craftZipBomb(openpyxl, 'xl/worksheets/sheet1.xml', 64 * 1024 * 1024),
+      'bomb.xlsx',
+    );
+    expect([bomb.status, bomb.code]).toEqual([413, 'payload_too_large']);
+    const teachers = (await admin.get('/api/roster/templates/teachers')).rawPayload;
+    const wrong = await refused(teachers, 'teachers.xlsx');
+    expect(wrong.code).toBe('validation_failed');
+    expect(wrong.message).toContain('缺少必填列');
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });
