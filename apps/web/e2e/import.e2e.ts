@@ -1,12 +1,22 @@
 /**
  * Journey: a school admin imports a student workbook with one bad row — the error is listed and
- * nothing is written — then the fixed workbook imports.
+ * nothing is written — then the fixed workbook imports. Then a workbook a school's script filled
+ * with openpyxl: accepted, every error listed at once, and the downloaded error workbook marks
+ * exactly the cells in error.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../server/src/modules/roster/id-number.ts';
-import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
+import {
+  cellsOf,
+  expectedErrors,
+  expectedRed,
+  redCells,
+  WRITER_FIXTURES,
+} from '../../server/src/modules/roster-import/fixtures/students.expected.ts';
+import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,7 +83,8 @@ async function workbookWith(page: Page, badRow: boolean): Promise<{ path: string
   return { path, before: rows };
 }
 
-async function upload(page: Page, path: string) {
+async function upload(page: Page, path: string, bytes?: Buffer) {
+  if (bytes) writeFileSync(path, bytes);
   await page.goto(`${baseUrl()}/import`);
   await page.getByTestId('import-title').waitFor();
   await page.locator('input[type=file]').setInputFiles(path);
@@ -104,5 +115,34 @@ describe('roster import', () => {
     await page.screenshot({ path: `${SHOTS}/import-fixed.png`, fullPage: true });
     expect((await exportedStudents(page)).rows).toBe(bad.before + 3);
     await page.close();
+  });
+
+  it('accepts a workbook filled by openpyxl, lists all its errors at once, and marks exactly those cells', async () => {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const page = await browser.newPage({ viewport, acceptDownloads: true });
+      await loginAs(page, 'school_admin');
+      const fixture = WRITER_FIXTURES.find((f) => f.writer === 'openpyxl')!;
+      await upload(page, `${SHOTS}/students-openpyxl.xlsx`, fixture.file);
+      const errors = page.getByTestId('import-errors');
+      await errors.waitFor({ timeout: 60_000 });
+      const rows = await errors.locator('tbody tr.ant-table-row').allInnerTexts();
+      const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+      expect(rows.map(squash)).toEqual(
+        expectedErrors().map((e) => squash(`${e.row} ${e.column} ${e.message}`)),
+      );
+      expect(rows.join('\n')).toContain('该校没有此行政班');
+      await page.screenshot({ path: `${SHOTS}/import-openpyxl-errors-${label}.png`, fullPage: true });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('import-errors-xlsx').click(),
+      ]);
+      const annotated = readFileSync((await download.path())!);
+      expect(cellsOf(await redCells(annotated))).toEqual(expectedRed(expectedErrors()));
+      await page.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { memberData, readZipEntries } from '../platform/xlsx/zip-guard.ts';
+import { writeZip } from '../platform/xlsx/zip-write.ts';
 
 interface Member {
   name: string;
@@ -10,43 +11,8 @@ interface Member {
 }
 
 /** A zip of members given already compressed, with the sizes they declare (true or not). */
-export function zipOf(members: Member[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const m of members) {
-    const name = Buffer.from(m.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(m.method, 8);
-    local.writeUInt32LE(m.crc32, 14);
-    local.writeUInt32LE(m.data.length, 18);
-    local.writeUInt32LE(m.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(m.method, 10);
-    central.writeUInt32LE(m.crc32, 16);
-    central.writeUInt32LE(m.data.length, 20);
-    central.writeUInt32LE(m.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, m.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + m.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+export const zipOf = (members: Member[]): Buffer =>
+  writeZip(members.map((m) => ({ ...m, size: m.declaredSize })));
 
 /** Deflates `head` followed by `bytes` spaces, streaming, so the test never holds the inflated text. */
 async function deflateHuge(head: string, bytes: number): Promise<Buffer> {

@@ -4,8 +4,33 @@ import { SHEETS } from './columns.ts';
 import type { TImportKind, TRowError } from './roster-import.schema.ts';
 import { ERROR_COLUMN, readSheet } from './sheet-io.ts';
 
-const RED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
-const RED_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
+const RED = 'FFFFC7CE';
+const DARK_RED = 'FF9C0006';
+const RED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RED } };
+const RED_FONT: Partial<ExcelJS.Font> = { color: { argb: DARK_RED } };
+
+/**
+ * Restyles one cell. ExcelJS hands every cell of a style id (a column's text format, say) the same
+ * style object, so mutating `cell.fill` would paint the whole column: each cell gets its own copy.
+ */
+function restyle(cell: ExcelJS.Cell, patch: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>) {
+  cell.style = patch({ ...cell.style });
+}
+
+const markRed = (cell: ExcelJS.Cell) =>
+  restyle(cell, (s) => ({ ...s, fill: RED_FILL, font: { ...s.font, ...RED_FONT } }));
+
+const isMarked = (cell: ExcelJS.Cell) => cell.fill?.type === 'pattern' && cell.fill.fgColor?.argb === RED;
+
+/** Removes the marks of an earlier round from a re-uploaded annotated workbook: fixed cells turn plain. */
+function unmark(cell: ExcelJS.Cell) {
+  restyle(cell, ({ fill: _fill, font, ...s }) => {
+    const { color, ...plain } = font ?? {};
+    return color?.argb === DARK_RED ? { ...s, font: plain } : { ...s, font };
+  });
+  // ExcelJS has no public way to drop a note; the note of a marked cell is an earlier round's reasons.
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+}
 
 /**
  * The uploaded workbook with every bad cell filled red and carrying a note with its reasons, and a
@@ -24,14 +49,21 @@ export async function annotateWorkbook(
   const header = sheet.getRow(1);
   let errorCol = 0;
   header.eachCell((cell, col) => {
-    if (typeof cell.value === 'string' && cell.value.trim() === ERROR_COLUMN) errorCol = col;
+    if (cell.text.trim() === ERROR_COLUMN) errorCol = col;
   });
   if (errorCol === 0) errorCol = Math.max(sheet.columnCount, header.cellCount) + 1;
   else for (let r = 2; r <= sheet.rowCount; r++) sheet.getRow(r).getCell(errorCol).value = null;
+  const dataColumns = [...columnIndex.values()];
+  sheet.eachRow((row, rowNo) => {
+    if (rowNo === 1) return;
+    for (const col of dataColumns) {
+      const cell = row.getCell(col);
+      if (isMarked(cell)) unmark(cell);
+    }
+  });
   const head = header.getCell(errorCol);
   head.value = ERROR_COLUMN;
-  head.font = { bold: true, ...RED_FONT };
-  head.fill = RED_FILL;
+  restyle(head, (s) => ({ ...s, fill: RED_FILL, font: { ...s.font, bold: true, ...RED_FONT } }));
   sheet.getColumn(errorCol).width = 60;
 
   const byRow = new Map<number, TRowError[]>();
@@ -47,13 +79,12 @@ export async function annotateWorkbook(
     }
     for (const [col, messages] of byCell) {
       const cell = row.getCell(col);
-      cell.fill = RED_FILL;
-      cell.font = RED_FONT;
+      markRed(cell);
       cell.note = messages.join('\n');
     }
     const summary = row.getCell(errorCol);
     summary.value = list.map((e) => `「${e.column}」${e.message}`).join('；');
-    summary.font = RED_FONT;
+    restyle(summary, (s) => ({ ...s, font: { ...s.font, ...RED_FONT } }));
   }
   return workbookBuffer(wb);
 }

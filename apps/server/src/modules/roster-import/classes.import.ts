@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { orgUnits, type TOrgKind } from '../org/org.schema.ts';
 import {
   changedFields,
+  defined,
   emptySummary,
   type Importer,
   type ImportRun,
@@ -55,7 +56,10 @@ function labeller(units: lookup.UnitRow[]) {
   };
 }
 
-function parseRow(run: ImportRun, raw: RawRow, errors: TRowError[]) {
+/** A row as far as its cells could be read (see `StudentDraft`). */
+type ClassDraft = Partial<ClassValues> & Pick<ClassValues, 'row' | 'kind'> & { c: RowCheck };
+
+function parseRow(run: ImportRun, raw: RawRow, errors: TRowError[]): ClassDraft {
   const c = new RowCheck('classes', raw, errors, run.book);
   const schoolCode = c.text('schoolCode', { pattern: /^[0-9]{10}$/, message: '学校标识码应为 10 位数字' });
   const gradeCode = c.code('gradeCode');
@@ -65,35 +69,25 @@ function parseRow(run: ImportRun, raw: RawRow, errors: TRowError[]) {
   const subjectCode = c.code('subjectCode');
   if (kind === 'teaching_class' && !subjectCode && c.raw.cells.subjectCode == null)
     c.fail('subjectCode', '教学班须填写学科代码');
-  if (!c.ok) return undefined;
-  const v: ClassValues = {
-    row: raw.row,
-    schoolCode: schoolCode!,
-    gradeCode: gradeCode!,
-    name: name!,
-    entryYear: entryYear!,
-    kind,
-    subjectCode,
-  };
-  return { c, v };
+  return { c, row: raw.row, schoolCode, gradeCode, name, entryYear, kind, subjectCode };
 }
+
+const isComplete = (d: ClassDraft): d is ClassDraft & ClassValues => d.c.ok;
 
 async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<ClassPlan>> {
   const errors: TRowError[] = [];
-  const parsed: { c: RowCheck; v: ClassValues }[] = [];
+  const drafts: ClassDraft[] = [];
   const seen = new SeenKeys();
   for (const [i, raw] of rows.entries()) {
-    const r = parseRow(run, raw, errors);
+    const d = parseRow(run, raw, errors);
     await tick(run, i + 1);
-    if (r && seen.check(r.c, 'name', `${r.v.schoolCode}/${r.v.name}`, '同一学校的班级名称')) parsed.push(r);
+    const key = d.schoolCode !== undefined && d.name !== undefined ? `${d.schoolCode}/${d.name}` : undefined;
+    seen.check(d.c, 'name', key, '同一学校的班级名称');
+    drafts.push(d);
   }
+  // Rows with errors take part with the fields they have: every error comes in one round.
   const schools = new Map(
-    (
-      await lookup.findUnitsBySchoolCode(
-        ctx.db,
-        parsed.map((p) => p.v.schoolCode),
-      )
-    )
+    (await lookup.findUnitsBySchoolCode(ctx.db, defined(drafts.map((d) => d.schoolCode))))
       .filter((u) => u.kind === 'school' && within(ctx.scope, u.path))
       .map((u) => [u.schoolCode!, u]),
   );
@@ -112,34 +106,33 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
   const nextLabel = labeller(units);
   const plan: ClassPlan = { grades: [], classes: [], updates: [] };
   const summary = emptySummary();
-  for (const { c, v } of parsed) {
-    const school = schools.get(v.schoolCode);
-    if (!school) {
-      c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
-      continue;
-    }
-    if (!school.active) c.fail('schoolCode', '学校已停用');
-    const same = byName.get(`${school.id}/${v.name}`) ?? [];
+  for (const d of drafts) {
+    const c = d.c;
+    const school = d.schoolCode === undefined ? undefined : schools.get(d.schoolCode);
+    if (d.schoolCode !== undefined && !school) c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
+    else if (school && !school.active) c.fail('schoolCode', '学校已停用');
+    const same = school && d.name !== undefined ? (byName.get(`${school.id}/${d.name}`) ?? []) : [];
     if (same.length > 1) c.fail('name', '该校已有多个同名班级，请先在机构管理中更正');
     const old = same[0];
     if (old) {
-      if (old.kind !== v.kind) c.fail('classType', '该班级已存在且类型不同');
-      else if (old.kind === 'class' && old.gradeCode !== v.gradeCode)
+      if (old.kind !== d.kind) c.fail('classType', '该班级已存在且类型不同');
+      else if (old.kind === 'class' && d.gradeCode !== undefined && old.gradeCode !== d.gradeCode)
         c.fail('gradeCode', '该班级已存在于其他年级，调整年级请在机构管理中办理');
       if (!old.active) c.fail('name', '该班级已停用');
-      if (!c.ok) continue;
+      if (!isComplete(d)) continue;
       const fields = changedFields(old, {
-        entryYear: v.entryYear,
-        subjectCode: v.subjectCode ?? old.subjectCode,
+        entryYear: d.entryYear,
+        subjectCode: d.subjectCode ?? old.subjectCode,
       });
       if (fields.length === 0) summary.unchanged++;
       else {
-        plan.updates.push({ id: old.id, v, path: old.path, fields });
+        plan.updates.push({ id: old.id, v: d, path: old.path, fields });
         summary.updated++;
       }
       continue;
     }
-    if (!c.ok) continue;
+    if (!isComplete(d) || !school) continue;
+    const v = d;
     let parent: { id: string; path: string } = school;
     if (v.kind === 'class') {
       const gradeKey = `${school.id}/${v.gradeCode}`;

@@ -60,4 +60,7 @@ export function changedFields<A extends object>(before: A, after: Partial<A>): s
   });
 }
 
+/** The values that are there: the keys of rows whose cells could be read, for a batch lookup. */
+export const defined = <T>(values: (T | undefined)[]): T[] => values.filter((v): v is T => v !== undefined);
+
 export const emptySummary = (): TImportSummary => ({ created: 0, updated: 0, unchanged: 0 });

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { newId } from '../../platform/db/types.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import {
+  defined,
   emptySummary,
   type Importer,
   type ImportRun,
@@ -45,15 +46,22 @@ async function drawFreeUsernames(db: Ctx['db'], people: ParentPerson[]): Promise
   throw new Error('could not draw free parent usernames');
 }
 
+/** A row whose parent is known well enough to find or create the person: name, phone, ID as given. */
 interface Parsed {
   c: RowCheck;
   name: string;
   phone: string;
-  relation: string;
-  /** Keyed hash of the student's 全国学籍号. */
-  nationalNoHash: string;
   id?: IdValue;
   idHash?: string;
+}
+
+/** A row as far as its cells could be read (see `StudentDraft`); `person` when its parent cells are valid. */
+interface Draft {
+  c: RowCheck;
+  relation?: string;
+  /** Keyed hash of the student's 全国学籍号. */
+  nationalNoHash?: string;
+  person?: Parsed;
 }
 
 export interface ParentPerson {
@@ -84,9 +92,10 @@ export interface ParentPlan {
   changedLinks: GuardianLink[];
 }
 
-async function parseRows(ctx: Ctx, run: ImportRun, rows: RawRow[], errors: TRowError[]): Promise<Parsed[]> {
-  const out: Parsed[] = [];
+async function parseRows(ctx: Ctx, run: ImportRun, rows: RawRow[], errors: TRowError[]): Promise<Draft[]> {
+  const out: Draft[] = [];
   const pairs = new SeenKeys();
+  const hash = (v: string | undefined) => (v === undefined ? undefined : ctx.deps.crypto.lookupHash(v));
   for (const [i, raw] of rows.entries()) {
     const c = new RowCheck('parents', raw, errors, run.book);
     const name = c.name('name');
@@ -99,11 +108,17 @@ async function parseRows(ctx: Ctx, run: ImportRun, rows: RawRow[], errors: TRowE
     });
     const id = c.idNumber('idType', 'idNumber');
     await tick(run, i + 1);
-    if (!c.ok) continue;
-    if (!pairs.check(c, 'studentNationalNo', `${phone}/${nationalNo}`, '同一家长与同一学生的关系')) continue;
-    const idHash = id ? ctx.deps.crypto.lookupHash(id.idNumber) : undefined;
-    const nationalNoHash = ctx.deps.crypto.lookupHash(nationalNo!);
-    out.push({ c, name: name!, phone: phone!, relation: relation!, nationalNoHash, id, idHash });
+    const pair = phone !== undefined && nationalNo !== undefined ? `${phone}/${nationalNo}` : undefined;
+    pairs.check(c, 'studentNationalNo', pair, '同一家长与同一学生的关系');
+    // A wrong ID cell leaves the person undecidable: matching without it could pick someone else.
+    const personOk =
+      name !== undefined && phone !== undefined && !c.failed('idType') && !c.failed('idNumber');
+    out.push({
+      c,
+      relation,
+      nationalNoHash: hash(nationalNo),
+      person: personOk ? { c, name, phone, id, idHash: hash(id?.idNumber) } : undefined,
+    });
   }
   return out;
 }
@@ -131,25 +146,21 @@ function checkConsistency(parsed: Parsed[]): Map<string, Parsed> {
 
 async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<ParentPlan>> {
   const errors: TRowError[] = [];
-  const parsed = await parseRows(ctx, run, rows, errors);
-  const groups = checkConsistency(parsed);
+  const drafts = await parseRows(ctx, run, rows, errors);
+  const groups = checkConsistency(drafts.flatMap((d) => (d.person ? [d.person] : [])));
   const db = ctx.db;
   const { crypto } = ctx.deps;
   const students = new Map(
-    (
-      await lookup.findStudentsByNationalNoHash(
-        db,
-        parsed.map((p) => p.nationalNoHash),
-      )
-    ).map((s) => [s.nationalNoHash, s]),
+    (await lookup.findStudentsByNationalNoHash(db, defined(drafts.map((d) => d.nationalNoHash)))).map((s) => [
+      s.nationalNoHash,
+      s,
+    ]),
   );
   const byId = new Map(
-    (
-      await lookup.findPersonsByIdHash(
-        db,
-        parsed.flatMap((p) => (p.idHash ? [p.idHash] : [])),
-      )
-    ).map((p) => [p.idHash!, openPerson(crypto, p)]),
+    (await lookup.findPersonsByIdHash(db, defined(drafts.map((d) => d.person?.idHash)))).map((p) => [
+      p.idHash!,
+      openPerson(crypto, p),
+    ]),
   );
   // A phone is found by its keyed hash, or as the username of an older account.
   const phoneOfKey = new Map<string, string>();
@@ -232,29 +243,31 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
   const plan: ParentPlan = { people: [], newLinks: [], changedLinks: [] };
   const summary = emptySummary();
   const linkedInPlan = new Set<string>();
-  for (const p of parsed) {
-    const c = p.c;
-    if (!c.ok) continue;
-    const student = students.get(p.nationalNoHash);
-    if (!student || !within(ctx.scope, student.path))
+  for (const d of drafts) {
+    const c = d.c;
+    const student = d.nationalNoHash === undefined ? undefined : students.get(d.nationalNoHash);
+    if (d.nationalNoHash !== undefined && (!student || !within(ctx.scope, student.path)))
       c.fail('studentNationalNo', '学生全国学籍号不存在或不在您的管理范围内');
-    else if (student.status !== 'enrolled') c.fail('studentNationalNo', '该学生不是在读状态');
-    let person = people.get(p.phone);
-    if (person === undefined) {
-      person = resolve(groups.get(p.phone)!);
-      people.set(p.phone, person);
-      if (typeof person !== 'string') plan.people.push(person);
+    else if (student && student.status !== 'enrolled') c.fail('studentNationalNo', '该学生不是在读状态');
+    let person: ParentPerson | string | undefined;
+    if (d.person) {
+      person = people.get(d.person.phone);
+      if (person === undefined) {
+        person = resolve(groups.get(d.person.phone)!);
+        people.set(d.person.phone, person);
+        if (typeof person !== 'string') plan.people.push(person);
+      }
+      if (typeof person === 'string') {
+        const [column, message] = person.split(/:(.*)/s) as [string, string];
+        c.fail(column, message);
+      }
     }
-    if (typeof person === 'string') {
-      const [column, message] = person.split(/:(.*)/s) as [string, string];
-      c.fail(column, message);
-    }
-    if (!c.ok || typeof person === 'string' || !student) continue;
+    if (!c.ok || !person || typeof person === 'string' || !student || d.relation === undefined) continue;
     const existing = links.get(`${person.personId}/${student.personId}`);
     const link: GuardianLink = {
       parentId: person.personId,
       student,
-      relation: p.relation,
+      relation: d.relation,
       primary: false,
       row: c.row,
     };
@@ -263,8 +276,8 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       linkedInPlan.add(student.personId);
       plan.newLinks.push(link);
       summary.created++;
-    } else if (existing.relation !== p.relation || (person.patch && person.row === c.row)) {
-      if (existing.relation !== p.relation) plan.changedLinks.push(link);
+    } else if (existing.relation !== d.relation || (person.patch && person.row === c.row)) {
+      if (existing.relation !== d.relation) plan.changedLinks.push(link);
       summary.updated++;
     } else summary.unchanged++;
   }

@@ -33,6 +33,7 @@ export interface IdValue {
 export class RowCheck {
   ok = true;
   private readonly columns: Map<string, ColumnDef>;
+  private readonly failedKeys = new Set<string>();
 
   constructor(
     kind: TImportKind,
@@ -49,8 +50,14 @@ export class RowCheck {
 
   fail(key: string, message: string): undefined {
     this.ok = false;
+    this.failedKeys.add(key);
     this.errors.push({ row: this.raw.row, column: this.columns.get(key)?.header ?? key, message });
     return undefined;
+  }
+
+  /** True when a cell of this column was refused (an empty optional cell is not a failure). */
+  failed(key: string): boolean {
+    return this.failedKeys.has(key);
   }
 
   private cell(key: string): TCell {

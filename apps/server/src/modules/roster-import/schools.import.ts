@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { orgUnits } from '../org/org.schema.ts';
 import {
   changedFields,
+  defined,
   emptySummary,
   type Importer,
   type ImportRun,
@@ -32,9 +33,14 @@ export interface SchoolPlan {
   updates: { id: string; v: SchoolValues; path: string; fields: string[] }[];
 }
 
+/** A row as far as its cells could be read (see `StudentDraft`). */
+type SchoolDraft = Partial<SchoolValues> & { c: RowCheck; row: number; division?: string };
+
+const isComplete = (d: SchoolDraft): d is SchoolDraft & SchoolValues & { division: string } => d.c.ok;
+
 async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<SchoolPlan>> {
   const errors: TRowError[] = [];
-  const parsed: { c: RowCheck; v: SchoolValues; division: string }[] = [];
+  const drafts: SchoolDraft[] = [];
   const seen = new SeenKeys();
   for (const [i, raw] of rows.entries()) {
     const c = new RowCheck('schools', raw, errors, run.book);
@@ -45,53 +51,42 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     const schoolType = c.code('schoolType');
     const address = c.text('address', { max: 200 });
     await tick(run, i + 1);
-    if (!c.ok || !seen.check(c, 'schoolCode', schoolCode, '学校标识码')) continue;
-    parsed.push({
-      c,
-      division: division!,
-      v: {
-        row: raw.row,
-        name: name!,
-        schoolCode: schoolCode!,
-        stage: stage!,
-        schoolType: schoolType!,
-        address,
-      },
-    });
+    seen.check(c, 'schoolCode', schoolCode, '学校标识码');
+    drafts.push({ c, row: raw.row, name, schoolCode, division, stage, schoolType, address });
   }
+  // Rows with errors take part with the fields they have: every error comes in one round.
   const districts = new Map(
     (await lookup.findDistricts(ctx.db)).filter((d) => d.divisionCode).map((d) => [d.divisionCode!, d]),
   );
   const existing = new Map(
-    (
-      await lookup.findUnitsBySchoolCode(
-        ctx.db,
-        parsed.map((p) => p.v.schoolCode),
-      )
-    ).map((u) => [u.schoolCode!, u]),
+    (await lookup.findUnitsBySchoolCode(ctx.db, defined(drafts.map((d) => d.schoolCode)))).map((u) => [
+      u.schoolCode!,
+      u,
+    ]),
   );
   const plan: SchoolPlan = { creates: [], updates: [] };
   const summary = emptySummary();
-  for (const { c, v, division } of parsed) {
-    const district = districts.get(division);
-    if (!district || !within(ctx.scope, district.path)) {
+  for (const d of drafts) {
+    const c = d.c;
+    const district = d.division === undefined ? undefined : districts.get(d.division);
+    if (d.division !== undefined && (!district || !within(ctx.scope, district.path)))
       c.fail('divisionCode', '所属区县不存在或不在您的管理范围内');
-      continue;
+    else if (district && !district.active) c.fail('divisionCode', '所属区县已停用');
+    const inScope = district && within(ctx.scope, district.path) ? district : undefined;
+    const old = d.schoolCode === undefined ? undefined : existing.get(d.schoolCode);
+    if (old) {
+      if (old.kind !== 'school' || !within(ctx.scope, old.path))
+        c.fail('schoolCode', '该学校标识码已被您管理范围以外的机构使用');
+      else if (inScope && old.parentId !== inScope.id)
+        c.fail('divisionCode', '该学校已属于其他区县，调整所属区县请在机构管理中办理');
     }
-    if (!district.active) c.fail('divisionCode', '所属区县已停用');
-    const old = existing.get(v.schoolCode);
+    if (!isComplete(d) || !inScope) continue;
+    const v = d;
     if (!old) {
-      if (c.ok) {
-        plan.creates.push({ id: newId(), v, district });
-        summary.created++;
-      }
+      plan.creates.push({ id: newId(), v, district: inScope });
+      summary.created++;
       continue;
     }
-    if (old.kind !== 'school' || !within(ctx.scope, old.path))
-      c.fail('schoolCode', '该学校标识码已被您管理范围以外的机构使用');
-    else if (old.parentId !== district.id)
-      c.fail('divisionCode', '该学校已属于其他区县，调整所属区县请在机构管理中办理');
-    if (!c.ok) continue;
     const fields = changedFields(old, {
       name: v.name,
       stage: v.stage,

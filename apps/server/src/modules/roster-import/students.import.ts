@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { studentUsername } from '../roster/enrolment.service.ts';
 import {
   changedFields,
+  defined,
   emptySummary,
   type Importer,
   type ImportRun,
@@ -13,11 +14,17 @@ import {
 import * as lookup from './lookup.repository.ts';
 import { FOREIGN_CONFLICT, PersonGuard } from './person-guard.ts';
 import type { TRowError } from './roster-import.schema.ts';
-import { SeenKeys } from './row-check.ts';
+import { type RowCheck, SeenKeys } from './row-check.ts';
 import { openPerson, openStudent } from './sealed-fields.ts';
 import type { RawRow } from './sheet-io.ts';
 import { applyStudents } from './students.apply.ts';
-import { type ParsedStudent, parseStudentRow, type Sensitive } from './students.parse.ts';
+import {
+  isComplete,
+  type ParsedStudent,
+  parseStudentRow,
+  type Sensitive,
+  type StudentDraft,
+} from './students.parse.ts';
 
 const STATUS_ZH: Record<string, string> = { transferred: '已转出', graduated: '已毕业', withdrawn: '已退学' };
 
@@ -56,31 +63,25 @@ export interface StudentPlan {
 
 async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<StudentPlan>> {
   const errors: TRowError[] = [];
-  const parsed: ParsedStudent[] = [];
+  const drafts: StudentDraft[] = [];
   const seenNo = new SeenKeys();
   const seenId = new SeenKeys();
   const seenStudentNo = new SeenKeys();
   for (const [i, raw] of rows.entries()) {
-    const p = parseStudentRow(ctx, run, raw, errors);
+    const d = parseStudentRow(ctx, run, raw, errors);
     await tick(run, i + 1);
-    if (!p) continue;
-    const ok = [
-      seenNo.check(p.check, 'nationalNo', p.nationalNo, '全国学籍号'),
-      seenId.check(p.check, 'idNumber', p.idHash, '证件号码'),
-      seenStudentNo.check(p.check, 'studentNo', `${p.schoolCode}/${p.studentNo}`, '同一学校的学号'),
-    ].every(Boolean);
-    if (ok) parsed.push(p);
+    seenNo.check(d.check, 'nationalNo', d.nationalNo, '全国学籍号');
+    seenId.check(d.check, 'idNumber', d.idHash, '证件号码');
+    const perSchool = d.schoolCode && d.studentNo ? `${d.schoolCode}/${d.studentNo}` : undefined;
+    seenStudentNo.check(d.check, 'studentNo', perSchool, '同一学校的学号');
+    drafts.push(d);
   }
 
-  // Batch lookups: one query per 1,000 keys.
+  // Batch lookups: one query per 1,000 keys. Rows with errors take part with the fields they have,
+  // so an unknown class is reported with a bad birth date in the same round.
   const db = ctx.db;
   const schools = new Map(
-    (
-      await lookup.findUnitsBySchoolCode(
-        db,
-        parsed.map((p) => p.schoolCode),
-      )
-    )
+    (await lookup.findUnitsBySchoolCode(db, defined(drafts.map((d) => d.schoolCode))))
       .filter((u) => u.kind === 'school' && within(ctx.scope, u.path))
       .map((u) => [u.schoolCode!, u]),
   );
@@ -95,27 +96,23 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
   }
   const { crypto } = ctx.deps;
   const existing = new Map(
-    (
-      await lookup.findStudentsByNationalNoHash(
-        db,
-        parsed.map((p) => p.nationalNoHash),
-      )
-    ).map((s) => [s.nationalNoHash, openStudent(crypto, s)]),
+    (await lookup.findStudentsByNationalNoHash(db, defined(drafts.map((d) => d.nationalNoHash)))).map((s) => [
+      s.nationalNoHash,
+      openStudent(crypto, s),
+    ]),
   );
   const persons = new Map(
-    (
-      await lookup.findPersonsByIdHash(
-        db,
-        parsed.map((p) => p.idHash),
-      )
-    ).map((p) => [p.idHash!, openPerson(crypto, p)]),
+    (await lookup.findPersonsByIdHash(db, defined(drafts.map((d) => d.idHash)))).map((p) => [
+      p.idHash!,
+      openPerson(crypto, p),
+    ]),
   );
   const studentNos = new Map(
     (
       await lookup.findStudentNos(
         db,
         [...schools.values()].map((s) => s.id),
-        parsed.map((p) => p.studentNo),
+        defined(drafts.map((d) => d.studentNo)),
       )
     ).map((r) => [`${r.schoolId}/${r.studentNo}`, r.personId]),
   );
@@ -123,29 +120,22 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
     ...[...persons.values()].map((p) => p.id),
     ...[...existing.values()].map((s) => s.personId),
   ]);
-  const username = (p: ParsedStudent) => studentUsername(p.schoolCode, p.studentNo);
+  const username = (d: StudentDraft) =>
+    d.schoolCode && d.studentNo ? studentUsername(d.schoolCode, d.studentNo) : undefined;
   const taken = await lookup.findTakenUsernames(
     db,
-    parsed.filter((p) => !existing.has(p.nationalNoHash)).map(username),
+    defined(drafts.filter((d) => d.nationalNoHash && !existing.has(d.nationalNoHash)).map(username)),
   );
 
   const plan: StudentPlan = { creates: [], updates: [] };
   const summary = emptySummary();
-  for (const p of parsed) {
-    const c = p.check;
-    const school = schools.get(p.schoolCode);
-    if (!school) {
-      c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
-      continue;
-    }
-    if (!school.active) c.fail('schoolCode', '学校已停用');
-    const named = classes.get(`${school.id}/${p.className}`) ?? [];
-    const matches = named.length > 1 ? named.filter((k) => k.entryYear === p.entryYear) : named;
-    const cls = matches.length === 1 ? matches[0] : undefined;
-    if (!cls)
-      c.fail('className', named.length === 0 ? '该校没有此行政班' : '该校有多个同名班级，入学年份也无法区分');
-    else if (!cls.active) c.fail('className', '班级已停用');
-    const old = existing.get(p.nationalNoHash);
+  for (const d of drafts) {
+    const c = d.check;
+    const school = d.schoolCode === undefined ? undefined : schools.get(d.schoolCode);
+    if (d.schoolCode !== undefined && !school) c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
+    else if (school && !school.active) c.fail('schoolCode', '学校已停用');
+    const cls = school && d.className !== undefined ? classOf(c, classes, school.id, d) : undefined;
+    const old = d.nationalNoHash === undefined ? undefined : existing.get(d.nationalNoHash);
     if (old) {
       // Outside the scope: no comparison with the stored ID number (that would be an oracle).
       if (!within(ctx.scope, old.path))
@@ -156,10 +146,11 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
             'nationalNo',
             `该学生学籍状态为「${STATUS_ZH[old.status] ?? old.status}」，不能通过导入修改`,
           );
-        if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该全国学籍号已登记的证件号码不一致');
+        if (d.idHash !== undefined && old.idHash !== d.idHash)
+          c.fail('idNumber', '证件号码与该全国学籍号已登记的证件号码不一致');
       }
-    } else {
-      const holder = persons.get(p.idHash);
+    } else if (d.nationalNoHash !== undefined) {
+      const holder = d.idHash === undefined ? undefined : persons.get(d.idHash);
       if (holder)
         c.fail(
           ...guard.conflict(
@@ -169,11 +160,14 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
             'idNumber',
           ),
         );
-      if (taken.has(username(p))) c.fail('studentNo', `账号名「${username(p)}」已被占用`);
+      const name = username(d);
+      if (name && taken.has(name)) c.fail('studentNo', `账号名「${name}」已被占用`);
     }
-    const noOwner = studentNos.get(`${school.id}/${p.studentNo}`);
+    const noOwner =
+      school && d.studentNo !== undefined ? studentNos.get(`${school.id}/${d.studentNo}`) : undefined;
     if (noOwner && noOwner !== old?.personId) c.fail('studentNo', '该学号已被本校其他学生使用');
-    if (!c.ok || !cls) continue;
+    if (!isComplete(d) || !school || !cls) continue;
+    const p = d;
 
     const place: Placement = {
       classId: cls.id,
@@ -187,7 +181,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         personId: newId(),
         p,
         place,
-        username: username(p),
+        username: studentUsername(p.schoolCode, p.studentNo),
         sensitive: {
           health: s.health ?? null,
           disability: s.disability ?? null,
@@ -256,3 +250,23 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
 }
 
 export const studentsImporter: Importer<StudentPlan> = { validate, apply: applyStudents };
+
+/**
+ * The administrative class a row names in its school. Two classes of one name are told apart by
+ * the entry year; when the row's year is itself wrong, that error already stands for the row.
+ */
+function classOf(
+  c: RowCheck,
+  classes: Map<string, lookup.UnitRow[]>,
+  schoolId: string,
+  d: StudentDraft,
+): lookup.UnitRow | undefined {
+  const named = classes.get(`${schoolId}/${d.className}`) ?? [];
+  if (named.length > 1 && d.entryYear === undefined) return undefined;
+  const matches = named.length > 1 ? named.filter((k) => k.entryYear === d.entryYear) : named;
+  const cls = matches.length === 1 ? matches[0] : undefined;
+  if (!cls)
+    c.fail('className', named.length === 0 ? '该校没有此行政班' : '该校有多个同名班级，入学年份也无法区分');
+  else if (!cls.active) c.fail('className', '班级已停用');
+  return cls;
+}

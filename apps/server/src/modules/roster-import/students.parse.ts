@@ -33,12 +33,18 @@ export interface ParsedStudent {
   sensitive: Partial<Sensitive>;
 }
 
-export function parseStudentRow(
-  ctx: Ctx,
-  run: ImportRun,
-  raw: RawRow,
-  errors: TRowError[],
-): ParsedStudent | undefined {
+/**
+ * A row as far as its cells could be read: a field is undefined where its cell is empty or wrong
+ * (`check` holds the reasons). Checks against stored data run on whatever fields are known, so a
+ * file's errors are all reported in one round, not one layer at a time.
+ */
+export type StudentDraft = Partial<Omit<ParsedStudent, 'check' | 'sensitive'>> &
+  Pick<ParsedStudent, 'check' | 'sensitive'>;
+
+/** A draft whose every cell was valid is a complete row: a required cell left empty is an error. */
+export const isComplete = (d: StudentDraft): d is ParsedStudent => d.check.ok;
+
+export function parseStudentRow(ctx: Ctx, run: ImportRun, raw: RawRow, errors: TRowError[]): StudentDraft {
   const c = new RowCheck('students', raw, errors, run.book);
   const name = c.name('name');
   const gender = c.code('gender');
@@ -67,21 +73,21 @@ export function parseStudentRow(
     orphan: c.bool('orphan'),
   };
   c.agreeWithId(id, gender, birthDate);
-  if (!c.ok) return undefined;
+  const hash = (v: string | undefined) => (v === undefined ? undefined : ctx.deps.crypto.lookupHash(v));
   return {
     check: c,
-    name: name!,
-    gender: gender!,
-    birthDate: birthDate!,
-    ethnicity: ethnicity!,
-    id: id!,
-    idHash: ctx.deps.crypto.lookupHash(id!.idNumber),
-    nationalNo: nationalNo!,
-    nationalNoHash: ctx.deps.crypto.lookupHash(nationalNo!),
-    studentNo: studentNo!,
-    schoolCode: schoolCode!,
-    className: className!,
-    entryYear: entryYear!,
+    name,
+    gender,
+    birthDate,
+    ethnicity,
+    id,
+    idHash: hash(id?.idNumber),
+    nationalNo,
+    nationalNoHash: hash(nationalNo),
+    studentNo,
+    schoolCode,
+    className,
+    entryYear,
     studyMode,
     householdType,
     migrant,

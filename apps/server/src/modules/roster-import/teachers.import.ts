@@ -2,6 +2,7 @@ import { newId } from '../../platform/db/types.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import {
   changedFields,
+  defined,
   emptySummary,
   type Importer,
   type ImportRun,
@@ -56,7 +57,10 @@ export interface TeacherPlan {
   updates: TeacherUpdate[];
 }
 
-function parseRow(ctx: Ctx, run: ImportRun, raw: RawRow, errors: TRowError[]) {
+/** A row as far as its cells could be read (see `StudentDraft`). */
+type TeacherDraft = Partial<TeacherParsed> & { c: RowCheck; row: number };
+
+function parseRow(ctx: Ctx, run: ImportRun, raw: RawRow, errors: TRowError[]): TeacherDraft {
   const c = new RowCheck('teachers', raw, errors, run.book);
   const name = c.name('name');
   const gender = c.code('gender');
@@ -70,91 +74,74 @@ function parseRow(ctx: Ctx, run: ImportRun, raw: RawRow, errors: TRowError[]) {
   const title = c.code('title');
   const phone = c.phone('phone');
   c.agreeWithId(id, gender);
-  if (!c.ok) return undefined;
-  const p: TeacherParsed = {
-    row: raw.row,
-    name: name!,
-    gender: gender!,
-    id: id!,
-    idHash: ctx.deps.crypto.lookupHash(id!.idNumber),
-    staffNo: staffNo!,
-    schoolCode: schoolCode!,
-    subjects,
-    title,
-    phone,
-  };
-  return { c, p };
+  const idHash = id ? ctx.deps.crypto.lookupHash(id.idNumber) : undefined;
+  return { c, row: raw.row, name, gender, id, idHash, staffNo, schoolCode, subjects, title, phone };
 }
+
+const isComplete = (d: TeacherDraft): d is TeacherDraft & TeacherParsed => d.c.ok;
 
 async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Validation<TeacherPlan>> {
   const errors: TRowError[] = [];
-  const parsed: { c: RowCheck; p: TeacherParsed }[] = [];
+  const drafts: TeacherDraft[] = [];
   const seenStaff = new SeenKeys();
   const seenId = new SeenKeys();
   for (const [i, raw] of rows.entries()) {
-    const r = parseRow(ctx, run, raw, errors);
+    const d = parseRow(ctx, run, raw, errors);
     await tick(run, i + 1);
-    if (!r) continue;
-    const a = seenStaff.check(r.c, 'staffNo', r.p.staffNo.toUpperCase(), '教职工号');
-    const b = seenId.check(r.c, 'idNumber', r.p.idHash, '证件号码');
-    if (a && b) parsed.push(r);
+    seenStaff.check(d.c, 'staffNo', d.staffNo?.toUpperCase(), '教职工号');
+    seenId.check(d.c, 'idNumber', d.idHash, '证件号码');
+    drafts.push(d);
   }
+  // Rows with errors take part with the fields they have: every error comes in one round.
   const db = ctx.db;
   const schools = new Map(
-    (
-      await lookup.findUnitsBySchoolCode(
-        db,
-        parsed.map((r) => r.p.schoolCode),
-      )
-    )
+    (await lookup.findUnitsBySchoolCode(db, defined(drafts.map((d) => d.schoolCode))))
       .filter((u) => u.kind === 'school' && within(ctx.scope, u.path))
       .map((u) => [u.schoolCode!, u]),
   );
   const teachers = new Map(
-    (
-      await lookup.findTeachersByStaffNo(
-        db,
-        parsed.map((r) => r.p.staffNo),
-      )
-    ).map((t) => [t.staffNo, openTeacher(ctx.deps.crypto, t)]),
+    (await lookup.findTeachersByStaffNo(db, defined(drafts.map((d) => d.staffNo)))).map((t) => [
+      t.staffNo,
+      openTeacher(ctx.deps.crypto, t),
+    ]),
   );
   const persons = new Map(
-    (
-      await lookup.findPersonsByIdHash(
-        db,
-        parsed.map((r) => r.p.idHash),
-      )
-    ).map((p) => [p.idHash!, openPerson(ctx.deps.crypto, p)]),
+    (await lookup.findPersonsByIdHash(db, defined(drafts.map((d) => d.idHash)))).map((p) => [
+      p.idHash!,
+      openPerson(ctx.deps.crypto, p),
+    ]),
   );
   const guard = await PersonGuard.load(db, ctx.scope, [
     ...[...persons.values()].map((p) => p.id),
     ...[...teachers.values()].map((t) => t.personId),
   ]);
-  const username = (p: TeacherParsed) => `t${p.staffNo}`.toLowerCase();
+  const username = (staffNo: string) => `t${staffNo}`.toLowerCase();
   const taken = await lookup.findTakenUsernames(
     db,
-    parsed.filter((r) => !teachers.has(r.p.staffNo)).map((r) => username(r.p)),
+    defined(drafts.map((d) => d.staffNo))
+      .filter((no) => !teachers.has(no))
+      .map(username),
   );
 
   const plan: TeacherPlan = { creates: [], updates: [] };
   const summary = emptySummary();
-  for (const { c, p } of parsed) {
-    const school = schools.get(p.schoolCode);
-    if (!school) {
-      c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
-      continue;
-    }
-    if (!school.active) c.fail('schoolCode', '学校已停用');
-    const old = teachers.get(p.staffNo);
+  for (const d of drafts) {
+    const c = d.c;
+    const school = d.schoolCode === undefined ? undefined : schools.get(d.schoolCode);
+    if (d.schoolCode !== undefined && !school) c.fail('schoolCode', '学校标识码不存在或不在您的管理范围内');
+    else if (school && !school.active) c.fail('schoolCode', '学校已停用');
+    const old = d.staffNo === undefined ? undefined : teachers.get(d.staffNo);
     if (old) {
       // A teacher outside the scope: no comparison with their stored ID number (that would be an oracle).
       if (!within(ctx.scope, old.path)) c.fail('staffNo', '该教职工号已在您管理范围以外的学校登记');
       else {
-        if (old.schoolId !== school.id)
+        if (school && old.schoolId !== school.id)
           c.fail('schoolCode', '该教职工号已登记在其他学校，教师调动请在系统中办理');
-        if (old.idHash !== p.idHash) c.fail('idNumber', '证件号码与该教职工号已登记的证件号码不一致');
+        if (d.idHash !== undefined && old.idHash !== d.idHash)
+          c.fail('idNumber', '证件号码与该教职工号已登记的证件号码不一致');
       }
-      if (!c.ok) continue;
+      if (!isComplete(d) || !school) continue;
+      const p = d;
       const personFields = changedFields(old, {
         name: p.name,
         gender: p.gender,
@@ -184,9 +171,10 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       }
       continue;
     }
-    const holder = persons.get(p.idHash);
+    const holder = d.idHash === undefined ? undefined : persons.get(d.idHash);
     const personPatch =
-      !!holder && changedFields(holder, { gender: p.gender, phone: p.phone ?? holder.phone }).length > 0;
+      !!holder &&
+      changedFields(holder, { gender: d.gender ?? holder.gender, phone: d.phone ?? holder.phone }).length > 0;
     const needsAccount = !holder?.username;
     if (holder) {
       // Outside the scope: one generic message, and the person is reused only as stored.
@@ -194,18 +182,20 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
         c.fail(...guard.conflict([holder.id], key, message, 'idNumber'));
       if (!guard.mayLink(holder.id)) c.fail('idNumber', FOREIGN_CONFLICT);
       else if (holder.staffNo) refuse('idNumber', '该证件号码已登记在其他教职工号下');
-      else if (holder.name !== p.name) refuse('name', '该证件号码已登记的姓名与本行不一致');
+      else if (d.name !== undefined && holder.name !== d.name)
+        refuse('name', '该证件号码已登记的姓名与本行不一致');
       else if ((personPatch || needsAccount) && !guard.inside(holder.id))
         c.fail('idNumber', FOREIGN_CONFLICT);
     }
-    if (needsAccount && taken.has(username(p))) c.fail('staffNo', `账号名「${username(p)}」已被占用`);
-    if (!c.ok) continue;
+    if (needsAccount && d.staffNo !== undefined && taken.has(username(d.staffNo)))
+      c.fail('staffNo', `账号名「${username(d.staffNo)}」已被占用`);
+    if (!isComplete(d) || !school) continue;
     plan.creates.push({
       personId: holder?.id ?? newId(),
-      p,
+      p: d,
       school,
       newPerson: !holder,
-      username: needsAccount ? username(p) : null,
+      username: needsAccount ? username(d.staffNo) : null,
       personPatch,
     });
     summary.created++;

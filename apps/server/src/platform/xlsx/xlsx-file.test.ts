@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../testing/refusal.ts';
 import { craftZipBomb, zipOf } from '../../testing/zip-bomb.ts';
-import { AppError } from '../errors/app-error.ts';
 import { loadWorkbook, workbookBuffer } from './xlsx-file.ts';
 import { memberData, readZipEntries } from './zip-guard.ts';
 
@@ -14,15 +14,6 @@ async function smallWorkbook(): Promise<Buffer> {
   ws.addRow(['张三', 'X0001']);
   return workbookBuffer(wb);
 }
-
-const refusal = async (p: Promise<unknown>) => {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-};
 
 describe('workbook zip-bomb guard (review finding 6)', () => {
   it('loads an honest workbook', async () => {

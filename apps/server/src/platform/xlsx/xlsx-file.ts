@@ -1,16 +1,17 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error.ts';
-import { assertInflatesWithin, readZipEntries, tooLarge, type ZipEntry } from './zip-guard.ts';
+import { partKey } from './opc.ts';
+import { canonicalPackage } from './xlsx-package.ts';
+import { assertInflatesWithin, notXlsx, readZipEntries, tooLarge, type ZipEntry } from './zip-guard.ts';
 
 /** Upload limit of one workbook. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Rows of one import (header excluded); larger rosters are split by school. */
 export const MAX_ROWS = 50_000;
+/** Cells of one row: a roster has a few dozen columns. */
+const MAX_COLS = 200;
 /** What the members of one workbook may inflate to, in total (really inflated, not as declared). */
 const MAX_UNCOMPRESSED = 200 * 1024 * 1024;
-
-const notXlsx = () =>
-  new AppError('unsupported_media_type', '文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板填写后上传');
 
 /**
  * Checks that a buffer is a zip holding a workbook and that the sizes its central directory declares
@@ -18,27 +19,32 @@ const notXlsx = () =>
  */
 export function assertXlsxBytes(buf: Buffer): ZipEntry[] {
   const entries = readZipEntries(buf);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw notXlsx();
+  // Every package names its main part in `_rels/.rels`; the workbook itself may be called anything.
+  if (!entries.some((e) => partKey(e.name) === '_rels/.rels')) throw notXlsx();
   if (entries.reduce((sum, e) => sum + e.declaredSize, 0) > MAX_UNCOMPRESSED) throw tooLarge();
   return entries;
 }
 
 /**
- * Loads a workbook for reading. Data validations are skipped: ExcelJS expands each range into one
- * entry per cell, so a crafted `A1:XFD1048576` would exhaust memory; we never need them on input.
+ * Loads a workbook for reading, whichever program wrote it (see `canonicalPackage`). Data
+ * validations are skipped: ExcelJS expands each range into one entry per cell, so a crafted
+ * `A1:XFD1048576` would exhaust memory; we never need them on input.
  */
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   // Declared sizes are the sender's word: what the members really inflate to is checked, streaming
   // and discarding, before ExcelJS inflates them into memory (a zip bomb lies about its sizes).
-  await assertInflatesWithin(buf, assertXlsxBytes(buf), MAX_UNCOMPRESSED);
+  const entries = assertXlsxBytes(buf);
+  await assertInflatesWithin(buf, entries, MAX_UNCOMPRESSED);
+  const canonical = await canonicalPackage(buf, entries, { maxRows: MAX_ROWS + 1, maxCols: MAX_COLS });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
-      buf as unknown as ExcelJS.Buffer,
+      canonical as unknown as ExcelJS.Buffer,
       {
-        ignoreNodes: ['dataValidations'],
+        // The canonical package keeps no drawings or tables, so ExcelJS must not look for them.
+        ignoreNodes: ['dataValidations', 'drawing', 'picture', 'tableParts'],
         maxRows: MAX_ROWS + 1,
-        maxCols: 200,
+        maxCols: MAX_COLS,
       } as Partial<ExcelJS.XlsxReadOptions>,
     );
   } catch (err) {

@@ -17,8 +17,16 @@ export interface ZipEntry {
 const MAX_ENTRIES = 10_000;
 const U32_MAX = 0xffffffff;
 
-const notZip = () =>
+/** The one refusal of a file that is not a readable workbook, whatever the reason. */
+export const notXlsx = () =>
   new AppError('unsupported_media_type', '文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板填写后上传');
+/** An OLE compound file: an old .xls, or an .xlsx that Excel or WPS encrypted with a password. */
+const oldOrEncrypted = () =>
+  new AppError(
+    'unsupported_media_type',
+    '文件是旧版 Excel 97-2003 工作簿（.xls）或设置了打开密码的工作簿，请取消密码并另存为 .xlsx 后上传',
+  );
+const CFB_SIGNATURE = 0xe011cfd0;
 export const tooLarge = () => new AppError('payload_too_large', '工作簿解压后过大，请拆分后分批导入');
 
 /**
@@ -27,7 +35,8 @@ export const tooLarge = () => new AppError('payload_too_large', '工作簿解压
  * upload limit never needs them.
  */
 export function readZipEntries(buf: Buffer): ZipEntry[] {
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw notZip();
+  if (buf.length >= 8 && buf.readUInt32LE(0) === CFB_SIGNATURE) throw oldOrEncrypted();
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw notXlsx();
   // End of central directory: last 22 bytes plus an optional comment of up to 64 KiB.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
@@ -36,13 +45,13 @@ export function readZipEntries(buf: Buffer): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw notZip();
+  if (eocd < 0) throw notXlsx();
   const count = buf.readUInt16LE(eocd + 10);
-  if (count === 0xffff || count > MAX_ENTRIES) throw notZip();
+  if (count === 0xffff || count > MAX_ENTRIES) throw notXlsx();
   let at = buf.readUInt32LE(eocd + 16);
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw notZip();
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw notXlsx();
     const nameLen = buf.readUInt16LE(at + 28);
     const entry: ZipEntry = {
       name: buf.toString('utf8', at + 46, at + 46 + nameLen),
@@ -53,8 +62,8 @@ export function readZipEntries(buf: Buffer): ZipEntry[] {
       declaredSize: buf.readUInt32LE(at + 24),
       localOffset: buf.readUInt32LE(at + 42),
     };
-    if ([entry.compressedSize, entry.declaredSize, entry.localOffset].includes(U32_MAX)) throw notZip();
-    if (entry.flags & 0x1 || (entry.method !== 0 && entry.method !== 8)) throw notZip();
+    if ([entry.compressedSize, entry.declaredSize, entry.localOffset].includes(U32_MAX)) throw notXlsx();
+    if (entry.flags & 0x1 || (entry.method !== 0 && entry.method !== 8)) throw notXlsx();
     entries.push(entry);
     at += 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
@@ -64,9 +73,9 @@ export function readZipEntries(buf: Buffer): ZipEntry[] {
 /** The compressed bytes of a member: after its local header, as long as the directory says. */
 export function memberData(buf: Buffer, e: ZipEntry): Buffer {
   const at = e.localOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw notZip();
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw notXlsx();
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  if (start + e.compressedSize > buf.length) throw notZip();
+  if (start + e.compressedSize > buf.length) throw notXlsx();
   return buf.subarray(start, start + e.compressedSize);
 }
 
@@ -86,7 +95,7 @@ function inflatedWithin(data: Buffer, limit: number): Promise<boolean> {
       }
     });
     inflate.on('end', () => resolve(true));
-    inflate.on('error', () => reject(notZip()));
+    inflate.on('error', () => reject(notXlsx()));
     inflate.end(data);
   });
 }
