@@ -75,7 +75,7 @@ export function RatingsPanel({ resourceId, mine }: { resourceId: string; mine: b
             <List.Item>
               <Typography.Text>
                 <Typography.Text strong>{c.name}</Typography.Text>{' '}
-                <Rate disabled value={c.stars} style={{ fontSize: 12 }} /> {c.comment}
+                <Rate disabled size="small" value={c.stars} /> {c.comment}
               </Typography.Text>
             </List.Item>
           )}
