@@ -1,13 +1,26 @@
 /** Journey: a researcher browses the backbone, links a lesson, is refused a cycle; a student reads only. */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
+import { expectNoOverflow, inViewport, PHONE_390, watchConsole } from './page-health.ts';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
+
+/** The legend sits above the drawing, never on it, and the drawing fits the page's width. */
+async function expectReadableGraph(page: Page) {
+  const canvas = page.getByTestId('knowledge-graph').locator('canvas');
+  await canvas.waitFor();
+  await expect.poll(() => page.getByTestId('graph-points').locator('tbody tr').count()).toBeGreaterThan(5);
+  const legend = (await page.getByTestId('graph-legend').boundingBox())!;
+  const drawing = (await canvas.boundingBox())!;
+  expect(legend.y + legend.height).toBeLessThanOrEqual(drawing.y + 1);
+  expect(drawing.x + drawing.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await expectNoOverflow(page);
+}
 
 describe('curriculum backbone', () => {
   it('lets a city researcher browse a volume, open a knowledge point and refuses a prerequisite cycle', async () => {
@@ -39,9 +52,7 @@ describe('curriculum backbone', () => {
     await page.keyboard.press('Escape');
 
     await page.goto(`${baseUrl()}/curriculum?subject=14&grade=21&tab=graph`);
-    await page.getByTestId('knowledge-graph').locator('canvas').waitFor();
-    await expect.poll(() => page.getByTestId('graph-points').locator('tbody tr').count()).toBeGreaterThan(5);
-    await page.waitForTimeout(1500); // let the force layout settle for the screenshot
+    await expectReadableGraph(page);
     await page.screenshot({ path: `${SHOTS}/curriculum-graph.png`, fullPage: true });
     await page.close();
   });
@@ -52,8 +63,86 @@ describe('curriculum backbone', () => {
     await page.goto(`${baseUrl()}/curriculum?subject=13&grade=13&term=1`);
     await expect.poll(() => page.getByTestId('curriculum-volume').textContent()).toContain('三年级上册');
     expect(await page.getByTestId('curriculum-import').count()).toBe(0);
-    expect(await page.getByTestId('curriculum-export').count()).toBe(1);
+    expect(await page.getByTestId('curriculum-export').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/curriculum-student-phone.png`, fullPage: true });
     await page.close();
   });
+
+  // Issue 9 §9, as each role uses the page at desktop and phone width: a lesson low in the tree
+  // shows its details in view, with its published resources; the graph's legend stays off the
+  // points; the workbook card only for those who can use it.
+  const ROLES: [user: string, card: 'none' | 'export' | 'import'][] = [
+    ['student_demo', 'none'],
+    ['parent_demo', 'none'],
+    ['teacher_demo', 'export'],
+    ['researcher_demo', 'import'],
+    ['city_admin', 'export'],
+  ];
+  for (const [name, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE_390],
+  ] as const) {
+    for (const [user, card] of ROLES) {
+      it(`shows ${user} a lesson's details and resources beside the tree, and a readable graph (${name})`, async () => {
+        const page = await browser.newPage({ viewport });
+        await loginAs(page, user);
+        const health = watchConsole(page);
+        // A lesson with a published resource: the first demo micro-lesson's.
+        const list = (await (
+          await page.request.get(`${baseUrl()}/api/resources?kind=micro_lesson&limit=1`)
+        ).json()) as { items: { id: string }[] };
+        const res = (await (
+          await page.request.get(`${baseUrl()}/api/resources/${list.items[0]!.id}`)
+        ).json()) as {
+          title: string;
+          subjectCode: string;
+          gradeCode: string;
+          term: number;
+          lesson: { title: string };
+        };
+        await page.goto(
+          `${baseUrl()}/curriculum?subject=${res.subjectCode}&grade=${res.gradeCode}&term=${res.term}`,
+        );
+        const tree = page.getByTestId('curriculum-tree');
+        await tree.locator('.ant-tree-treenode-leaf').first().waitFor();
+
+        // The last lesson of the volume, at the bottom of a long tree: its details are in view.
+        await tree.locator('.ant-tree-treenode-leaf').last().click();
+        await page
+          .getByTestId('lesson-resources')
+          .or(page.getByTestId('lesson-resources-empty'))
+          .first()
+          .waitFor();
+        await settled(page);
+        const node = await inViewport(page, 'curriculum-node');
+        expect(node.top).toBeGreaterThanOrEqual(0);
+        expect(node.bottom).toBeLessThanOrEqual(node.height);
+        await page.screenshot({ path: `${SHOTS}/curriculum-low-lesson-${user}-${name}.png` });
+        if (name === 'phone') {
+          await page.locator('.ant-drawer-close').click();
+          await settled(page);
+        }
+
+        // The lesson of the micro-lesson lists it; its link opens the resource.
+        const title = new RegExp(`^\\d+\\. ${res.lesson.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        await tree.locator('.ant-tree-treenode-leaf').getByText(title).first().click();
+        const link = page.getByTestId('lesson-resource').filter({ hasText: res.title });
+        await link.waitFor();
+        await settled(page);
+        expect((await inViewport(page, 'curriculum-node')).visible).toBe(true);
+        await expectNoOverflow(page);
+        await page.screenshot({ path: `${SHOTS}/curriculum-lesson-${user}-${name}.png` });
+        await link.click();
+        await expect.poll(() => page.getByTestId('resource-title').textContent()).toBe(res.title);
+
+        await page.goto(`${baseUrl()}/curriculum?subject=14&grade=21&tab=graph`);
+        await expectReadableGraph(page);
+        expect(await page.getByTestId('curriculum-export').count()).toBe(card === 'none' ? 0 : 1);
+        expect(await page.getByTestId('curriculum-import').count()).toBe(card === 'import' ? 1 : 0);
+        await page.screenshot({ path: `${SHOTS}/curriculum-graph-${user}-${name}.png`, fullPage: true });
+        expect(health.errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
 });

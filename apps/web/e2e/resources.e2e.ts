@@ -1,8 +1,10 @@
 /** Journey: a teacher drafts a micro-lesson, a disguised executable is refused, the real video plays. */
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { expectNoOverflow, PHONE_390, watchConsole } from './page-health.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,6 +32,22 @@ async function firstPublished(page: Page, kind: string) {
   const id = list.items[0]!.id;
   const detail = (await (await page.request.get(`${baseUrl()}/api/resources/${id}`)).json()) as Detail;
   return { id, file: detail.files[0]! };
+}
+
+/** A published resource of `username`'s, read as the database's owner (the journey's fixture). */
+async function publishedBy(username: string): Promise<string> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    const res = await client.query<{ id: string }>(
+      `select r.id from resource r join account a on a.person_id = r.author_id
+        where a.username = $1 and r.status = 'published' and r.kind = 'micro_lesson' order by r.id limit 1`,
+      [username],
+    );
+    return res.rows[0]!.id;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Waits until the page's video element has loaded its metadata and can seek. */
@@ -120,6 +138,66 @@ describe('resources', () => {
     expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
     await page.close();
   });
+
+  // Issue 9 §8: learners get the lesson, its materials, ratings and Q&A in the main column; the
+  // review record (reviewers, scores, comments) only reaches the author, reviewers and admins.
+  const VIEWERS: [user: string, seesRecord: boolean][] = [
+    ['student_demo', false],
+    ['teacher_demo', true],
+    ['researcher_demo', true],
+    ['school_admin', true],
+  ];
+  for (const [name, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE_390],
+  ] as const) {
+    for (const [user, seesRecord] of VIEWERS) {
+      it(`shows ${user} a reviewed lesson with ratings and Q&A under the video (${name})`, async () => {
+        const page = await browser.newPage({ viewport });
+        await loginAs(page, user);
+        const health = watchConsole(page);
+        const asked: string[] = [];
+        page.on('request', (r) => {
+          if (/^\/api\/resources\/[^/]+\/review$/.test(new URL(r.url()).pathname)) asked.push(r.url());
+        });
+        // teacher_demo's published micro-lesson: the demo gave it a full 六审 record with scores.
+        const own = await publishedBy('teacher_demo');
+        await page.goto(`${baseUrl()}/resources/${own}`);
+        await videoReady(page);
+        await page.getByTestId('qa-panel').waitFor();
+        await page.getByTestId('resource-same-lesson').waitFor();
+        await page
+          .getByTestId('lesson-resources')
+          .or(page.getByTestId('lesson-resources-empty'))
+          .first()
+          .waitFor();
+        const video = (await page.getByTestId('resource-video').boundingBox())!;
+        for (const panel of ['resource-about', 'ratings-panel', 'qa-panel']) {
+          const box = (await page.getByTestId(panel).boundingBox())!;
+          // In the main column: under the video and as wide as it.
+          expect(Math.abs(box.x - video.x), panel).toBeLessThan(3);
+          expect(Math.abs(box.width - video.width), panel).toBeLessThan(3);
+          expect(box.y, panel).toBeGreaterThan(video.y + video.height);
+        }
+        if (seesRecord) {
+          const review = page.getByTestId('review-panel');
+          await expect.poll(() => review.textContent()).toContain('审核记录');
+          const box = (await review.boundingBox())!;
+          // Beside the lesson on a desktop; after its Q&A on a phone.
+          if (name === 'desktop') expect(box.x).toBeGreaterThan(video.x + video.width);
+          else expect(box.y).toBeGreaterThan((await page.getByTestId('qa-panel').boundingBox())!.y);
+        } else {
+          expect(await page.getByTestId('review-panel').count()).toBe(0);
+          expect(await page.locator('body').textContent()).not.toContain('审核记录');
+          expect(asked, 'the page asked for the review record').toEqual([]);
+        }
+        await expectNoOverflow(page);
+        await page.screenshot({ path: `${SHOTS}/resource-${user}-${name}.png`, fullPage: true });
+        expect(health.errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
 
   it('lets the city retire a resource the daily check flagged as unused', async () => {
     const page = await browser.newPage({ viewport: DESKTOP });

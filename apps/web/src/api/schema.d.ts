@@ -5514,6 +5514,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/curriculum/lessons/{id}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一课的已发布资源（最新的在前；不含草稿和审核中的资源） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "lesson_package" | "video" | "courseware" | "micro_lesson" | "exercise_set" | "theme" | "third_party";
+                                title: string;
+                                authorName: string;
+                                unitName: string;
+                                publishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/curriculum/editions": {
         parameters: {
             query?: never;
@@ -7695,6 +7822,7 @@ export interface paths {
                             exercises: string | null;
                             createdAt: string;
                             mine: boolean;
+                            reviewRecord: boolean;
                             files: {
                                 id: string;
                                 /** @enum {string} */
@@ -8135,6 +8263,7 @@ export interface paths {
                             exercises: string | null;
                             createdAt: string;
                             mine: boolean;
+                            reviewRecord: boolean;
                             files: {
                                 id: string;
                                 /** @enum {string} */
@@ -8304,6 +8433,7 @@ export interface paths {
                             exercises: string | null;
                             createdAt: string;
                             mine: boolean;
+                            reviewRecord: boolean;
                             files: {
                                 id: string;
                                 /** @enum {string} */
@@ -10124,7 +10254,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 审核流程与完整历史 */
+        /** 审核流程与完整历史（仅资源作者、该流程的审核人员和范围内的管理员；其他人 403） */
         get: {
             parameters: {
                 query?: never;

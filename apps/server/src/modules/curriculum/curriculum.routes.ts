@@ -18,10 +18,18 @@ import { MAX_FILE_BYTES } from '../../platform/xlsx/xlsx-file.ts';
 import { sendXlsx } from '../../platform/xlsx/xlsx-reply.ts';
 import * as svc from './curriculum.service.ts';
 import { exportBackbone, importBackbone } from './curriculum-import.service.ts';
+import { lessonResourceRoutes } from './lesson-resources.routes.ts';
 
 const tags = ['curriculum'];
 /** Catalogue data of the whole city, no one's personal data: ids need no scope check. */
 const read: RoutePolicy = { allow: 'session', unscopedParams: ['id'] };
+/**
+ * The workbook is a working file for those who teach, review or administer (lesson planning, the
+ * researchers' round trip); students and parents read the same backbone on the page.
+ */
+const transfer: RoutePolicy = {
+  allow: ['city_admin', 'district_admin', 'school_admin', 'teacher', 'head_teacher', 'researcher', 'expert'],
+};
 /** The service further requires the researcher to work at city level. */
 const edit: RoutePolicy = { allow: ['researcher'], unscopedParams: ['id'] };
 
@@ -62,6 +70,7 @@ const ZSummary = z.object({
 export async function curriculumRoutes(app: FastifyInstance) {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 2, parts: 3 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
+  await app.register(lessonResourceRoutes);
 
   r.get(
     '/curriculum/editions',
@@ -359,7 +368,7 @@ export async function curriculumRoutes(app: FastifyInstance) {
   r.get(
     '/curriculum/export',
     {
-      config: { policy: read },
+      config: { policy: transfer },
       schema: {
         tags,
         summary: '导出一个学科的教材目录与知识点（.xlsx，可修改后导入）',

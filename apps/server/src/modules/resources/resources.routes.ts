@@ -82,6 +82,11 @@ const ZDetail = ZSummary.extend({
   exercises: z.string().nullable(),
   createdAt: z.string(),
   mine: z.boolean(),
+  /**
+   * The viewer may read the review record (GET /resources/:id/review): the author, a reviewer of
+   * its chain, an administrator in scope. Learners never do.
+   */
+  reviewRecord: z.boolean(),
   files: z.array(ZFile.extend({ createdAt: z.string() })),
   knowledgePoints: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
   lesson: z

@@ -4,6 +4,7 @@ import { newId } from '../../platform/db/types.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import type { ByteRange } from '../../platform/storage/index.ts';
+import { mayReadRecord } from '../review/review.service.ts';
 import { isMedia, sniffUpload } from './file-rules.ts';
 import * as repo from './resources.repository.ts';
 import type { TFileRole, TResourceKind, TResourceStatus, TTheme } from './resources.schema.ts';
@@ -141,6 +142,7 @@ export async function getResource(ctx: Ctx, id: string) {
   return {
     ...rest,
     mine: r.authorId === ctx.actor.personId,
+    reviewRecord: await mayReadRecord(ctx, id),
     completed: await completedByMe(ctx, id),
     files: files.map(({ storageKey: _k, ...f }) => f),
     knowledgePoints: points,

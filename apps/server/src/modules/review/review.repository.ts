@@ -162,3 +162,23 @@ export async function listOpenReviewsUnder(tx: Tx, orgPath: string): Promise<Que
      order by rv.step_started_at limit 500`);
   return res.rows;
 }
+
+/**
+ * What decides who may read a resource's review record: its author and path, the steps of its
+ * latest review (none before the first submission), and whether `personId` acted in any of its
+ * reviews. Read under the caller's scope, so a resource they cannot see gives nothing.
+ */
+export async function findRecordTies(tx: Tx, resourceId: string, personId: string) {
+  const res = await tx.execute<{
+    authorId: string;
+    path: string;
+    steps: StepDef[] | null;
+    acted: boolean;
+  }>(sql`
+    select r.author_id as "authorId", r.path::text as path,
+           (select rv.steps from review rv where rv.resource_id = r.id order by rv.created_at desc limit 1) as steps,
+           exists (select 1 from review rv join review_event re on re.review_id = rv.id
+                    where rv.resource_id = r.id and re.actor_id = ${personId}) as acted
+      from resource r where r.id = ${resourceId}`);
+  return res.rows[0];
+}

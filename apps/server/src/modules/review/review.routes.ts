@@ -58,7 +58,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       config: { policy: { allow: 'session', params: { id: 'resource' } } },
       schema: {
         tags,
-        summary: '审核流程与完整历史',
+        summary: '审核流程与完整历史（仅资源作者、该流程的审核人员和范围内的管理员；其他人 403）',
         params: ZParams,
         response: {
           200: z.object({

@@ -2,6 +2,8 @@ import type { Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { ADMINS } from '../../platform/http/policy.ts';
+import { scopeCovers } from '../../platform/scope/scope.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import * as chains from './chains.repository.ts';
 import * as repo from './review.repository.ts';
@@ -189,8 +191,26 @@ export async function queue(ctx: Ctx) {
     });
 }
 
-/** The chain and every event of a resource's reviews, for its page. */
+/**
+ * Whether the actor may read a resource's review record (who reviewed it, their scores and
+ * comments): its author, a reviewer of its chain (one who decides one of its steps, or acted in
+ * it) and the administrators whose scope holds it. Everyone else, learners first, sees the
+ * published resource and never its review.
+ */
+export async function mayReadRecord(ctx: Ctx, resourceId: string): Promise<boolean> {
+  const ties = await repo.findRecordTies(ctx.db, resourceId, ctx.actor.personId);
+  if (!ties) return false;
+  return (
+    ties.authorId === ctx.actor.personId ||
+    ties.acted ||
+    ((ADMINS as readonly string[]).includes(ctx.actor.role) && scopeCovers(ctx.scope, ties.path)) ||
+    (ties.steps ?? []).some((step) => decides(ctx.actor, step, ties.path))
+  );
+}
+
+/** The chain and every event of a resource's reviews, for its page; only for `mayReadRecord`. */
 export async function history(ctx: Ctx, resourceId: string) {
+  if (!(await mayReadRecord(ctx, resourceId))) throw forbidden('审核记录仅资源作者、审核人员和管理员可见');
   const review = await repo.findLatestReview(ctx.db, resourceId);
   if (!review) return { steps: [], currentStep: null, status: null, canDecide: false, events: [] };
   const events = await repo.listEvents(ctx.db, review.id);

@@ -141,6 +141,30 @@ describe('row-level security', () => {
     expect(String(err)).toMatch(/permission denied/);
   });
 
+  it('keeps review records (reviewers, scores, comments) from learners and from uninvolved staff', async () => {
+    const recordCount = sql`select count(*)::int as n from review_event`;
+    const all = (await t.db.db.execute<{ n: number }>(recordCount)).rows[0]!.n;
+    expect(all).toBeGreaterThan(10);
+    for (const [u, role] of [
+      ['student_demo', 'student'],
+      ['parent_demo', 'parent'],
+    ])
+      expect((await asActor<{ n: number }>(u!, role!, recordCount))[0]!.n, u).toBe(0);
+    // A teacher reads the records of their own resources only.
+    const seen = await asActor<{ id: string }>(
+      'teacher_demo',
+      'head_teacher',
+      sql`select distinct rv.resource_id as id from review_event re join review rv on rv.id = re.review_id`,
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    const authors = await t.db.db.execute<{ username: string }>(sql`
+      select distinct a.username from resource r join account a on a.person_id = r.author_id
+       where r.id = any(${sql.param(seen.map((r) => r.id))}::uuid[])`);
+    expect(authors.rows.map((r) => r.username)).toEqual(['teacher_demo']);
+    const city = await asActor<{ n: number }>('researcher_demo', 'researcher', recordCount);
+    expect(city[0]!.n).toBe(all);
+  });
+
   it('a system step inside a request sees everyone, then the request sees only its own again', async () => {
     const { actor, scope } = await actorOf('teacher_demo', 'head_teacher');
     const count = async (tx: Parameters<Parameters<typeof withScope>[2]>[0]) =>

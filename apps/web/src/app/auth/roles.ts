@@ -61,6 +61,9 @@ export const STAFF_ROLES: readonly Role[] = [
   'expert',
 ];
 
+/** Who exports the curriculum backbone workbook (the server's export policy); researchers import it. */
+export const CURRICULUM_TRANSFER_ROLES: readonly Role[] = STAFF_ROLES;
+
 /** Roles that take part in learning spaces (auditors and operators hold no part in them). */
 export const SPACE_ROLES: readonly Role[] = [...STAFF_ROLES, 'student', 'parent'];
 

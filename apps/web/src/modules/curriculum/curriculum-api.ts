@@ -10,6 +10,7 @@ export type Lesson = Unit['children'][number];
 export type PointDetail = ApiData<'/api/curriculum/knowledge-points/{id}'>;
 export type PointRow = ApiData<'/api/curriculum/knowledge-points'>[number];
 export type Graph = ApiData<'/api/curriculum/graph'>;
+export type LessonResources = ApiData<'/api/curriculum/lessons/{id}/resources'>;
 
 /** Subjects that have a backbone, in the order teachers expect them. */
 export const SUBJECTS = ['13', '14', '41'] as const;
@@ -23,6 +24,7 @@ export const curriculumKeys = {
   points: (subject: string) => ['curriculum', 'points', subject] as const,
   point: (id: string) => ['curriculum', 'point', id] as const,
   graph: (subject: string, grade: string) => ['curriculum', 'graph', subject, grade] as const,
+  lessonResources: (lesson: string) => ['curriculum', 'lesson-resources', lesson] as const,
 };
 
 export const useEditions = (subjectCode: string) =>
@@ -64,6 +66,20 @@ export const useGraph = (subjectCode: string, gradeCode: string) =>
     queryKey: curriculumKeys.graph(subjectCode, gradeCode),
     queryFn: () =>
       unwrap(api.GET('/api/curriculum/graph', { params: { query: { subjectCode, gradeCode } } })),
+  });
+
+/** A lesson's published resources, newest first (the first `LESSON_RESOURCES_SHOWN`). */
+export const LESSON_RESOURCES_SHOWN = 20;
+export const useLessonResources = (lessonId: string | undefined) =>
+  useQuery({
+    queryKey: curriculumKeys.lessonResources(lessonId ?? ''),
+    enabled: !!lessonId,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/curriculum/lessons/{id}/resources', {
+          params: { path: { id: lessonId ?? '' }, query: { limit: LESSON_RESOURCES_SHOWN } },
+        }),
+      ),
   });
 
 export const exportUrl = (subjectCode: string) => `/api/curriculum/export?subjectCode=${subjectCode}`;

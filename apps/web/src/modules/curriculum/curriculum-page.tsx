@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
+import { CURRICULUM_TRANSFER_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
@@ -30,10 +31,16 @@ export function CurriculumPage() {
   const [pointId, setPointId] = useState<string>();
   const editions = useEditions(subject);
   const editable = me.role === 'researcher';
-  const set = (patch: Record<string, string>) =>
+  const node = params.get('node') ?? undefined;
+  /** Another subject, grade or term shows another volume: the selected node goes with the old one. */
+  const set = (patch: Record<string, string | undefined>) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(patch)) next.set(k, v);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined) next.delete(k);
+        else next.set(k, v);
+        if (k !== 'node' && k !== 'tab') next.delete('node');
+      }
       return next;
     });
 
@@ -94,6 +101,8 @@ export function CurriculumPage() {
                   grade={grade}
                   term={term}
                   editable={editable}
+                  selected={node}
+                  onSelect={(id) => set({ node: id })}
                   onOpenPoint={setPointId}
                 />
               ),
@@ -106,7 +115,9 @@ export function CurriculumPage() {
           ]}
         />
       )}
-      <BackboneTransfer subject={subject} editable={editable} />
+      {CURRICULUM_TRANSFER_ROLES.includes(me.role) && (
+        <BackboneTransfer subject={subject} editable={editable} />
+      )}
       <PointDrawer
         id={pointId}
         subject={subject}

@@ -1,17 +1,10 @@
 import { Card, Empty, Input, Table, Tag } from 'antd';
-import { GraphChart } from 'echarts/charts';
-import { LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageError, PageLoading } from '../../app/components/page-state';
-import { type Graph, useGraph } from './curriculum-api';
-
-echarts.use([GraphChart, TooltipComponent, LegendComponent, CanvasRenderer]);
-
-const PALETTE = ['#1e4fa3', '#d4380d', '#389e0d', '#722ed1', '#d48806', '#08979c', '#c41d7f', '#595959'];
+import { useGraph } from './curriculum-api';
+import { GraphChartView } from './graph-chart';
 
 /**
  * 知识图谱 of one grade: its knowledge points coloured by curriculum strand, arrows from each
@@ -68,58 +61,4 @@ export function GraphView({
       </Card>
     </>
   );
-}
-
-function GraphChartView({ data, onOpenPoint }: { data: Graph; onOpenPoint: (id: string) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const open = useRef(onOpenPoint);
-  open.current = onOpenPoint;
-  const strands = useMemo(() => [...new Set(data.nodes.map((n) => n.strand))], [data]);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption({
-      color: PALETTE,
-      tooltip: {
-        formatter: (p: { data?: { name?: string; code?: string } }) =>
-          p.data?.code ? `${p.data.name}（${p.data.code}）` : '',
-      },
-      legend: { data: strands, top: 8 },
-      series: [
-        {
-          type: 'graph',
-          layout: 'force',
-          roam: true,
-          draggable: true,
-          force: { repulsion: 120, edgeLength: 60, gravity: 0.08 },
-          edgeSymbol: ['none', 'arrow'],
-          edgeSymbolSize: 6,
-          label: { show: data.nodes.length <= 60, position: 'right', fontSize: 11 },
-          categories: strands.map((name) => ({ name })),
-          data: data.nodes.map((n) => ({
-            id: n.id,
-            name: n.name,
-            code: n.code,
-            category: strands.indexOf(n.strand),
-            symbolSize: n.focus ? 14 : 8,
-            itemStyle: { opacity: n.focus ? 1 : 0.35 },
-          })),
-          links: data.edges.map((e) => ({ source: e.source, target: e.target })),
-          lineStyle: { color: '#999', opacity: 0.6, curveness: 0.1 },
-          emphasis: { focus: 'adjacency', label: { show: true } },
-        },
-      ],
-    });
-    chart.on('click', (p) => {
-      const id = (p.data as { id?: string } | undefined)?.id;
-      if (p.dataType === 'node' && id) open.current(id);
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [data, strands]);
-  return <div ref={ref} style={{ height: 480, width: '100%' }} data-testid="knowledge-graph" />;
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Flex, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
@@ -140,8 +141,15 @@ export function PointDrawer({ id, subject, editable, onOpen, onClose }: Props) {
             locale={{ emptyText: '—' }}
             renderItem={(l) => (
               <List.Item>
-                {l.edition} · {gradeLabel(l.gradeCode)}
-                {l.term === 1 ? t('curriculum.term1') : t('curriculum.term2')} · {l.unitTitle} · {l.title}
+                {/* Opens the lesson in the catalogue, with its resources. */}
+                <Link
+                  to={`/curriculum?${new URLSearchParams({ subject, grade: l.gradeCode, term: String(l.term), node: l.id })}`}
+                  onClick={onClose}
+                  data-testid="point-lesson"
+                >
+                  {l.edition} · {gradeLabel(l.gradeCode)}
+                  {l.term === 1 ? t('curriculum.term1') : t('curriculum.term2')} · {l.unitTitle} · {l.title}
+                </Link>
               </List.Item>
             )}
           />

@@ -54,7 +54,7 @@ export function QuestionsPanel({ resourceId }: { resourceId: string }) {
     );
 
   return (
-    <Card size="small" title={t('resources.qa')} style={{ marginTop: 16 }} data-testid="qa-panel">
+    <Card size="small" title={t('resources.qa')} data-testid="qa-panel">
       <Flex gap={8} align="flex-start">
         <Input.TextArea
           rows={2}
@@ -72,51 +72,53 @@ export function QuestionsPanel({ resourceId }: { resourceId: string }) {
       {qa.data && qa.data.questions.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('resources.noQuestions')} />
       )}
-      <List
-        dataSource={qa.data?.questions ?? []}
-        renderItem={(q) => (
-          <List.Item data-testid="qa-question">
-            <Flex vertical gap={4} style={{ width: '100%' }}>
-              <Typography.Text>
-                <Typography.Text strong>{q.askerName}</Typography.Text>：{q.body}
-              </Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDateTime(q.createdAt, lang)}
-              </Typography.Text>
-              {q.answers.length === 0 && (
-                <Typography.Text type="secondary">{t('resources.unanswered')}</Typography.Text>
-              )}
-              {q.answers.map((a) => (
-                <div
-                  key={a.id}
-                  style={{ background: '#f0f5ff', padding: '6px 10px', borderRadius: 6 }}
-                  data-testid="qa-answer"
-                >
-                  <Typography.Text strong>{a.answererName}</Typography.Text>：{a.body}
-                </div>
-              ))}
-              {qa.data?.canAnswer && (
-                <Flex gap={8}>
-                  <Input
-                    maxLength={2000}
-                    value={answers[q.id] ?? ''}
-                    onChange={(e) => setAnswers((s) => ({ ...s, [q.id]: e.target.value }))}
-                    placeholder={t('resources.answerPlaceholder')}
-                    data-testid="qa-answer-input"
-                  />
-                  <Button
-                    disabled={!answers[q.id]?.trim()}
-                    onClick={() => void reply(q.id)}
-                    data-testid="qa-reply"
+      {qa.data && qa.data.questions.length > 0 && (
+        <List
+          dataSource={qa.data.questions}
+          renderItem={(q) => (
+            <List.Item data-testid="qa-question">
+              <Flex vertical gap={4} style={{ width: '100%' }}>
+                <Typography.Text>
+                  <Typography.Text strong>{q.askerName}</Typography.Text>：{q.body}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(q.createdAt, lang)}
+                </Typography.Text>
+                {q.answers.length === 0 && (
+                  <Typography.Text type="secondary">{t('resources.unanswered')}</Typography.Text>
+                )}
+                {q.answers.map((a) => (
+                  <div
+                    key={a.id}
+                    style={{ background: '#f0f5ff', padding: '6px 10px', borderRadius: 6 }}
+                    data-testid="qa-answer"
                   >
-                    {t('resources.answer')}
-                  </Button>
-                </Flex>
-              )}
-            </Flex>
-          </List.Item>
-        )}
-      />
+                    <Typography.Text strong>{a.answererName}</Typography.Text>：{a.body}
+                  </div>
+                ))}
+                {qa.data?.canAnswer && (
+                  <Flex gap={8}>
+                    <Input
+                      maxLength={2000}
+                      value={answers[q.id] ?? ''}
+                      onChange={(e) => setAnswers((s) => ({ ...s, [q.id]: e.target.value }))}
+                      placeholder={t('resources.answerPlaceholder')}
+                      data-testid="qa-answer-input"
+                    />
+                    <Button
+                      disabled={!answers[q.id]?.trim()}
+                      onClick={() => void reply(q.id)}
+                      data-testid="qa-reply"
+                    >
+                      {t('resources.answer')}
+                    </Button>
+                  </Flex>
+                )}
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }

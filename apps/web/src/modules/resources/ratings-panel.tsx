@@ -34,7 +34,7 @@ export function RatingsPanel({ resourceId, mine }: { resourceId: string; mine: b
   };
   const d = data.data;
   return (
-    <Card size="small" title={t('resources.ratings')} style={{ marginTop: 16 }} data-testid="ratings-panel">
+    <Card size="small" title={t('resources.ratings')} data-testid="ratings-panel">
       {d && (
         <Flex align="center" gap={8} wrap>
           <Rate disabled allowHalf value={d.average ?? 0} />
@@ -45,7 +45,10 @@ export function RatingsPanel({ resourceId, mine }: { resourceId: string; mine: b
       )}
       {!mine && (
         <Flex vertical gap={8} style={{ marginTop: 12 }}>
-          <Rate value={stars || d?.mine || 0} onChange={setStars} data-testid="rate-stars" />
+          <Flex align="center" gap={8} wrap>
+            <Typography.Text type="secondary">{t('resources.myRating')}</Typography.Text>
+            <Rate value={stars || d?.mine || 0} onChange={setStars} data-testid="rate-stars" />
+          </Flex>
           <Input.TextArea
             rows={2}
             maxLength={500}
@@ -64,18 +67,20 @@ export function RatingsPanel({ resourceId, mine }: { resourceId: string; mine: b
           {error && <Alert type="error" showIcon role="alert" title={error} />}
         </Flex>
       )}
-      <List
-        size="small"
-        dataSource={d?.comments ?? []}
-        renderItem={(c) => (
-          <List.Item>
-            <Typography.Text>
-              <Typography.Text strong>{c.name}</Typography.Text>{' '}
-              <Rate disabled value={c.stars} style={{ fontSize: 12 }} /> {c.comment}
-            </Typography.Text>
-          </List.Item>
-        )}
-      />
+      {d && d.comments.length > 0 && (
+        <List
+          size="small"
+          dataSource={d.comments}
+          renderItem={(c) => (
+            <List.Item>
+              <Typography.Text>
+                <Typography.Text strong>{c.name}</Typography.Text>{' '}
+                <Rate disabled size="small" value={c.stars} /> {c.comment}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }

@@ -30,7 +30,7 @@ export function ResourceEditor({ res }: { res: ResourceDetail }) {
     }
   };
   return (
-    <Card size="small" title={t('resources.edit')} style={{ marginTop: 16 }}>
+    <Card size="small" title={t('resources.edit')}>
       <Form
         layout="vertical"
         onFinish={save}

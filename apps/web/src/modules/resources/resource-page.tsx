@@ -1,18 +1,18 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
-import { formatDate } from '../../app/i18n/format';
-import { useLang } from '../../app/i18n/use-lang';
+import { LessonResourceList } from '../curriculum/lesson-resources';
 import { CollectButton } from '../spaces/collect-button';
 import { LearningActions, LessonVideo } from './learning-actions';
 import { QuestionsPanel } from './questions-panel';
 import { RatingsPanel } from './ratings-panel';
+import { ResourceAbout, ResourceMaterials } from './resource-about';
 import { ResourceEditor } from './resource-editor';
 import { fileUrl, type ResourceDetail, resourceKeys, uploadResourceFile, useResource } from './resources-api';
 import { ReviewPanel } from './review-panel';
@@ -21,7 +21,6 @@ import { ReviewPanel } from './review-panel';
 export function ResourcePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const lang = useLang();
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');
   const r = useResource(id);
@@ -29,6 +28,9 @@ export function ResourcePage() {
   if (r.isError) return <PageError error={r.error} onRetry={() => void r.refetch()} />;
   const res = r.data;
   const main = res.files.find((f) => f.role === 'main');
+  // Learners get the lesson, its materials, ratings and Q&A in the main column; beside it, other
+  // resources of the same lesson and, for those who may read it, the review record.
+  const aside = res.reviewRecord || !!res.lesson;
   return (
     <Stack>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="resource-title">
@@ -46,90 +48,51 @@ export function ResourcePage() {
         <LearningActions res={res} />
       </Flex>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={16}>
-          <Card size="small" styles={{ body: { padding: main ? 0 : 16 } }}>
-            {!main ? (
-              <Typography.Text type="secondary">{t('resources.noFile')}</Typography.Text>
-            ) : main.mime.startsWith('video/') ? (
-              <LessonVideo res={res} fileId={main.id} />
-            ) : main.mime === 'application/pdf' ? (
-              <iframe
-                title={main.fileName}
-                src={fileUrl(res.id, main.id)}
-                style={{ width: '100%', height: 560, border: 0, display: 'block' }}
-                data-testid="resource-pdf"
-              />
-            ) : (
-              <Button href={fileUrl(res.id, main.id)} style={{ margin: 16 }}>
-                {t('resources.download', { name: main.fileName })}
-              </Button>
-            )}
-          </Card>
-          {res.mine && (res.status === 'draft' || res.status === 'returned') && (
-            <>
-              <Uploader res={res} />
-              <ResourceEditor key={res.updatedAt} res={res} />
-            </>
-          )}
-          {(res.analysis || res.exercises) && (
-            <Card size="small" style={{ marginTop: 16 }}>
-              {res.analysis && (
-                <>
-                  <Typography.Text strong>{t('resources.analysis')}</Typography.Text>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
-                    {res.analysis}
-                  </Typography.Paragraph>
-                </>
-              )}
-              {res.exercises && (
-                <>
-                  <Typography.Text strong>{t('resources.exercises')}</Typography.Text>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="resource-exercises">
-                    {res.exercises}
-                  </Typography.Paragraph>
-                </>
+        <Col xs={24} lg={aside ? 16 : 24}>
+          <Flex vertical gap={16}>
+            <Card size="small" styles={{ body: { padding: main ? 0 : 16 } }}>
+              {!main ? (
+                <Typography.Text type="secondary">{t('resources.noFile')}</Typography.Text>
+              ) : main.mime.startsWith('video/') ? (
+                <LessonVideo res={res} fileId={main.id} />
+              ) : main.mime === 'application/pdf' ? (
+                <iframe
+                  title={main.fileName}
+                  src={fileUrl(res.id, main.id)}
+                  style={{ width: '100%', height: 560, border: 0, display: 'block' }}
+                  data-testid="resource-pdf"
+                />
+              ) : (
+                <Button href={fileUrl(res.id, main.id)} style={{ margin: 16 }}>
+                  {t('resources.download', { name: main.fileName })}
+                </Button>
               )}
             </Card>
-          )}
-        </Col>
-        <Col xs={24} lg={8}>
-          <Card size="small">
-            <Descriptions size="small" column={1}>
-              <Descriptions.Item label={t('resources.author')}>
-                {res.authorName} · {res.unitName}
-              </Descriptions.Item>
-              {res.lesson && (
-                <Descriptions.Item label={t('resources.lesson')}>
-                  <Link to="/curriculum" data-testid="resource-lesson-link">
-                    {res.lesson.edition} {res.lesson.volumeTitle} · {res.lesson.unitTitle} ·{' '}
-                    {res.lesson.title}
-                  </Link>
-                </Descriptions.Item>
-              )}
-              {res.provider && (
-                <Descriptions.Item label={t('resources.provider')}>{res.provider}</Descriptions.Item>
-              )}
-              {res.publishedAt && (
-                <Descriptions.Item label={t('resources.publishedAt')}>
-                  {formatDate(res.publishedAt, lang)}
-                </Descriptions.Item>
-              )}
-            </Descriptions>
-            {res.description && (
-              <Typography.Paragraph style={{ marginTop: 8 }}>{res.description}</Typography.Paragraph>
+            {res.mine && (res.status === 'draft' || res.status === 'returned') && (
+              <>
+                <Uploader res={res} />
+                <ResourceEditor key={res.updatedAt} res={res} />
+              </>
             )}
-            <Flex wrap gap={4}>
-              {res.knowledgePoints.map((k) => (
-                <Tag key={k.id} color="geekblue">
-                  {k.name}
-                </Tag>
-              ))}
-            </Flex>
-          </Card>
-          <ReviewPanel res={res} />
-          {res.status === 'published' && <RatingsPanel resourceId={res.id} mine={res.mine} />}
-          {res.status === 'published' && <QuestionsPanel resourceId={res.id} />}
+            <ResourceAbout res={res} />
+            <ResourceMaterials res={res} />
+            {res.status === 'published' && <RatingsPanel resourceId={res.id} mine={res.mine} />}
+            {res.status === 'published' && <QuestionsPanel resourceId={res.id} />}
+          </Flex>
         </Col>
+        {aside && (
+          <Col xs={24} lg={8}>
+            <Flex vertical gap={16}>
+              {/* The review record is for the author, its reviewers and administrators (server-enforced). */}
+              {res.reviewRecord && <ReviewPanel res={res} />}
+              {res.lesson && (
+                <Card size="small" title={t('resources.sameLesson')} data-testid="resource-same-lesson">
+                  <LessonResourceList lessonId={res.lesson.id} exclude={res.id} />
+                </Card>
+              )}
+            </Flex>
+          </Col>
+        )}
       </Row>
     </Stack>
   );
@@ -153,7 +116,7 @@ function Uploader({ res }: { res: ResourceDetail }) {
     }
   };
   return (
-    <Card size="small" style={{ marginTop: 16 }} title={t('resources.upload')}>
+    <Card size="small" title={t('resources.upload')}>
       <Typography.Paragraph type="secondary">{t(`resources.accepts.${res.kind}`)}</Typography.Paragraph>
       <Upload
         showUploadList={false}

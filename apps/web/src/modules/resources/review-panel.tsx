@@ -68,7 +68,7 @@ export function ReviewPanel({ res }: { res: ResourceDetail }) {
           ? 'error'
           : 'process';
   return (
-    <Card size="small" title={t('resources.review')} style={{ marginTop: 16 }} data-testid="review-panel">
+    <Card size="small" title={t('resources.review')} data-testid="review-panel">
       {!h || h.steps.length === 0 ? (
         <Typography.Text type="secondary">{t('resources.notSubmitted')}</Typography.Text>
       ) : (
