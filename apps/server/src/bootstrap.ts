@@ -132,8 +132,11 @@ async function createFirstAdmin(deps: AppDeps): Promise<string> {
         now() + make_interval(hours => ${ENROL_CODE_HOURS}))`);
     await tx.execute(sql`insert into role_assignment (id, person_id, role, org_unit_id, path)
       values (${newId()}, ${personId}, 'city_admin', ${cityId}, ${`c${code}`}::ltree)`);
-    await tx.execute(sql`insert into audit_log (id, action, target_type, target_id, details)
-      values (${newId()}, 'system.bootstrap', 'org_unit', ${cityId}, ${JSON.stringify({ city: name })}::jsonb)`);
+    await writeAudit(
+      tx,
+      { actorName: 'system', actorRole: 'system' },
+      { action: 'system.bootstrap', targetType: 'org_unit', targetId: cityId, details: { city: name } },
+    );
   });
   return [
     '',
