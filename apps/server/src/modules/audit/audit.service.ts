@@ -24,21 +24,25 @@ export function listAuditActions() {
 }
 
 /**
- * The names along each org path, the deployment's root left out (every row lies under it):
- * 「越秀区 / 东风西路小学 / 四年级(1)班」 instead of `c440100.d440104.s…`.
+ * The names along each org path, the deployment's root left out (every row lies under it), and a
+ * grade left out when a class follows (the class's name says its grade):
+ * 「越秀区 / 东风西路小学 / 四年级(1)班」 instead of `c440100.d440104.s….g04.k01`.
  */
 export async function unitNamesOf(ctx: Ctx, paths: (string | null)[]): Promise<Map<string, string[]>> {
   const wanted = [...new Set(paths.filter((p): p is string => !!p))];
-  const units = await listUnitsOnPaths(ctx.db, wanted);
-  const byPath = new Map(units.map((u) => [u.path, u.name]));
+  const units = new Map((await listUnitsOnPaths(ctx.db, wanted)).map((u) => [u.path, u]));
   const out = new Map<string, string[]>();
   for (const path of wanted) {
     const labels = path.split('.');
-    const names = labels.flatMap((_, i) => {
-      const name = byPath.get(labels.slice(0, i + 1).join('.'));
-      return name ? [name] : [];
+    const chain = labels.flatMap((_, i) => {
+      const u = units.get(labels.slice(0, i + 1).join('.'));
+      return u ? [u] : [];
     });
-    out.set(path, names.length > 1 ? names.slice(1) : names);
+    const names = chain
+      .filter((_, i) => i > 0 || chain.length === 1)
+      .filter((u) => u.kind !== 'grade' || u === chain.at(-1))
+      .map((u) => u.name);
+    out.set(path, names);
   }
   return out;
 }

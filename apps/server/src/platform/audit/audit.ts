@@ -78,6 +78,21 @@ async function insertBatch(tx: Tx, rows: AuditRow[]): Promise<void> {
   );
 }
 
+/**
+ * Rows that happened at given moments, in one statement (the demo city's history). Everything
+ * else is audited as it happens, through `writeAudit` or the buffer.
+ */
+export async function writeAuditHistory(
+  tx: Tx,
+  events: { at: Date; origin: AuditOrigin; entry: AuditEntry }[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += 1000)
+    await insertBatch(
+      tx,
+      events.slice(i, i + 1000).map((e) => ({ ...auditRow(e.origin, e.entry), id: newId(), at: e.at })),
+    );
+}
+
 export class AuditBuffer {
   private pending: AuditRow[] = [];
   private timer: NodeJS.Timeout | undefined;
