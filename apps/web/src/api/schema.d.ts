@@ -5165,6 +5165,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            more: boolean;
                             items: {
                                 id: string;
                                 at: string;

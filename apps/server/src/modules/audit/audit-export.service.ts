@@ -33,12 +33,12 @@ const cellText = (s: string) => {
  */
 export async function exportAudit(ctx: Ctx, q: repo.Filter): Promise<XlsxFile> {
   const now = new Date();
-  const total = await repo.countAuditLog(ctx.db, q, ctx.actor.personId, now);
+  const total = await repo.countAuditLog(ctx.db, q, ctx.actor.personId, now, MAX_EXPORT_ROWS);
   if (total > MAX_EXPORT_ROWS) {
     throw new AppError(
       'bad_request',
-      `符合条件的记录共 ${total} 条，超过单次导出上限 ${MAX_EXPORT_ROWS} 条，请缩小时间范围或增加条件`,
-      { total, max: MAX_EXPORT_ROWS },
+      `符合条件的记录超过单次导出上限 ${MAX_EXPORT_ROWS} 条，请缩小时间范围或增加条件`,
+      { max: MAX_EXPORT_ROWS },
     );
   }
   const rows = await repo.listAuditLog(ctx.db, q, ctx.actor.personId, now, { limit: total, offset: 0 });

@@ -57,7 +57,10 @@ export async function auditRoutes(app: FastifyInstance) {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
         }),
-        response: { 200: z.object({ total: z.number(), items: z.array(ZEntry) }), ...errorResponses },
+        response: {
+          200: z.object({ total: z.number(), more: z.boolean(), items: z.array(ZEntry) }),
+          ...errorResponses,
+        },
       },
     },
     (req) => {

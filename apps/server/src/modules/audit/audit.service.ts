@@ -48,6 +48,9 @@ export async function unitNamesOf(ctx: Ctx, paths: (string | null)[]): Promise<M
 }
 
 export type TPage = { limit: number; offset: number };
+
+/** Rows counted exactly; beyond, the answer says "more than". */
+export const COUNT_CAP = 10_000;
 type Filter = repo.Filter;
 
 /**
@@ -56,7 +59,8 @@ type Filter = repo.Filter;
  */
 export async function searchAudit(ctx: Ctx, q: Filter, page: TPage) {
   const now = new Date();
-  const total = await repo.countAuditLog(ctx.db, q, ctx.actor.personId, now);
+  const counted = await repo.countAuditLog(ctx.db, q, ctx.actor.personId, now, COUNT_CAP);
+  const total = Math.min(counted, COUNT_CAP);
   const rows = await repo.listAuditLog(ctx.db, q, ctx.actor.personId, now, page);
   const units = await unitNamesOf(
     ctx,
@@ -70,6 +74,8 @@ export async function searchAudit(ctx: Ctx, q: Filter, page: TPage) {
   });
   return {
     total,
+    /** More rows match than `total` says (it stops counting at COUNT_CAP). */
+    more: counted > COUNT_CAP,
     items: rows.map((r) => ({
       ...r,
       at: r.at.toISOString(),
@@ -83,7 +89,13 @@ export async function listPresets(ctx: Ctx) {
   const now = new Date();
   const out = [];
   for (const p of AUDIT_PRESETS)
-    out.push({ ...p, count: await repo.countAuditLog(ctx.db, p.filter, ctx.actor.personId, now) });
+    out.push({
+      ...p,
+      count: Math.min(
+        await repo.countAuditLog(ctx.db, p.filter, ctx.actor.personId, now, COUNT_CAP),
+        COUNT_CAP,
+      ),
+    });
   return out;
 }
 

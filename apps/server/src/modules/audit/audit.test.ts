@@ -157,6 +157,18 @@ describe('the rows', () => {
   });
 });
 
+describe('counting', () => {
+  it('stops at 10,000 and says there are more', async () => {
+    await t.db.db.execute(sql`insert into audit_log (id, at, action, actor_name, actor_role, org_path)
+      select gen_random_uuid(), now() - make_interval(secs => g), 'roster.read', 'bulk', 'teacher', 'c440100'
+        from generate_series(1, 10050) g`);
+    const capped = await search('actions=roster.read&days=1&limit=1');
+    expect(capped).toMatchObject({ total: 10_000, more: true });
+    const exact = await search('actions=roster.read&days=1&limit=1&actorRoles=school_admin');
+    expect(exact.more).toBe(false);
+  });
+});
+
 describe('presets', () => {
   it('count the reads of sensitive fields of the last 7 days, which the preset’s filter lists', async () => {
     const before = (await auditor.get('/api/audit/presets')).json() as {

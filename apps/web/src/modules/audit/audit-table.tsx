@@ -139,7 +139,8 @@ export function AuditTable({ data, loading, page, pageSize, onPage, onSubjects }
     total: data?.total ?? 0,
     showSizeChanger: !phone,
     pageSizeOptions: [20, 50, 100, 200],
-    showTotal: (total: number) => t('audit.total', { count: total }),
+    showTotal: (total: number) =>
+      data?.more ? t('audit.totalMore', { count: total }) : t('audit.total', { count: total }),
     onChange: onPage,
     size: 'small' as const,
   };
