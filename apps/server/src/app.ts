@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
@@ -66,6 +67,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   privacyScope,
+  auditScope,
 ];
 
 /** The modules' row-level-security policies, applied by the owner after the migrations. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
+import { seedDemoAudit } from './modules/audit/demo-audit.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
@@ -34,7 +35,12 @@ const DEMO_MFA_USERS = ['city_admin', 'district_yuexiu', 'auditor', 'sysadmin', 
  * or, outside demo mode, one city administrator with a one-time password that must be changed.
  * Returns the text to print under the URL.
  */
-export async function bootstrap(deps: AppDeps, log: (m: string) => void = console.log): Promise<string> {
+export async function bootstrap(
+  deps: AppDeps,
+  log: (m: string) => void = console.log,
+  /** The demo's two weeks of audit history; off for the test template, whose trail tests count. */
+  opts: { demoAuditHistory?: boolean } = {},
+): Promise<string> {
   const { db, pool } = deps.database;
   const moved = await backfillEncryptedFields(db, deps.crypto);
   if (moved > 0) log(`[hanlin] encrypted ${moved} personal fields left in plaintext by an earlier version`);
@@ -91,6 +97,9 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
     if (anyPost.rows.length === 0) await seedDemoSpaces(deps.database, log);
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
+    const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);
+    if (anyHistory.rows.length === 0 && opts.demoAuditHistory !== false)
+      await seedDemoAudit(deps.database, log);
     const lines = DEMO_ACCOUNTS.map(
       (a) =>
         `    ${a.username.padEnd(18)} ${a.description}${DEMO_MFA_USERS.includes(a.username) ? '  (TOTP)' : ''}`,
@@ -132,8 +141,11 @@ async function createFirstAdmin(deps: AppDeps): Promise<string> {
         now() + make_interval(hours => ${ENROL_CODE_HOURS}))`);
     await tx.execute(sql`insert into role_assignment (id, person_id, role, org_unit_id, path)
       values (${newId()}, ${personId}, 'city_admin', ${cityId}, ${`c${code}`}::ltree)`);
-    await tx.execute(sql`insert into audit_log (id, action, target_type, target_id, details)
-      values (${newId()}, 'system.bootstrap', 'org_unit', ${cityId}, ${JSON.stringify({ city: name })}::jsonb)`);
+    await writeAudit(
+      tx,
+      { actorName: 'system', actorRole: 'system' },
+      { action: 'system.bootstrap', targetType: 'org_unit', targetId: cityId, details: { city: name } },
+    );
   });
   return [
     '',

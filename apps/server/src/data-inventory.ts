@@ -3,6 +3,7 @@
  * page, its export, the retention job and the checks of `data-inventory.test.ts`. Like app.ts,
  * this file composes modules; platform/privacy holds only the mechanism.
  */
+import { auditModuleInventory } from './modules/audit/audit.schema.ts';
 import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
 import { identityInventory } from './modules/identity/identity.schema.ts';
 import { notificationInventory } from './modules/notifications/notifications.schema.ts';
@@ -30,6 +31,7 @@ export const DATA_INVENTORY: readonly TableInventory[] = [
   ...notificationInventory,
   ...privacyInventory,
   ...auditInventory,
+  ...auditModuleInventory,
   ...codesInventory,
   ...fieldBackfillInventory,
 ];

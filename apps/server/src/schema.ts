@@ -3,6 +3,7 @@
  * the platform, lists them.
  */
 
+export * from './modules/audit/audit.schema.ts';
 export * from './modules/curriculum/curriculum.schema.ts';
 export * from './modules/identity/identity.schema.ts';
 export * from './modules/notifications/notifications.schema.ts';

@@ -43,6 +43,7 @@ export async function setup(project: TestProject) {
       storage: createStorage(config),
     },
     () => {},
+    { demoAuditHistory: false },
   );
   await database.close();
   project.provide('pgAdminUrl', pg.adminUrl('postgres'));

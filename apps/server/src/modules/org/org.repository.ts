@@ -1,6 +1,6 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { inScope, type Scope } from '../../platform/scope/scope.ts';
+import { inScope, type Scope, textArray } from '../../platform/scope/scope.ts';
 import { orgUnits, type TOrgKind } from './org.schema.ts';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -22,6 +22,12 @@ async function listUnits(tx: Tx, where: SQL, limit = 10_000): Promise<OrgUnitRow
 /** The units at exactly these paths. */
 export async function listUnitsAt(tx: Tx, paths: string[]): Promise<OrgUnitRow[]> {
   return listUnits(tx, sql`${orgUnits.path} = any(string_to_array(${paths.join(',')}, ',')::ltree[])`);
+}
+
+/** The units at these paths and every unit above them (the names along each path). */
+export async function listUnitsOnPaths(tx: Tx, paths: string[]): Promise<OrgUnitRow[]> {
+  if (paths.length === 0) return [];
+  return listUnits(tx, sql`${orgUnits.path} @> any(${textArray(paths, 'ltree')})`);
 }
 
 /** Active units of a kind inside the scope, whose name contains `q` when given. */

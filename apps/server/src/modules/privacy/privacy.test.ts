@@ -153,6 +153,19 @@ describe('查阅复制: a copy of everything held about a person', () => {
       where subject_id = ${studentId} and kind = 'access' and status = 'done'`);
     expect(register[0]!.n).toBe(2);
   });
+  it('lists an export that held the child, naming only the child of everyone exported', async () => {
+    const [cls] = await q<{ id: string }>(
+      sql`select class_id as id from student where person_id = ${studentId}`,
+    );
+    const school = await t.login('school_admin');
+    const exported = await school.get(`/api/roster/exports/students?orgUnitId=${cls!.id}`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const copy = (await parent.get(`/api/privacy/subjects/${studentId}/copy?format=json`)).json();
+    const audit = copy.tables.find((x: { table: string }) => x.table === 'audit_log');
+    const event = audit.rows.find((r: { action: string }) => r.action === 'roster.export');
+    expect(event.subjectIds).toEqual([studentId]);
+    expect(event.details.persons).toBeGreaterThan(1);
+  });
 });
 
 describe('更正、删除、解释: requests to the responsible school', () => {

@@ -1,4 +1,4 @@
-import { desc, eq, getTableColumns, or, type SQL, sql } from 'drizzle-orm';
+import { arrayContains, desc, eq, getTableColumns, or, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/client.ts';
 import type { TableInventory } from '../../platform/privacy/data-classes.ts';
@@ -6,9 +6,16 @@ import type { TableInventory } from '../../platform/privacy/data-classes.ts';
 /** Rows of one table per copy: a person's whole history of something stays well under this. */
 export const ROWS_PER_TABLE = 5000;
 
+/** A subject column holding many persons (`audit_log.subject_ids`) rather than one. */
+export const isListColumn = (c: PgColumn) => c.columnType === 'PgArray';
+
 const subjectWhere = (t: TableInventory, subjectId: string): SQL | undefined => {
   const cols = getTableColumns(t.table) as Record<string, PgColumn>;
-  return or(...t.subjects.map((k) => eq(cols[k]!, subjectId)));
+  return or(
+    ...t.subjects.map((k) =>
+      isListColumn(cols[k]!) ? arrayContains(cols[k]!, [subjectId]) : eq(cols[k]!, subjectId),
+    ),
+  );
 };
 
 /** The rows of a declared table that are about the subject (by its subject columns), newest first. */
@@ -56,7 +63,12 @@ export async function anonymiseSubjectRows(
   const cols = getTableColumns(t.table) as Record<string, PgColumn>;
   const name = getTableConfig(t.table).name;
   const sets = [
-    ...t.subjects.map((k) => sql`${sql.identifier(cols[k]!.name)} = ${stranger}::uuid`),
+    ...t.subjects.map((k) => {
+      const col = sql.identifier(cols[k]!.name);
+      return isListColumn(cols[k]!)
+        ? sql`${col} = array_replace(${col}, ${subjectId}::uuid, ${stranger}::uuid)`
+        : sql`${col} = ${stranger}::uuid`;
+    }),
     ...blank.map((k) => sql`${sql.identifier(cols[k]!.name)} = ${cols[k]!.notNull ? '' : null}`),
   ];
   const res = await tx.execute(

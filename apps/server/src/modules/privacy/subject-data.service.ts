@@ -17,10 +17,16 @@ const SECRETS = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'totpSecretEn
 /** Encrypted files (uploaded or exported workbooks) are named, not copied: they are purged soon anyway. */
 const FILES = new Set(['fileEnc']);
 
-function present(crypto: FieldCrypto, row: Record<string, unknown>): Record<string, unknown> {
+function present(
+  crypto: FieldCrypto,
+  row: Record<string, unknown>,
+  subjectId: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (SECRETS.has(key)) out[key] = '（鉴别信息，不予提供）';
+    // A list of persons (everyone a bulk export held): the copy names only its own subject.
+    if (Array.isArray(value) && value.includes(subjectId)) out[key] = [subjectId];
+    else if (SECRETS.has(key)) out[key] = '（鉴别信息，不予提供）';
     else if (FILES.has(key))
       out[key.slice(0, -3)] = value ? '（加密文件，按保存期限清除，不随副本提供）' : null;
     else if (key.endsWith('Hash')) out[key] = value ? '（带密钥散列，不可逆，不含原值）' : null;
@@ -88,7 +94,7 @@ export async function copySubjectData(
       description: t.description,
       retention: t.retention,
       classes: [...classes],
-      rows: rows.map((r) => present(ctx.deps.crypto, r)),
+      rows: rows.map((r) => present(ctx.deps.crypto, r, subjectId)),
     });
   }
   await insertRequest(ctx.db, {

@@ -6,7 +6,7 @@ import type { TImportKind } from './roster-import.schema.ts';
  * One row per record under an org path, with the stored values the template columns show. Keys
  * are the column keys of `columns.ts`; encrypted fields arrive as ciphertext under the column key +
  * `Enc` for the service to open.
- * Rows about persons also carry `subjectId` and `subjectPath` (not columns) for the audit trail.
+ * Rows about persons also carry `subjectId` (not a column) for the audit trail.
  */
 export type ExportRow = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ const QUERIES: Record<TImportKind, (path: string) => SQL> = {
   teachers: (path) => sql`
     select p.name, p.gender, p.id_type as "idType", p.id_number_enc as "idNumberEnc", t.staff_no as "staffNo",
            s.school_code as "schoolCode", t.subjects, t.title, p.phone_enc as "phoneEnc",
-           p.id as "subjectId", t.path::text as "subjectPath"
+           p.id as "subjectId"
       from teacher t join person p on p.id = t.person_id join org_unit s on s.id = t.school_id
      where t.status = 'active' and t.path <@ ${path}::ltree
      order by s.path, t.staff_no`,
@@ -36,7 +36,7 @@ const QUERIES: Record<TImportKind, (path: string) => SQL> = {
            p.id_number_enc as "idNumberEnc", s.national_no_enc as "nationalNoEnc", s.student_no as "studentNo",
            sc.school_code as "schoolCode", c.name as "className", s.entry_year as "entryYear",
            s.study_mode as "studyMode", s.household_type as "householdType", s.migrant,
-           ss.data_enc as "sensitiveEnc", p.id as "subjectId", s.path::text as "subjectPath"
+           ss.data_enc as "sensitiveEnc", p.id as "subjectId"
       from student s join person p on p.id = s.person_id
       join org_unit sc on sc.id = s.school_id join org_unit c on c.id = s.class_id
       left join student_sensitive ss on ss.person_id = s.person_id
@@ -45,7 +45,7 @@ const QUERIES: Record<TImportKind, (path: string) => SQL> = {
   parents: (path) => sql`
     select pp.name, pp.phone_enc as "phoneEnc", g.relation, s.national_no_enc as "studentNationalNoEnc",
            pp.id_type as "idType",
-           pp.id_number_enc as "idNumberEnc", pp.id as "subjectId", s.path::text as "subjectPath"
+           pp.id_number_enc as "idNumberEnc", pp.id as "subjectId"
       from guardian g join student s on s.person_id = g.student_id join person pp on pp.id = g.parent_id
      where s.status = 'enrolled' and s.path <@ ${path}::ltree
      order by s.path, s.student_no, g.is_primary desc, g.relation`,

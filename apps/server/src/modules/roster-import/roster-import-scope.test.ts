@@ -169,27 +169,34 @@ describe('roster import and persons outside the actor scope', () => {
     ]);
   });
 
-  it('audits one row per exported person, by subject', async () => {
-    const count = async (kind: string) =>
+  it('audits an export as one event listing every exported person', async () => {
+    const events = async (kind: string) =>
       (
-        await t.db.db.execute<{ n: number; people: number }>(sql`
-          select count(*)::int as n, count(distinct subject_person_id)::int as people from audit_log
-           where action = 'roster.export.subject' and details->>'kind' = ${kind} and actor_role = 'school_admin'`)
+        await t.db.db.execute<{ n: number; people: number; listed: number }>(sql`
+          select count(*)::int as n, coalesce(max(cardinality(subject_ids)), 0)::int as people,
+                 coalesce(max((details->>'persons')::int), 0)::int as listed from audit_log
+           where action = 'roster.export' and details->>'kind' = ${kind} and actor_role = 'school_admin'`)
       ).rows[0]!;
     for (const kind of ['students', 'teachers', 'parents'] as const) {
-      const before = await count(kind);
+      const before = await events(kind);
       const { rows } = await exportRows(admin, kind);
       const parents = await t.db.db.execute<{ n: number }>(sql`select count(distinct g.parent_id)::int as n
         from guardian g join student s on s.person_id = g.student_id
        where s.status = 'enrolled' and s.path <@ ${schoolPath}::ltree`);
       const expected = kind === 'parents' ? parents.rows[0]!.n : rows.length;
-      const after = await count(kind);
-      expect(after.n - before.n, kind).toBe(expected);
+      const after = await events(kind);
+      expect(after.n - before.n, kind).toBe(1);
       expect(after.people, kind).toBe(expected);
+      expect(after.listed, kind).toBe(expected);
     }
-    const mine =
-      await t.db.db.execute(sql`select 1 from audit_log a join student s on s.person_id = a.subject_person_id
-      where a.action = 'roster.export.subject'
+    // No row per person any more: the event is the only record of the export.
+    const perPerson = await t.db.db.execute(
+      sql`select 1 from audit_log where action = 'roster.export.subject'`,
+    );
+    expect(perPerson.rowCount).toBe(0);
+    const mine = await t.db.db.execute<{ id: string }>(sql`select a.id from audit_log a
+      join student s on a.subject_ids @> array[s.person_id]
+      where a.action = 'roster.export'
         and s.national_no_hash = ${t.deps.crypto.lookupHash(String(students[0]!.全国学籍号))}`);
     expect(mine.rowCount).toBe(2);
   });

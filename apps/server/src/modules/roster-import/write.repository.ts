@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AuditEntry, AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { newId } from '../../platform/db/types.ts';
 import { type AuditRow, insertAuditRows } from './bulk.repository.ts';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters for our widest table. */
@@ -61,28 +60,6 @@ export async function insertAuditBatch(tx: Tx, origin: AuditOrigin, entries: Aud
     details: (e.details as Record<string, unknown> | undefined) ?? null,
   }));
   await insertAuditRows(tx, rows);
-}
-
-/**
- * One audit row per person whose data an action read (an export), so a search by person finds it:
- * a single INSERT … SELECT FROM unnest with two array parameters, whatever the number of persons.
- */
-export async function insertSubjectAudits(
-  tx: Tx,
-  origin: AuditOrigin,
-  entry: AuditEntry,
-  subjects: { personId: string; path: string | null }[],
-): Promise<void> {
-  if (subjects.length === 0) return;
-  await tx.execute(sql`insert into audit_log (id, actor_person_id, actor_name, actor_role, action, outcome,
-      target_type, target_id, subject_person_id, org_path, ip, user_agent, request_id, details)
-    select u.id, ${origin.actorPersonId ?? null}::uuid, ${clean(origin.actorName, 100)}, ${origin.actorRole ?? null},
-      ${entry.action}, ${entry.outcome ?? 'success'}, ${entry.targetType ?? null}, ${entry.targetId ?? null},
-      u.subject, u.path::ltree, ${clean(origin.ip, 64)}, ${clean(origin.userAgent)},
-      ${clean(origin.requestId, 64)}, ${JSON.stringify(entry.details ?? null)}::jsonb
-    from unnest(${sql.param(subjects.map(() => newId()))}::uuid[],
-      ${sql.param(subjects.map((s) => s.personId))}::uuid[],
-      ${sql.param(subjects.map((s) => s.path))}::text[]) as u(id, subject, path)`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../platform/audit/audit.ts';
 import type { ReadModel } from '../../platform/cache/read-caches.ts';
 import { openOpt } from '../../platform/crypto/field-crypto.ts';
 import { forbidden, notFound } from '../../platform/errors/app-error.ts';
@@ -141,7 +142,7 @@ export async function revealStudentField(ctx: Ctx, personId: string, field: TRev
     subjectPersonId: personId,
     orgPath: s.path,
     details: { field },
-  };
+  } satisfies AuditEntry;
   if (!allowed) {
     await ctx.audit({ ...entry, outcome: 'denied' });
     throw forbidden('无权查看完整号码');

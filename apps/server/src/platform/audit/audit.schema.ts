@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ltree, newId } from '../db/types.ts';
 import { inventory, NONE, personal } from '../privacy/data-classes.ts';
@@ -21,6 +22,12 @@ export const auditLog = pgTable(
     targetId: text('target_id'),
     /** Whose personal data was touched, for reads of personal data and person-level search. */
     subjectPersonId: uuid('subject_person_id'),
+    /**
+     * Everyone whose personal data one event touched when that is many people (a bulk export): one
+     * row for the event, still found by a search for any of them (GIN index). Ids only; names are
+     * looked up when an auditor opens the event, and that look-up is audited.
+     */
+    subjectIds: uuid('subject_ids').array(),
     orgPath: ltree('org_path'),
     ip: text('ip'),
     userAgent: text('user_agent'),
@@ -33,6 +40,10 @@ export const auditLog = pgTable(
     index('audit_log_subject_idx').on(t.subjectPersonId, t.at),
     index('audit_log_action_idx').on(t.action, t.at),
     index('audit_log_path_gist').using('gist', t.orgPath),
+    index('audit_log_subjects_gin').using('gin', t.subjectIds),
+    // The auditor's presets: actions of the 三员 (by role), refusals and failures (rare, so partial).
+    index('audit_log_role_idx').on(t.actorRole, t.at),
+    index('audit_log_unsuccessful_idx').on(t.at).where(sql`${t.outcome} <> 'success'`),
   ],
 );
 
@@ -41,7 +52,7 @@ export const auditInventory = [
   inventory(auditLog, {
     description: '审计日志：所有写操作、登录和员工查看他人个人信息的记录（只增不改）',
     retention: '至少保存 6 个月（网络安全法第二十一条、等保 2.0）；默认长期保存，由审计员按制度归档',
-    subjects: ['subjectPersonId', 'actorPersonId'],
+    subjects: ['subjectPersonId', 'actorPersonId', 'subjectIds'],
     erasure: 'retain',
     columns: {
       id: NONE,
@@ -54,6 +65,7 @@ export const auditInventory = [
       targetType: NONE,
       targetId: personal('general', 'statutory_duty', '安全审计：被操作的对象'),
       subjectPersonId: personal('general', 'statutory_duty', '安全审计：被查看或修改个人信息的人员'),
+      subjectIds: personal('general', 'statutory_duty', '安全审计：批量操作（如导出）涉及的人员'),
       orgPath: personal('general', 'statutory_duty', '安全审计：数据范围'),
       ip: personal('important', 'statutory_duty', '安全审计：来源地址'),
       userAgent: personal('important', 'statutory_duty', '安全审计：终端'),

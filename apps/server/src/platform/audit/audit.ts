@@ -2,14 +2,18 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { execPrepared } from '../db/prepared.ts';
 import { newId } from '../db/types.ts';
+import type { TAuditAction } from './actions.ts';
 import { auditLog } from './audit.schema.ts';
 
 export interface AuditEntry {
-  action: string;
+  /** A code of the catalogue (`actions.ts`), which gives it its group and labels. */
+  action: TAuditAction;
   outcome?: 'success' | 'failure' | 'denied';
   targetType?: string;
   targetId?: string | null;
   subjectPersonId?: string | null;
+  /** Everyone whose data a bulk action touched (an export), in one row instead of one per person. */
+  subjectIds?: readonly string[];
   orgPath?: string | null;
   details?: Record<string, unknown>;
 }
@@ -40,6 +44,7 @@ const auditRow = (origin: AuditOrigin, entry: AuditEntry): typeof auditLog.$infe
   targetType: entry.targetType ?? null,
   targetId: entry.targetId ?? null,
   subjectPersonId: entry.subjectPersonId ?? null,
+  subjectIds: entry.subjectIds && entry.subjectIds.length > 0 ? [...entry.subjectIds] : null,
   orgPath: entry.orgPath ?? null,
   ip: clean(origin.ip, 64),
   userAgent: clean(origin.userAgent),
@@ -63,14 +68,29 @@ async function insertBatch(tx: Tx, rows: AuditRow[]): Promise<void> {
   await execPrepared(
     tx,
     sql`insert into audit_log (id, at, actor_person_id, actor_name, actor_role, action, outcome, target_type,
-           target_id, subject_person_id, org_path, ip, user_agent, request_id, details)
+           target_id, subject_person_id, subject_ids, org_path, ip, user_agent, request_id, details)
         select id, at, "actorPersonId", "actorName", "actorRole", action, outcome, "targetType", "targetId",
-               "subjectPersonId", "orgPath"::ltree, ip, "userAgent", "requestId", details
+               "subjectPersonId", "subjectIds", "orgPath"::ltree, ip, "userAgent", "requestId", details
           from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, at timestamptz,
                "actorPersonId" uuid, "actorName" text, "actorRole" text, action text, outcome text,
-               "targetType" text, "targetId" text, "subjectPersonId" uuid, "orgPath" text, ip text,
-               "userAgent" text, "requestId" text, details jsonb)`,
+               "targetType" text, "targetId" text, "subjectPersonId" uuid, "subjectIds" uuid[], "orgPath" text,
+               ip text, "userAgent" text, "requestId" text, details jsonb)`,
   );
+}
+
+/**
+ * Rows that happened at given moments, in one statement (the demo city's history). Everything
+ * else is audited as it happens, through `writeAudit` or the buffer.
+ */
+export async function writeAuditHistory(
+  tx: Tx,
+  events: { at: Date; origin: AuditOrigin; entry: AuditEntry }[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += 1000)
+    await insertBatch(
+      tx,
+      events.slice(i, i + 1000).map((e) => ({ ...auditRow(e.origin, e.entry), id: newId(), at: e.at })),
+    );
 }
 
 export class AuditBuffer {
