@@ -13,6 +13,17 @@ export interface NewNotification {
   link?: string;
 }
 
+/**
+ * A work's title in 书名号 for a message: 《…》 around it, unless it is exactly one already. A title
+ * that holds 《…》 itself (《分数的初步认识》微课) gets its inner marks as 〈…〉, the way GB/T 15834-2011
+ * nests 书名号, never 《《…》…》.
+ */
+export function bookTitle(title: string): string {
+  const t = title.trim();
+  if (/^《[^《》]*》$/.test(t)) return t;
+  return `《${t.replaceAll('《', '〈').replaceAll('》', '〉')}》`;
+}
+
 const fields = (n: Omit<NewNotification, 'personId'>): repo.NotificationFields => ({
   kind: n.kind,
   title: n.title.slice(0, 200),
@@ -23,6 +34,14 @@ const fields = (n: Omit<NewNotification, 'personId'>): repo.NotificationFields =
 /** Queues a message for a person, in the caller's transaction (it exists only if the event does). */
 export async function notify(tx: Tx, n: NewNotification): Promise<void> {
   await repo.insertNotification(tx, { ...fields(n), id: newId(), personId: n.personId });
+}
+
+/**
+ * Queues a message unless the person already had one of the same kind today (Asia/Shanghai
+ * calendar): a daily digest sent twice in a day arrives once. Whether it was queued.
+ */
+export async function notifyOncePerDay(tx: Tx, n: NewNotification): Promise<boolean> {
+  return repo.insertNotificationOncePerDay(tx, { ...fields(n), id: newId(), personId: n.personId });
 }
 
 /**
