@@ -24,6 +24,14 @@ export interface ReviewItem {
 const position = (item: ReviewItem, i: number) =>
   `第 ${i + 1}/${item.steps.length} 步「${item.steps[i]!.name}」`;
 
+/** What the reviewers of step `i` are told when the item arrives there. */
+export const arrivalMessage = (item: ReviewItem, i: number) => ({
+  kind: 'review.arrival',
+  title: `${bookTitle(item.title)}待您审核`,
+  body: `${position(item, i)}，请在 ${dueDaysOf(item.steps[i]!)} 天内完成`,
+  link: `/resources/${item.resourceId}`,
+});
+
 /**
  * Tells every reviewer who decides step `i` that the item has just arrived there (submission, a pass
  * from the step before, a resubmission after a return), in the transaction that moved it; how many
@@ -33,12 +41,7 @@ export async function notifyArrival(ctx: Ctx, item: ReviewItem, i: number): Prom
   const step = item.steps[i]!;
   if (stepUnits(step, item.path).length === 0) return 0;
   return asSystem(ctx.db, 'review-arrival-notice', () =>
-    notifyEach(ctx.db, stepReviewers(step, item.path), {
-      kind: 'review.arrival',
-      title: `${bookTitle(item.title)}待您审核`,
-      body: `${position(item, i)}，请在 ${dueDaysOf(step)} 天内完成`,
-      link: `/resources/${item.resourceId}`,
-    }),
+    notifyEach(ctx.db, stepReviewers(step, item.path), arrivalMessage(item, i)),
   );
 }
 

@@ -222,4 +222,27 @@ describe('demo review records', () => {
       'approve',
     ]);
   });
+
+  it('leaves a few drafts waiting at a step, some overdue, their reviewers told', async () => {
+    const expert = await t.login('expert_school');
+    const queue = (await expert.get('/api/reviews/queue')).json() as (Queue[number] & {
+      waitedMinutes: number;
+    })[];
+    const waiting = queue.find((q) => q.stepName === '学校专家组审核');
+    expect(waiting).toMatchObject({ overdue: true });
+    expect(waiting!.waitedMinutes).toBeGreaterThanOrEqual(6 * 1440 + 3 * 60);
+    const bell = (await expert.get('/api/notifications')).json() as {
+      items: { kind: string; link: string }[];
+    };
+    expect(bell.items).toContainEqual(
+      expect.objectContaining({ kind: 'review.arrival', link: `/resources/${waiting!.resourceId}` }),
+    );
+    const h = (await expert.get(`/api/resources/${waiting!.resourceId}/review`)).json() as History;
+    expect(h).toMatchObject({ status: 'in_review', currentStep: 1 });
+    expect(h.events.map((e) => e.action)).toEqual(['submit']);
+    for (const u of ['expert_city', 'researcher_demo', 'city_admin']) {
+      const q = (await (await t.login(u)).get('/api/reviews/queue')).json() as Queue;
+      expect(q.length, u).toBeGreaterThan(0);
+    }
+  });
 });
