@@ -18,14 +18,20 @@ export async function insertNotification(
     values (${n.id}, ${n.personId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link})`);
 }
 
-/** One message for everyone `recipients` returns (a query with a column `id`); how many were queued. */
+/**
+ * One message for everyone `recipients` returns (a query with a column `id`); how many were queued.
+ * With `actingAs`, the query also has a column `as_role` (a role assignment id) that each one's link
+ * carries as `?as=…`.
+ */
 export async function insertNotificationForEach(
   tx: Tx,
   recipients: SQL,
   n: NotificationFields,
+  actingAs = false,
 ): Promise<number> {
+  const link = actingAs ? sql`${n.link} || '?as=' || r.as_role` : sql`${n.link}`;
   const res = await tx.execute(sql`insert into notification (id, person_id, kind, title, body, link)
-    select gen_random_uuid(), r.id, ${n.kind}, ${n.title}, ${n.body}, ${n.link}
+    select gen_random_uuid(), r.id, ${n.kind}, ${n.title}, ${n.body}, ${link}
       from (${recipients}) r`);
   return res.rowCount ?? 0;
 }

@@ -46,15 +46,22 @@ export async function notifyOncePerDay(tx: Tx, n: NewNotification): Promise<bool
 
 /**
  * Queues the same message for everyone a query returns (a column `id` of person ids), in one
- * statement: a class notice reaches forty students and their parents at once.
+ * statement: a class notice reaches forty students and their parents at once. With `actingAs` the
+ * query also names, in a column `as_role`, the role assignment in which each recipient acts on the
+ * message, and each one's link carries it (`?as=…`), so the bell switches to that role before it
+ * opens the link: a teacher who also sits on the school's expert group sees what awaits the expert.
  */
 export async function notifyEach(
   tx: Tx,
   recipients: SQL,
   n: Omit<NewNotification, 'personId'>,
+  opts: { actingAs?: boolean } = {},
 ): Promise<number> {
-  return repo.insertNotificationForEach(tx, recipients, fields(n));
+  return repo.insertNotificationForEach(tx, recipients, fields(n), opts.actingAs);
 }
+
+/** A link that opens `path` in the role assignment `roleAssignmentId` (see `notifyEach`). */
+export const linkActingAs = (path: string, roleAssignmentId: string) => `${path}?as=${roleAssignmentId}`;
 
 /** The signed-in person's latest messages and how many are unread. */
 export async function listMine(ctx: Ctx) {

@@ -61,6 +61,7 @@ export async function seedDemoReviews(tx: Tx) {
      where r.status = 'published' and not exists (select 1 from review v where v.resource_id = r.id)`);
   if (published.rows.length === 0) return;
   // The demo school's draft first (the demo's expert group reviews it), then the demo district's.
+  // (One per school; a few hundred in a full-size city.)
   const drafts = await tx.execute<Candidate>(sql`
     select r.id, r.kind, r.title, r.path::text as path, r.author_id as "authorId", p.name as "authorName",
            r.school_id as "schoolId", r.district_id as "districtId"
@@ -71,8 +72,7 @@ export async function seedDemoReviews(tx: Tx) {
      where r.status = 'draft' and r.kind <> 'third_party'
        and not exists (select 1 from account a where a.person_id = r.author_id and a.username = 'teacher_demo')
      group by r.id, p.name
-     order by bool_or(ex.id is not null) desc, bool_or(dn.person_id is not null) desc, r.path, r.id
-     limit ${WAITING.length}`);
+     order by bool_or(ex.id is not null) desc, bool_or(dn.person_id is not null) desc, r.path, r.id`);
   const chains = await tx.execute<{ id: string; kind: string | null; steps: StepDef[] }>(sql`
     select id, kind, steps from review_chain where active and nlevel(path) = 1`);
   const chainOf = (kind: string) =>
@@ -152,7 +152,8 @@ export async function seedDemoReviews(tx: Tx) {
   }
   const waiting: { item: ReviewItem; step: number; at: string }[] = [];
   const now = Date.now();
-  drafts.rows.forEach((r, n) => {
+  // At most half the drafts: the rest stay drafts, as most teachers' unfinished work does.
+  drafts.rows.slice(0, Math.min(WAITING.length, Math.floor(drafts.rows.length / 2))).forEach((r, n) => {
     const chain = chainOf(r.kind);
     const { step, waited } = WAITING[n]!;
     if (!chain || step >= chain.steps.length) return;
@@ -193,7 +194,7 @@ export async function seedDemoReviews(tx: Tx) {
   for (const { item, step, at } of waiting) {
     const m = arrivalMessage(item, step);
     await tx.execute(sql`insert into notification (id, person_id, kind, title, body, link, created_at)
-      select gen_random_uuid(), r.id, ${m.kind}, ${m.title}, ${m.body}, ${m.link}, ${at}::timestamptz
+      select gen_random_uuid(), r.id, ${m.kind}, ${m.title}, ${m.body}, ${m.link} || '?as=' || r.as_role, ${at}::timestamptz
         from (${stepReviewers(item.steps[step]!, item.path)}) r`);
   }
 }

@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db/client.ts';
-import { bookTitle, notifyOncePerDay } from '../notifications/notifications.service.ts';
+import { bookTitle, linkActingAs, notifyOncePerDay } from '../notifications/notifications.service.ts';
 import * as repo from './review.repository.ts';
 import { stepReviewers } from './review-notices.ts';
 import { byUrgency, stepUnits, waitAt } from './review-rules.ts';
@@ -32,13 +32,19 @@ export async function sendOverdueDigests(tx: Tx, now = new Date()): Promise<{ se
     const key = JSON.stringify([r.step.roles, stepUnits(r.step, r.path)]);
     byReviewers.set(key, [...(byReviewers.get(key) ?? []), r]);
   }
-  const perPerson = new Map<string, typeof overdue>();
+  // A reviewer's items, and a role they decide some of them in (where the digest's link opens).
+  const perPerson = new Map<string, { asRole: string; items: typeof overdue }>();
   for (const items of byReviewers.values()) {
-    for (const id of await repo.listPersonIds(tx, stepReviewers(items[0]!.step, items[0]!.path)))
-      perPerson.set(id, [...(perPerson.get(id) ?? []), ...items]);
+    for (const { id, asRole } of await repo.listReviewers(
+      tx,
+      stepReviewers(items[0]!.step, items[0]!.path),
+    )) {
+      const mine = perPerson.get(id) ?? { asRole, items: [] };
+      perPerson.set(id, { asRole: mine.asRole, items: [...mine.items, ...items] });
+    }
   }
   let sent = 0;
-  for (const [personId, items] of perPerson) {
+  for (const [personId, { asRole, items }] of perPerson) {
     items.sort(byUrgency);
     const named = items
       .slice(0, NAMED)
@@ -49,7 +55,7 @@ export async function sendOverdueDigests(tx: Tx, now = new Date()): Promise<{ se
       kind: 'review.digest',
       title: `审核提醒：${items.length} 项资源已超过审核期限`,
       body: `${named.join('；')}${more}。`,
-      link: '/reviews',
+      link: linkActingAs('/reviews', asRole),
     });
     if (queued) sent++;
   }

@@ -78,16 +78,19 @@ afterAll(() => t.close());
 
 const nameOf = (id: string) => [...who].find(([, v]) => v === id)?.[0] ?? id;
 
+/** Messages telling of `resource`'s arrival at a step (their links carry the role: `?as=…`). */
+const arrivalsOf = (resource: string) =>
+  sql`kind = 'review.arrival' and split_part(link, '?', 1) = ${`/resources/${resource}`}`;
+
 /** Who has been told that `resource` arrived at a step (since the last `forget`). */
 async function toldOfArrival(resource: string): Promise<string[]> {
-  const rows = await q<{ person: string }>(sql`
-    select person_id as person from notification where kind = 'review.arrival' and link = ${`/resources/${resource}`}`);
+  const rows = await q<{ person: string }>(
+    sql`select person_id as person from notification where ${arrivalsOf(resource)}`,
+  );
   return rows.map((r) => nameOf(r.person)).sort();
 }
 const forget = (resource: string) =>
-  t.db.db.execute(
-    sql`delete from notification where kind = 'review.arrival' and link = ${`/resources/${resource}`}`,
-  );
+  t.db.db.execute(sql`delete from notification where ${arrivalsOf(resource)}`);
 
 async function authorsLast(resource: string) {
   const [n] = await q<{ kind: string; title: string; body: string }>(sql`
@@ -120,7 +123,7 @@ describe('reviewers are told when an item reaches their step', () => {
     // account, another school's expert, nor the reviewers of later steps.
     expect(await toldOfArrival(id)).toEqual(['colleague', 'expert_school']);
     const [message] = await q<{ title: string; body: string }>(sql`
-      select title, body from notification where kind = 'review.arrival' and link = ${`/resources/${id}`} limit 1`);
+      select title, body from notification where ${arrivalsOf(id)} limit 1`);
     expect(message).toEqual({
       title: '《〈分数的初步认识〉微课（体验测试）》待您审核',
       body: '第 2/6 步「学校专家组审核」，请在 5 天内完成',
@@ -182,6 +185,37 @@ describe('reviewers are told when an item reaches their step', () => {
       kind: 'review.reject',
       title: '《退回再提交的示例》未通过审核',
     });
+  });
+});
+
+describe('a reviewer with several roles', () => {
+  it('is sent to the item in the role that decides it', async () => {
+    // The colleague teaches at the school and sits on its expert group: signed in as a teacher, the
+    // item is not theirs to see; the message's link names the expert role, which shows it.
+    const id = await lessonPackage(t, teacher, mp4, '兼任专家的示例');
+    await submit(id);
+    const [told] = await q<{ link: string; asRole: string }>(sql`
+      select n.link, ra.id as "asRole" from notification n
+        join role_assignment ra on ra.person_id = n.person_id and ra.role = 'expert' and ra.active
+       where ${arrivalsOf(id)} and n.person_id = ${who.get('colleague')!}`);
+    expect(told!.link).toBe(`/resources/${id}?as=${told!.asRole}`);
+    const [login] = await q<{ username: string }>(
+      sql`select username from account where person_id = ${who.get('colleague')!}`,
+    );
+    const colleague = await t.login(login!.username);
+    const me = (await colleague.get('/api/auth/me')).json() as { roles: { id: string; role: string }[] };
+    const teaching = me.roles.find((r) => r.role !== 'expert')!;
+    expect(
+      (await colleague.post('/api/auth/switch-role', { roleAssignmentId: teaching.id })).statusCode,
+    ).toBe(200);
+    expect((await colleague.get(`/api/resources/${id}`)).statusCode).toBe(404);
+    expect(
+      (await colleague.post('/api/auth/switch-role', { roleAssignmentId: told!.asRole })).statusCode,
+    ).toBe(200);
+    expect((await colleague.get(`/api/resources/${id}`)).statusCode).toBe(200);
+    const queue = (await colleague.get('/api/reviews/queue')).json() as QueueItem[];
+    expect(queue.map((x) => x.resourceId)).toContain(id);
+    await decide('expert_school', id, 'reject', '示例结束');
   });
 });
 

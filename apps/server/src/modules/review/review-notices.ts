@@ -7,9 +7,10 @@ import type { StepDef } from './review.schema.ts';
 import { dueDaysOf, reviewerRoles, stepUnits } from './review-rules.ts';
 
 /**
- * Everyone who decides `step` for a resource at `path`, as a query of person ids: the holders of the
- * step's roles at the units the queue's rule (`decides`) names, so whoever is told of an item finds it
- * in their queue, and whoever finds it there was told.
+ * Everyone who decides `step` for a resource at `path`, as a query of person ids (`id`) with the role
+ * assignment they decide it in (`as_role`): the holders of the step's roles at the units the queue's
+ * rule (`decides`) names, so whoever is told of an item finds it in their queue (in that role), and
+ * whoever finds it there was told.
  */
 export const stepReviewers = (step: StepDef, path: string): SQL =>
   roleHolders(reviewerRoles(step), stepUnits(step, path));
@@ -41,7 +42,7 @@ export async function notifyArrival(ctx: Ctx, item: ReviewItem, i: number): Prom
   const step = item.steps[i]!;
   if (stepUnits(step, item.path).length === 0) return 0;
   return asSystem(ctx.db, 'review-arrival-notice', () =>
-    notifyEach(ctx.db, stepReviewers(step, item.path), arrivalMessage(item, i)),
+    notifyEach(ctx.db, stepReviewers(step, item.path), arrivalMessage(item, i), { actingAs: true }),
   );
 }
 

@@ -185,10 +185,12 @@ export async function listAllOpenReviews(tx: Tx): Promise<OpenReviewRow[]> {
   return res.rows;
 }
 
-/** The ids a person query (a column `id`) returns. */
-export async function listPersonIds(tx: Tx, persons: SQL): Promise<string[]> {
-  const res = await tx.execute<{ id: string }>(sql`select id from (${persons}) x`);
-  return res.rows.map((r) => r.id);
+/** What a reviewer query (`stepReviewers`: columns `id`, `as_role`) returns. */
+export async function listReviewers(tx: Tx, reviewers: SQL): Promise<{ id: string; asRole: string }[]> {
+  const res = await tx.execute<{ id: string; asRole: string }>(
+    sql`select id, as_role as "asRole" from (${reviewers}) x`,
+  );
+  return res.rows;
 }
 
 /** One digest run at a time across instances; false when another transaction holds the lock. */
