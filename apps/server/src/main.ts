@@ -4,12 +4,13 @@ import { bootstrap } from './bootstrap.ts';
 import { purgeExpired } from './modules/privacy/retention.service.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { refreshSearchPopularity } from './modules/resources/search.service.ts';
+import { DIGEST_HOUR, sendOverdueDigests } from './modules/review/review-digest.service.ts';
 import { expireApprovedExports } from './modules/roster-import/export-request.service.ts';
 import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
 import { keyBesideDatabase, loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
-import { runJob, scheduleEvery } from './platform/db/jobs.ts';
+import { runJob, scheduleDailyAt, scheduleEvery } from './platform/db/jobs.ts';
 import { prepareDatabase } from './platform/db/setup.ts';
 import { createStorage } from './platform/storage/index.ts';
 
@@ -108,6 +109,17 @@ async function main() {
     console.log,
   );
   process.once('beforeExit', stopRetention);
+  // R3: each reviewer hears once a day, before work, of the items overdue at their steps.
+  const stopDigest = scheduleDailyAt(
+    'review digest',
+    DIGEST_HOUR,
+    async () => {
+      const res = await runJob(database, 'review-digest', (tx) => sendOverdueDigests(tx));
+      if (res?.sent) console.log(`[hanlin] review digest: ${res.sent} reviewers told of overdue items`);
+    },
+    console.log,
+  );
+  process.once('beforeExit', stopDigest);
   const stopBackups = startBackups?.(fieldKey);
   if (stopBackups) process.once('beforeExit', stopBackups);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -60,9 +60,12 @@ describe('drill-down keeps its way back', () => {
           .poll(() => page.locator('.ant-menu-item-selected').first().textContent())
           .toBe('组织机构');
       }
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await page.evaluate(() => {
+        type Root = { scrollWidth: number; clientWidth: number };
+        const root = (globalThis as unknown as { document: { documentElement: Root } }).document
+          .documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${SHOTS}/drilldown-student-${label}.png`, fullPage: true });
 

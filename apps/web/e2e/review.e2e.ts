@@ -2,11 +2,13 @@
  * Journey (issue 3 item 9, first half): a teacher builds a lesson package and submits it; six steps
  * of 六审 decide in turn, one returns it once and the teacher revises; it is published; a student of
  * another district finds it with a Chinese search on a phone, plays the video and asks a question;
- * the teacher answers and the student sees the answer.
+ * the teacher answers and the student sees the answer. Each reviewer hears of the item in the bell
+ * when it reaches their step, and the queue shows how long it has waited there (issue 9 §6).
  */
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,6 +17,53 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const TITLE = '《亿以内数的认识》共享课堂（越秀区东风西路小学）';
+
+/** As if the item had waited `interval` at its current step: its arrival moved back, as the database's owner. */
+async function backdateStep(interval: string) {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    await client.query(
+      `update review set step_started_at = now() - $2::interval
+        where status = 'in_review' and resource_id in (select id from resource where title = $1)`,
+      [TITLE, interval],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** The bell counts the arrival; opened, it names the item (书名号 nested, not doubled) and the step. */
+async function seesArrival(page: Page, step: string) {
+  await expect.poll(() => page.locator('.ant-badge-count').count()).toBeGreaterThan(0);
+  await page.getByTestId('notification-bell').click();
+  // (The daily digest may list it too, once it is overdue.)
+  const item = page
+    .getByTestId('notification-item')
+    .filter({ hasText: '《〈亿以内数的认识〉共享课堂（越秀区东风西路小学）》待您审核' });
+  await item.first().waitFor();
+  await settled(page);
+  const text = (await item.first().textContent()) ?? '';
+  expect(text).toContain(step);
+  expect(text).not.toContain('《《');
+  return item.first();
+}
+
+/** The item's row in the queue: its wait at this step, and whether it is marked overdue. */
+async function queueRow(page: Page) {
+  await page.goto(`${baseUrl()}/reviews`);
+  const row = page.locator('tr').filter({ has: page.getByTestId('review-open').filter({ hasText: TITLE }) });
+  await row.waitFor();
+  return row;
+}
+
+const overflows = (page: Page) =>
+  page.evaluate(() => {
+    const doc = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return doc.scrollWidth > doc.clientWidth;
+  });
 
 async function openFromQueue(page: Page) {
   await page.goto(`${baseUrl()}/reviews`);
@@ -63,12 +112,43 @@ describe('六审', () => {
     await teacher.getByTestId('review-submit').click();
     await expect.poll(() => teacher.getByTestId('resource-status').textContent()).toBe('审核中');
     const resourceUrl = teacher.url();
+    // It has waited at the school's experts for six days and five hours: past their five days.
+    await backdateStep('6 days 5 hours');
+    const phone = await browser.newPage({ viewport: PHONE });
+    await loginAs(phone, 'expert_school');
+    await seesArrival(phone, '学校专家组审核');
+    await phone.screenshot({ path: `${SHOTS}/review-notified-phone.png` });
+    const phoneRow = await queueRow(phone);
+    await expect.poll(() => phoneRow.getByTestId('review-wait').textContent()).toBe('6 天 5 小时');
+    await phoneRow.getByTestId('review-overdue').waitFor();
+    expect(await overflows(phone)).toBe(false);
+    await phone.screenshot({ path: `${SHOTS}/review-queue-wait-phone.png`, fullPage: true });
+    await phone.close();
 
     const reviewers = ['expert_school', 'school_admin', 'expert_city', 'researcher_demo', 'city_admin'];
     for (const [i, username] of reviewers.entries()) {
       const page = await browser.newPage({ viewport: DESKTOP });
       await loginAs(page, username);
-      await openFromQueue(page);
+      if (i === 0) {
+        const row = await queueRow(page);
+        await expect.poll(() => row.getByTestId('review-wait').textContent()).toBe('6 天 5 小时');
+        await row.getByTestId('review-overdue').waitFor();
+        await page.screenshot({ path: `${SHOTS}/review-queue-wait.png`, fullPage: true });
+      }
+      if (i === 1) {
+        // Passed on just now: its wait here counts from its arrival at this step, not the submission.
+        const row = await queueRow(page);
+        await expect
+          .poll(() => row.getByTestId('review-wait').textContent())
+          .toMatch(/^(刚刚到达|\d+ 分钟)$/);
+        expect(await row.getByTestId('review-overdue').count()).toBe(0);
+      }
+      // The bell tells each reviewer; a tap opens the item.
+      const step = ['学校专家组审核', '学校领导审核', '区/市专家组审核', '业务部门审核', '局领导审核'][i]!;
+      const told = await seesArrival(page, step);
+      if (i === 0) await page.screenshot({ path: `${SHOTS}/review-notified.png` });
+      await told.click();
+      await page.getByTestId('review-approve').waitFor();
       if (i === 2) {
         await page.getByTestId('review-comment').fill('请在课后练习中给出答案。');
         await page.getByTestId('review-return').click();

@@ -11529,7 +11529,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待我审核（最早的在前，超期标出） */
+        /** 待我审核：在当前步骤等待了多久（自到达该步骤起），超期的在前 */
         get: {
             parameters: {
                 query?: never;
@@ -11556,7 +11556,9 @@ export interface paths {
                             stepName: string;
                             stepCount: number;
                             stepStartedAt: string;
+                            waitedMinutes: number;
                             dueDays: number;
+                            dueAt: string;
                             overdue: boolean;
                         }[];
                     };

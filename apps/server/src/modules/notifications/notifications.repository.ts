@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { TODAY } from '../../platform/db/types.ts';
 
 /** A message as stored: title and body already cut to their lengths. */
 export interface NotificationFields {
@@ -17,16 +18,38 @@ export async function insertNotification(
     values (${n.id}, ${n.personId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link})`);
 }
 
-/** One message for everyone `recipients` returns (a query with a column `id`); how many were queued. */
+/**
+ * One message for everyone `recipients` returns (a query with a column `id`); how many were queued.
+ * With `actingAs`, the query also has a column `as_role` (a role assignment id) that each one's link
+ * carries as `?as=…`.
+ */
 export async function insertNotificationForEach(
   tx: Tx,
   recipients: SQL,
   n: NotificationFields,
+  actingAs = false,
 ): Promise<number> {
+  const link = actingAs ? sql`${n.link} || '?as=' || r.as_role` : sql`${n.link}`;
   const res = await tx.execute(sql`insert into notification (id, person_id, kind, title, body, link)
-    select gen_random_uuid(), r.id, ${n.kind}, ${n.title}, ${n.body}, ${n.link}
+    select gen_random_uuid(), r.id, ${n.kind}, ${n.title}, ${n.body}, ${link}
       from (${recipients}) r`);
   return res.rowCount ?? 0;
+}
+
+/**
+ * Queues a message unless the person already has one of the same kind since midnight in the
+ * bureau's calendar (Asia/Shanghai); whether it did. Not safe against a concurrent insert of the same
+ * kind: callers that may run twice at once serialise themselves (the digest job takes a lock).
+ */
+export async function insertNotificationOncePerDay(
+  tx: Tx,
+  n: NotificationFields & { id: string; personId: string },
+): Promise<boolean> {
+  const res = await tx.execute(sql`insert into notification (id, person_id, kind, title, body, link)
+    select ${n.id}, ${n.personId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link}
+     where not exists (select 1 from notification x where x.person_id = ${n.personId} and x.kind = ${n.kind}
+                        and x.created_at >= ${TODAY}::timestamp at time zone 'Asia/Shanghai')`);
+  return (res.rowCount ?? 0) > 0;
 }
 
 export type NotificationRow = {

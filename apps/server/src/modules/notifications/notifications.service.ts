@@ -13,6 +13,17 @@ export interface NewNotification {
   link?: string;
 }
 
+/**
+ * A work's title in 书名号 for a message: 《…》 around it, unless it is exactly one already. A title
+ * that holds 《…》 itself (《分数的初步认识》微课) gets its inner marks as 〈…〉, the way GB/T 15834-2011
+ * nests 书名号, never 《《…》…》.
+ */
+export function bookTitle(title: string): string {
+  const t = title.trim();
+  if (/^《[^《》]*》$/.test(t)) return t;
+  return `《${t.replaceAll('《', '〈').replaceAll('》', '〉')}》`;
+}
+
 const fields = (n: Omit<NewNotification, 'personId'>): repo.NotificationFields => ({
   kind: n.kind,
   title: n.title.slice(0, 200),
@@ -26,16 +37,31 @@ export async function notify(tx: Tx, n: NewNotification): Promise<void> {
 }
 
 /**
+ * Queues a message unless the person already had one of the same kind today (Asia/Shanghai
+ * calendar): a daily digest sent twice in a day arrives once. Whether it was queued.
+ */
+export async function notifyOncePerDay(tx: Tx, n: NewNotification): Promise<boolean> {
+  return repo.insertNotificationOncePerDay(tx, { ...fields(n), id: newId(), personId: n.personId });
+}
+
+/**
  * Queues the same message for everyone a query returns (a column `id` of person ids), in one
- * statement: a class notice reaches forty students and their parents at once.
+ * statement: a class notice reaches forty students and their parents at once. With `actingAs` the
+ * query also names, in a column `as_role`, the role assignment in which each recipient acts on the
+ * message, and each one's link carries it (`?as=…`), so the bell switches to that role before it
+ * opens the link: a teacher who also sits on the school's expert group sees what awaits the expert.
  */
 export async function notifyEach(
   tx: Tx,
   recipients: SQL,
   n: Omit<NewNotification, 'personId'>,
+  opts: { actingAs?: boolean } = {},
 ): Promise<number> {
-  return repo.insertNotificationForEach(tx, recipients, fields(n));
+  return repo.insertNotificationForEach(tx, recipients, fields(n), opts.actingAs);
 }
+
+/** A link that opens `path` in the role assignment `roleAssignmentId` (see `notifyEach`). */
+export const linkActingAs = (path: string, roleAssignmentId: string) => `${path}?as=${roleAssignmentId}`;
 
 /** The signed-in person's latest messages and how many are unread. */
 export async function listMine(ctx: Ctx) {

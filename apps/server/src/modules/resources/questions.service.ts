@@ -1,7 +1,7 @@
 import { newId } from '../../platform/db/types.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { bookTitle, notify } from '../notifications/notifications.service.ts';
 import { shownName } from './learner-names.ts';
 import * as repo from './questions.repository.ts';
 import { findResourceHead } from './resources.repository.ts';
@@ -43,7 +43,7 @@ export async function ask(ctx: Ctx, resourceId: string, body: string) {
     await notify(ctx.db, {
       personId: r.authorId,
       kind: 'qa.question',
-      title: `《${r.title}》有新的提问`,
+      title: `${bookTitle(r.title)}有新的提问`,
       body,
       link: `/resources/${resourceId}`,
     });
@@ -68,7 +68,7 @@ export async function answer(ctx: Ctx, resourceId: string, questionId: string, b
     await notify(ctx.db, {
       personId: asker,
       kind: 'qa.answer',
-      title: `${ctx.actor.name}老师回答了你在《${r.title}》的提问`,
+      title: `${ctx.actor.name}老师回答了你在${bookTitle(r.title)}的提问`,
       body,
       link: `/resources/${resourceId}`,
     });

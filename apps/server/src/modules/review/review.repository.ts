@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { TRole } from '../../platform/auth/roles.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { TResourceStatus } from '../resources/resources.schema.ts';
@@ -47,9 +47,12 @@ export async function setResourceStatus(
 export type ReviewRow = { id: string; steps: StepDef[]; currentStep: number };
 
 /** The latest review of a resource that was returned for revision. */
-export async function findReturnedReview(tx: Tx, resourceId: string): Promise<ReviewRow | undefined> {
-  const open = await tx.execute<ReviewRow>(sql`
-    select id, steps, current_step as "currentStep" from review where resource_id = ${resourceId} and status = 'returned'
+export async function findReturnedReview(
+  tx: Tx,
+  resourceId: string,
+): Promise<(ReviewRow & { path: string }) | undefined> {
+  const open = await tx.execute<ReviewRow & { path: string }>(sql`
+    select id, steps, current_step as "currentStep", path::text as path from review where resource_id = ${resourceId} and status = 'returned'
      order by created_at desc limit 1`);
   return open.rows[0];
 }
@@ -150,8 +153,11 @@ export type QueueRow = {
   stepStartedAt: string;
 };
 
-/** Reviews under way inside the unit at `orgPath`, longest waiting first. */
-export async function listOpenReviewsUnder(tx: Tx, orgPath: string): Promise<QueueRow[]> {
+/**
+ * Reviews under way inside the unit at `orgPath` whose current step names `role`, longest waiting
+ * first: what the queue narrows down with the review rules (review-rules.ts `decides`).
+ */
+export async function listOpenReviewsUnder(tx: Tx, orgPath: string, role: string): Promise<QueueRow[]> {
   const res = await tx.execute<QueueRow>(sql`
     select rv.id as "reviewId", r.id as "resourceId", r.title, r.kind, p.name as "authorName",
            coalesce(s.name, '') as "unitName", rv.current_step as "currentStep", rv.steps, rv.path::text as path,
@@ -159,6 +165,7 @@ export async function listOpenReviewsUnder(tx: Tx, orgPath: string): Promise<Que
       from review rv join resource r on r.id = rv.resource_id join person_directory p on p.id = r.author_id
       left join org_unit s on s.id = r.school_id
      where rv.status = 'in_review' and rv.path <@ ${orgPath}::ltree
+       and rv.steps -> rv.current_step -> 'roles' ? ${role}
      order by rv.step_started_at limit 500`);
   return res.rows;
 }
@@ -181,4 +188,35 @@ export async function findRecordTies(tx: Tx, resourceId: string, personId: strin
                     where rv.resource_id = r.id and re.actor_id = ${personId}) as acted
       from resource r where r.id = ${resourceId}`);
   return res.rows[0];
+}
+
+export type OpenReviewRow = Pick<
+  QueueRow,
+  'resourceId' | 'title' | 'currentStep' | 'steps' | 'path' | 'stepStartedAt'
+>;
+
+/** Every review under way, for the daily digest (the system's scope; a city has hundreds at most). */
+export async function listAllOpenReviews(tx: Tx): Promise<OpenReviewRow[]> {
+  const res = await tx.execute<OpenReviewRow>(sql`
+    select rv.resource_id as "resourceId", r.title, rv.current_step as "currentStep", rv.steps,
+           rv.path::text as path, rv.step_started_at as "stepStartedAt"
+      from review rv join resource r on r.id = rv.resource_id
+     where rv.status = 'in_review' order by rv.step_started_at`);
+  return res.rows;
+}
+
+/** What a reviewer query (`stepReviewers`: columns `id`, `as_role`) returns. */
+export async function listReviewers(tx: Tx, reviewers: SQL): Promise<{ id: string; asRole: string }[]> {
+  const res = await tx.execute<{ id: string; asRole: string }>(
+    sql`select id, as_role as "asRole" from (${reviewers}) x`,
+  );
+  return res.rows;
+}
+
+/** One digest run at a time across instances; false when another transaction holds the lock. */
+export async function tryDigestLock(tx: Tx): Promise<boolean> {
+  const lock = await tx.execute<{ ok: boolean }>(
+    sql`select pg_try_advisory_xact_lock(hashtext('hanlin.review-digest')) as ok`,
+  );
+  return lock.rows[0]?.ok === true;
 }

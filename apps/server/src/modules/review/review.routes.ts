@@ -92,7 +92,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       config: { policy: { allow: RESOURCE_REVIEWERS } },
       schema: {
         tags,
-        summary: '待我审核（最早的在前，超期标出）',
+        summary: '待我审核：在当前步骤等待了多久（自到达该步骤起），超期的在前',
         response: {
           200: z.array(
             z.object({
@@ -105,8 +105,13 @@ export async function reviewRoutes(app: FastifyInstance) {
               currentStep: z.number(),
               stepName: z.string(),
               stepCount: z.number(),
+              /** When the item arrived at its current step (not when it was first submitted). */
               stepStartedAt: z.string(),
+              /** Minutes it has waited at its current step. */
+              waitedMinutes: z.number().int(),
+              /** The step's limit in days (the chain's, or the default when it sets none). */
               dueDays: z.number(),
+              dueAt: z.string(),
               overdue: z.boolean(),
             }),
           ),

@@ -4,10 +4,11 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import type { Ctx } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { scopeCovers } from '../../platform/scope/scope.ts';
-import { notify } from '../notifications/notifications.service.ts';
 import * as chains from './chains.repository.ts';
 import * as repo from './review.repository.ts';
-import type { StepDef, TReviewLevel } from './review.schema.ts';
+import type { StepDef } from './review.schema.ts';
+import { notifyArrival, notifyAuthor } from './review-notices.ts';
+import { byUrgency, decides, dueDaysOf, waitAt } from './review-rules.ts';
 
 /** 六审 (R3): author → school expert group → school leader → district/city experts → business department → bureau leader. */
 export const SIX_STEPS: StepDef[] = [
@@ -35,21 +36,6 @@ export async function ensureDefaultChains(tx: Tx): Promise<void> {
     { name: '六审（共享课堂与教学资源）', kind: null, path, steps: SIX_STEPS },
     { name: '第三方资源准入', kind: 'third_party', path, steps: ADMISSION_STEPS },
   ]);
-}
-
-/** The first `n` labels of an ltree path. */
-const prefix = (path: string, n: number) => path.split('.').slice(0, n).join('.');
-
-/** Whether the actor, in their active role, decides `step` for a resource of `schoolPath`. */
-export function decides(actor: Ctx['actor'], step: StepDef, schoolPath: string): boolean {
-  if (!step.roles.includes(actor.role)) return false;
-  const at: Record<Exclude<TReviewLevel, 'author'>, string[]> = {
-    school: [prefix(schoolPath, 3)],
-    district: [prefix(schoolPath, 2)],
-    city: [prefix(schoolPath, 1)],
-    district_or_city: [prefix(schoolPath, 2), prefix(schoolPath, 1)],
-  };
-  return step.level !== 'author' && at[step.level].includes(actor.orgPath);
 }
 
 async function resourceOf(ctx: Ctx, id: string) {
@@ -91,15 +77,15 @@ export async function submit(ctx: Ctx, resourceId: string, comment = '') {
   if (r.status !== 'draft' && r.status !== 'returned') throw conflict('资源已在审核中或已结束审核');
   if (!(await repo.hasMainFile(ctx.db, resourceId))) throw badRequest('请先上传资源的主文件再提交审核');
   const rv = await repo.findReturnedReview(ctx.db, resourceId);
-  let reviewId: string;
+  let arrival: { steps: StepDef[]; step: number; path: string };
   if (rv) {
-    reviewId = rv.id;
     await repo.reopenReview(ctx.db, rv.id);
     await record(ctx, rv.id, rv.currentStep, rv.steps[rv.currentStep]!.name, 'resubmit', comment);
+    arrival = { steps: rv.steps, step: rv.currentStep, path: rv.path };
   } else {
     const chain = await chains.findChainFor(ctx.db, r.kind, r.path);
     if (!chain) throw conflict('没有适用于该资源的审核流程，请联系管理员配置');
-    reviewId = newId();
+    const reviewId = newId();
     const first = chain.steps[0]?.level === 'author' ? 1 : 0;
     await repo.insertReview(ctx.db, {
       id: reviewId,
@@ -110,9 +96,18 @@ export async function submit(ctx: Ctx, resourceId: string, comment = '') {
       path: r.path,
     });
     await record(ctx, reviewId, 0, chain.steps[0]!.name, 'submit', comment);
+    arrival = { steps: chain.steps, step: first, path: r.path };
   }
   await repo.setResourceStatus(ctx.db, resourceId, 'in_review');
-  await ctx.audit({ action: 'review.submit', targetType: 'resource', targetId: resourceId, orgPath: r.path });
+  const item = { resourceId, title: r.title, path: arrival.path, steps: arrival.steps };
+  const notified = await notifyArrival(ctx, item, arrival.step);
+  await ctx.audit({
+    action: 'review.submit',
+    targetType: 'resource',
+    targetId: resourceId,
+    orgPath: r.path,
+    details: { step: arrival.steps[arrival.step]!.name, notified },
+  });
   return { ok: true as const };
 }
 
@@ -138,8 +133,12 @@ export async function decide(
   if ((action === 'reject' || action === 'return') && !comment.trim())
     throw badRequest('退回或不通过时请填写理由');
   await record(ctx, rv.id, rv.currentStep, step.name, action, comment, score);
-  if (action === 'approve' && rv.currentStep + 1 < rv.steps.length) {
+  const item = { resourceId, title: r.title, path: rv.path, steps: rv.steps, authorId: r.authorId };
+  const last = rv.currentStep + 1 >= rv.steps.length;
+  let notified = 0;
+  if (action === 'approve' && !last) {
     await repo.advanceReview(ctx.db, rv.id);
+    notified = await notifyArrival(ctx, item, rv.currentStep + 1);
   } else if (action === 'approve') {
     await repo.closeReview(ctx.db, rv.id, 'approved');
     await repo.setResourceStatus(ctx.db, resourceId, 'published');
@@ -150,45 +149,42 @@ export async function decide(
     await repo.closeReview(ctx.db, rv.id, 'returned');
     await repo.setResourceStatus(ctx.db, resourceId, 'returned');
   }
-  const finished = action !== 'approve' || rv.currentStep + 1 >= rv.steps.length;
-  if (finished) {
-    const outcome =
-      action === 'approve' ? '已通过全部审核并发布' : action === 'reject' ? '未通过审核' : '被退回修改';
-    await notify(ctx.db, {
-      personId: r.authorId,
-      kind: `review.${action}`,
-      title: `《${r.title}》${outcome}`,
-      body: comment ? `${step.name}：${comment}` : step.name,
-      link: `/resources/${resourceId}`,
-    });
-  }
+  await notifyAuthor(ctx, item, rv.currentStep, action === 'approve' && !last ? 'progress' : action, comment);
   await ctx.audit({
     action: `review.${action}`,
     targetType: 'resource',
     targetId: resourceId,
     orgPath: r.path,
-    details: { step: step.name, score: score ?? null },
+    details: { step: step.name, score: score ?? null, notified },
   });
   return { ok: true as const };
 }
 
-/** What waits for the actor: resources at a step they decide, oldest first, overdue ones flagged. */
+/**
+ * What waits for the actor: resources at a step they decide, with how long each has waited there
+ * (since it arrived at this step, not since it was first submitted); overdue ones first.
+ */
 export async function queue(ctx: Ctx) {
-  const rows = await repo.listOpenReviewsUnder(ctx.db, ctx.actor.orgPath);
-  const now = Date.now();
+  const rows = await repo.listOpenReviewsUnder(ctx.db, ctx.actor.orgPath, ctx.actor.role);
+  const now = new Date();
   return rows
     .filter((q) => decides(ctx.actor, q.steps[q.currentStep]!, q.path))
     .map(({ steps, path: _p, ...q }) => {
       const step = steps[q.currentStep]!;
-      const waitingDays = (now - new Date(q.stepStartedAt).getTime()) / 86_400_000;
+      const wait = waitAt(step, q.stepStartedAt, now);
       return {
         ...q,
+        stepStartedAt: new Date(q.stepStartedAt).toISOString(),
         stepName: step.name,
         stepCount: steps.length,
-        overdue: waitingDays > step.dueDays,
-        dueDays: step.dueDays,
+        dueDays: dueDaysOf(step),
+        dueAt: wait.dueAt,
+        waitedMinutes: Math.floor(wait.waitedMs / 60_000),
+        overdue: wait.overdue,
       };
-    });
+    })
+    .sort(byUrgency)
+    .map(({ dueAt, ...q }) => ({ ...q, dueAt: dueAt.toISOString() }));
 }
 
 /**

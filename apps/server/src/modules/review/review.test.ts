@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadFile } from '../../testing/multipart.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { demoPdf } from '../resources/demo-media.ts';
+import { demoVideo, lessonPackage as makeLessonPackage } from './review.fixtures.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -11,12 +12,7 @@ let mp4: Buffer;
 beforeAll(async () => {
   t = await createTestApp();
   teacher = await t.login('teacher_demo');
-  const [f] = (
-    await t.db.db.execute<{ resource: string; file: string }>(sql`
-      select f.resource_id as resource, f.id as file from resource_file f join resource r on r.id = f.resource_id
-       where r.status = 'published' and f.mime = 'video/mp4' limit 1`)
-  ).rows;
-  mp4 = (await teacher.get(`/api/resources/${f!.resource}/files/${f!.file}`)).rawPayload;
+  mp4 = await demoVideo(t, teacher);
 });
 afterAll(() => t.close());
 
@@ -28,27 +24,7 @@ type History = {
   events: { action: string; stepName: string; comment: string }[];
 };
 
-async function lessonPackage(title: string) {
-  const [lesson] = (
-    await t.db.db.execute<{
-      id: string;
-    }>(sql`select l.id from curriculum_node l join textbook_edition e on e.id = l.edition_id
-      where l.kind = 'lesson' and e.subject_code = '14' and l.grade_code = '14' order by l.id limit 1`)
-  ).rows;
-  const res = await teacher.post('/api/resources', {
-    kind: 'lesson_package',
-    title,
-    lessonId: lesson!.id,
-    analysis: '重点：亿以内数的读法；难点：中间有零的数的读法。',
-    exercises: '1. 读出下面各数：40080000',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const id = res.json().id as string;
-  expect(
-    (await uploadFile(teacher, `/api/resources/${id}/files?role=main`, mp4, '课堂.mp4')).statusCode,
-  ).toBe(200);
-  return id;
-}
+const lessonPackage = (title: string) => makeLessonPackage(t, teacher, mp4, title);
 
 const REVIEWERS = ['expert_school', 'school_admin', 'expert_city', 'researcher_demo', 'city_admin'];
 
@@ -248,5 +224,31 @@ describe('demo review records', () => {
       'approve',
       'approve',
     ]);
+  });
+
+  it('leaves a few drafts waiting at a step, some overdue, their reviewers told', async () => {
+    const expert = await t.login('expert_school');
+    const queue = (await expert.get('/api/reviews/queue')).json() as (Queue[number] & {
+      waitedMinutes: number;
+    })[];
+    const waiting = queue.find((q) => q.stepName === '学校专家组审核');
+    expect(waiting).toMatchObject({ overdue: true });
+    expect(waiting!.waitedMinutes).toBeGreaterThanOrEqual(6 * 1440 + 3 * 60);
+    const bell = (await expert.get('/api/notifications')).json() as {
+      items: { kind: string; link: string }[];
+    };
+    expect(
+      bell.items.some(
+        (n) => n.kind === 'review.arrival' && n.link.startsWith(`/resources/${waiting!.resourceId}?as=`),
+      ),
+    ).toBe(true);
+    const h = (await expert.get(`/api/resources/${waiting!.resourceId}/review`)).json() as History;
+    expect(h).toMatchObject({ status: 'in_review', currentStep: 1 });
+    expect(h.events.map((e) => e.action)).toEqual(['submit']);
+    // Half the drafts at most: the others stay drafts.
+    const left = await t.db.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from resource where status = 'draft'`,
+    );
+    expect(left.rows[0]!.n).toBeGreaterThan(0);
   });
 });

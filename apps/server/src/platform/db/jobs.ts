@@ -38,3 +38,46 @@ export function scheduleEvery(
     clearInterval(timer);
   };
 }
+
+/** The bureau's time zone: days and hours of scheduled work are counted in it. */
+const BUREAU_TIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The calendar day (YYYY-MM-DD) and hour (0–23) of `at` in Asia/Shanghai. */
+export function bureauClock(at: Date): { day: string; hour: number } {
+  const part = (type: string) => BUREAU_TIME.formatToParts(at).find((p) => p.type === type)!.value;
+  return { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
+}
+
+/**
+ * Runs `run` once a day, at the first check at or after `hour` o'clock Asia/Shanghai (a check every
+ * `checkMs`, ten minutes by default, and shortly after start), until it succeeds that day. Each
+ * instance and each restart runs it again on its first day, so `run` must itself do its work once per
+ * day (and at most once at a time across instances). Returns the stop function.
+ */
+export function scheduleDailyAt(
+  name: string,
+  hour: number,
+  run: () => Promise<unknown>,
+  log: (m: string) => void,
+  checkMs = 600_000,
+): () => void {
+  let doneOn = '';
+  return scheduleEvery(
+    name,
+    async () => {
+      const now = bureauClock(new Date());
+      if (now.hour < hour || doneOn === now.day) return;
+      await run();
+      doneOn = now.day;
+    },
+    log,
+    checkMs,
+  );
+}

@@ -5,12 +5,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { useAuth, useMe } from '../auth/auth-context';
 import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/use-lang';
+import { actingAs } from './notification-link';
 
-/** The bell: answers to one's questions, review decisions …; a click opens the thing and marks it read. */
+/**
+ * The bell: answers to one's questions, items awaiting one's review …; a click opens the thing and
+ * marks it read, first switching to the role the message names if it is not the active one.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const me = useMe();
+  const { switchRole } = useAuth();
   const lang = useLang();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -28,7 +35,11 @@ export function NotificationBell() {
         () => undefined,
       );
     await client.invalidateQueries({ queryKey: ['notifications'] });
-    if (item.link) navigate(item.link);
+    if (!item.link) return;
+    const { to, as } = actingAs(item.link);
+    if (as && as !== me.roleAssignmentId && me.roles.some((r) => r.id === as))
+      await switchRole(as).catch(() => undefined);
+    navigate(to);
   };
   const content =
     items.length === 0 ? (
