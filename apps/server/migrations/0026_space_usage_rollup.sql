@@ -7,6 +7,7 @@ CREATE TABLE "space_activity_rollup" (
 	"comments" integer NOT NULL,
 	"likes" integer NOT NULL,
 	"score" integer NOT NULL,
+	"showable" boolean NOT NULL,
 	CONSTRAINT "space_activity_rollup_day_space_id_pk" PRIMARY KEY("day","space_id")
 );
 --> statement-breakpoint

@@ -209,6 +209,12 @@ export const spaceActivityRollups = pgTable(
     likes: integer('likes').notNull(),
     /** Posts weigh 3, comments 2, likes 1. */
     score: integer('score').notNull(),
+    /**
+     * May be shown beyond its class: not a child's space, or a guardian's consent to the showcase held
+     * when the rollup was built (the dashboard checks the consent again when it shows the space, so a
+     * withdrawal holds at once; a new consent shows from the next rollup on).
+     */
+    showable: boolean('showable').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.day, t.spaceId] }),
@@ -380,6 +386,7 @@ export const spacesInventory = [
       comments: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
       likes: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
       score: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
+      showable: NONE,
     },
   }),
 ];

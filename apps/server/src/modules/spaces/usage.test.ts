@@ -125,7 +125,7 @@ describe('space-use dashboard (S3)', () => {
     }
   });
 
-  it('shows a child’s space among the liveliest only while a guardian’s consent holds', async () => {
+  it('shows a child’s space among the liveliest only with a guardian’s consent, gone at once when withdrawn', async () => {
     const admin = await t.login('school_admin');
     const [kid] = await rows<{ id: string; path: string; parent: string }>(sql`
       select s.person_id as id, s.path::text as path, g.parent_id as parent from student s
@@ -145,7 +145,9 @@ describe('space-use dashboard (S3)', () => {
     const decide = (granted: boolean) =>
       t.db.db.execute(sql`insert into consent_record (id, subject_id, purpose, granted, decided_by, decided_as, path)
         values (gen_random_uuid(), ${kid!.id}, 'showcase', ${granted}, ${kid!.parent}, 'guardian', ${kid!.path}::ltree)`);
+    // A consent counts from the next rollup on; its withdrawal at once.
     await decide(true);
+    await rebuild();
     expect(await shown()).toBe(true);
     await decide(false);
     expect(await shown()).toBe(false);
