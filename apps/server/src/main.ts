@@ -6,11 +6,13 @@ import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { refreshSearchPopularity } from './modules/resources/search.service.ts';
 import { DIGEST_HOUR, sendOverdueDigests } from './modules/review/review-digest.service.ts';
 import { expireApprovedExports } from './modules/roster-import/export-request.service.ts';
+import { refreshSpaceUsage, spaceUsageDue } from './modules/spaces/usage.service.ts';
 import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
 import { keyBesideDatabase, loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
 import { runJob, scheduleDailyAt, scheduleEvery } from './platform/db/jobs.ts';
+import { systemScope, withScope } from './platform/db/scoped.ts';
 import { prepareDatabase } from './platform/db/setup.ts';
 import { createStorage } from './platform/storage/index.ts';
 
@@ -120,6 +122,19 @@ async function main() {
     console.log,
   );
   process.once('beforeExit', stopDigest);
+  // S3: the space-use dashboard's rollup of the 30 days to yesterday, rebuilt once after midnight;
+  // looked at hourly, and a run is recorded only when there is work.
+  const stopUsage = scheduleEvery(
+    'space usage rollup',
+    async () => {
+      if (!(await withScope(database, systemScope('space-usage-check'), spaceUsageDue))) return;
+      const res = await runJob(database, 'space-usage-rollup', (tx) => refreshSpaceUsage(tx));
+      if (res) console.log(`[hanlin] space usage: rollup of the 30 days to ${res.day} rebuilt`);
+    },
+    console.log,
+    3_600_000,
+  );
+  process.once('beforeExit', stopUsage);
   const stopBackups = startBackups?.(fieldKey);
   if (stopBackups) process.once('beforeExit', stopBackups);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -12364,7 +12364,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 空间应用统计：近 30 天至少使用 4 天的师生占比（目标 80%）与优秀空间 */
+        /** 空间应用统计：截至昨日的 30 天内至少使用 4 天的师生占比（目标 80%）与优秀空间（每日汇总） */
         get: {
             parameters: {
                 query?: never;
@@ -12386,6 +12386,7 @@ export interface paths {
                             target: number;
                             activeDays: number;
                             windowDays: number;
+                            asOf: string | null;
                             total: {
                                 teachers: number;
                                 activeTeachers: number;

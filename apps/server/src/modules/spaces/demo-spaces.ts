@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/client.ts';
 import { TODAY } from '../../platform/db/types.ts';
+import { refreshSpaceUsage } from './usage.service.ts';
 
 /** A stable number 0 … n-1 from SQL text (demo data must be the same on every seed). */
 const h = (text: ReturnType<typeof sql>, n: number) => sql`(abs(hashtext(${text})) % ${n}::int)`;
@@ -99,6 +100,7 @@ export async function seedDemoSpaces(database: Database, log: (m: string) => voi
     await personalSpaces(tx);
     await schoolsAndStudios(tx);
     await spaceUse(tx);
+    await refreshSpaceUsage(tx, { force: true });
   });
   const n = await database.db.execute<{ posts: number; days: number }>(sql`
     select (select count(*)::int from space_post) as posts, (select count(*)::int from space_use_day) as days`);

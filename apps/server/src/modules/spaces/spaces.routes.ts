@@ -116,13 +116,15 @@ export async function spaceRoutes(app: FastifyInstance) {
       config: { policy: { allow: ADMINS } },
       schema: {
         tags,
-        summary: '空间应用统计：近 30 天至少使用 4 天的师生占比（目标 80%）与优秀空间',
+        summary: '空间应用统计：截至昨日的 30 天内至少使用 4 天的师生占比（目标 80%）与优秀空间（每日汇总）',
         response: {
           200: z.object({
             level: z.enum(['district', 'school', 'class']),
             target: z.number(),
             activeDays: z.number(),
             windowDays: z.number(),
+            /** The last day of the 30-day window (a closed day, Beijing time); null before the first daily rollup. */
+            asOf: z.iso.date().nullable(),
             total: z.object({
               teachers: z.number(),
               activeTeachers: z.number(),

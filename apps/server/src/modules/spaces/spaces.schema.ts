@@ -172,6 +172,57 @@ export const spaceUseDays = pgTable(
   (t) => [primaryKey({ columns: [t.personId, t.day] }), index('space_use_day_day_idx').on(t.day)],
 );
 
+/**
+ * The space-use dashboard's rollup (S3), rebuilt once a day for the 30 closed days ending `day`
+ * (usage.service.ts): per org path, the active teachers (a teacher's path is the school's) and
+ * enrolled students (a class's path), and how many of them used their spaces on at least 4 of those
+ * days. The dashboard sums it by district, school or class instead of reading every person's days,
+ * which at city scale takes seconds. Counts only, no person.
+ */
+export const spaceUseRollups = pgTable(
+  'space_use_rollup',
+  {
+    day: date('day').notNull(),
+    path: ltree('path').notNull(),
+    teachers: integer('teachers').notNull(),
+    activeTeachers: integer('active_teachers').notNull(),
+    students: integer('students').notNull(),
+    activeStudents: integer('active_students').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.path] })],
+);
+
+/**
+ * The activity of each space in the 30 closed days ending `day` (posts written then, and comments
+ * and likes given then to posts of any age), rebuilt with `space_use_rollup`: the dashboard's
+ * liveliest spaces are its top rows under a unit. `path` is where the space's latest post was written.
+ */
+export const spaceActivityRollups = pgTable(
+  'space_activity_rollup',
+  {
+    day: date('day').notNull(),
+    spaceId: uuid('space_id').notNull(),
+    spaceKind: text('space_kind').$type<TSpaceKind>().notNull(),
+    spacePath: ltree('space_path').notNull(),
+    posts: integer('posts').notNull(),
+    comments: integer('comments').notNull(),
+    likes: integer('likes').notNull(),
+    /** Posts weigh 3, comments 2, likes 1. */
+    score: integer('score').notNull(),
+    /**
+     * May be shown beyond its class: not a child's space, or a guardian's consent to the showcase held
+     * when the rollup was built (the dashboard checks the consent again when it shows the space, so a
+     * withdrawal holds at once; a new consent shows from the next rollup on).
+     */
+    showable: boolean('showable').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.spaceId] }),
+    index('space_activity_rollup_score_idx').on(t.day, t.score.desc(), t.spaceId),
+    index('space_activity_rollup_path_gist').using('gist', t.spacePath),
+  ],
+);
+
 /** 数据分级分类 (platform/privacy). */
 export const spacesInventory = [
   inventory(studios, {
@@ -307,6 +358,35 @@ export const spacesInventory = [
       personId: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),
       day: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),
       uses: personal('general', 'statutory_duty', '空间应用统计（常态化使用率）'),
+    },
+  }),
+  inventory(spaceUseRollups, {
+    description: '空间应用统计汇总（按班级、学校的人数与活跃人数，不含个人）',
+    retention: '每日重算，只保留最新一天',
+    columns: {
+      day: NONE,
+      path: NONE,
+      teachers: NONE,
+      activeTeachers: NONE,
+      students: NONE,
+      activeStudents: NONE,
+    },
+  }),
+  inventory(spaceActivityRollups, {
+    description: '空间活跃度汇总（近 30 天各空间的动态、评论、点赞数，用于优秀空间展示）',
+    retention: '每日重算，只保留最新一天',
+    subjects: ['spaceId'],
+    erasure: 'delete',
+    columns: {
+      day: NONE,
+      spaceId: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
+      spaceKind: NONE,
+      spacePath: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
+      posts: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
+      comments: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
+      likes: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
+      score: personal('general', 'statutory_duty', '空间应用统计（优秀空间展示）'),
+      showable: NONE,
     },
   }),
 ];

@@ -94,6 +94,19 @@ export const spaceScope: ScopeRules = {
       ),
       write: `person_id = ${RLS.actor}`,
     },
+    // The dashboard's rollups, written by the daily job (a system scope) only, read under the actor's subtrees.
+    { table: 'space_use_rollup', read: underPaths('path'), write: 'false' },
+    {
+      table: 'space_activity_rollup',
+      // Cheaper than the posts' rule (no look into students): it is checked on every row a dashboard
+      // reads, and only administrators, whose subtrees hold the children's spaces they see, read it.
+      read: or(
+        "space_kind in ('teacher', 'school', 'studio')",
+        underPaths('space_path'),
+        underMembers('space_path'),
+      ),
+      write: 'false',
+    },
     {
       table: 'space_use_day',
       read: or(

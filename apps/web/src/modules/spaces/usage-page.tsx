@@ -21,7 +21,8 @@ function Share({ share, target }: { share: number | null; target: number }) {
 
 /**
  * 空间应用统计 (S3): the share of teachers and students who used their spaces on at least 4 of the
- * last 30 days, against the 80% target, by district, school or class; and the liveliest spaces.
+ * last 30 days, against the 80% target, by district, school or class; and the liveliest spaces. The
+ * figures come from a nightly rollup, so the page says up to which day they run.
  */
 export function SpaceUsagePage() {
   const { t } = useTranslation();
@@ -64,7 +65,10 @@ export function SpaceUsagePage() {
         {t('spaces.usage.title')}
       </Typography.Title>
       <Typography.Text type="secondary">
-        {t('spaces.usage.rule', { days: u.activeDays, window: u.windowDays })}
+        {t('spaces.usage.rule', { days: u.activeDays, window: u.windowDays })}{' '}
+        <span data-testid="usage-as-of">
+          {u.asOf ? t('spaces.usage.asOf', { date: u.asOf }) : t('spaces.usage.notYet')}
+        </span>
       </Typography.Text>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
