@@ -5361,6 +5361,31 @@ export interface paths {
                                 subjects: string[];
                                 students: number;
                             }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                         } | {
                             /** @enum {string} */
                             kind: "head_teacher";
@@ -5384,6 +5409,31 @@ export interface paths {
                                 subjects: string[];
                                 students: number;
                             }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                         } | {
                             /** @enum {string} */
                             kind: "student";
@@ -5404,6 +5454,31 @@ export interface paths {
                                 isHeadTeacher: boolean;
                                 personId: string;
                             }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                         } | {
                             /** @enum {string} */
                             kind: "parent";
@@ -5418,10 +5493,86 @@ export interface paths {
                                     subjectCodes: string[];
                                     isHeadTeacher: boolean;
                                 }[];
+                                unreadNotices: number;
+                                news: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                            }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
                             }[];
                         } | {
                             /** @enum {string} */
-                            kind: "auditor" | "system_admin" | "security_admin" | "researcher" | "expert";
+                            kind: "researcher" | "expert";
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "auditor" | "system_admin" | "security_admin";
                             unit: {
                                 id: string;
                                 name: string;

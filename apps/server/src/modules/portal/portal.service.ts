@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import * as repo from './portal.repository.ts';
+import { parentSections, reviewerSections, studentSections, teacherSections } from './today.service.ts';
 
 const unitOf = async (ctx: Ctx) =>
   (await repo.findUnit(ctx.db, ctx.actor.orgUnitId)) ?? { id: ctx.actor.orgUnitId, name: '' };
@@ -79,13 +80,19 @@ export async function getHome(ctx: Ctx) {
     };
   }
   if (role === 'teacher')
-    return { kind: 'teacher' as const, unit: await unitOf(ctx), classes: await myClasses(ctx) };
+    return {
+      kind: 'teacher' as const,
+      unit: await unitOf(ctx),
+      classes: await myClasses(ctx),
+      sections: await teacherSections(ctx),
+    };
   if (role === 'head_teacher') {
     return {
       kind: 'head_teacher' as const,
       unit: await unitOf(ctx),
       headClass: (await repo.findHeadClass(ctx.db, ctx.actor.orgUnitId)) ?? null,
       classes: await myClasses(ctx),
+      sections: await teacherSections(ctx),
     };
   }
   if (role === 'student') {
@@ -112,6 +119,7 @@ export async function getHome(ctx: Ctx) {
       me: me ?? null,
       classes,
       teachers: [...merged.values()],
+      sections: await studentSections(ctx),
     };
   }
   if (role === 'parent') {
@@ -120,6 +128,7 @@ export async function getHome(ctx: Ctx) {
       ctx,
       kids.map((k) => k.path),
     );
+    const today = await parentSections(ctx, kids);
     return {
       kind: 'parent' as const,
       children: kids.map(({ path: _p, ...k }) => ({
@@ -127,11 +136,15 @@ export async function getHome(ctx: Ctx) {
         teachers: teachers
           .filter((t) => t.classId === k.classId)
           .map(({ name, subjectCodes, isHeadTeacher }) => ({ name, subjectCodes, isHeadTeacher })),
+        ...(today.byClass.get(k.classId) ?? { unreadNotices: 0, news: [] }),
       })),
+      sections: today.sections,
     };
   }
+  if (role === 'researcher' || role === 'expert')
+    return { kind: role, unit: await unitOf(ctx), sections: await reviewerSections(ctx) };
   return {
-    kind: role as 'auditor' | 'system_admin' | 'security_admin' | 'researcher' | 'expert',
+    kind: role as 'auditor' | 'system_admin' | 'security_admin',
     unit: await unitOf(ctx),
   };
 }
