@@ -223,11 +223,12 @@ async function curriculumSection(ctx: Ctx): Promise<HomeSection | null> {
       title: '',
       link: `/curriculum?subject=${r.subjectCode}`,
       tags: [{ type: 'subject', value: r.subjectCode }],
+      // Only the gaps there are: 「0 课未关联知识点」 is no work.
       figures: [
-        { key: 'lessons', value: r.lessons },
-        { key: 'withoutPoints', value: r.withoutPoints },
-        { key: 'uncovered', value: r.uncovered },
-      ],
+        { key: 'lessons' as const, value: r.lessons },
+        { key: 'withoutPoints' as const, value: r.withoutPoints },
+        { key: 'uncovered' as const, value: r.uncovered },
+      ].filter((f) => f.key === 'lessons' || f.value > 0),
     }),
   );
   return section('curriculum', items, { link: '/curriculum' });
