@@ -57,34 +57,28 @@ export type StudentToday = {
   messages: UnreadMessages;
 };
 
+type StudentParams = { personId: string; classPaths: readonly string[]; exceptKinds: readonly string[] };
+
 /** A pupil's day: their classes' unread notices and news, answers to their questions, new lessons. */
-export function readStudentToday(
-  tx: Tx,
-  p: { personId: string; classPaths: readonly string[]; exceptKinds: readonly string[] },
-): Promise<StudentToday> {
-  return one(
-    tx,
-    sql`select ${unreadClassNotices(p.personId, p.classPaths, SHOWN)} as notices,
+export const readStudentToday = (tx: Tx, p: StudentParams) => one<StudentToday>(tx, studentToday(p));
+
+export function studentToday(p: StudentParams): SQL {
+  return sql`select ${unreadClassNotices(p.personId, p.classPaths, SHOWN)} as notices,
                ${answersToQuestionsOf(p.personId, SHOWN)} as answers,
                ${classNews(p.personId, p.classPaths, 3)} as news,
                ${recentPublished(subjectsOfClasses(p.classPaths), SHOWN + 1)} as resources,
-               ${unreadMessages(p.personId, p.exceptKinds)} as messages`,
-  );
+               ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
 }
 
 export type ParentToday = { notices: UnreadNotices; news: NewsItem[]; messages: UnreadMessages };
 
 /** A parent's day: unread notices of the children's classes, their news, the parent's messages. */
-export function readParentToday(
-  tx: Tx,
-  p: { personId: string; classPaths: readonly string[]; exceptKinds: readonly string[] },
-): Promise<ParentToday> {
-  return one(
-    tx,
-    sql`select ${unreadClassNotices(p.personId, p.classPaths, 2 * SHOWN)} as notices,
+export const readParentToday = (tx: Tx, p: StudentParams) => one<ParentToday>(tx, parentToday(p));
+
+export function parentToday(p: StudentParams): SQL {
+  return sql`select ${unreadClassNotices(p.personId, p.classPaths, 2 * SHOWN)} as notices,
                ${classNews(p.personId, p.classPaths, 2)} as news,
-               ${unreadMessages(p.personId, p.exceptKinds)} as messages`,
-  );
+               ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
 }
 
 export type TeacherToday = {
@@ -95,19 +89,17 @@ export type TeacherToday = {
   messages: UnreadMessages;
 };
 
+type TeacherParams = { personId: string; schoolId: string | null; exceptKinds: readonly string[] };
+
 /** A teacher's day: questions on their resources, resources returned to them, notices, new resources. */
-export function readTeacherToday(
-  tx: Tx,
-  p: { personId: string; schoolId: string | null; exceptKinds: readonly string[] },
-): Promise<TeacherToday> {
-  return one(
-    tx,
-    sql`select ${unreadStaffNotices(p.personId, p.schoolId, SHOWN)} as notices,
+export const readTeacherToday = (tx: Tx, p: TeacherParams) => one<TeacherToday>(tx, teacherToday(p));
+
+export function teacherToday(p: TeacherParams): SQL {
+  return sql`select ${unreadStaffNotices(p.personId, p.schoolId, SHOWN)} as notices,
                ${openQuestionsOnResourcesOf(p.personId, SHOWN)} as questions,
                ${resourcesToReviseOf(p.personId, SHOWN)} as revise,
                ${recentPublished(subjectsOfTeacher(p.personId), SHOWN + 1)} as resources,
-               ${unreadMessages(p.personId, p.exceptKinds)} as messages`,
-  );
+               ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
 }
 
 /** A reviewer's unread messages (their queue comes from the review module's use case). */
