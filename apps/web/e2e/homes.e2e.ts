@@ -35,7 +35,7 @@ async function apiAs(username: string) {
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: BodyInit, type = 'application/json') => {
+  const call = async (method: string, path: string, body?: string, type = 'application/json') => {
     const r = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': type } : {}) },
