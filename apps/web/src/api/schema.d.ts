@@ -5293,6 +5293,31 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                             totals: {
                                 districts: number;
                                 schools: number;
@@ -5314,6 +5339,31 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                             totals: {
                                 schools: number;
                                 classes: number;
@@ -5334,6 +5384,31 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                             totals: {
                                 grades: number;
                                 classes: number;

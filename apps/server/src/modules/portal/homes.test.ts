@@ -204,6 +204,13 @@ describe('a reviewer’s home', () => {
     const late = await home(expert);
     expect(late.sections[0]!.key).toBe('reviews');
     expect(items(late, 'reviews').find((r) => r.link === `/resources/${id}`)!.flag).toBe('overdue');
+
+    // Approved by the experts, it moves to the school leader's home and off theirs.
+    expect((await expert.post(`/api/resources/${id}/review`, { action: 'approve' })).statusCode).toBe(200);
+    expect(items(await home(expert), 'reviews').map((r) => r.link)).not.toContain(`/resources/${id}`);
+    const leader = await home(await t.login('school_admin'));
+    expect(leader.kind).toBe('school');
+    expect(items(leader, 'reviews').map((r) => r.link)).toContain(`/resources/${id}`);
   });
 });
 

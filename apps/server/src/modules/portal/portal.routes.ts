@@ -51,6 +51,7 @@ export const ZHome = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('city'),
     unit: ZUnitRef,
+    sections: ZSections,
     totals: z.object({
       districts: z.number(),
       schools: z.number(),
@@ -71,6 +72,7 @@ export const ZHome = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('district'),
     unit: ZUnitRef,
+    sections: ZSections,
     totals: z.object({
       schools: z.number(),
       classes: z.number(),
@@ -90,6 +92,7 @@ export const ZHome = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('school'),
     unit: ZUnitRef,
+    sections: ZSections,
     totals: z.object({ grades: z.number(), classes: z.number(), students: z.number(), teachers: z.number() }),
     byGrade: z.array(
       z.object({ id: z.string(), name: z.string(), classes: z.number(), students: z.number() }),

@@ -33,6 +33,7 @@ export async function getHome(ctx: Ctx) {
     return {
       kind: 'city' as const,
       unit: await unitOf(ctx),
+      sections: await reviewerSections(ctx),
       totals: {
         districts: byDistrict.length,
         schools: byDistrict.reduce((a, d) => a + d.schools, 0),
@@ -54,6 +55,7 @@ export async function getHome(ctx: Ctx) {
     return {
       kind: 'district' as const,
       unit: await unitOf(ctx),
+      sections: await reviewerSections(ctx),
       totals: {
         schools: bySchool.length,
         classes: bySchool.reduce((a, d) => a + d.classes, 0),
@@ -74,6 +76,7 @@ export async function getHome(ctx: Ctx) {
     return {
       kind: 'school' as const,
       unit: await unitOf(ctx),
+      sections: await reviewerSections(ctx),
       totals: {
         grades: byGrade.length,
         classes: byGrade.reduce((a, d) => a + d.classes, 0),

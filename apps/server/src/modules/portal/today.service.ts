@@ -180,7 +180,10 @@ export async function parentSections(
   };
 }
 
-/** A reviewer's sections (researcher, expert): the queue at their steps, their messages. */
+/**
+ * A reviewer's sections (researcher, expert, and the school, district and city administrators who
+ * decide steps of 六审): the queue at their steps, their messages; a researcher's curriculum work.
+ */
 export async function reviewerSections(ctx: Ctx): Promise<HomeSection[]> {
   const waiting = await queue(ctx);
   const { messages: m } = await repo.readMessages(ctx.db, {
