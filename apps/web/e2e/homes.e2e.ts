@@ -92,7 +92,9 @@ async function arrangeReviews() {
 /** The head teacher tells the class (its pupils and their parents) about tomorrow's outing. */
 async function arrangeNotice() {
   const head = await apiAs('teacher_demo');
-  const mine = await head.get<{ items: { id: string; kind: string; relation: string }[] }>('/api/spaces/mine');
+  const mine = await head.get<{ items: { id: string; kind: string; relation: string }[] }>(
+    '/api/spaces/mine',
+  );
   const classId = mine.items.find((s) => s.kind === 'class' && s.relation === 'head')!.id;
   await head.post(`/api/spaces/${classId}/posts`, {
     kind: 'notice',
