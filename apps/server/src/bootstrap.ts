@@ -8,6 +8,7 @@ import { hashPassword } from './modules/identity/password.ts';
 import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
 import { ensureDefaultNotices } from './modules/privacy/default-notices.ts';
 import { seedDemoPrivacy } from './modules/privacy/demo-privacy.ts';
+import { seedDemoQuestions } from './modules/resources/demo-questions.ts';
 import { seedDemoResources } from './modules/resources/demo-resources.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { reindexResources } from './modules/resources/search.service.ts';
@@ -95,6 +96,8 @@ export async function bootstrap(
     await db.transaction((tx) => reindexResources(tx, 'missing'));
     const anyPost = await db.execute(sql`select 1 from space_post limit 1`);
     if (anyPost.rows.length === 0) await seedDemoSpaces(deps.database, log);
+    const anyQuestion = await db.execute(sql`select 1 from resource_question limit 1`);
+    if (anyQuestion.rows.length === 0) await db.transaction((tx) => seedDemoQuestions(tx));
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);

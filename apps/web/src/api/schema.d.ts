@@ -6330,6 +6330,31 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                             totals: {
                                 districts: number;
                                 schools: number;
@@ -6351,6 +6376,31 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                             totals: {
                                 schools: number;
                                 classes: number;
@@ -6371,6 +6421,31 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                             totals: {
                                 grades: number;
                                 classes: number;
@@ -6398,6 +6473,31 @@ export interface paths {
                                 subjects: string[];
                                 students: number;
                             }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                         } | {
                             /** @enum {string} */
                             kind: "head_teacher";
@@ -6421,6 +6521,31 @@ export interface paths {
                                 subjects: string[];
                                 students: number;
                             }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                         } | {
                             /** @enum {string} */
                             kind: "student";
@@ -6441,6 +6566,31 @@ export interface paths {
                                 isHeadTeacher: boolean;
                                 personId: string;
                             }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
                         } | {
                             /** @enum {string} */
                             kind: "parent";
@@ -6455,10 +6605,86 @@ export interface paths {
                                     subjectCodes: string[];
                                     isHeadTeacher: boolean;
                                 }[];
+                                unreadNotices: number;
+                                news: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                            }[];
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
                             }[];
                         } | {
                             /** @enum {string} */
-                            kind: "auditor" | "system_admin" | "security_admin" | "researcher" | "expert";
+                            kind: "researcher" | "expert";
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                            sections: {
+                                /** @enum {string} */
+                                key: "reviews" | "notices" | "questions" | "revise" | "answers" | "messages" | "news" | "resources" | "curriculum";
+                                priority: number;
+                                count: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    detail: string | null;
+                                    link: string | null;
+                                    at: string | null;
+                                    tags: {
+                                        /** @enum {string} */
+                                        type: "text" | "subject" | "grade" | "resource_kind";
+                                        value: string;
+                                    }[];
+                                    figures: {
+                                        /** @enum {string} */
+                                        key: "lessons" | "withoutPoints" | "uncovered";
+                                        value: number;
+                                    }[];
+                                    flag: ("overdue" | "unread") | null;
+                                }[];
+                                link: string | null;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "auditor" | "system_admin" | "security_admin";
                             unit: {
                                 id: string;
                                 name: string;

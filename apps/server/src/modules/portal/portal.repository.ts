@@ -1,12 +1,19 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { execPrepared } from '../../platform/db/prepared.ts';
+import { execPrepared, preferGenericPlans } from '../../platform/db/prepared.ts';
 
 /**
  * Home pages read across the org tree and the roster; every query here is one figure or list of a
  * home. Named prepared statements (fixed text, values in parameters): every visit reads a home, and
  * under row-level security planning costs more than running them.
  */
+
+/**
+ * Every read of a person's home is a prepared statement of fixed shape that looks rows up by that
+ * person or a few class paths: their generic plans serve all, and planning each under row-level
+ * security costs more than running it (platform/db/prepared.ts).
+ */
+export const useGenericPlans = (tx: Tx) => preferGenericPlans(tx);
 
 export async function findUnit(tx: Tx, id: string) {
   const res = await execPrepared<{ id: string; name: string }>(

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import * as repo from './portal.repository.ts';
+import { parentSections, reviewerSections, studentSections, teacherSections } from './today.service.ts';
 
 const unitOf = async (ctx: Ctx) =>
   (await repo.findUnit(ctx.db, ctx.actor.orgUnitId)) ?? { id: ctx.actor.orgUnitId, name: '' };
@@ -20,14 +21,19 @@ async function classTeachers(ctx: Ctx, classPaths: string[]) {
   return repo.listClassTeachers(ctx.db, classPaths);
 }
 
+/** The homes read on every visit by the many (issue 8's benchmark): teachers, pupils, parents. */
+const PERSONAL_HOMES = new Set(['teacher', 'head_teacher', 'student', 'parent']);
+
 /** What each role needs on its home page today (P9). */
 export async function getHome(ctx: Ctx) {
   const role = ctx.actor.role;
+  if (PERSONAL_HOMES.has(role)) await repo.useGenericPlans(ctx.db);
   if (role === 'city_admin') {
     const byDistrict = await childStats(ctx, 'district');
     return {
       kind: 'city' as const,
       unit: await unitOf(ctx),
+      sections: await reviewerSections(ctx),
       totals: {
         districts: byDistrict.length,
         schools: byDistrict.reduce((a, d) => a + d.schools, 0),
@@ -49,6 +55,7 @@ export async function getHome(ctx: Ctx) {
     return {
       kind: 'district' as const,
       unit: await unitOf(ctx),
+      sections: await reviewerSections(ctx),
       totals: {
         schools: bySchool.length,
         classes: bySchool.reduce((a, d) => a + d.classes, 0),
@@ -69,6 +76,7 @@ export async function getHome(ctx: Ctx) {
     return {
       kind: 'school' as const,
       unit: await unitOf(ctx),
+      sections: await reviewerSections(ctx),
       totals: {
         grades: byGrade.length,
         classes: byGrade.reduce((a, d) => a + d.classes, 0),
@@ -79,13 +87,19 @@ export async function getHome(ctx: Ctx) {
     };
   }
   if (role === 'teacher')
-    return { kind: 'teacher' as const, unit: await unitOf(ctx), classes: await myClasses(ctx) };
+    return {
+      kind: 'teacher' as const,
+      unit: await unitOf(ctx),
+      classes: await myClasses(ctx),
+      sections: await teacherSections(ctx),
+    };
   if (role === 'head_teacher') {
     return {
       kind: 'head_teacher' as const,
       unit: await unitOf(ctx),
       headClass: (await repo.findHeadClass(ctx.db, ctx.actor.orgUnitId)) ?? null,
       classes: await myClasses(ctx),
+      sections: await teacherSections(ctx),
     };
   }
   if (role === 'student') {
@@ -112,6 +126,7 @@ export async function getHome(ctx: Ctx) {
       me: me ?? null,
       classes,
       teachers: [...merged.values()],
+      sections: await studentSections(ctx),
     };
   }
   if (role === 'parent') {
@@ -120,6 +135,7 @@ export async function getHome(ctx: Ctx) {
       ctx,
       kids.map((k) => k.path),
     );
+    const today = await parentSections(ctx, kids);
     return {
       kind: 'parent' as const,
       children: kids.map(({ path: _p, ...k }) => ({
@@ -127,11 +143,15 @@ export async function getHome(ctx: Ctx) {
         teachers: teachers
           .filter((t) => t.classId === k.classId)
           .map(({ name, subjectCodes, isHeadTeacher }) => ({ name, subjectCodes, isHeadTeacher })),
+        ...(today.byClass.get(k.classId) ?? { unreadNotices: 0, news: [] }),
       })),
+      sections: today.sections,
     };
   }
+  if (role === 'researcher' || role === 'expert')
+    return { kind: role, unit: await unitOf(ctx), sections: await reviewerSections(ctx) };
   return {
-    kind: role as 'auditor' | 'system_admin' | 'security_admin' | 'researcher' | 'expert',
+    kind: role as 'auditor' | 'system_admin' | 'security_admin',
     unit: await unitOf(ctx),
   };
 }

@@ -108,6 +108,10 @@ export const resources = pgTable(
     index('resource_author_idx').on(t.authorId, t.status),
     index('resource_lesson_idx').on(t.lessonId),
     index('resource_path_gist').using('gist', t.path),
+    // The newest published resources of a subject and grade, for the home pages (portal).
+    index('resource_recent_idx')
+      .on(t.subjectCode, t.gradeCode, t.publishedAt)
+      .where(sql`${t.status} = 'published'`),
     check(
       'resource_kind_ck',
       sql`${t.kind} in ('lesson_package','video','courseware','micro_lesson','exercise_set','theme','third_party')`,
@@ -219,7 +223,11 @@ export const resourceQuestions = pgTable(
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('resource_question_resource_idx').on(t.resourceId, t.createdAt)],
+  (t) => [
+    index('resource_question_resource_idx').on(t.resourceId, t.createdAt),
+    // A learner's own questions and their answers, for their home page (portal).
+    index('resource_question_asker_idx').on(t.askerId, t.createdAt),
+  ],
 );
 
 export const resourceAnswers = pgTable(

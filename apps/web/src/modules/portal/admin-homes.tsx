@@ -42,6 +42,7 @@ export function CityHome({ home }: { home: HomeOf<'city'> }) {
     <OverviewLayout
       title={t('portal.title.city')}
       unit={home.unit}
+      sections={home.sections}
       stats={[
         { key: 'districts', label: t('portal.districts'), value: k.districts },
         { key: 'schools', label: t('portal.schools'), value: k.schools },
@@ -82,6 +83,7 @@ export function DistrictHome({ home }: { home: HomeOf<'district'> }) {
     <OverviewLayout
       title={t('portal.title.district')}
       unit={home.unit}
+      sections={home.sections}
       stats={[
         { key: 'schools', label: t('portal.schools'), value: k.schools },
         { key: 'classes', label: t('portal.classes'), value: k.classes },
@@ -119,6 +121,7 @@ export function SchoolHome({ home }: { home: HomeOf<'school'> }) {
     <OverviewLayout
       title={t('portal.title.school')}
       unit={home.unit}
+      sections={home.sections}
       stats={[
         { key: 'grades', label: t('portal.grades'), value: k.grades },
         { key: 'classes', label: t('portal.classes'), value: k.classes },

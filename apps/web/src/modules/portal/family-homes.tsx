@@ -1,12 +1,17 @@
-import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Divider, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LinkButton } from '../../app/components/link-button';
 import { PageEmpty } from '../../app/components/page-state';
 import { HomeHeader } from './home-header';
 import { TeacherList } from './teacher-list';
+import { ItemRow, TodaySections } from './today-sections';
 import type { HomeOf } from './types';
 
-/** 学生 home: my class, my school, my classes (incl. teaching classes) and my teachers. */
+/**
+ * 学生 home: what is new for me today first (unread notices, answers to my questions, class news,
+ * new lessons of my grade and subjects), then my class, school and teachers.
+ */
 export function StudentHome({ home }: { home: HomeOf<'student'> }) {
   const { t } = useTranslation();
   const me = home.me;
@@ -16,8 +21,11 @@ export function StudentHome({ home }: { home: HomeOf<'student'> }) {
         title={t('portal.title.student')}
         subtitle={me ? `${me.name} · ${me.schoolName}` : undefined}
       />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
+      <Row gutter={[16, 0]}>
+        <Col xs={24} lg={15}>
+          <TodaySections sections={home.sections} />
+        </Col>
+        <Col xs={24} lg={9}>
           {me && (
             <Card title={t('portal.myInfo')} size="small">
               <Descriptions
@@ -45,9 +53,7 @@ export function StudentHome({ home }: { home: HomeOf<'student'> }) {
               ))}
             </Flex>
           </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card title={t('portal.myTeachers')} size="small">
+          <Card title={t('portal.myTeachers')} size="small" style={{ marginTop: 16 }}>
             <TeacherList teachers={home.teachers} />
           </Card>
         </Col>
@@ -56,12 +62,16 @@ export function StudentHome({ home }: { home: HomeOf<'student'> }) {
   );
 }
 
-/** 家长 home: one card per child with class, school and teachers. */
+/**
+ * 家长 home: unread notices of the children's classes and the parent's messages first, then one
+ * card per child with what is new in their class, and their teachers.
+ */
 export function ParentHome({ home }: { home: HomeOf<'parent'> }) {
   const { t } = useTranslation();
   return (
     <>
       <HomeHeader title={t('portal.title.parent')} />
+      <TodaySections sections={home.sections} columns={2} />
       {home.children.length === 0 && <PageEmpty text={t('portal.noChildren')} />}
       <Row gutter={[16, 16]}>
         {home.children.map((c) => (
@@ -76,9 +86,28 @@ export function ParentHome({ home }: { home: HomeOf<'parent'> }) {
                 </LinkButton>
               }
             >
-              <Typography.Paragraph type="secondary" className="hanlin-wrap">
-                {c.schoolName} · {c.className}
-              </Typography.Paragraph>
+              <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
+                <Typography.Text type="secondary" className="hanlin-wrap">
+                  {c.schoolName} · {c.className}
+                </Typography.Text>
+                {c.unreadNotices > 0 && (
+                  <Link to={`/spaces/${c.classId}?tab=notice`} data-testid="child-unread">
+                    <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                      {t('portal.childUnread', { n: c.unreadNotices })}
+                    </Tag>
+                  </Link>
+                )}
+              </Flex>
+              <Typography.Text strong>{t('portal.childNews')}</Typography.Text>
+              <Flex vertical gap={8} style={{ marginTop: 8 }} data-testid="child-news">
+                {c.news.length === 0 && (
+                  <Typography.Text type="secondary">{t('portal.noChildNews')}</Typography.Text>
+                )}
+                {c.news.map((n) => (
+                  <ItemRow key={n.id} sectionKey="news" item={n} />
+                ))}
+              </Flex>
+              <Divider style={{ margin: '12px 0' }} />
               <Typography.Text strong>{t('portal.childTeachers')}</Typography.Text>
               <div style={{ marginTop: 8 }}>
                 <TeacherList teachers={c.teachers} />

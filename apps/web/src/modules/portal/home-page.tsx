@@ -5,6 +5,7 @@ import { CityHome, DistrictHome, SchoolHome } from './admin-homes';
 import { ParentHome, StudentHome } from './family-homes';
 import { StaffHome } from './staff-home';
 import { HeadTeacherHome, TeacherHome } from './teacher-home';
+import { TodaySections } from './today-sections';
 import type { PortalHome } from './types';
 
 /** The role home (P9): the server decides which kind of home the active role gets. */
@@ -34,6 +35,13 @@ function RoleHome({ home }: { home: PortalHome }) {
       return <StudentHome home={home} />;
     case 'parent':
       return <ParentHome home={home} />;
+    case 'researcher':
+    case 'expert':
+      return (
+        <StaffHome home={home}>
+          <TodaySections sections={home.sections} columns={2} />
+        </StaffHome>
+      );
     default:
       return <StaffHome home={home} />;
   }

@@ -8,6 +8,8 @@ import { AdminTodo } from './admin-todo';
 import type { BarSeries } from './bar-chart';
 import { HomeHeader } from './home-header';
 import { type Stat, StatCards } from './stat-cards';
+import { TodaySections } from './today-sections';
+import type { HomeSection } from './types';
 
 // ECharts is heavy; only admin homes need it, so it loads in its own chunk.
 const BarChart = lazy(() => import('./bar-chart'));
@@ -15,6 +17,8 @@ const BarChart = lazy(() => import('./bar-chart'));
 interface Props<Row> {
   title: string;
   unit: { id: string; name: string };
+  /** What waits for the administrator (reviews at their step, messages), most urgent first. */
+  sections: HomeSection[];
   stats: Stat[];
   chartTitle: string;
   categories: string[];
@@ -42,6 +46,7 @@ export function OverviewLayout<Row extends { id: string }>(props: Props<Row>) {
           </LinkButton>
         }
       />
+      {props.sections.length > 0 && <TodaySections sections={props.sections} columns={2} />}
       <AdminTodo />
       <StatCards stats={props.stats} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>

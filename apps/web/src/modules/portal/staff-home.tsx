@@ -23,8 +23,11 @@ interface Tool {
   text: string;
 }
 
-/** Auditor, system and security admin and researcher homes: the tools each of them works with. */
-export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
+/**
+ * Auditor, system and security admin and researcher homes: the tools each of them works with,
+ * below what waits for them today (`children`, e.g. a reviewer's sections).
+ */
+export function StaffHome({ home, children }: { home: HomeOf<StaffKind>; children?: ReactNode }) {
   const { t } = useTranslation();
   const tools: Tool[] = [];
   if (home.kind === 'auditor') {
@@ -87,6 +90,7 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
   return (
     <>
       <HomeHeader title={t(`portal.title.${home.kind}`)} subtitle={home.unit.name} />
+      {children}
       <Row gutter={[16, 16]}>
         {tools.map((tool) => (
           <Col key={tool.to} xs={24} sm={12} lg={8}>

@@ -5,22 +5,27 @@ import { useMe } from '../../app/auth/auth-context';
 import { LinkButton } from '../../app/components/link-button';
 import { ClassCards } from './class-cards';
 import { HomeHeader } from './home-header';
+import { TodaySections } from './today-sections';
 import type { HomeOf } from './types';
 
-/** 教师 home: the classes this teacher teaches. */
+/**
+ * 教师 home: what waits first (questions on my resources, resources returned to me, notices,
+ * messages), then new resources of my subjects and grades, then the classes I teach.
+ */
 export function TeacherHome({ home }: { home: HomeOf<'teacher'> }) {
   const { t } = useTranslation();
   const me = useMe();
   return (
     <>
       <HomeHeader title={t('portal.title.teacher')} subtitle={`${me.name} · ${home.unit.name}`} />
+      <TodaySections sections={home.sections} columns={2} />
       <Typography.Title level={5}>{t('portal.myClasses')}</Typography.Title>
       <ClassCards classes={home.classes} />
     </>
   );
 }
 
-/** 班主任 home: the head teacher's own class first, then every class taught. */
+/** 班主任 home: what waits first, then the head teacher's own class, then every class taught. */
 export function HeadTeacherHome({ home }: { home: HomeOf<'head_teacher'> }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -28,6 +33,7 @@ export function HeadTeacherHome({ home }: { home: HomeOf<'head_teacher'> }) {
   return (
     <>
       <HomeHeader title={t('portal.title.head_teacher')} subtitle={`${me.name} · ${home.unit.name}`} />
+      <TodaySections sections={home.sections} columns={2} />
       {hc && (
         <Card
           title={`${t('portal.headClass')}：${hc.name}`}

@@ -1,0 +1,2 @@
+CREATE INDEX "resource_question_asker_idx" ON "resource_question" USING btree ("asker_id","created_at");--> statement-breakpoint
+CREATE INDEX "resource_recent_idx" ON "resource" USING btree ("subject_code","grade_code","published_at") WHERE "resource"."status" = 'published';
