@@ -14,7 +14,7 @@ import { seedDemoReviews } from './modules/review/demo-reviews.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
 import { writeAudit } from './platform/audit/audit.ts';
-import { MFA_ROLES } from './platform/auth/session.ts';
+import { DEFAULT_MFA_ROLES } from './platform/auth/security-policy.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { backfillEncryptedFields } from './platform/crypto/field-backfill.ts';
 import { newId } from './platform/db/types.ts';
@@ -55,7 +55,7 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
       // Every administrator who must use a second factor is enrolled, none left to whoever knows a password.
       await db.execute(sql`update account set totp_secret_enc = ${deps.crypto.encrypt(DEMO_TOTP_SECRET)}, totp_enabled = true
         where person_id in (select person_id from role_assignment where active
-                              and role = any(string_to_array(${MFA_ROLES.join(',')}, ',')))`);
+                              and role = any(string_to_array(${DEFAULT_MFA_ROLES.join(',')}, ',')))`);
       // The seed writes under the owner's explicit system scope; the trail says so.
       await writeAudit(
         db,

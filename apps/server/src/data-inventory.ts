@@ -14,6 +14,7 @@ import { rosterInventory } from './modules/roster/roster.schema.ts';
 import { rosterImportInventory } from './modules/roster-import/roster-import.schema.ts';
 import { spacesInventory } from './modules/spaces/spaces.schema.ts';
 import { auditInventory } from './platform/audit/audit.schema.ts';
+import { securityPolicyInventory } from './platform/auth/security-policy.schema.ts';
 import { codesInventory } from './platform/codes/codes.schema.ts';
 import { fieldBackfillInventory } from './platform/crypto/field-backfill.schema.ts';
 import type { TableInventory } from './platform/privacy/data-classes.ts';
@@ -30,6 +31,7 @@ export const DATA_INVENTORY: readonly TableInventory[] = [
   ...notificationInventory,
   ...privacyInventory,
   ...auditInventory,
+  ...securityPolicyInventory,
   ...codesInventory,
   ...fieldBackfillInventory,
 ];
