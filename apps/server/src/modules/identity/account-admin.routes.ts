@@ -129,7 +129,7 @@ export async function accountAdminRoutes(app: FastifyInstance) {
         querystring: z.strictObject({ q: ZLine(50, 0).optional() }),
         response: {
           200: z.object({
-            grantable: z.array(ZRole),
+            grantable: z.array(z.enum(GRANTABLE_ROLES)),
             staff: z.array(
               z.object({
                 personId: z.string(),

@@ -157,7 +157,7 @@ export async function identityRoutes(app: FastifyInstance) {
         summary: '须使用二次验证（动态口令）的账号及其绑定情况',
         querystring: z.strictObject({
           /** Only those who must use a second factor and have not enrolled. */
-          missing: z.stringbool().optional(),
+          missing: z.enum(['true', 'false']).optional(),
         }),
         response: {
           200: z.array(
@@ -177,7 +177,7 @@ export async function identityRoutes(app: FastifyInstance) {
         },
       },
     },
-    (req) => runAs(req, (ctx) => identity.listSecondFactors(ctx, req.query)),
+    (req) => runAs(req, (ctx) => identity.listSecondFactors(ctx, { missing: req.query.missing === 'true' })),
   );
 
   r.post(

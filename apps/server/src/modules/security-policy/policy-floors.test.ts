@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSecurityPolicy, PASSWORD_PROFILES, type TSecurityPolicy } from '../../platform/auth/security-policy.ts';
+import {
+  defaultSecurityPolicy,
+  PASSWORD_PROFILES,
+  type TSecurityPolicy,
+} from '../../platform/auth/security-policy.ts';
 import { loadConfig } from '../../platform/config/config.ts';
 import { belowFloor } from './policy-floors.ts';
 

@@ -26,7 +26,12 @@ async function setPolicy(patch: (p: TSecurityPolicy) => void) {
 }
 
 const login = (username: string, password = DEMO_PASSWORD, ip = '198.51.100.40') =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
 
 const audits = async (action: string) =>
   (
@@ -40,7 +45,12 @@ describe('the security policy', () => {
     const state = await current();
     expect(state.version).toBe(0);
     expect(state.problems).toEqual([]);
-    expect(state.policy.password).toMatchObject({ profile: 'djbh', minLength: 8, minClasses: 3, maxAgeDays: 90 });
+    expect(state.policy.password).toMatchObject({
+      profile: 'djbh',
+      minLength: 8,
+      minClasses: 3,
+      maxAgeDays: 90,
+    });
     expect(state.policy.lockout).toEqual({ attempts: 5, minutes: 15, doubling: true });
     expect(state.policy.session).toEqual({ idleMinutes: 30, absoluteHours: 12 });
     for (const who of ['sysadmin', 'auditor', 'city_admin']) {
@@ -59,7 +69,9 @@ describe('the security policy', () => {
     weak.mfaRoles = weak.mfaRoles.filter((r) => r !== 'security_admin');
     const res = await secadmin.request('PUT', '/api/security/policy', { policy: weak, version });
     expect(res.statusCode).toBe(400);
-    const { error } = res.json() as { error: { code: string; message: string; details: { problems: string[] } } };
+    const { error } = res.json() as {
+      error: { code: string; message: string; details: { problems: string[] } };
+    };
     expect(error.code).toBe('validation_failed');
     expect(error.message).toMatch(/^安全策略低于等保 2\.0 基线：/);
     expect(error.details.problems).toHaveLength(3);
@@ -87,7 +99,10 @@ describe('the security policy', () => {
     expect(weak.json().error.message).toMatch(/至少 4 类/);
     const me = (await teacher.get('/api/auth/me')).json();
     expect(me.passwordRules).toMatchObject({ minLength: 12, minClasses: 4 });
-    const strong = await teacher.post('/api/auth/password', { current: DEMO_PASSWORD, next: 'Qing#Shan7-Lu' });
+    const strong = await teacher.post('/api/auth/password', {
+      current: DEMO_PASSWORD,
+      next: 'Qing#Shan7-Lu',
+    });
     expect(strong.statusCode, strong.body).toBe(200);
     await t.db.db.execute(sql`update account set password_hash = (select password_hash from account
       where username = 'school_admin') where username = 'teacher_demo'`);

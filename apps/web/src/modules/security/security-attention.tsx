@@ -1,0 +1,124 @@
+import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Flex, List, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../app/api/client';
+import { PageError } from '../../app/components/page-state';
+
+interface Item {
+  key: string;
+  text: string;
+  to: string;
+  detail?: ReactNode;
+}
+
+/**
+ * The security administrator's home, first: what needs attention now (people who must use a second
+ * factor and have not enrolled, unusual lockouts, dormant accounts, a policy below the floor).
+ */
+export function SecurityAttention() {
+  const { t } = useTranslation();
+  const overview = useQuery({
+    queryKey: ['security', 'overview'],
+    queryFn: () => unwrap(api.GET('/api/security/overview')),
+  });
+  if (overview.isError) return <PageError error={overview.error} onRetry={() => void overview.refetch()} />;
+  const o = overview.data;
+  const items: Item[] = [];
+  if (o) {
+    if (o.policyProblems.length > 0)
+      items.push({ key: 'policy', text: t('security.home.policyBelow'), to: '/security/policy' });
+    if (o.secondFactorsMissing > 0) {
+      const rest = o.secondFactorsMissing - o.secondFactorsMissingFirst.length;
+      items.push({
+        key: 'mfa',
+        text: t('security.home.mfaMissing', { n: o.secondFactorsMissing }),
+        to: '/security/second-factors',
+        detail: (
+          <Flex gap={4} wrap>
+            {o.secondFactorsMissingFirst.map((p) => (
+              <Tag key={p.personId} color={p.enrolmentPending ? 'blue' : undefined} className="hanlin-wrap">
+                {p.name} · {p.orgName}
+                {p.enrolmentPending ? `（${t('security.home.mfaPending')}）` : ''}
+              </Tag>
+            ))}
+            {rest > 0 && (
+              <Typography.Text type="secondary">{t('security.home.more', { n: rest })}</Typography.Text>
+            )}
+          </Flex>
+        ),
+      });
+    }
+    const { locks } = o;
+    if (locks.manySources > 0)
+      items.push({
+        key: 'sources',
+        text: t('security.home.manySources', { n: locks.manySources }),
+        to: '/staff-accounts',
+      });
+    if (locks.repeated > 0)
+      items.push({
+        key: 'repeated',
+        text: t('security.home.repeated', { n: locks.repeated }),
+        to: '/staff-accounts',
+      });
+    if (locks.lockedAccounts > 0)
+      items.push({
+        key: 'locked',
+        text: t('security.home.locked', { n: locks.lockedAccounts }),
+        to: '/staff-accounts',
+      });
+    if (locks.unknownNames > 0)
+      items.push({
+        key: 'unknown',
+        text: t('security.home.unknownNames', { n: locks.unknownNames }),
+        to: '/security/sessions',
+      });
+    if (o.dormantAccounts > 0)
+      items.push({
+        key: 'dormant',
+        text: t('security.home.dormant', { n: o.dormantAccounts, days: o.dormantDays }),
+        to: '/staff-accounts',
+      });
+  }
+  return (
+    <Card
+      size="small"
+      loading={overview.isPending}
+      title={t('security.home.attention')}
+      data-testid="security-attention"
+      style={{ marginBottom: 16 }}
+    >
+      {items.length === 0 ? (
+        <Typography.Text type="success">
+          <CheckCircleOutlined /> {t('security.home.allClear')}
+        </Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(item) => (
+            <List.Item
+              key={item.key}
+              data-testid={`attention-${item.key}`}
+              actions={[
+                <Link key="open" to={item.to}>
+                  {t('security.home.open')}
+                </Link>,
+              ]}
+            >
+              <Flex vertical gap={4} style={{ minWidth: 0 }}>
+                <Typography.Text>
+                  <WarningOutlined style={{ color: '#d46b08' }} /> {item.text}
+                </Typography.Text>
+                {item.detail}
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
