@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
+import { seedDemoSignIns } from './modules/identity/demo-sign-ins.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
 import { ensureDefaultNotices } from './modules/privacy/default-notices.ts';
@@ -56,6 +57,7 @@ export async function bootstrap(deps: AppDeps, log: (m: string) => void = consol
       await db.execute(sql`update account set totp_secret_enc = ${deps.crypto.encrypt(DEMO_TOTP_SECRET)}, totp_enabled = true
         where person_id in (select person_id from role_assignment where active
                               and role = any(string_to_array(${DEFAULT_MFA_ROLES.join(',')}, ',')))`);
+      await seedDemoSignIns(db);
       // The seed writes under the owner's explicit system scope; the trail says so.
       await writeAudit(
         db,

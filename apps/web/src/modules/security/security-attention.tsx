@@ -56,31 +56,31 @@ export function SecurityAttention() {
       items.push({
         key: 'sources',
         text: t('security.home.manySources', { n: locks.manySources }),
-        to: '/staff-accounts',
+        to: '/staff-accounts?filter=locked',
       });
     if (locks.repeated > 0)
       items.push({
         key: 'repeated',
         text: t('security.home.repeated', { n: locks.repeated }),
-        to: '/staff-accounts',
+        to: '/staff-accounts?filter=locked',
       });
     if (locks.lockedAccounts > 0)
       items.push({
         key: 'locked',
         text: t('security.home.locked', { n: locks.lockedAccounts }),
-        to: '/staff-accounts',
+        to: '/staff-accounts?filter=locked',
       });
     if (locks.unknownNames > 0)
       items.push({
         key: 'unknown',
         text: t('security.home.unknownNames', { n: locks.unknownNames }),
-        to: '/security/sessions',
+        to: '/security/policy',
       });
     if (o.dormantAccounts > 0)
       items.push({
         key: 'dormant',
         text: t('security.home.dormant', { n: o.dormantAccounts, days: o.dormantDays }),
-        to: '/staff-accounts',
+        to: '/staff-accounts?filter=dormant',
       });
   }
   return (

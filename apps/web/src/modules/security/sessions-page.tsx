@@ -85,6 +85,7 @@ export function SessionsPage() {
             {
               title: t('security.sessions.role'),
               key: 'role',
+              responsive: ['md'],
               render: (_, r) => (
                 <Flex vertical>
                   <span>{t(`role.${r.role}`)}</span>
@@ -97,6 +98,7 @@ export function SessionsPage() {
             {
               title: t('security.sessions.source'),
               key: 'source',
+              responsive: ['sm'],
               render: (_, r) => (
                 <Flex vertical>
                   <span>{r.source ?? '—'}</span>

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
 import type { ApiData } from '../../app/api/types';
 import { PageError } from '../../app/components/page-state';
@@ -26,7 +27,11 @@ const PAGE = 50;
 export function StaffAccountsPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [filter, setFilter] = useState<Filter>('all');
+  // The filter is in the address, so the home's "去处理" opens the locked or dormant accounts.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('filter');
+  const filter: Filter = FILTERS.find((f) => f === asked) ?? 'all';
+  const setFilter = (f: Filter) => setParams(f === 'all' ? {} : { filter: f }, { replace: true });
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -142,6 +147,7 @@ export function StaffAccountsPage() {
             {
               title: t('security.accounts.lastLogin'),
               dataIndex: 'lastLoginAt',
+              responsive: ['sm'],
               render: (v: string | null) => (v ? formatDateTime(v, lang) : t('security.accounts.never')),
             },
             { title: '', key: 'actions', render: (_, r) => <AccountActions row={r} /> },
