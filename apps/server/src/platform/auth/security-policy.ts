@@ -99,8 +99,8 @@ export interface PolicyInForce {
 }
 
 /**
- * The stored policy, or the defaults. A stored document that no longer parses (an older shape)
- * falls back to the defaults field by field, so a bad row never opens the door wider than them.
+ * The stored policy, or the defaults. A section of the stored document that no longer parses (a
+ * shape from another version) gives way to the defaults' section instead of failing every request.
  */
 export function policyFrom(
   config: Config,
