@@ -245,8 +245,11 @@ describe('security administrator (安全管理员)', () => {
     }
     await page.goto(`${baseUrl()}/`);
     await expect.poll(() => page.getByTestId('attention-locked').textContent()).toContain('正被锁定');
+    await page.screenshot({ path: `${SHOTS}/secadmin-home-locked.png`, fullPage: true });
     await page.getByTestId('attention-locked').getByRole('link').click();
     await drawn(page);
+    await expect.poll(() => page.getByTestId(`account-state-${username}`).textContent()).toContain('锁定至');
+    await page.screenshot({ path: `${SHOTS}/secadmin-locked.png`, fullPage: true });
     await page.getByTestId(`unlock-${username}`).click();
     await expect.poll(() => page.getByTestId(`unlock-${username}`).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/secadmin-unlocked.png`, fullPage: true });

@@ -2166,6 +2166,7 @@ export interface paths {
                                 mfaPassed: boolean;
                             }[];
                             truncated: boolean;
+                            roles: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "researcher" | "expert")[];
                             otherSessions: number;
                             idleMinutes: number;
                         };

@@ -234,6 +234,7 @@ export async function accountAdminRoutes(app: FastifyInstance) {
               }),
             ),
             truncated: z.boolean(),
+            roles: z.array(z.enum(STAFF_ROLES)),
             otherSessions: z.number(),
             idleMinutes: z.number(),
           }),

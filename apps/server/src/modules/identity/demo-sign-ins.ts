@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.ts';
 import { DEMO_ACCOUNTS } from '../../demo/seed.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { staffList } from './account-lifecycle.repository.ts';
 import { STAFF_ROLES } from './authority.ts';
 

@@ -7,6 +7,7 @@ import type { TRole } from './identity.schema.ts';
 import { type LoginNext, nextStep } from './login.service.ts';
 
 export { changePassword, resetPassword } from './account.service.ts';
+export { STAFF_ROLES, THREE_ADMINS } from './authority.ts';
 export { type LoginResult, login } from './login.service.ts';
 export { issueEnrolmentCode, listSecondFactors, setupTotp, verifyTotpCode } from './totp.service.ts';
 

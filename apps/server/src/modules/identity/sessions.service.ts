@@ -51,6 +51,8 @@ export async function listSessions(ctx: Ctx, opts: { role?: TRole; q?: string })
       mfaPassed: r.mfaPassed,
     })),
     truncated: rows.length > LIST_LIMIT,
+    /** The roles whose sessions are listed (the rest are counted), for the filter. */
+    roles: [...STAFF_ROLES],
     otherSessions: others,
     idleMinutes: policy.session.idleMinutes,
   };

@@ -1,5 +1,6 @@
 import type { TRole } from '../../platform/auth/roles.ts';
 import { DEFAULT_MFA_ROLES, type TSecurityPolicy } from '../../platform/auth/security-policy.ts';
+import { STAFF_ROLES, THREE_ADMINS } from '../identity/identity.service.ts';
 
 /**
  * The weakest security policy a deployment may run (COMPLIANCE §4, GB/T 22239-2019 §8.1.4 level 3).
@@ -20,18 +21,7 @@ export const FLOORS = {
 } as const;
 
 /** Roles a second factor may be required of: staff. Learners and guardians enrol through no one. */
-export const MFA_ELIGIBLE: readonly TRole[] = [
-  'city_admin',
-  'district_admin',
-  'school_admin',
-  'teacher',
-  'head_teacher',
-  'researcher',
-  'expert',
-  'auditor',
-  'system_admin',
-  'security_admin',
-];
+export const MFA_ELIGIBLE: readonly TRole[] = [...STAFF_ROLES, ...THREE_ADMINS];
 
 const ROLE_NAMES: Partial<Record<TRole, string>> = {
   city_admin: '市教育局管理员',

@@ -9,6 +9,7 @@ import { errorMessage, PageError } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { GrantRoleModal } from './grant-role-modal';
+import { PersonCell } from './person-cell';
 
 type Staff = ApiData<'/api/security/staff'>;
 type Row = Staff['staff'][number];
@@ -62,13 +63,11 @@ export function RoleGrantsPage() {
               title: t('security.roles.person'),
               key: 'person',
               render: (_, r) => (
-                <Flex vertical>
-                  <span>
-                    {r.name}{' '}
-                    {r.status === 'disabled' && <Tag color="red">{t('security.roles.disabled')}</Tag>}
-                  </span>
-                  <Typography.Text type="secondary">{r.username}</Typography.Text>
-                </Flex>
+                <PersonCell
+                  name={r.name}
+                  username={r.username}
+                  extra={r.status === 'disabled' && <Tag color="red">{t('security.roles.disabled')}</Tag>}
+                />
               ),
             },
             {

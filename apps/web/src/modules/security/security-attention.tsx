@@ -51,31 +51,15 @@ export function SecurityAttention() {
         ),
       });
     }
-    const { locks } = o;
-    if (locks.manySources > 0)
-      items.push({
-        key: 'sources',
-        text: t('security.home.manySources', { n: locks.manySources }),
-        to: '/staff-accounts?filter=locked',
-      });
-    if (locks.repeated > 0)
-      items.push({
-        key: 'repeated',
-        text: t('security.home.repeated', { n: locks.repeated }),
-        to: '/staff-accounts?filter=locked',
-      });
-    if (locks.lockedAccounts > 0)
-      items.push({
-        key: 'locked',
-        text: t('security.home.locked', { n: locks.lockedAccounts }),
-        to: '/staff-accounts?filter=locked',
-      });
-    if (locks.unknownNames > 0)
-      items.push({
-        key: 'unknown',
-        text: t('security.home.unknownNames', { n: locks.unknownNames }),
-        to: '/security/policy',
-      });
+    // Lockouts, the most telling first: an attack spread over addresses, repeats, plain locks.
+    const locked = '/staff-accounts?filter=locked';
+    const lockItems: [key: string, n: number, text: string, to: string][] = [
+      ['sources', o.locks.manySources, 'security.home.manySources', locked],
+      ['repeated', o.locks.repeated, 'security.home.repeated', locked],
+      ['locked', o.locks.lockedAccounts, 'security.home.locked', locked],
+      ['unknown', o.locks.unknownNames, 'security.home.unknownNames', '/security/policy'],
+    ];
+    for (const [key, n, text, to] of lockItems) if (n > 0) items.push({ key, text: t(text, { n }), to });
     if (o.dormantAccounts > 0)
       items.push({
         key: 'dormant',

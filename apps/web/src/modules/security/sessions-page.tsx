@@ -10,10 +10,10 @@ import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
-import { STAFF_ROLE_OPTIONS } from './staff-roles';
+import { PersonCell } from './person-cell';
 
 type Row = ApiData<'/api/security/sessions'>['sessions'][number];
-type Filter = { role?: (typeof STAFF_ROLE_OPTIONS)[number]; q?: string };
+type Filter = { role?: ApiData<'/api/security/sessions'>['roles'][number]; q?: string };
 
 /**
  * 在线会话: the staff sessions in force, with where from (network only) and whether the second
@@ -42,7 +42,7 @@ export function SessionsPage() {
           allowClear
           placeholder={t('security.sessions.allRoles')}
           style={{ width: 180 }}
-          options={STAFF_ROLE_OPTIONS.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          options={(list.data?.roles ?? []).map((r) => ({ value: r, label: t(`role.${r}`) }))}
           onChange={(role) => setFilter((f) => ({ ...f, role }))}
           data-testid="sessions-role"
         />
@@ -75,12 +75,7 @@ export function SessionsPage() {
             {
               title: t('security.sessions.person'),
               key: 'person',
-              render: (_, r) => (
-                <Flex vertical>
-                  <span>{r.name}</span>
-                  <Typography.Text type="secondary">{r.username}</Typography.Text>
-                </Flex>
-              ),
+              render: (_, r) => <PersonCell name={r.name} username={r.username} />,
             },
             {
               title: t('security.sessions.role'),
@@ -115,6 +110,7 @@ export function SessionsPage() {
             {
               title: t('security.sessions.lastSeen'),
               dataIndex: 'lastSeenAt',
+              responsive: ['sm'],
               render: (v: string) => formatDateTime(v, lang),
             },
             {

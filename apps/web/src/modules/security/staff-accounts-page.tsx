@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Input, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { Stack } from '../../app/components/stack';
 import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
 import { AccountActions } from './account-actions';
+import { PersonCell } from './person-cell';
 
 type List = ApiData<'/api/accounts/lifecycle'>;
 type Row = List['accounts'][number];
@@ -97,12 +98,7 @@ export function StaffAccountsPage() {
             {
               title: t('security.accounts.person'),
               key: 'person',
-              render: (_, r) => (
-                <Flex vertical>
-                  <span>{r.name}</span>
-                  <Typography.Text type="secondary">{r.username}</Typography.Text>
-                </Flex>
-              ),
+              render: (_, r) => <PersonCell name={r.name} username={r.username} />,
             },
             {
               title: t('security.accounts.roles'),
