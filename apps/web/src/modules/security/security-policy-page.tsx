@@ -80,9 +80,7 @@ export function SecurityPolicyPage() {
       const out = await unwrap(
         api.PUT('/api/security/policy', { body: { policy: fromForm(values), version } }),
       );
-      void message.success(
-        `${t('security.policy.saved')}（${t('security.policy.changed', { n: out.changed.length })}）`,
-      );
+      void message.success(t('security.policy.changed', { n: out.changed.length }));
       await client.invalidateQueries({ queryKey: ['security'] });
     } catch (e) {
       const details = (e as { details?: { problems?: string[] } }).details;
