@@ -17,6 +17,7 @@ import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
+import { accountAdminRoutes } from './modules/identity/account-admin.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { identityScope } from './modules/identity/identity.scope.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -35,10 +36,17 @@ import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterScope } from './modules/roster/roster.scope.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
 import { rosterImportScope } from './modules/roster-import/roster-import.scope.ts';
+import { securityPolicyRoutes } from './modules/security-policy/security-policy.routes.ts';
+import { securityPolicyScope } from './modules/security-policy/security-policy.scope.ts';
 import { spaceRoutes } from './modules/spaces/spaces.routes.ts';
 import { spaceScope } from './modules/spaces/spaces.scope.ts';
 import { AuditBuffer } from './platform/audit/audit.ts';
 import { AuthzCache } from './platform/auth/authz-cache.ts';
+import {
+  registerSecurityPolicySource,
+  SECURITY_POLICY_TABLES,
+  SecurityPolicySource,
+} from './platform/auth/security-policy.ts';
 import { ChangeFeed } from './platform/cache/change-feed.ts';
 import { ReadCaches } from './platform/cache/read-caches.ts';
 import type { AppDeps } from './platform/http/context.ts';
@@ -68,6 +76,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   spaceScope,
   privacyScope,
   auditScope,
+  securityPolicyScope,
 ];
 
 /** The modules' row-level-security policies, applied by the owner after the migrations. */
@@ -116,11 +125,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const authz = new AuthzCache(changes, scopes);
   app.decorate('authz', authz);
   app.decorate('readCaches', new ReadCaches(changes));
+  registerSecurityPolicySource(deps, new SecurityPolicySource(deps.database, deps.config, changes));
   await changes.start();
   app.addHook('onClose', () => changes.stop());
   // A kind whose tables do not announce their changes would be served stale from the guard's cache.
   try {
-    changes.assertAnnounced(authz.tables);
+    changes.assertAnnounced([...authz.tables, ...SECURITY_POLICY_TABLES]);
   } catch (err) {
     await changes.stop();
     throw err;
@@ -173,6 +183,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         ok: true,
       }));
       await api.register(identityRoutes);
+      await api.register(accountAdminRoutes);
+      await api.register(securityPolicyRoutes);
       await api.register(codeRoutes);
       await api.register(orgRoutes);
       await api.register(rosterRoutes);

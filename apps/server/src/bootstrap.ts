@@ -4,6 +4,7 @@ import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { seedDemoAudit } from './modules/audit/demo-audit.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
+import { seedDemoSignIns } from './modules/identity/demo-sign-ins.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
 import { ensureDefaultNotices } from './modules/privacy/default-notices.ts';
@@ -16,7 +17,7 @@ import { seedDemoReviews } from './modules/review/demo-reviews.ts';
 import { ensureDefaultChains } from './modules/review/review.service.ts';
 import { seedDemoSpaces } from './modules/spaces/demo-spaces.ts';
 import { writeAudit } from './platform/audit/audit.ts';
-import { MFA_ROLES } from './platform/auth/session.ts';
+import { DEFAULT_MFA_ROLES } from './platform/auth/security-policy.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { backfillEncryptedFields } from './platform/crypto/field-backfill.ts';
 import { newId } from './platform/db/types.ts';
@@ -62,7 +63,8 @@ export async function bootstrap(
       // Every administrator who must use a second factor is enrolled, none left to whoever knows a password.
       await db.execute(sql`update account set totp_secret_enc = ${deps.crypto.encrypt(DEMO_TOTP_SECRET)}, totp_enabled = true
         where person_id in (select person_id from role_assignment where active
-                              and role = any(string_to_array(${MFA_ROLES.join(',')}, ',')))`);
+                              and role = any(string_to_array(${DEFAULT_MFA_ROLES.join(',')}, ',')))`);
+      await seedDemoSignIns(db);
       // The seed writes under the owner's explicit system scope; the trail says so.
       await writeAudit(
         db,

@@ -15,6 +15,7 @@ import { rosterInventory } from './modules/roster/roster.schema.ts';
 import { rosterImportInventory } from './modules/roster-import/roster-import.schema.ts';
 import { spacesInventory } from './modules/spaces/spaces.schema.ts';
 import { auditInventory } from './platform/audit/audit.schema.ts';
+import { securityPolicyInventory } from './platform/auth/security-policy.schema.ts';
 import { codesInventory } from './platform/codes/codes.schema.ts';
 import { fieldBackfillInventory } from './platform/crypto/field-backfill.schema.ts';
 import type { TableInventory } from './platform/privacy/data-classes.ts';
@@ -32,6 +33,7 @@ export const DATA_INVENTORY: readonly TableInventory[] = [
   ...privacyInventory,
   ...auditInventory,
   ...auditModuleInventory,
+  ...securityPolicyInventory,
   ...codesInventory,
   ...fieldBackfillInventory,
 ];

@@ -15,5 +15,6 @@ export * from './modules/roster/roster.schema.ts';
 export * from './modules/roster-import/roster-import.schema.ts';
 export * from './modules/spaces/spaces.schema.ts';
 export * from './platform/audit/audit.schema.ts';
+export * from './platform/auth/security-policy.schema.ts';
 export * from './platform/codes/codes.schema.ts';
 export * from './platform/crypto/field-backfill.schema.ts';

@@ -17,6 +17,7 @@ function page<M>(load: () => Promise<M>, name: keyof M): ReactNode {
 
 const identity = () => import('../modules/identity');
 const privacy = () => import('../modules/privacy');
+const security = () => import('../modules/security');
 
 // The notice gate stands before the whole shell: while it asks, the screen is a full-page spinner.
 const NoticeGate = lazy(async () => ({ default: (await privacy()).NoticeGate }));
@@ -90,6 +91,10 @@ export const router = createBrowserRouter([
                   { path: '/import', element: page(() => import('../modules/import'), 'ImportPage') },
                   { path: '/account', element: page(identity, 'AccountPage') },
                   { path: '/security/second-factors', element: page(identity, 'SecondFactorsPage') },
+                  { path: '/security/policy', element: page(security, 'SecurityPolicyPage') },
+                  { path: '/security/roles', element: page(security, 'RoleGrantsPage') },
+                  { path: '/security/sessions', element: page(security, 'SessionsPage') },
+                  { path: '/staff-accounts', element: page(security, 'StaffAccountsPage') },
                   { path: '/privacy', element: page(privacy, 'PrivacyPage') },
                   { path: '/privacy/requests', element: page(privacy, 'RequestRegisterPage') },
                   { path: '/privacy/notices', element: page(privacy, 'NoticesAdminPage') },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { securityPolicyOf } from '../../platform/auth/security-policy.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { scopeCovers } from '../../platform/scope/scope.ts';
@@ -12,15 +13,15 @@ import {
   updateAccount,
 } from './identity.repository.ts';
 import type { TRole } from './identity.schema.ts';
-import { checkPassword, hashPassword, POLICIES, verifyPassword } from './password.ts';
+import { checkPassword, hashPassword, verifyPassword } from './password.ts';
 import { clearSubject } from './throttle.repository.ts';
 
 /** The business administrators whose accounts the system administrator (系统管理员) looks after. */
 const BUSINESS_ADMINS: TRole[] = ['city_admin', 'district_admin', 'school_admin'];
 
 /**
- * Changes the actor's own password. Under the 等保 profile the new password may not be the current
- * one or any of the last five (COMPLIANCE §4).
+ * Changes the actor's own password, under the password rules of the security policy in force: the
+ * new password may not be the current one nor, with a history, one of the last ones (COMPLIANCE §4).
  */
 export async function changePassword(ctx: Ctx, opts: { current: string; next: string }): Promise<void> {
   const account = await findAccountById(ctx.db, ctx.actor.accountId);
@@ -34,7 +35,7 @@ export async function changePassword(ctx: Ctx, opts: { current: string; next: st
     });
     throw badRequest('当前密码不正确');
   }
-  const policy = POLICIES[ctx.deps.config.passwordProfile];
+  const policy = (await securityPolicyOf(ctx.deps)).password;
   const problems = checkPassword(policy, opts.next, account.username);
   if (opts.next === opts.current) problems.push('新密码不能与当前密码相同');
   else if (policy.historyDepth > 0) {

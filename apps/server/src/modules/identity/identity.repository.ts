@@ -209,6 +209,8 @@ export async function listSecondFactors(
       join person p on p.id = ra.person_id join org_unit o on o.id = ra.org_unit_id
      where ra.active and ra.role = any(${sql.param([...opts.roles])}::text[]) and ${inPaths}
        and ra.person_id <> ${opts.exceptPersonId}
+       and not exists (select 1 from role_assignment x where x.person_id = ra.person_id and x.active
+                         and x.role in ('auditor', 'system_admin', 'security_admin'))
      group by p.id, p.name, a.username, a.totp_enabled, a.totp_enrol_expires_at, a.last_login_at
      order by a.totp_enabled, min(ra.path::text), a.username
      limit 2000`);

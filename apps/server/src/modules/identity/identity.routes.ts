@@ -29,6 +29,13 @@ const ZMe = z.object({
   mfaEnabled: z.boolean(),
   next: ZNext,
   passwordProfile: z.string(),
+  passwordRules: z.object({
+    minLength: z.number(),
+    minClasses: z.number(),
+    historyDepth: z.number(),
+    maxAgeDays: z.number().nullable(),
+    checkBreached: z.boolean(),
+  }),
 });
 
 const tags = ['auth'];
@@ -147,7 +154,11 @@ export async function identityRoutes(app: FastifyInstance) {
       config: { policy: { allow: ['security_admin', 'city_admin', 'district_admin'] } },
       schema: {
         tags,
-        summary: '管理员二次验证（动态口令）绑定情况',
+        summary: '须使用二次验证（动态口令）的账号及其绑定情况',
+        querystring: z.strictObject({
+          /** Only those who must use a second factor and have not enrolled. */
+          missing: z.enum(['true', 'false']).optional(),
+        }),
         response: {
           200: z.array(
             z.object({
@@ -166,7 +177,7 @@ export async function identityRoutes(app: FastifyInstance) {
         },
       },
     },
-    (req) => runAs(req, (ctx) => identity.listSecondFactors(ctx)),
+    (req) => runAs(req, (ctx) => identity.listSecondFactors(ctx, { missing: req.query.missing === 'true' })),
   );
 
   r.post(

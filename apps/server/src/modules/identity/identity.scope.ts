@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { or, ownerFunction, RLS, roleIn, underMembers, underPaths } from '../../platform/db/row-security.ts';
-import { firstId, notOwn } from '../../platform/scope/matrix.ts';
+import { firstId, NO_SUCH_ID, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
+import { GRANTABLE_ROLES, STAFF_ROLES } from './authority.ts';
 
 declare module '../../platform/scope/matrix.ts' {
   interface MatrixTargets {
@@ -10,17 +11,22 @@ declare module '../../platform/scope/matrix.ts' {
   }
 }
 
+/** The staff roles whose holders the system and security administrators administer (SQL list). */
+const STAFF_SQL = STAFF_ROLES.map((r) => `'${r}'`).join(', ');
+const GRANTABLE_SQL = GRANTABLE_ROLES.map((r) => `'${r}'`).join(', ');
+
 /** Identity names no scoped entity kind; its part of the route × role matrix. */
 export const identityScope: ScopeRules = {
   module: 'identity',
   // Row-level security: a person's own records; those of people in the actor's subtrees or classes;
-  // the system and security administrators see the administrators' accounts they look after.
+  // the system and security administrators see the staff accounts they look after (account
+  // lifecycle, role grants, second factors, sessions), never learners' or guardians'.
   rowSecurity: [
     {
       table: 'person',
       read: or(`id = ${RLS.actor}`, `id = any(${RLS.persons})`, 'hanlin_person_related(person.id)'),
       // A person the scope reaches through the roster: a student it sees, a guardian of one, staff of
-      // its units or classes; the 三员 see the administrators. With the owner's rights, so the
+      // its units or classes; the system and security administrators see staff. With the owner's rights, so the
       // rules of student, guardian, teacher, role_assignment and teaching_assignment are stated
       // here as those tables' policies state them (hanlin_student_visible: roster.scope.ts).
       functions: ownerFunction(
@@ -35,7 +41,7 @@ export const identityScope: ScopeRules = {
           `exists (select 1 from public.teaching_assignment ta where ta.teacher_id = p_person
                     and (${underPaths('ta.path')} or ${underMembers('ta.path')}))`,
           `(${roleIn('system_admin', 'security_admin')} and exists (select 1 from public.role_assignment ra
-              where ra.person_id = p_person and ra.active and ra.role in ('city_admin', 'district_admin', 'school_admin')))`,
+              where ra.person_id = p_person and ra.active and ra.role in (${STAFF_SQL})))`,
         ),
       ),
       // Administrators enrol people before their roles exist.
@@ -55,9 +61,10 @@ export const identityScope: ScopeRules = {
         `person_id = ${RLS.actor}`,
         underPaths('path'),
         underMembers('path'),
-        `(${roleIn('system_admin', 'security_admin')} and role in ('city_admin', 'district_admin', 'school_admin'))`,
+        `(${roleIn('system_admin', 'security_admin')} and role in (${STAFF_SQL}))`,
       ),
-      write: underPaths('path'),
+      // The security administrator grants and withdraws the granted staff roles (role-grants.service).
+      write: or(underPaths('path'), `(${roleIn('security_admin')} and role in (${GRANTABLE_SQL}))`),
     },
     {
       table: 'session',
@@ -92,6 +99,23 @@ export const identityScope: ScopeRules = {
       'POST /api/accounts/:personId/reset-password': (t) => [
         { url: `/api/accounts/${t.student}/reset-password` },
         { url: `/api/accounts/${t.teacher}/reset-password` },
+      ],
+      // The system and security administrators look after staff accounts city-wide by design; a
+      // learner's account is no one's to disable, unlock or grant roles to here.
+      'POST /api/accounts/:personId/disable': (t) => [
+        { url: `/api/accounts/${t.student}/disable`, body: { reason: '矩阵测试' } },
+      ],
+      'POST /api/accounts/:personId/enable': (t) => [{ url: `/api/accounts/${t.student}/enable` }],
+      'POST /api/accounts/:personId/unlock': (t) => [{ url: `/api/accounts/${t.student}/unlock` }],
+      'POST /api/accounts/:personId/roles': (t) => [
+        { url: `/api/accounts/${t.student}/roles`, body: { role: 'school_admin', orgUnitId: t.school } },
+      ],
+      'POST /api/accounts/:personId/roles/:roleAssignmentId/revoke': (t) => [
+        { url: `/api/accounts/${t.student}/roles/${t.roleAssignment}/revoke` },
+      ],
+      // No session of anyone outside the matrix exists when its targets are chosen.
+      'POST /api/security/sessions/:sessionId/end': () => [
+        { url: `/api/security/sessions/${NO_SUCH_ID}/end` },
       ],
     },
     // The actor's own session and account only.

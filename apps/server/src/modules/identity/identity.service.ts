@@ -1,4 +1,5 @@
-import { MFA_ROLES } from '../../platform/auth/session.ts';
+import { securityPolicyOf, type TPasswordRules } from '../../platform/auth/security-policy.ts';
+import { needsSecondFactor } from '../../platform/auth/session.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { findAccountById, listActiveRoles, type RoleRow, updateSession } from './identity.repository.ts';
@@ -6,6 +7,7 @@ import type { TRole } from './identity.schema.ts';
 import { type LoginNext, nextStep } from './login.service.ts';
 
 export { changePassword, resetPassword } from './account.service.ts';
+export { STAFF_ROLES, THREE_ADMINS } from './authority.ts';
 export { type LoginResult, login } from './login.service.ts';
 export { issueEnrolmentCode, listSecondFactors, setupTotp, verifyTotpCode } from './totp.service.ts';
 
@@ -27,6 +29,8 @@ export interface Me {
   mfaEnabled: boolean;
   next: LoginNext;
   passwordProfile: string;
+  /** The password rules in force, for the change-password form's hint. */
+  passwordRules: TPasswordRules;
 }
 
 export async function getMe(ctx: Ctx, opts: { csrfToken: string; mfaPassed: boolean }): Promise<Me> {
@@ -34,7 +38,11 @@ export async function getMe(ctx: Ctx, opts: { csrfToken: string; mfaPassed: bool
   if (!account) throw new AppError('unauthenticated', '请先登录');
   const roles = await listActiveRoles(ctx.db, ctx.actor.personId);
   const active = roles.find((r) => r.id === ctx.actor.roleAssignmentId);
-  const needsMfa = account.totpEnabled || roles.some((r) => MFA_ROLES.includes(r.role));
+  const policy = await securityPolicyOf(ctx.deps);
+  const needsMfa = needsSecondFactor(
+    { totpEnabled: account.totpEnabled, roles: roles.map((r) => r.role) },
+    policy.mfaRoles,
+  );
   return {
     personId: ctx.actor.personId,
     name: account.name,
@@ -47,7 +55,8 @@ export async function getMe(ctx: Ctx, opts: { csrfToken: string; mfaPassed: bool
     csrfToken: opts.csrfToken,
     mfaEnabled: account.totpEnabled,
     next: nextStep(needsMfa, opts.mfaPassed, account.totpEnabled, account.mustChangePassword),
-    passwordProfile: ctx.deps.config.passwordProfile,
+    passwordProfile: policy.password.profile,
+    passwordRules: policy.password,
   };
 }
 
@@ -65,3 +74,8 @@ export async function switchRole(ctx: Ctx, opts: { roleAssignmentId: string }): 
     details: { from: ctx.actor.role, to: target.role },
   });
 }
+
+export { disableAccount, enableAccount, listAccounts, unlockAccount } from './account-lifecycle.service.ts';
+export { grantRole, listGrantUnits, listStaffRoles, revokeRole } from './role-grants.service.ts';
+export { accountAttention } from './security-overview.service.ts';
+export { endSession, listSessions } from './sessions.service.ts';

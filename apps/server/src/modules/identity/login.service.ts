@@ -1,6 +1,6 @@
-import { MFA_ROLES } from '../../platform/auth/session.ts';
+import { securityPolicyOf, type TSecurityPolicy } from '../../platform/auth/security-policy.ts';
+import { needsSecondFactor } from '../../platform/auth/session.ts';
 import { hashToken, newToken } from '../../platform/auth/session-token.ts';
-import type { Config } from '../../platform/config/config.ts';
 import { newId } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { PublicCtx } from '../../platform/http/context.ts';
@@ -12,7 +12,7 @@ import {
   recordLoginSuccess,
 } from './identity.repository.ts';
 import type { TRole } from './identity.schema.ts';
-import { dummyHash, POLICIES, verifyPassword } from './password.ts';
+import { dummyHash, verifyPassword } from './password.ts';
 import { clearSource, findLock, recordFailure } from './throttle.repository.ts';
 
 /** Which role a session starts in when a person holds several. */
@@ -50,11 +50,14 @@ export const nextStep = (
 /** A mainland mobile number: parents sign in with it. */
 const MOBILE = /^1[3-9][0-9]{9}$/;
 
-/** Locks last the configured time, doubling with each repeat within a day, at most a day. */
-export const lockPolicy = (config: Config) => ({
-  attempts: config.lockoutAttempts,
-  baseMs: config.lockoutMs,
-  maxMs: 24 * 3_600_000,
+/**
+ * Locks last the policy's time; with doubling, each repeat within a day twice as long as the one
+ * before, at most a day.
+ */
+export const lockPolicy = ({ lockout }: TSecurityPolicy) => ({
+  attempts: lockout.attempts,
+  baseMs: lockout.minutes * 60_000,
+  maxMs: lockout.doubling ? Math.max(24 * 3_600_000, lockout.minutes * 60_000) : lockout.minutes * 60_000,
 });
 
 /**
@@ -85,7 +88,8 @@ export async function login(
   ctx: PublicCtx,
   opts: { username: string; password: string },
 ): Promise<LoginResult> {
-  const { config, crypto } = ctx.deps;
+  const { crypto } = ctx.deps;
+  const policy = await securityPolicyOf(ctx.deps);
   const typed = opts.username.trim();
   const phoneHash = MOBILE.test(typed) ? crypto.lookupHash(typed) : null;
   const account = await findAccountForLogin(ctx.db, typed, phoneHash);
@@ -113,7 +117,7 @@ export async function login(
     throw lockedError(lock);
   }
   if (!usable || !verified) {
-    const until = await recordFailure(ctx.db, 'password', keys, lockPolicy(config));
+    const until = await recordFailure(ctx.db, 'password', keys, lockPolicy(policy));
     await fail(
       !account ? 'unknown_user' : !usable ? 'disabled' : until ? 'bad_password_locked' : 'bad_password',
     );
@@ -127,8 +131,11 @@ export async function login(
     throw new AppError('forbidden', '账号尚未分配角色，请联系管理员');
   }
   await clearSource(ctx.db, 'password', keys.subject, keys.source);
-  const needsMfa = usable.totpEnabled || roles.some((r) => MFA_ROLES.includes(r.role));
-  const maxAge = POLICIES[config.passwordProfile].maxAgeDays;
+  const needsMfa = needsSecondFactor(
+    { totpEnabled: usable.totpEnabled, roles: roles.map((r) => r.role) },
+    policy.mfaRoles,
+  );
+  const maxAge = policy.password.maxAgeDays;
   const expired = maxAge !== null && Date.now() - usable.passwordChangedAt.getTime() > maxAge * 86_400_000;
   const mustChange = usable.mustChangePassword || expired;
   await recordLoginSuccess(ctx.db, usable.id, expired);
@@ -143,7 +150,7 @@ export async function login(
     roleAssignmentId: first.id,
     csrfToken,
     mfaPassed: !needsMfa,
-    expiresAt: new Date(Date.now() + config.sessionAbsoluteMs),
+    expiresAt: new Date(Date.now() + policy.session.absoluteHours * 3_600_000),
     ip: ctx.origin.ip ?? null,
     userAgent: ctx.origin.userAgent?.slice(0, 300) ?? null,
   });

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { TPasswordProfile } from '../../platform/config/config.ts';
+import type { TPasswordRules } from '../../platform/auth/security-policy.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
 /** argon2id with OWASP-recommended parameters (19 MiB, 2 iterations). */
@@ -22,39 +22,11 @@ export const dummyHash = () => {
   return dummy;
 };
 
-export interface PasswordPolicy {
-  profile: TPasswordProfile;
-  minLength: number;
-  /** Character classes (lower, upper, digit, symbol) required, 等保 complexity. */
-  minClasses: number;
-  /** Days before a change is forced; null = never (ASVS 2.1.10). */
-  maxAgeDays: number | null;
-  checkBreached: boolean;
-  /** Earlier passwords a new one may not repeat (等保: the last five); 0 = no history. */
-  historyDepth: number;
-}
-
-export const POLICIES: Record<TPasswordProfile, PasswordPolicy> = {
-  djbh: {
-    profile: 'djbh',
-    minLength: 8,
-    minClasses: 3,
-    maxAgeDays: 90,
-    checkBreached: true,
-    historyDepth: 5,
-  },
-  asvs: {
-    profile: 'asvs',
-    minLength: 12,
-    minClasses: 0,
-    maxAgeDays: null,
-    checkBreached: true,
-    historyDepth: 0,
-  },
-};
-
-/** Returns the reasons a new password is refused, in Chinese; empty when it is acceptable. */
-export function checkPassword(policy: PasswordPolicy, password: string, username: string): string[] {
+/**
+ * Returns the reasons a new password is refused under the security policy's password rules, in
+ * Chinese; empty when it is acceptable.
+ */
+export function checkPassword(policy: TPasswordRules, password: string, username: string): string[] {
   const problems: string[] = [];
   if (password.length < policy.minLength) problems.push(`密码长度至少为 ${policy.minLength} 位`);
   if (password.length > 128) problems.push('密码长度不能超过 128 位');

@@ -66,3 +66,11 @@ export async function clearSource(
 export async function clearSubject(tx: Tx, subject: string): Promise<void> {
   await tx.execute(sql`delete from login_throttle where subject = ${subject}`);
 }
+
+/** How many source addresses the subject is locked out from now. */
+export async function countSubjectLocks(tx: Tx, subject: string): Promise<number> {
+  const res = await tx.execute<{ n: number }>(
+    sql`select count(*)::int as n from login_throttle where subject = ${subject} and locked_until > now()`,
+  );
+  return res.rows[0]?.n ?? 0;
+}

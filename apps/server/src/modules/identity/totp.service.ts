@@ -1,6 +1,6 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
-import { MFA_ROLES } from '../../platform/auth/session.ts';
+import { securityPolicyOf } from '../../platform/auth/security-policy.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { scopeCovers } from '../../platform/scope/scope.ts';
@@ -40,11 +40,12 @@ export async function issueEnrolmentCode(ctx: Ctx, opts: { personId: string }) {
   const account = await findAccountByPerson(ctx.db, opts.personId);
   const roles = account ? await allActiveRoles(ctx, opts.personId) : [];
   const { role } = ctx.actor;
+  const { mfaRoles } = await securityPolicyOf(ctx.deps);
   const allowed =
     roles.length > 0 &&
     roles.every((r) => !THREE_ADMINS.includes(r.role)) &&
     (role === 'security_admin'
-      ? roles.some((r) => MFA_ROLES.includes(r.role))
+      ? roles.some((r) => mfaRoles.includes(r.role))
       : roles.every((r) => rank(r.role) < rank(role) && scopeCovers(ctx.scope, r.path)));
   if (!account || !allowed) throw new AppError('not_found', '用户不存在或无权访问');
   if (account.personId === ctx.actor.personId) throw forbidden('不能为自己签发绑定码');
@@ -91,7 +92,7 @@ export async function setupTotp(
     !!account.totpEnrolExpiresAt &&
     account.totpEnrolExpiresAt > new Date();
   if (!valid) {
-    const until = await recordFailure(ctx.db, 'totp', keys, lockPolicy(ctx.deps.config));
+    const until = await recordFailure(ctx.db, 'totp', keys, lockPolicy(await securityPolicyOf(ctx.deps)));
     if (until) await updateSession(ctx.db, ctx.actor.sessionId, { revokedAt: new Date() });
     await ctx.audit({
       action: 'auth.totp_setup',
@@ -133,7 +134,7 @@ export async function verifyTotpCode(ctx: Ctx, opts: { code: string }): Promise<
     const reused =
       account.totpLastStep !== null &&
       (await verifyTotp({ secret, token: opts.code, epochTolerance: 30 })).valid;
-    const until = await recordFailure(ctx.db, 'totp', keys, lockPolicy(ctx.deps.config));
+    const until = await recordFailure(ctx.db, 'totp', keys, lockPolicy(await securityPolicyOf(ctx.deps)));
     if (until) await updateSession(ctx.db, ctx.actor.sessionId, { revokedAt: new Date() });
     await ctx.audit({
       action: 'auth.totp',
@@ -157,25 +158,32 @@ export async function verifyTotpCode(ctx: Ctx, opts: { code: string }): Promise<
   await ctx.audit({ action: 'auth.totp', targetType: 'account', targetId: account.id });
 }
 
-/** The roles whose second factor each overseer manages (never the 三员: console only). */
+/** The roles whose second factor a city or district administrator manages, below them. */
 const OVERSEEN: Partial<Record<TRole, readonly TRole[]>> = {
-  security_admin: ['city_admin', 'district_admin'],
   city_admin: ['district_admin', 'school_admin'],
   district_admin: ['school_admin'],
 };
 
 /**
- * 管理员二次验证: the administrators whose second factor the actor looks after, not enrolled first,
- * with any enrolment code waiting. The security administrator sees the bureau administrators
- * city-wide; city and district administrators those below them in their scope.
+ * 二次验证管理: the accounts whose second factor the actor looks after, not enrolled first, with any
+ * enrolment code waiting. The security administrator sees, city-wide, every holder of a role the
+ * security policy requires a second factor of (never the 三员: their codes come from the server
+ * console); city and district administrators the administrators below them in their scope.
+ * `missing` keeps only those who must use one and have not enrolled.
  */
-export async function listSecondFactors(ctx: Ctx) {
-  const roles = OVERSEEN[ctx.actor.role] ?? [];
+export async function listSecondFactors(ctx: Ctx, opts: { missing?: boolean } = {}) {
+  const { mfaRoles } = await securityPolicyOf(ctx.deps);
+  const roles =
+    ctx.actor.role === 'security_admin'
+      ? mfaRoles.filter((r) => !THREE_ADMINS.includes(r))
+      : (OVERSEEN[ctx.actor.role] ?? []);
   const rows = await listSecondFactorRows(ctx.db, {
     roles,
     paths: ctx.actor.role === 'security_admin' || ctx.scope.all ? null : ctx.scope.paths,
     exceptPersonId: ctx.actor.personId,
   });
   await ctx.audit({ action: 'account.second_factors.read', details: { accounts: rows.length } });
-  return rows.map((r) => ({ ...r, mustUse: r.roles.some((x) => MFA_ROLES.includes(x as TRole)) }));
+  return rows
+    .map((r) => ({ ...r, mustUse: r.roles.some((x) => mfaRoles.includes(x as TRole)) }))
+    .filter((r) => !opts.missing || (r.mustUse && !r.totpEnabled));
 }

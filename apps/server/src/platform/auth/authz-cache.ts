@@ -2,7 +2,7 @@ import type { ChangeFeed } from '../cache/change-feed.ts';
 import { type CacheCounts, DerivedCache } from '../cache/derived-cache.ts';
 import type { ScopedEntity, ScopeRegistry } from '../scope/registry.ts';
 import type { Scope } from '../scope/scope.ts';
-import { SESSION_TABLES, type SessionRow } from './session.ts';
+import { SESSION_TABLES, type SessionLimits, type SessionRow, withinLimits } from './session.ts';
 
 const TTL_MS = 60_000;
 
@@ -38,16 +38,12 @@ export class AuthzCache {
   }
 
   /**
-   * The live session for a token hash. The idle window and the absolute expiry are checked on the
-   * cached row too, so a cached session ends when the database would end it. A missing session is
-   * never served from memory: a login right after must find its new row.
+   * The live session for a token hash. The idle and absolute timeouts of the policy in force are
+   * checked on the cached row too, so a cached session ends when the database would end it. A
+   * missing session is never served from memory: a login right after must find its new row.
    */
-  session(tokenHash: string, idleMs: number, load: () => Promise<SessionRow | null>) {
-    return this.sessions.get(
-      tokenHash,
-      load,
-      (s, now) => s !== null && now - s.lastSeenAt.getTime() < idleMs && s.expiresAt.getTime() > now,
-    );
+  session(tokenHash: string, limits: SessionLimits, load: () => Promise<SessionRow | null>) {
+    return this.sessions.get(tokenHash, load, (s, now) => s !== null && withinLimits(s, limits, now));
   }
 
   /** Records that the guard slid the session's idle window (wrote `last_seen_at`). */

@@ -11,26 +11,47 @@ export interface SessionRow {
   actor: Actor;
   csrfToken: string;
   mfaPassed: boolean;
-  mfaRequired: boolean;
+  /** Whether the account has a second factor: then it is asked for whatever the roles. */
+  totpEnabled: boolean;
+  /**
+   * Every active role of the person, not only the session's: whether a second factor is needed
+   * depends on them and on the security policy in force (`needsSecondFactor`).
+   */
+  roles: TRole[];
   mustChangePassword: boolean;
+  createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
 }
 
-/** Roles that must pass a second factor (TOTP) before they act (COMPLIANCE §4, P2). */
-export const MFA_ROLES: TRole[] = [
-  'city_admin',
-  'district_admin',
-  'system_admin',
-  'security_admin',
-  'auditor',
-];
+/** The session's timeouts, from the security policy in force. */
+export interface SessionLimits {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+/** True when a person with these roles must pass a second factor under the policy's `mfaRoles`. */
+export const needsSecondFactor = (
+  s: { totpEnabled: boolean; roles: readonly TRole[] },
+  mfaRoles: readonly TRole[],
+): boolean => s.totpEnabled || s.roles.some((r) => mfaRoles.includes(r));
+
+/** True while the session is within both timeouts at `now` (also checked on a cached row). */
+export const withinLimits = (s: SessionRow, limits: SessionLimits, now: number): boolean =>
+  now - s.lastSeenAt.getTime() < limits.idleMs &&
+  now - s.createdAt.getTime() < limits.absoluteMs &&
+  s.expiresAt.getTime() > now;
 
 /**
- * Loads a live session by the hash of its cookie token: not revoked, not past its absolute expiry,
- * not idle longer than `idleMs`, account active. One round trip; the guard caches the result.
+ * Loads a live session by the hash of its cookie token: not revoked, not past its expiry nor the
+ * policy's absolute timeout since it began, not idle longer than the idle timeout, account active.
+ * One round trip; the guard caches the result.
  */
-export async function loadSession(tx: Tx, tokenHash: string, idleMs: number): Promise<SessionRow | null> {
+export async function loadSession(
+  tx: Tx,
+  tokenHash: string,
+  limits: SessionLimits,
+): Promise<SessionRow | null> {
   const rows = await execPrepared<{
     session_id: string;
     account_id: string;
@@ -39,6 +60,7 @@ export async function loadSession(tx: Tx, tokenHash: string, idleMs: number): Pr
     csrf_token: string;
     mfa_passed: boolean;
     must_change_password: boolean;
+    created_at: Date;
     last_seen_at: Date;
     expires_at: Date;
     role_assignment_id: string | null;
@@ -47,21 +69,22 @@ export async function loadSession(tx: Tx, tokenHash: string, idleMs: number): Pr
     path: string | null;
     district_id: string | null;
     school_id: string | null;
-    needs_mfa: boolean;
+    totp_enabled: boolean;
+    roles: TRole[];
   }>(
     tx,
     sql`
     select s.id as session_id, s.account_id, s.person_id, p.name, s.csrf_token, s.mfa_passed,
-           a.must_change_password, s.last_seen_at, s.expires_at, ra.id as role_assignment_id, ra.role, ra.org_unit_id,
-           ra.path::text as path, ra.district_id, ra.school_id,
-           a.totp_enabled or exists (select 1 from role_assignment r2 where r2.person_id = s.person_id and r2.active
-                   and r2.role in ('city_admin','district_admin','system_admin','security_admin','auditor')) as needs_mfa
+           a.must_change_password, s.created_at, s.last_seen_at, s.expires_at, ra.id as role_assignment_id, ra.role,
+           ra.org_unit_id, ra.path::text as path, ra.district_id, ra.school_id, a.totp_enabled,
+           array(select r2.role from role_assignment r2 where r2.person_id = s.person_id and r2.active) as roles
       from session s
       join account a on a.id = s.account_id and a.status = 'active'
       join person p on p.id = s.person_id
       left join role_assignment ra on ra.id = s.role_assignment_id and ra.active
      where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()
-       and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000})`,
+       and s.last_seen_at > now() - make_interval(secs => ${limits.idleMs / 1000})
+       and s.created_at > now() - make_interval(secs => ${limits.absoluteMs / 1000})`,
   );
   const r = rows[0];
   // A role that was withdrawn (e.g. a replaced head teacher) ends the session rather than
@@ -82,8 +105,10 @@ export async function loadSession(tx: Tx, tokenHash: string, idleMs: number): Pr
     },
     csrfToken: r.csrf_token,
     mfaPassed: r.mfa_passed,
-    mfaRequired: r.needs_mfa,
+    totpEnabled: r.totp_enabled,
+    roles: r.roles,
     mustChangePassword: r.must_change_password,
+    createdAt: new Date(r.created_at),
     lastSeenAt: new Date(r.last_seen_at),
     expiresAt: new Date(r.expires_at),
   };

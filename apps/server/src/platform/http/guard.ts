@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { loadSession, touchSession } from '../auth/session.ts';
+import { securityPolicyOf } from '../auth/security-policy.ts';
+import { loadSession, needsSecondFactor, touchSession } from '../auth/session.ts';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from '../auth/session-token.ts';
 import { withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -62,11 +63,18 @@ export const guard = fp(async (app: FastifyInstance) => {
     if (policy.allow === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('unauthenticated', '请先登录');
-    const { database, config } = app.deps;
+    const { database } = app.deps;
     const { authz } = app;
     const tokenHash = hashToken(token);
-    const session = await authz.session(tokenHash, config.sessionIdleMs, () =>
-      withScope(database, AUTH_SCOPE, (tx) => loadSession(tx, tokenHash, config.sessionIdleMs)),
+    // The security policy in force (from memory): its timeouts and second-factor roles hold from
+    // the request after a change, for sessions that began before it too.
+    const security = await securityPolicyOf(app.deps);
+    const limits = {
+      idleMs: security.session.idleMinutes * 60_000,
+      absoluteMs: security.session.absoluteHours * 3_600_000,
+    };
+    const session = await authz.session(tokenHash, limits, () =>
+      withScope(database, AUTH_SCOPE, (tx) => loadSession(tx, tokenHash, limits)),
     );
     if (!session) throw new AppError('unauthenticated', '登录已过期，请重新登录');
     if (!SAFE_METHODS.has(req.method)) {
@@ -80,10 +88,11 @@ export const guard = fp(async (app: FastifyInstance) => {
     }
     req.actor = session.actor;
     req.csrfToken = session.csrfToken;
-    req.mfaPassed = session.mfaPassed || !session.mfaRequired;
+    const mfaRequired = needsSecondFactor(session, security.mfaRoles);
+    req.mfaPassed = session.mfaPassed || !mfaRequired;
     // Until the second factor is given only the login steps work; a pending password change
     // allows those and the change itself.
-    if (session.mfaRequired && !session.mfaPassed && policy.preAuth !== 'mfa') {
+    if (mfaRequired && !session.mfaPassed && policy.preAuth !== 'mfa') {
       throw new AppError('totp_required', '需要完成动态口令验证');
     }
     if (session.mustChangePassword && !policy.preAuth) throw new AppError('password_expired', '请先修改密码');

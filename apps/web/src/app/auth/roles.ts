@@ -9,6 +9,14 @@ export const IMPORT_ROLES: readonly Role[] = ['city_admin', 'district_admin', 's
 export const AUDIT_ROLES: readonly Role[] = ['auditor'];
 /** Roles that look after administrators' second factors (issue enrolment codes). */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ['security_admin', 'city_admin', 'district_admin'];
+/** The security administrator's own pages: policy, role grants, sessions in force (三员分立). */
+export const SECURITY_ADMIN_ROLES: readonly Role[] = ['security_admin'];
+/** Staff account lifecycle (disable, unlock, dormant accounts): the system administrator's work,
+ * and the security administrator's when answering an incident (the server's LIFECYCLE). */
+export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin'];
+/** Enabling a disabled account again is the system administrator's alone. */
+export const ACCOUNT_ENABLE_ROLES: readonly Role[] = ['system_admin'];
+
 /** Roles that browse the org tree from their starting units. */
 export const ORG_BROWSER_ROLES: readonly Role[] = [
   ...ADMIN_ROLES,

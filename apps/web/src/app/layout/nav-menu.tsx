@@ -3,13 +3,17 @@ import {
   AuditOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
+  DesktopOutlined,
   FileProtectOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LockOutlined,
   PlayCircleOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -18,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth-context';
 import {
+  ACCOUNT_ADMIN_ROLES,
   AUDIT_ROLES,
   CONTENT_ROLES,
   IMPORT_ROLES,
@@ -27,6 +32,7 @@ import {
   PRIVACY_REGISTER_ROLES,
   REVIEW_ROLES,
   SECOND_FACTOR_ROLES,
+  SECURITY_ADMIN_ROLES,
   SPACE_ROLES,
 } from '../auth/roles';
 
@@ -43,8 +49,9 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/spaces')) return '/spaces';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
+  if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
   if (pathname.startsWith('/account')) return '/account';
-  if (pathname.startsWith('/security')) return '/security/second-factors';
+  if (pathname.startsWith('/security/')) return pathname.split('/').slice(0, 3).join('/');
   if (pathname.startsWith('/privacy/')) return pathname.split('/').slice(0, 3).join('/');
   if (pathname.startsWith('/privacy')) return '/privacy';
   return '/';
@@ -97,10 +104,30 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('nav.curriculum'),
     },
     AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+    SECURITY_ADMIN_ROLES.includes(me.role) && {
+      key: '/security/policy',
+      icon: <SafetyOutlined />,
+      label: t('nav.securityPolicy'),
+    },
     SECOND_FACTOR_ROLES.includes(me.role) && {
       key: '/security/second-factors',
       icon: <KeyOutlined />,
       label: t('nav.secondFactors'),
+    },
+    SECURITY_ADMIN_ROLES.includes(me.role) && {
+      key: '/security/roles',
+      icon: <ClusterOutlined />,
+      label: t('nav.roleGrants'),
+    },
+    SECURITY_ADMIN_ROLES.includes(me.role) && {
+      key: '/security/sessions',
+      icon: <DesktopOutlined />,
+      label: t('nav.sessions'),
+    },
+    ACCOUNT_ADMIN_ROLES.includes(me.role) && {
+      key: '/staff-accounts',
+      icon: <IdcardOutlined />,
+      label: t('nav.staffAccounts'),
     },
     // Everyone has the privacy page; those who also do privacy work get its pages in a group.
     privacyWork.length === 0

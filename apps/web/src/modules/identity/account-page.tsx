@@ -26,7 +26,7 @@ export function AccountPage() {
         <Col xs={24} lg={12}>
           <Card title={t('account.password')}>
             <ChangePasswordForm
-              profile={me.passwordProfile}
+              rules={me.passwordRules}
               onDone={() => {
                 message.success(t('password.changed'));
               }}

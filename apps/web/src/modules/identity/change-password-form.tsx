@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
+import type { Me } from '../../app/auth/roles';
 import { errorMessage } from '../../app/components/page-state';
 
 interface PasswordForm {
@@ -10,15 +11,33 @@ interface PasswordForm {
   confirm: string;
 }
 
-/** Change-password form; the server checks strength and tells what is wrong in Chinese. */
+/** The password rules in force (the security policy), as one sentence. */
+function useRuleText(rules: Me['passwordRules']): string {
+  const { t } = useTranslation();
+  const parts = [
+    t('password.ruleLength', { n: rules.minLength }),
+    rules.minClasses > 0 && t('password.ruleClasses', { n: rules.minClasses }),
+    t('password.ruleUsername'),
+    rules.checkBreached && t('password.ruleBreached'),
+    rules.historyDepth > 0 && t('password.ruleHistory', { n: rules.historyDepth }),
+    rules.maxAgeDays !== null && t('password.ruleAge', { n: rules.maxAgeDays }),
+  ].filter((p): p is string => typeof p === 'string');
+  return parts.join(t('password.ruleSeparator')) + t('password.ruleEnd');
+}
+
+/**
+ * Change-password form; the hint states the security policy's rules in force, and the server
+ * checks them and tells what is wrong in Chinese.
+ */
 export function ChangePasswordForm({
-  profile,
+  rules,
   onDone,
 }: {
-  profile: string;
+  rules: Me['passwordRules'];
   onDone: () => Promise<void> | void;
 }) {
   const { t } = useTranslation();
+  const ruleText = useRuleText(rules);
   const [form] = Form.useForm<PasswordForm>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -43,7 +62,8 @@ export function ChangePasswordForm({
         type="info"
         role="note"
         showIcon
-        title={t(profile === 'asvs' ? 'password.ruleAsvs' : 'password.ruleDjbh')}
+        title={ruleText}
+        data-testid="password-rules"
         style={{ marginBottom: 16 }}
       />
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}

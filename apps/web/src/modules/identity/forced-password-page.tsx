@@ -20,7 +20,7 @@ export function ForcedPasswordPage() {
     <AuthCard title={t('password.forcedTitle')}>
       <Typography.Paragraph type="secondary">{t('password.forcedHint')}</Typography.Paragraph>
       <ChangePasswordForm
-        profile={me.passwordProfile}
+        rules={me.passwordRules}
         onDone={async () => {
           message.success(t('password.changed'));
           await refresh();

@@ -1,6 +1,19 @@
 import { KeyOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Grid, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Grid,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
@@ -14,15 +27,22 @@ const when = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
 /**
- * 管理员二次验证: which administrators have enrolled their authenticator, and a one-time enrolment
- * code for those who have not (or lost it). The code is shown once and read out to the person.
+ * 二次验证管理: who of the people that must use a second factor (the security policy's roles) has
+ * enrolled an authenticator, those who have not first (or only them), and a one-time enrolment code
+ * for them. The code is shown once and read out to the person.
  */
 export function SecondFactorsPage() {
   const { t } = useTranslation();
   const compact = !Grid.useBreakpoint().sm;
+  const [onlyMissing, setOnlyMissing] = useState(true);
   const rows = useQuery({
-    queryKey: ['second-factors'],
-    queryFn: () => unwrap(api.GET('/api/accounts/second-factors')),
+    queryKey: ['second-factors', onlyMissing],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/accounts/second-factors', {
+          params: { query: { missing: onlyMissing ? 'true' : undefined } },
+        }),
+      ),
   });
   if (rows.isError) return <PageError error={rows.error} onRetry={() => void rows.refetch()} />;
   const missing = (rows.data ?? []).filter((r) => r.mustUse && !r.totpEnabled).length;
@@ -42,11 +62,22 @@ export function SecondFactorsPage() {
           data-testid="second-factors-summary"
         />
       )}
+      <Segmented<boolean>
+        value={onlyMissing}
+        onChange={setOnlyMissing}
+        options={[
+          { value: true, label: t('secondFactors.onlyMissing') },
+          { value: false, label: t('secondFactors.showAll') },
+        ]}
+        style={{ justifySelf: 'start' }}
+        data-testid="second-factors-filter"
+      />
       <Card size="small">
         <Table<Row>
           rowKey="personId"
           size="small"
-          loading={rows.isPending}
+          loading={rows.isFetching}
+          locale={{ emptyText: onlyMissing ? t('secondFactors.noneMissing') : undefined }}
           dataSource={rows.data}
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}

@@ -2,15 +2,20 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  ClusterOutlined,
   DeploymentUnitOutlined,
+  DesktopOutlined,
+  IdcardOutlined,
   KeyOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SecurityAttention } from '../security/security-attention';
 import { HomeHeader } from './home-header';
 import type { HomeOf } from './types';
 
@@ -39,11 +44,39 @@ export function StaffHome({ home, children }: { home: HomeOf<StaffKind>; childre
     });
   }
   if (home.kind === 'security_admin') {
+    tools.push(
+      {
+        to: '/security/policy',
+        icon: <SafetyOutlined />,
+        title: t('nav.securityPolicy'),
+        text: t('security.tool.policy'),
+      },
+      {
+        to: '/security/second-factors',
+        icon: <KeyOutlined />,
+        title: t('nav.secondFactors'),
+        text: t('portal.tool.secondFactors'),
+      },
+      {
+        to: '/security/roles',
+        icon: <ClusterOutlined />,
+        title: t('nav.roleGrants'),
+        text: t('security.tool.roles'),
+      },
+      {
+        to: '/security/sessions',
+        icon: <DesktopOutlined />,
+        title: t('nav.sessions'),
+        text: t('security.tool.sessions'),
+      },
+    );
+  }
+  if (home.kind === 'security_admin' || home.kind === 'system_admin') {
     tools.push({
-      to: '/security/second-factors',
-      icon: <KeyOutlined />,
-      title: t('nav.secondFactors'),
-      text: t('portal.tool.secondFactors'),
+      to: '/staff-accounts',
+      icon: <IdcardOutlined />,
+      title: t('nav.staffAccounts'),
+      text: t('security.tool.accounts'),
     });
   }
   if (home.kind === 'auditor' || home.kind === 'security_admin') {
@@ -90,6 +123,7 @@ export function StaffHome({ home, children }: { home: HomeOf<StaffKind>; childre
   return (
     <>
       <HomeHeader title={t(`portal.title.${home.kind}`)} subtitle={home.unit.name} />
+      {home.kind === 'security_admin' && <SecurityAttention />}
       {children}
       <Row gutter={[16, 16]}>
         {tools.map((tool) => (

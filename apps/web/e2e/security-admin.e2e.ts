@@ -1,0 +1,289 @@
+/**
+ * Journey: the security administrator's and the system administrator's work (等保 2.0 三员分立,
+ * issue 9 item 1). Each opens every page of their menu at desktop and phone width, failing on an
+ * empty page, a console error or a horizontally overflowing layout, with a screenshot of each; then
+ * does the work: a policy below the floor refused and a valid one obeyed, a staff session ended, a
+ * role granted that needs a second factor and an enrolment code issued for it, a lockout seen on
+ * the home and undone, an account disabled and enabled again.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, choose, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
+
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Menu pages whose content is another part of issue 9 still under way: the org tree the 三员 may
+ * browse (item 1, the org helper). Their other checks apply; remove an entry once it has content.
+ */
+const CONTENT_PENDING = new Set(['/org']);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** Console errors and uncaught exceptions of a page from now on (the sign-in's own 401 is before). */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  return errors;
+}
+
+async function signIn(username: string, viewport: { width: number; height: number }) {
+  const phone = viewport.width < 500;
+  const page = await browser.newPage({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+  await loginAs(page, username);
+  return { page, errors: consoleErrors(page) };
+}
+
+/** Waits until the page has drawn: a title in the main area, and no spinner or skeleton left. */
+async function drawn(page: Page): Promise<void> {
+  const main = page.locator('main');
+  await main.locator('h1, h2, h3, h4').first().waitFor();
+  await expect.poll(() => main.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+  await settled(page);
+}
+
+/**
+ * The checks every page gets: drawn, not empty (something beyond a title and an empty-state
+ * picture), no sideways scrolling, no console error; and a screenshot.
+ */
+async function checkPage(page: Page, errors: string[], path: string, shot: string): Promise<void> {
+  await drawn(page);
+  const main = page.locator('main');
+  if (!CONTENT_PENDING.has(path)) {
+    // Something beyond a title and an empty-state picture; a list still loading gets its time.
+    const content = async () => {
+      const text = ((await main.textContent()) ?? '').replace(/\s+/g, '');
+      const empties = await main.locator('.ant-empty:visible').count();
+      return text.length > 200 || (empties === 0 && text.length > 30 && !text.includes('加载中'));
+    };
+    await expect.poll(content, { message: `${path} looks empty` }).toBe(true);
+  }
+  const { width } = page.viewportSize()!;
+  const scroll = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  expect(scroll, `${path} overflows sideways at ${width}px`).toBeLessThanOrEqual(width);
+  await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+  expect(errors, `console errors on ${path}`).toEqual([]);
+}
+
+/** Presses the confirming button of the pop-up confirmation that just opened, once it stands still. */
+async function confirm(page: Page, kind: 'primary' | 'dangerous'): Promise<void> {
+  const button = page.locator(`.ant-popconfirm:visible .ant-btn-${kind}`);
+  await button.waitFor();
+  await settled(page);
+  await button.click();
+  await settled(page);
+}
+
+const shotName = (who: string, path: string, size: string) =>
+  `${who}-${path === '/' ? 'home' : path.slice(1).replace(/[/?=]/g, '-')}-${size}`;
+
+/** Unfolds the menu's groups (the privacy pages), which fold again as pages change. */
+async function unfold(page: Page): Promise<void> {
+  const closed = page.locator(
+    'aside .ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title',
+  );
+  while ((await closed.count()) > 0) await closed.first().click();
+  await settled(page);
+}
+
+/**
+ * Opens every entry of the desktop menu by clicking it, checks each page, and returns their paths
+ * (the entries' keys), for the phone.
+ */
+async function everyMenuPage(page: Page, errors: string[], who: string): Promise<string[]> {
+  await unfold(page);
+  const ids = await page
+    .locator('aside .ant-menu li.ant-menu-item')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-menu-id') ?? ''));
+  // rc-menu's id is `<menu uuid>-<key>`, and every key of ours is a path.
+  const paths = ids.map((id) => id.slice(id.indexOf('-/') + 1)).filter((k) => k.startsWith('/'));
+  expect(paths.length).toBeGreaterThan(4);
+  for (const path of paths) {
+    await unfold(page);
+    await page.locator(`aside li.ant-menu-item[data-menu-id$="-${path}"]`).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(path);
+    await checkPage(page, errors, path, shotName(who, path, 'desktop'));
+  }
+  return paths;
+}
+
+/** The same pages on a phone, opened by address (the menu is a drawer there). */
+async function onPhone(who: string, paths: string[]): Promise<void> {
+  const { page, errors } = await signIn(who, PHONE);
+  for (const path of paths) {
+    await page.goto(`${baseUrl()}${path}`);
+    await checkPage(page, errors, path, shotName(who, path, 'phone'));
+  }
+  await page.close();
+}
+
+const SECURITY_PAGES = [
+  '/security/policy',
+  '/security/second-factors',
+  '/security/roles',
+  '/security/sessions',
+];
+
+describe('security administrator (安全管理员)', () => {
+  it('opens every page of the menu at desktop and phone width', async () => {
+    // A staff member signed in, so the sessions page has someone to show.
+    const teacher = await signIn('teacher_demo', DESKTOP);
+    const { page, errors } = await signIn('secadmin', DESKTOP);
+    await page.getByTestId('security-attention').waitFor();
+    const paths = await everyMenuPage(page, errors, 'secadmin');
+    for (const p of [...SECURITY_PAGES, '/staff-accounts']) expect(paths).toContain(p);
+    await page.close();
+    await onPhone('secadmin', paths);
+    await teacher.page.close();
+  });
+
+  it('refuses a policy below the 等保 floor, and the teacher’s password hint follows a valid one', async () => {
+    const { page, errors } = await signIn('secadmin', DESKTOP);
+    await page.goto(`${baseUrl()}/security/policy`);
+    await drawn(page);
+    const length = page.getByTestId('policy-min-length');
+    await length.fill('6');
+    await page.getByTestId('policy-save').click();
+    await expect.poll(() => page.getByTestId('policy-problems').textContent()).toContain('不得低于 8 位');
+    // The browser logs the refusal's 400 as a console error; it is the answer this step expects.
+    errors.splice(0, errors.length);
+    await length.fill('10');
+    await page.getByTestId('policy-save').click();
+    await expect.poll(() => page.getByTestId('policy-version').textContent()).toMatch(/第 \d+ 版/);
+    await page.screenshot({ path: `${SHOTS}/secadmin-policy-saved.png`, fullPage: true });
+
+    const teacher = await signIn('teacher_demo', DESKTOP);
+    await teacher.page.goto(`${baseUrl()}/account`);
+    await expect.poll(() => teacher.page.getByTestId('password-rules').textContent()).toContain('至少 10 位');
+    await teacher.page.close();
+
+    // Back to the defaults, for the journeys that follow.
+    await length.fill('8');
+    await page.getByTestId('policy-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('安全策略已生效');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ends a staff session: the teacher is sent back to sign in', async () => {
+    const teacher = await signIn('teacher_demo', DESKTOP);
+    const { page, errors } = await signIn('secadmin', DESKTOP);
+    await page.goto(`${baseUrl()}/security/sessions`);
+    await drawn(page);
+    await page.getByTestId('sessions-search').locator('input').fill('teacher_demo');
+    await page.getByTestId('sessions-search').locator('input').press('Enter');
+    // Every session of the teacher (earlier journeys signed them in too), newest first.
+    const end = page.getByTestId('end-session-teacher_demo');
+    await expect.poll(() => end.count()).toBeGreaterThan(0);
+    for (let left = await end.count(); left > 0; left--) {
+      await end.first().click();
+      await confirm(page, 'dangerous');
+      await expect.poll(() => end.count()).toBe(left - 1);
+    }
+    await page.screenshot({ path: `${SHOTS}/secadmin-sessions-ended.png`, fullPage: true });
+    await teacher.page.goto(`${baseUrl()}/account`);
+    await teacher.page.getByTestId('login-username').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+    await teacher.page.close();
+  });
+
+  it('grants a role that needs a second factor, sees it on the home, issues a code, withdraws the role', async () => {
+    const { page, errors } = await signIn('secadmin', DESKTOP);
+    await page.goto(`${baseUrl()}/security/roles`);
+    await drawn(page);
+    await page.getByTestId('grant-expert_school').click();
+    const modal = page.locator('.ant-modal:visible');
+    await choose(modal.getByTestId('grant-role'), '区教育局管理员');
+    await choose(modal.getByTestId('grant-unit'), '越秀区');
+    await modal.locator('.ant-btn-primary').click();
+    await modal.getByTestId('grant-needs-factor').waitFor();
+    await page.screenshot({ path: `${SHOTS}/secadmin-role-granted.png` });
+    await modal.locator('.ant-btn-primary').click();
+
+    await page.goto(`${baseUrl()}/`);
+    const missing = page.getByTestId('attention-mfa');
+    await expect.poll(() => missing.textContent()).toContain('尚未绑定');
+    await page.screenshot({ path: `${SHOTS}/secadmin-home-attention.png`, fullPage: true });
+
+    await missing.getByRole('link').click();
+    await drawn(page);
+    const issue = page.getByRole('row').filter({ hasText: 'expert_school' }).getByRole('button');
+    await issue.click();
+    await confirm(page, 'primary');
+    await expect.poll(() => page.getByTestId('enrolment-code').textContent()).toMatch(/^\d{4}-\d{4}-\d{4}/);
+    await page.screenshot({ path: `${SHOTS}/secadmin-enrolment-code.png` });
+    await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn').click();
+
+    await page.goto(`${baseUrl()}/security/roles`);
+    await drawn(page);
+    await page.getByTestId('revoke-expert_school-district_admin').click();
+    await confirm(page, 'dangerous');
+    await expect.poll(() => page.getByTestId('revoke-expert_school-district_admin').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sees a lockout on the home and undoes it on the accounts page', async () => {
+    const { page, errors } = await signIn('secadmin', DESKTOP);
+    await page.goto(`${baseUrl()}/staff-accounts?filter=dormant`);
+    await drawn(page);
+    const first = page.locator('main .ant-table-row').first();
+    const username = (await first.locator('td').first().locator('.ant-typography').textContent())!.trim();
+    // Five wrong passwords from this browser's address lock the account for it.
+    for (let i = 0; i < 5; i++) {
+      await page.request.post(`${baseUrl()}/api/auth/login`, {
+        data: { username, password: 'wrong-password' },
+      });
+    }
+    await page.goto(`${baseUrl()}/`);
+    await expect.poll(() => page.getByTestId('attention-locked').textContent()).toContain('正被锁定');
+    await page.screenshot({ path: `${SHOTS}/secadmin-home-locked.png`, fullPage: true });
+    await page.getByTestId('attention-locked').getByRole('link').click();
+    await drawn(page);
+    await expect.poll(() => page.getByTestId(`account-state-${username}`).textContent()).toContain('锁定至');
+    await page.screenshot({ path: `${SHOTS}/secadmin-locked.png`, fullPage: true });
+    await page.getByTestId(`unlock-${username}`).click();
+    await expect.poll(() => page.getByTestId(`unlock-${username}`).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/secadmin-unlocked.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('system administrator (系统管理员): account lifecycle', () => {
+  it('opens every page of the menu at desktop and phone width', async () => {
+    const { page, errors } = await signIn('sysadmin', DESKTOP);
+    const paths = await everyMenuPage(page, errors, 'sysadmin');
+    expect(paths).toContain('/staff-accounts');
+    for (const p of SECURITY_PAGES) expect(paths).not.toContain(p);
+    await page.close();
+    await onPhone('sysadmin', paths);
+  });
+
+  it('disables a dormant account with a reason and enables it again', async () => {
+    const { page, errors } = await signIn('sysadmin', DESKTOP);
+    await page.goto(`${baseUrl()}/staff-accounts?filter=dormant`);
+    await drawn(page);
+    const first = page.locator('main .ant-table-row').first();
+    const username = (await first.locator('td').first().locator('.ant-typography').textContent())!.trim();
+    await page.getByTestId(`disable-${username}`).click();
+    await page.getByTestId('disable-reason').fill('长期未登录，按等保要求停用');
+    await page.locator('.ant-modal:visible .ant-btn-dangerous').click();
+    const state = page.getByTestId(`account-state-${username}`);
+    await expect.poll(() => state.textContent()).toContain('已停用');
+    await page.screenshot({ path: `${SHOTS}/sysadmin-disabled.png`, fullPage: true });
+    await page.getByTestId(`enable-${username}`).click();
+    await confirm(page, 'primary');
+    await expect.poll(() => state.textContent()).not.toContain('已停用');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
