@@ -9,12 +9,17 @@ export const IMPORT_ROLES: readonly Role[] = ['city_admin', 'district_admin', 's
 export const AUDIT_ROLES: readonly Role[] = ['auditor'];
 /** Roles that look after administrators' second factors (issue enrolment codes). */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ['security_admin', 'city_admin', 'district_admin'];
-/** Roles that browse the org tree from their starting units. */
+/**
+ * Roles that browse the org tree from their starting units. The 三员 and the reviewers see units and
+ * head counts only (the server's structure scope); a class opens its roster for ROSTER_ROLES.
+ */
 export const ORG_BROWSER_ROLES: readonly Role[] = [
   ...ADMIN_ROLES,
   'auditor',
   'system_admin',
   'security_admin',
+  'researcher',
+  'expert',
 ];
 
 /** Roles that decide steps of the 六审 review (R3). */
