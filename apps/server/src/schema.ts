@@ -16,3 +16,4 @@ export * from './modules/spaces/spaces.schema.ts';
 export * from './platform/audit/audit.schema.ts';
 export * from './platform/codes/codes.schema.ts';
 export * from './platform/crypto/field-backfill.schema.ts';
+export * from './platform/db/jobs.schema.ts';
