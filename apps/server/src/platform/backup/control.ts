@@ -1,6 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import { readSystemId, WAL_SEGMENT, walDir } from './archive.ts';
 import { type BaseBackup, listBaseBackups, withBackupLock } from './base-backup.ts';
@@ -8,19 +7,12 @@ import { type BackupEvent, errorLine, readBackupEvents, recordBackupEvent } from
 import { type BackupRoundOptions, backupRound, TICK_MS } from './schedule.ts';
 import { verifyBackup } from './verify.ts';
 
-/** What the WAL archiver reports (pg_stat_archiver) and what the archive directory holds. */
-export interface ArchiverState {
-  archivedCount: number;
-  lastArchivedWal: string | null;
-  lastArchivedAt: string | null;
-  failedCount: number;
-  lastFailedWal: string | null;
-  lastFailedAt: string | null;
-  /** The last failure is newer than the last success: WAL accumulates until it works again. */
-  failing: boolean;
-  /** Segments and bytes in this cluster's archive directory. */
+/** This cluster's WAL archive: what a restore can replay. */
+export interface WalArchive {
   segments: number;
   bytes: number;
+  /** The newest segment's name and when it was archived. */
+  newest: { name: string; at: string } | null;
 }
 
 /** The work in progress, at most one at a time (base backups and verifications share the lock). */
@@ -45,7 +37,9 @@ export interface BackupControl {
   startVerify: (backupId: string) => Promise<boolean>;
   list: () => Promise<BaseBackup[]>;
   history: (limit?: number) => Promise<BackupEvent[]>;
-  archiver: () => Promise<ArchiverState>;
+  walArchive: () => Promise<WalArchive>;
+  /** The running cluster's system identifier: its backups are the ones a restore of it can use. */
+  systemId: () => Promise<string>;
   /**
    * Runs the schedule: every minute new files are mirrored and the archiver checked; a base backup
    * is taken when the newest of this cluster is older than the interval or from an earlier
@@ -130,40 +124,22 @@ export function createBackupControl(
     },
     list: () => listBaseBackups(b.dir),
     history: (limit) => readBackupEvents(b.dir, limit),
-    archiver: async () => {
-      const c = new pg.Client({ connectionString: opts.adminUrl });
-      await c.connect();
-      let row: {
-        archived_count: string;
-        last_archived_wal: string | null;
-        last_archived_time: Date | null;
-        failed_count: string;
-        last_failed_wal: string | null;
-        last_failed_time: Date | null;
-      };
-      try {
-        row = (await c.query('select * from pg_stat_archiver')).rows[0];
-      } finally {
-        await c.end();
-      }
+    systemId: () => readSystemId(opts.pgDir),
+    walArchive: async () => {
       const dir = walDir(b.dir, await readSystemId(opts.pgDir));
-      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => WAL_SEGMENT.test(n));
+      const names = (await readdir(dir).catch(() => [] as string[]))
+        .filter((n) => WAL_SEGMENT.test(n))
+        .sort();
       let bytes = 0;
-      for (const n of names) bytes += (await stat(join(dir, n)).catch(() => ({ size: 0 }))).size;
-      const at = (d: Date | null) => d?.toISOString() ?? null;
-      return {
-        archivedCount: Number(row.archived_count),
-        lastArchivedWal: row.last_archived_wal,
-        lastArchivedAt: at(row.last_archived_time),
-        failedCount: Number(row.failed_count),
-        lastFailedWal: row.last_failed_wal,
-        lastFailedAt: at(row.last_failed_time),
-        failing:
-          !!row.last_failed_time &&
-          row.last_failed_time.getTime() > (row.last_archived_time?.getTime() ?? Number.NEGATIVE_INFINITY),
-        segments: names.length,
-        bytes,
-      };
+      let newest: WalArchive['newest'] = null;
+      for (const n of names) {
+        const st = await stat(join(dir, n)).catch(() => null);
+        if (!st) continue;
+        bytes += st.size;
+        // Positions, not timelines, order segments (the last 16 hex digits).
+        if (!newest || n.slice(8) >= newest.name.slice(8)) newest = { name: n, at: st.mtime.toISOString() };
+      }
+      return { segments: names.length, bytes, newest };
     },
     schedule: () => {
       let pending = false;
