@@ -104,11 +104,18 @@ export async function getBackups(ctx: Ctx) {
         !!archiver.lastFailedAt &&
         archiver.lastFailedAt.getTime() > (archiver.lastArchivedAt?.getTime() ?? Number.NEGATIVE_INFINITY),
     },
-    // A restore reaches from the oldest base backup's end to the last archived change.
+    // A restore reaches from the oldest base backup's end to the last archived change (at
+    // least the newest backup's end, which is archived before the backup counts as finished).
     restoreWindow: current[0]
       ? {
           from: current[0].stopTime,
-          to: archiver.lastArchivedAt?.toISOString() ?? wal.newest?.at ?? current.at(-1)!.stopTime,
+          to: new Date(
+            Math.max(
+              Date.parse(current.at(-1)!.stopTime),
+              archiver.lastArchivedAt?.getTime() ?? 0,
+              wal.newest ? Date.parse(wal.newest.at) : 0,
+            ),
+          ).toISOString(),
         }
       : null,
     history: history.slice(0, 50),

@@ -7,6 +7,8 @@ export const ADMIN_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'sc
 /** Roles that may bulk-import and export rosters (P8). */
 export const IMPORT_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'school_admin'];
 export const AUDIT_ROLES: readonly Role[] = ['auditor'];
+/** 系统运行: the system administrator runs the system (等保 2.0 三员分立; the server's OPERATORS). */
+export const OPERATIONS_ROLES: readonly Role[] = ['system_admin'];
 /** Roles that look after administrators' second factors (issue enrolment codes). */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ['security_admin', 'city_admin', 'district_admin'];
 /**

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   FileProtectOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -22,6 +23,7 @@ import {
   IMPORT_ROLES,
   INVENTORY_ROLES,
   NOTICE_ADMIN_ROLES,
+  OPERATIONS_ROLES,
   ORG_BROWSER_ROLES,
   PRIVACY_REGISTER_ROLES,
   REVIEW_ROLES,
@@ -33,6 +35,7 @@ import {
 function sectionOf(pathname: string): string {
   if (pathname.startsWith('/org')) return '/org';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/operations')) return '/operations';
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/spaces')) return '/spaces';
@@ -84,6 +87,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
     { key: '/curriculum', icon: <BookOutlined />, label: t('nav.curriculum') },
     AUDIT_ROLES.includes(me.role) && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+    OPERATIONS_ROLES.includes(me.role) && {
+      key: '/operations',
+      icon: <DashboardOutlined />,
+      label: t('nav.operations'),
+    },
     SECOND_FACTOR_ROLES.includes(me.role) && {
       key: '/security/second-factors',
       icon: <KeyOutlined />,

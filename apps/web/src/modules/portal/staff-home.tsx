@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
   KeyOutlined,
   ProfileOutlined,
@@ -11,6 +12,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { OpsHomeSection } from '../operations';
 import { HomeHeader } from './home-header';
 import type { HomeOf } from './types';
 
@@ -33,6 +35,14 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
       icon: <AuditOutlined />,
       title: t('nav.audit'),
       text: t('portal.tool.audit'),
+    });
+  }
+  if (home.kind === 'system_admin') {
+    tools.push({
+      to: '/operations',
+      icon: <DashboardOutlined />,
+      title: t('nav.operations'),
+      text: t('portal.tool.operations'),
     });
   }
   if (home.kind === 'security_admin') {
@@ -76,7 +86,7 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
     );
   }
   tools.push(
-    { to: '/org', icon: <ApartmentOutlined />, title: t('nav.org'), text: t('portal.tool.org') },
+    { to: '/org', icon: <ApartmentOutlined />, title: t('nav.org'), text: t('portal.tool.orgStructure') },
     {
       to: '/account',
       icon: <SafetyCertificateOutlined />,
@@ -87,6 +97,7 @@ export function StaffHome({ home }: { home: HomeOf<StaffKind> }) {
   return (
     <>
       <HomeHeader title={t(`portal.title.${home.kind}`)} subtitle={home.unit.name} />
+      {home.kind === 'system_admin' && <OpsHomeSection />}
       <Row gutter={[16, 16]}>
         {tools.map((tool) => (
           <Col key={tool.to} xs={24} sm={12} lg={8}>
