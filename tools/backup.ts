@@ -19,6 +19,7 @@ import {
   withBackupLock,
 } from '../apps/server/src/platform/backup/base-backup.ts';
 import { listFileStore } from '../apps/server/src/platform/backup/file-mirror.ts';
+import { errorLine, recordBackupEvent } from '../apps/server/src/platform/backup/history.ts';
 import { Offsite, shipToOffsite } from '../apps/server/src/platform/backup/offsite.ts';
 import { runningServer } from '../apps/server/src/platform/backup/restore.ts';
 import { pruneLocal } from '../apps/server/src/platform/backup/retention.ts';
@@ -85,6 +86,7 @@ if (pid) {
 
 const filesDir = config.s3 ? undefined : config.filesDir;
 const policy = { keepDays: b.keepDays, keepCount: b.keepCount };
+const startedAt = new Date().toISOString();
 try {
   const started = Date.now();
   const made = await withBackupLock(adminUrl, async () => {
@@ -104,6 +106,16 @@ try {
   });
   if (!made) throw new Error('another backup is running');
   const { backup, pruned } = made;
+  // The history the 系统运行 page shows, beside the backups.
+  await recordBackupEvent(b.dir, {
+    kind: 'backup',
+    ok: true,
+    trigger: 'console',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    backupId: backup.id,
+    bytes: backup.archive.bytes,
+  });
   console.log(
     `base backup ${backup.id}: ${mib(backup.archive.bytes)} in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
       `restorable from ${backup.stopTime}; in ${join(b.dir, backup.systemId, 'base', backup.id)}`,
@@ -116,6 +128,16 @@ try {
     const shipped = await shipToOffsite({ backupDir: b.dir, offsite: new Offsite(b.s3), policy, live });
     console.log(`off-site bucket ${b.s3.bucket}: ${shipped.uploaded} uploaded, ${shipped.removed} removed`);
   }
+} catch (err) {
+  await recordBackupEvent(b.dir, {
+    kind: 'backup',
+    ok: false,
+    trigger: 'console',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    error: errorLine(err),
+  }).catch(() => undefined);
+  throw err;
 } finally {
   await stop();
 }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { listBaseBackups } from '../apps/server/src/platform/backup/base-backup.ts';
+import { errorLine, recordBackupEvent } from '../apps/server/src/platform/backup/history.ts';
 import { fetchFromOffsite, Offsite } from '../apps/server/src/platform/backup/offsite.ts';
 import { describePlan, executeRestore, planRestore } from '../apps/server/src/platform/backup/restore.ts';
 import { TICK_MS } from '../apps/server/src/platform/backup/schedule.ts';
@@ -112,14 +113,34 @@ if (!values.yes) {
 }
 
 const started = Date.now();
+// Kept beside the backups, not in the database this restore rewinds: the 系统运行 page lists it.
+const restoreEvent = {
+  kind: 'restore' as const,
+  trigger: 'console' as const,
+  startedAt: new Date(started).toISOString(),
+  backupId: plan.backup.id,
+  target: target === 'latest' ? 'latest' : target.toISOString(),
+};
 try {
   const result = await executeRestore(plan, { log: (l) => console.log(l) });
+  await recordBackupEvent(b.dir, {
+    ...restoreEvent,
+    ok: true,
+    finishedAt: new Date().toISOString(),
+    replayedUntil: result.replayedUntil?.toISOString() ?? null,
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `restored in ${seconds} s: last transaction replayed ${result.replayedUntil?.toISOString() ?? '(none after the backup)'}, ` +
       `now on timeline ${result.timeline}. Start Hanlin with npm start.`,
   );
 } catch (err) {
+  await recordBackupEvent(b.dir, {
+    ...restoreEvent,
+    ok: false,
+    finishedAt: new Date().toISOString(),
+    error: errorLine(err),
+  }).catch(() => undefined);
   console.error((err as Error).message);
   console.error(
     `nothing was restored: the data directory is as it was; the attempt is kept as …failed-restore-${plan.stamp}`,

@@ -22,6 +22,8 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { identityScope } from './modules/identity/identity.scope.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { notificationScope } from './modules/notifications/notifications.scope.ts';
+import { operationsRoutes } from './modules/operations/operations.routes.ts';
+import { operationsScope } from './modules/operations/operations.scope.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { orgScope } from './modules/org/org.scope.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -77,6 +79,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   privacyScope,
   auditScope,
   securityPolicyScope,
+  operationsScope,
 ];
 
 /** The modules' row-level-security policies, applied by the owner after the migrations. */
@@ -198,6 +201,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
       await api.register(privacyRoutes);
+      await api.register(operationsRoutes);
     },
     { prefix: '/api' },
   );

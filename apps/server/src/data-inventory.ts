@@ -18,22 +18,29 @@ import { auditInventory } from './platform/audit/audit.schema.ts';
 import { securityPolicyInventory } from './platform/auth/security-policy.schema.ts';
 import { codesInventory } from './platform/codes/codes.schema.ts';
 import { fieldBackfillInventory } from './platform/crypto/field-backfill.schema.ts';
+import { jobRunInventory } from './platform/db/jobs.schema.ts';
 import type { TableInventory } from './platform/privacy/data-classes.ts';
 
-export const DATA_INVENTORY: readonly TableInventory[] = [
-  ...identityInventory,
-  ...rosterInventory,
-  ...rosterImportInventory,
-  ...orgInventory,
-  ...curriculumInventory,
-  ...resourcesInventory,
-  ...reviewInventory,
-  ...spacesInventory,
-  ...notificationInventory,
-  ...privacyInventory,
-  ...auditInventory,
-  ...auditModuleInventory,
-  ...securityPolicyInventory,
-  ...codesInventory,
-  ...fieldBackfillInventory,
-];
+/**
+ * The declarations by owner (a module, or a part of the platform): the inventory is their union,
+ * and the system administrator's storage view sums the database's size by owner.
+ */
+export const INVENTORY_BY_OWNER: Readonly<Record<string, readonly TableInventory[]>> = {
+  identity: identityInventory,
+  roster: rosterInventory,
+  'roster-import': rosterImportInventory,
+  org: orgInventory,
+  curriculum: curriculumInventory,
+  resources: resourcesInventory,
+  review: reviewInventory,
+  spaces: spacesInventory,
+  notifications: notificationInventory,
+  privacy: privacyInventory,
+  audit: [...auditInventory, ...auditModuleInventory],
+  'security-policy': securityPolicyInventory,
+  codes: codesInventory,
+  crypto: fieldBackfillInventory,
+  jobs: jobRunInventory,
+};
+
+export const DATA_INVENTORY: readonly TableInventory[] = Object.values(INVENTORY_BY_OWNER).flat();

@@ -7,7 +7,8 @@ import { refreshSearchPopularity } from './modules/resources/search.service.ts';
 import { DIGEST_HOUR, sendOverdueDigests } from './modules/review/review-digest.service.ts';
 import { expireApprovedExports } from './modules/roster-import/export-request.service.ts';
 import { refreshSpaceUsage, spaceUsageDue } from './modules/spaces/usage.service.ts';
-import { embeddedBackupSettings, scheduleBackups } from './platform/backup/schedule.ts';
+import { type BackupControl, createBackupControl } from './platform/backup/control.ts';
+import { embeddedBackupSettings } from './platform/backup/schedule.ts';
 import { keyBesideDatabase, loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
@@ -23,7 +24,7 @@ let stopEmbedded: (() => Promise<void>) | undefined;
 async function main() {
   const config = loadConfig();
   let urls: { ownerUrl: string; appUrl: string; appPassword?: string };
-  let startBackups: ((fieldKey: Buffer) => () => void) | undefined;
+  let backupControl: ((fieldKey: Buffer) => BackupControl) | undefined;
   if (config.databaseUrl) {
     if (!config.appDatabaseUrl) {
       throw new Error(
@@ -44,7 +45,15 @@ async function main() {
     // N4: WAL is archived from the start; base backups, pruning and the off-site copy once serving.
     if (config.backup.enabled) {
       const adminUrl = pg.adminUrl('postgres');
-      startBackups = (fieldKey) => scheduleBackups({ config, adminUrl, fieldKey, log: console.log });
+      backupControl = (fieldKey) =>
+        createBackupControl({
+          config,
+          adminUrl,
+          fieldKey,
+          log: console.log,
+          dataDir: config.dataDir,
+          pgDir: join(config.dataDir, 'pg'),
+        });
     }
   }
   // Migrations, grants and the seed run as the owner; the application as its own role.
@@ -57,7 +66,8 @@ async function main() {
     );
   }
   const crypto = createFieldCrypto(fieldKey);
-  const deps = { config, database, crypto, storage: createStorage(config) };
+  const backups = backupControl?.(fieldKey);
+  const deps = { config, database, crypto, storage: createStorage(config), backups };
   const banner = await bootstrap({ ...deps, database: owner });
   await owner.close();
   const app = await buildApp(deps);
@@ -135,7 +145,7 @@ async function main() {
     3_600_000,
   );
   process.once('beforeExit', stopUsage);
-  const stopBackups = startBackups?.(fieldKey);
+  const stopBackups = backups?.schedule();
   if (stopBackups) process.once('beforeExit', stopBackups);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\n[hanlin] 翰林智慧教育平台 is running at http://${shown}:${config.port}`);

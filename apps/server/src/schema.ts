@@ -18,3 +18,4 @@ export * from './platform/audit/audit.schema.ts';
 export * from './platform/auth/security-policy.schema.ts';
 export * from './platform/codes/codes.schema.ts';
 export * from './platform/crypto/field-backfill.schema.ts';
+export * from './platform/db/jobs.schema.ts';

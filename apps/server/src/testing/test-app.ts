@@ -44,7 +44,10 @@ export interface Client {
 const withDb = (adminUrl: string, db: string) => adminUrl.replace(/\/postgres$/, `/${db}`);
 
 /** A fresh database cloned from the seeded template, and the real app on it. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  extraDeps: Pick<AppDeps, 'backups'> = {},
+): Promise<TestApp> {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -64,6 +67,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     database: appDb,
     crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')),
     storage: createStorage(config),
+    ...extraDeps,
   };
   const app = await buildApp(deps, { logger: false, serveWeb: false });
   await app.ready();

@@ -88,6 +88,10 @@ export const router = createBrowserRouter([
                     element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
                   },
                   { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
+                  {
+                    path: '/operations',
+                    element: page(() => import('../modules/operations'), 'OperationsPage'),
+                  },
                   { path: '/import', element: page(() => import('../modules/import'), 'ImportPage') },
                   { path: '/account', element: page(identity, 'AccountPage') },
                   { path: '/security/second-factors', element: page(identity, 'SecondFactorsPage') },

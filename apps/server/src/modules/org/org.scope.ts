@@ -20,7 +20,8 @@ declare module '../../platform/scope/matrix.ts' {
 
 /**
  * Org units: a unit is visible inside the actor's subtrees; a pupil's or a parent's own class (and
- * teaching classes) through their membership, for the class pages.
+ * teaching classes) through their membership, for the class pages; and inside the structure
+ * subtrees of the roles that browse the tree without personal data (the 三员, reviewers).
  */
 export const orgScope: ScopeRules = {
   module: 'org',
@@ -28,12 +29,14 @@ export const orgScope: ScopeRules = {
     {
       kind: 'org_unit',
       visible: ({ scope }, id) => {
-        const member =
-          scope.memberPaths.length > 0 ? sql` or ${pathWithin(sql`o.path`, scope.memberPaths)}` : sql``;
+        const reach = [...scope.memberPaths, ...(scope.structurePaths ?? [])];
+        const member = reach.length > 0 ? sql` or ${pathWithin(sql`o.path`, reach)}` : sql``;
         return sql`exists (select 1 from org_unit o where o.id = ${id} and (${inScope(scope, sql`o.path`)}${member}))`;
       },
       tables: ['org_unit'],
-      matrix: { outOfScope: (t) => [t.class, t.school] },
+      // Units name nobody: a structure role reads those of its subtree, and the matrix checks that
+      // such a read names no person.
+      matrix: { outOfScope: (t) => [t.class, t.school], structure: true },
     },
   ],
   matrix: {

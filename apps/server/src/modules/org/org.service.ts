@@ -1,6 +1,7 @@
+import { asSystem } from '../../platform/db/scoped.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { scopeCovers } from '../../platform/scope/scope.ts';
+import { pathUnder, scopeCovers } from '../../platform/scope/scope.ts';
 import * as repo from './org.repository.ts';
 import type { TOrgKind } from './org.schema.ts';
 
@@ -59,16 +60,33 @@ const present = (u: repo.OrgUnitRow, counts?: repo.UnitCounts): UnitView => ({
   counts: counts ?? { students: 0, teachers: 0, children: 0 },
 });
 
+/** The unit lies in a subtree the actor browses for its structure only (no persons). */
+const structureOnly = (ctx: Ctx, path: string) =>
+  !scopeCovers(ctx.scope, path) && pathUnder(path, ctx.scope.structurePaths ?? []);
+
 const withCounts = async (ctx: Ctx, units: repo.OrgUnitRow[]) => {
-  const counts = await repo.countUnder(ctx.db, units);
+  const structural = units.filter((u) => structureOnly(ctx, u.path));
+  // Counted under the actor's row-level scope: what they may see of the unit's people.
+  const counts = await repo.countUnder(
+    ctx.db,
+    units.filter((u) => !structural.includes(u)),
+  );
+  if (structural.length > 0) {
+    // Head counts of a unit are no one's personal data, but a structure role's row-level scope
+    // holds no persons and would count zero: these totals, and nothing else, are counted
+    // across the unit under a system scope.
+    const totals = await asSystem(ctx.db, 'org-structure-counts', () => repo.countUnder(ctx.db, structural));
+    for (const [id, c] of totals) counts.set(id, c);
+  }
   return units.map((u) => present(u, counts.get(u.id)));
 };
 
-/** Where the org browser starts for this actor. */
+/** Where the org browser starts for this actor: their subtrees, own classes, or browsed structure. */
 export async function listRoots(ctx: Ctx): Promise<UnitView[]> {
-  const paths = ctx.scope.paths.length > 0 ? ctx.scope.paths : ctx.scope.memberPaths;
-  if (paths.length === 0) return [];
-  return withCounts(ctx, await repo.listUnitsAt(ctx.db, paths));
+  const { paths, memberPaths, structurePaths = [] } = ctx.scope;
+  const roots = [paths, memberPaths, structurePaths].find((p) => p.length > 0);
+  if (!roots) return [];
+  return withCounts(ctx, await repo.listUnitsAt(ctx.db, roots));
 }
 
 export async function getUnit(ctx: Ctx, id: string): Promise<UnitView> {
@@ -81,7 +99,10 @@ export async function listChildren(ctx: Ctx, id: string): Promise<UnitView[]> {
   const children = await repo.listChildren(ctx.db, id);
   // A teacher may open the school of their class but sees only the classes they teach inside it.
   const visible = children.filter(
-    (c) => scopeCovers(ctx.scope, c.path) || ctx.scope.paths.some((p) => p.startsWith(`${c.path}.`)),
+    (c) =>
+      scopeCovers(ctx.scope, c.path) ||
+      pathUnder(c.path, ctx.scope.structurePaths ?? []) ||
+      ctx.scope.paths.some((p) => p.startsWith(`${c.path}.`)),
   );
   return withCounts(ctx, visible);
 }

@@ -45,6 +45,14 @@ export function studentVisible(scope: Scope, personIdCol: SQL | unknown, pathCol
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/**
+ * Roles with a reason to browse the org tree of their unit but none to see pupils or staff: the
+ * 三员 (auditor, system and security administrators: 等保 2.0 三员分立) and the reviewers (教研员,
+ * 专家). They get the structure of their subtree (units, codes, head counts) and no `paths`, so
+ * every personal table's row policy shows them nothing.
+ */
+export const STRUCTURE_ROLES = ['auditor', 'system_admin', 'security_admin', 'researcher', 'expert'] as const;
+
 /** Computes the scope of the actor's active role. Called once per request (the guard caches it). */
 export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
   if ((ADMINS as readonly string[]).includes(actor.role)) {
@@ -89,6 +97,9 @@ export async function resolveScope(tx: Tx, actor: Actor): Promise<Scope> {
       personIds: rows.map((r) => r.id),
       memberPaths: [...new Set(rows.map((r) => r.path))],
     };
+  }
+  if ((STRUCTURE_ROLES as readonly string[]).includes(actor.role)) {
+    return { ...EMPTY_SCOPE, structurePaths: [actor.orgPath] };
   }
   return EMPTY_SCOPE;
 }

@@ -85,6 +85,12 @@ export const AUDIT_ACTIONS = A({
     zh: '服务器控制台签发绑定码',
     en: 'Issue an enrolment code at the server console',
   },
+  'operations.backup.start': { group: 'system', zh: '发起数据库备份', en: 'Start a database backup' },
+  'operations.backup.verify': {
+    group: 'system',
+    zh: '验证备份可恢复（试恢复）',
+    en: 'Verify a backup by a trial restore',
+  },
   // 安全事件
   'access.denied': { group: 'security', zh: '越权访问被拒绝', en: 'Access refused' },
   'security.csrf_refused': {

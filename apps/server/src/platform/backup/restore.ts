@@ -61,7 +61,8 @@ export async function executeRestore(
   }
 }
 
-async function layOut(plan: RestorePlan, archive: string, log: (l: string) => void) {
+/** Lays the base backup of `plan` into its (new) data directory, ready for recovery. */
+export async function layOut(plan: RestorePlan, archive: string, log: (l: string) => void) {
   // The data dir stays traversable (the server runs as `postgres` under root); the cluster is private.
   await mkdir(plan.dataDir, { recursive: true });
   await mkdir(plan.pgDir, { mode: 0o700 });

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.ts';
 import { archivingSettings, readSystemId } from './archive.ts';
 import { type BaseBackup, listBaseBackups, takeBaseBackup, withBackupLock } from './base-backup.ts';
 import { listFileStore, mirrorFileStore } from './file-mirror.ts';
+import { type BackupEvent, errorLine, recordBackupEvent } from './history.ts';
 import { Offsite, shipToOffsite } from './offsite.ts';
 import { pruneLocal } from './retention.ts';
 
@@ -22,27 +23,6 @@ export function embeddedBackupSettings(config: Pick<Config, 'backup'>) {
     : undefined;
 }
 
-/**
- * The backup work of a running embedded server: a base backup when the newest of this cluster is
- * older than the interval or from an earlier timeline (so also soon after the first start and after
- * a restore, whose WAL then no longer has to be followed across timelines), then pruning by
- * the retention policy; new files mirrored every minute; the off-site bucket brought up to date
- * every five minutes; archiver failures reported. Every instance may schedule it; the backup lock
- * lets one of them take and prune backups. Returns a function that stops the schedule.
- */
-export function scheduleBackups(opts: BackupRoundOptions): () => void {
-  const round = backupRound(opts);
-  const tick = () => void round();
-  const first = setTimeout(tick, 30_000);
-  const timer = setInterval(tick, TICK_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
-
 export interface BackupRoundOptions {
   config: Pick<Config, 'backup' | 'dataDir' | 'filesDir' | 's3'>;
   adminUrl: string;
@@ -50,12 +30,19 @@ export interface BackupRoundOptions {
   log: (line: string) => void;
 }
 
+/** A round's options: `force` takes a base backup whatever the age of the newest (an operator's). */
+export interface RoundRequest {
+  force?: boolean;
+  trigger?: BackupEvent['trigger'];
+}
+
 /**
  * One round of the schedule, as a function to call repeatedly (it keeps what it reported and when
  * it last shipped). Resolves to the base backup it took, if any; a round never throws (it logs),
- * and a round called while the previous one runs does nothing.
+ * and a round called while the previous one runs does nothing. Each base backup taken or failed
+ * is recorded in the backup directory's history (history.ts).
  */
-export function backupRound(opts: BackupRoundOptions): () => Promise<BaseBackup | null> {
+export function backupRound(opts: BackupRoundOptions): (req?: RoundRequest) => Promise<BaseBackup | null> {
   const b: BackupConfig = opts.config.backup;
   const pgDir = join(opts.config.dataDir, 'pg');
   // Files in a bucket are that bucket's to keep (versioning, replication); we mirror a local store.
@@ -88,38 +75,77 @@ export function backupRound(opts: BackupRoundOptions): () => Promise<BaseBackup 
     }
   };
 
-  return async () => {
+  /** Takes a base backup under the lock and records it, or its failure, in the history. */
+  const takeRecorded = async (trigger: BackupEvent['trigger']) => {
+    const startedAt = new Date().toISOString();
+    try {
+      const backup = await withBackupLock(opts.adminUrl, takeAndPrune);
+      if (backup) {
+        await recordBackupEvent(b.dir, {
+          kind: 'backup',
+          ok: true,
+          trigger,
+          startedAt,
+          finishedAt: new Date().toISOString(),
+          backupId: backup.id,
+          bytes: backup.archive.bytes,
+        });
+      }
+      return backup;
+    } catch (err) {
+      await recordBackupEvent(b.dir, {
+        kind: 'backup',
+        ok: false,
+        trigger,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        error: errorLine(err),
+      }).catch(() => undefined);
+      throw err;
+    }
+  };
+
+  const takeAndPrune = async () => {
+    const started = Date.now();
+    const backup = await takeBaseBackup({
+      adminUrl: opts.adminUrl,
+      backupDir: b.dir,
+      pgDir,
+      clusterState: join(opts.config.dataDir, 'cluster.json'),
+      filesDir,
+      fieldKey: opts.fieldKey,
+    });
+    const mib = (backup.archive.bytes / 1_048_576).toFixed(1);
+    opts.log(
+      `[hanlin] backup: base backup ${backup.id} (${mib} MiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const pruned = await pruneLocal({ backupDir: b.dir, filesDir, policy });
+    if (pruned.backups.length || pruned.wal.length || pruned.files.length) {
+      opts.log(
+        `[hanlin] backup: pruned ${pruned.backups.length} base backups, ${pruned.wal.length} WAL files, ${pruned.files.length} files`,
+      );
+    }
+    return backup;
+  };
+
+  return async (req: RoundRequest = {}) => {
     if (busy) return null;
     busy = true;
     let made: BaseBackup | null = null;
+    let attempted = false;
     try {
       const timeline = await checkArchiver();
       if (filesDir) await mirrorFileStore(filesDir, b.dir);
       const systemId = await readSystemId(pgDir);
       const newest = (await listBaseBackups(b.dir)).filter((x) => x.systemId === systemId).at(-1);
-      if (!newest || newest.timeline !== timeline || Date.now() - Date.parse(newest.stopTime) >= b.everyMs) {
-        made = await withBackupLock(opts.adminUrl, async () => {
-          const started = Date.now();
-          const backup = await takeBaseBackup({
-            adminUrl: opts.adminUrl,
-            backupDir: b.dir,
-            pgDir,
-            clusterState: join(opts.config.dataDir, 'cluster.json'),
-            filesDir,
-            fieldKey: opts.fieldKey,
-          });
-          const mib = (backup.archive.bytes / 1_048_576).toFixed(1);
-          opts.log(
-            `[hanlin] backup: base backup ${backup.id} (${mib} MiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-          );
-          const pruned = await pruneLocal({ backupDir: b.dir, filesDir, policy });
-          if (pruned.backups.length || pruned.wal.length || pruned.files.length) {
-            opts.log(
-              `[hanlin] backup: pruned ${pruned.backups.length} base backups, ${pruned.wal.length} WAL files, ${pruned.files.length} files`,
-            );
-          }
-          return backup;
-        });
+      if (
+        req.force ||
+        !newest ||
+        newest.timeline !== timeline ||
+        Date.now() - Date.parse(newest.stopTime) >= b.everyMs
+      ) {
+        attempted = true;
+        made = await takeRecorded(req.trigger ?? 'schedule');
       }
       if (offsite && (made || Date.now() - lastShip >= SHIP_MS)) {
         const live = filesDir ? new Set((await listFileStore(filesDir)).keys()) : null;
@@ -128,6 +154,18 @@ export function backupRound(opts: BackupRoundOptions): () => Promise<BaseBackup 
       }
     } catch (err) {
       opts.log(`[hanlin] backup failed: ${(err as Error).message}`);
+      // An operator's request that failed before the base backup began still gets its answer.
+      if (req.force && !made && !attempted) {
+        const at = new Date().toISOString();
+        await recordBackupEvent(b.dir, {
+          kind: 'backup',
+          ok: false,
+          trigger: req.trigger ?? 'operator',
+          startedAt: at,
+          finishedAt: at,
+          error: errorLine(err),
+        }).catch(() => undefined);
+      }
     } finally {
       busy = false;
     }

@@ -104,3 +104,28 @@ export async function codeLabel(tx: Tx, category: string, code: string): Promise
      and t.current where e.category = ${category} and e.code = ${code}`);
   return res.rows[0]?.label;
 }
+
+export type InstalledCodeTable = {
+  category: string;
+  version: string;
+  standard: string;
+  title: string;
+  entries: number;
+  /** MD5 over the entries (code, labels, parent, in code order), to compare with a shipped table. */
+  digest: string;
+  /** Older versions kept for data recorded under them. */
+  olderVersions: number;
+};
+
+/** The current version of every code table in the database, with a digest of its entries. */
+export async function installedCodeTables(tx: Tx): Promise<InstalledCodeTable[]> {
+  const res = await tx.execute<InstalledCodeTable>(sql`
+    select t.category, t.version, t.standard, t.title,
+           (select count(*)::int from code_entry e where e.category = t.category and e.version = t.version) as entries,
+           (select md5(coalesce(string_agg(e.code || '|' || e.label_zh || '|' || e.label_en || '|' || coalesce(e.parent, ''),
+                                           E'\n' order by e.code collate "C"), ''))
+              from code_entry e where e.category = t.category and e.version = t.version) as digest,
+           (select count(*)::int from code_table o where o.category = t.category and not o.current) as "olderVersions"
+      from code_table t where t.current order by t.category`);
+  return res.rows;
+}

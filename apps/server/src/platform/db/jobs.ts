@@ -1,20 +1,61 @@
+import { eq } from 'drizzle-orm';
 import { writeAudit } from '../audit/audit.ts';
 import type { Database, Tx } from './client.ts';
+import { jobRuns } from './jobs.schema.ts';
 import { systemScope, withScope } from './scoped.ts';
+
+/** What a finished run may report: counts only (a number, numeric fields, or rows per table). */
+export function summaryOf(out: unknown): Record<string, number> | null {
+  if (typeof out === 'number' && Number.isFinite(out)) return { count: out };
+  if (Array.isArray(out)) {
+    const rows = out.filter(
+      (r): r is { table: string; rows: number } =>
+        typeof r?.table === 'string' && typeof r?.rows === 'number' && /^[a-z_ ()]+$/.test(r.table),
+    );
+    return rows.length > 0 ? Object.fromEntries(rows.map((r) => [r.table, r.rows])) : null;
+  }
+  if (out && typeof out === 'object') {
+    const nums = Object.entries(out).filter(([, v]) => typeof v === 'number' && Number.isFinite(v));
+    return nums.length > 0 ? Object.fromEntries(nums) : null;
+  }
+  return null;
+}
 
 /**
  * Runs scheduled work in one transaction under an explicit system scope, recorded in the audit
- * trail with its purpose (COMPLIANCE §4: every user covered, the system included).
+ * trail with its purpose (COMPLIANCE §4: every user covered, the system included). The run itself
+ * — start, end, outcome, what it counted — goes to `job_run` in transactions of its own, so a job
+ * whose work rolled back still shows its failure on the 系统运行 page.
  */
 export async function runJob<T>(database: Database, purpose: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withScope(database, systemScope(purpose), async (tx) => {
-    await writeAudit(
-      tx,
-      { actorName: 'system', actorRole: 'system' },
-      { action: 'system.job', details: { job: purpose } },
+  const scope = systemScope(`job-run:${purpose}`);
+  const [run] = await withScope(database, scope, (tx) =>
+    tx.insert(jobRuns).values({ job: purpose }).returning({ id: jobRuns.id }),
+  );
+  const finish = (values: Partial<typeof jobRuns.$inferInsert>) =>
+    withScope(database, scope, (tx) =>
+      tx
+        .update(jobRuns)
+        .set({ finishedAt: new Date(), ...values })
+        .where(eq(jobRuns.id, run!.id)),
     );
-    return fn(tx);
-  });
+  try {
+    const out = await withScope(database, systemScope(purpose), async (tx) => {
+      await writeAudit(
+        tx,
+        { actorName: 'system', actorRole: 'system' },
+        { action: 'system.job', details: { job: purpose } },
+      );
+      return fn(tx);
+    });
+    await finish({ status: 'succeeded', summary: summaryOf(out) });
+    return out;
+  } catch (err) {
+    await finish({ status: 'failed', error: String((err as Error)?.message ?? err).slice(0, 500) }).catch(
+      () => undefined,
+    );
+    throw err;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type AuditBuffer, type AuditEntry, type AuditOrigin, writeAudit } from '../audit/audit.ts';
 import type { AuthzCache } from '../auth/authz-cache.ts';
+import type { BackupControl } from '../backup/control.ts';
 import type { ChangeFeed } from '../cache/change-feed.ts';
 import type { ReadCaches, ReadModel } from '../cache/read-caches.ts';
 import type { Config } from '../config/config.ts';
@@ -19,6 +20,8 @@ export interface AppDeps {
   crypto: FieldCrypto;
   /** Uploaded and generated files. */
   storage: Storage;
+  /** The embedded database's backups, when this server runs them (not with DATABASE_URL or HANLIN_BACKUP=off). */
+  backups?: BackupControl;
 }
 
 /** What every use case receives: who acts, what they may see, the transaction, and the audit trail. */

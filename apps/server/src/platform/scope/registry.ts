@@ -38,7 +38,15 @@ export interface ScopeKind {
    */
   tables: readonly string[];
   /** For the route × role matrix: ids of this kind out of reach of the role the targets belong to. */
-  matrix: { outOfScope: (t: MatrixTargets) => readonly (string | undefined)[] };
+  matrix: {
+    outOfScope: (t: MatrixTargets) => readonly (string | undefined)[];
+    /**
+     * The kind names nobody (org units): a scope's `structurePaths` reach it, so a role that browses
+     * the structure may read instances inside its subtree; the matrix then expects the read to
+     * succeed and its answer to name no person.
+     */
+    structure?: boolean;
+  };
 }
 
 /** Computes the scope of an actor's active role; registered by exactly one module. */

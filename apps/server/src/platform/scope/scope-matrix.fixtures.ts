@@ -9,6 +9,11 @@ export interface RoleFixture {
   role: string;
   own: MatrixTargets | null;
   foreign: MatrixTargets;
+  /**
+   * A role that browses the org structure of its unit (the 三员, reviewers) and whose unit holds the
+   * `foreign` places (a city-level role): reads of structure kinds there succeed, naming no person.
+   */
+  browsesForeign?: boolean;
 }
 
 const one = async <T extends Record<string, unknown>>(db: Database, q: ReturnType<typeof sql>) => {
@@ -88,9 +93,19 @@ export async function loadRoleFixtures(db: Database, rules: readonly ScopeRules[
     { username: 'teacher_demo', role: 'teacher', own, foreign: foreignClass },
     { username: 'student_demo', role: 'student', own: null, foreign: classmate },
     { username: 'parent_demo', role: 'parent', own: null, foreign: classmate },
-    { username: 'auditor', role: 'auditor', own: null, foreign: foreignDistrict },
-    { username: 'sysadmin', role: 'system_admin', own: null, foreign: foreignDistrict },
-    { username: 'secadmin', role: 'security_admin', own: null, foreign: foreignDistrict },
+    { username: 'auditor', role: 'auditor', own: null, foreign: foreignDistrict, browsesForeign: true },
+    { username: 'sysadmin', role: 'system_admin', own: null, foreign: foreignDistrict, browsesForeign: true },
+    {
+      username: 'secadmin',
+      role: 'security_admin',
+      own: null,
+      foreign: foreignDistrict,
+      browsesForeign: true,
+    },
+    // The researcher is left out: the curriculum backbone it edits is the city's, in no one's scope.
+    { username: 'expert_city', role: 'expert', own: null, foreign: foreignDistrict, browsesForeign: true },
+    // A school's expert browses that school's structure only: another school's units stay out of reach.
+    { username: 'expert_school', role: 'expert', own: null, foreign: foreignSchool },
   ];
 }
 

@@ -7,8 +7,11 @@
  * and each module gives sample requests for its write routes. A new write route fails this test
  * until its module gives it a sample.
  */
+
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
+import type { RouteEntry } from '../http/guard.ts';
 import { type MatrixProbe, type MatrixSample, type MatrixTargets, NO_SUCH_ID } from './matrix.ts';
 import type { ScopeRegistry } from './registry.ts';
 import { fingerprint, loadRoleFixtures, type RoleFixture } from './scope-matrix.fixtures.ts';
@@ -73,6 +76,18 @@ function readProbes(
   return urls.map((u) => ({ url: u.replace(/:[A-Za-z]+/g, NO_SUCH_ID) }));
 }
 
+/**
+ * Whether `f` reads this route's scoped parameters as structure: a role that browses the foreign
+ * places' structure, allowed on a read whose every scoped parameter is of a structure kind.
+ */
+function readsStructure(registry: ScopeRegistry, route: RouteEntry, f: RoleFixture): boolean {
+  if (!f.browsesForeign || route.method !== 'GET') return false;
+  const { allow, params = {} } = route.policy;
+  if (allow !== 'session' && !(allow as readonly string[]).includes(f.role)) return false;
+  const kinds = Object.values(params);
+  return kinds.length > 0 && kinds.every((k) => registry.kind(k).matrix.structure);
+}
+
 let t: TestApp;
 let fixtures: RoleFixture[];
 const clients = new Map<string, Client>();
@@ -122,6 +137,15 @@ describe('route × role scope matrix', () => {
 
   it('refuses every role access to data outside its scope and changes nothing', async () => {
     const before = await fingerprint(t.db);
+    // The foreign student's and teacher's ids and names, which a structure read must not carry.
+    const personNames = new Map<RoleFixture, string[]>();
+    for (const f of fixtures) {
+      const { student, teacher } = f.foreign;
+      const rows = await t.db.db.execute<{ name: string }>(
+        sql`select name from person where id in (${student}, ${teacher})`,
+      );
+      personNames.set(f, [student, teacher, ...rows.rows.map((r) => r.name)]);
+    }
     const { samples } = writeSamples(t.app.scopes);
     const failures: string[] = [];
     let probes = 0;
@@ -130,16 +154,33 @@ describe('route × role scope matrix', () => {
       for (const route of t.app.routeCatalog) {
         if (route.policy.allow === 'public') continue;
         const key = `${route.method} ${route.url}`;
+        const reads =
+          route.method === 'GET'
+            ? readProbes(
+                t.app.scopes,
+                route.url,
+                route.policy.params ?? {},
+                route.policy.unscopedParams ?? [],
+                f.foreign,
+              )
+            : [];
+        if (readsStructure(t.app.scopes, route, f)) {
+          // Units of the structure the role browses: readable, and naming nobody.
+          for (const p of reads) {
+            probes++;
+            const res = await c.get(p.url);
+            const named = personNames.get(f)!.filter((n) => res.body.includes(n));
+            if (res.statusCode !== 200 || named.length > 0)
+              failures.push(
+                `${f.username}/${f.role} GET ${p.url} → ${res.statusCode}, names ${named.join(', ') || 'no one'}`,
+              );
+          }
+          reads.length = 0;
+        }
         const list =
           route.method === 'GET'
             ? [
-                ...readProbes(
-                  t.app.scopes,
-                  route.url,
-                  route.policy.params ?? {},
-                  route.policy.unscopedParams ?? [],
-                  f.foreign,
-                ),
+                ...reads,
                 ...queryProbes(route.url, route.schema, route.policy.unscopedParams ?? [], f.foreign),
               ]
             : (samples.get(key)?.(f.foreign, f.own) ?? []);

@@ -21,7 +21,8 @@ export interface Actor {
  * - city/district/school admin: their unit's subtree
  * - teacher / head teacher: the classes they teach or head in that school
  * - student: self; parent: their children (`personIds`), with their classes in `memberPaths`
- * - auditor, system and security admins: no personal data at all
+ * - auditor, system and security admins, researchers and experts: the org structure of their unit
+ *   (`structurePaths`) and no personal data at all
  */
 export interface Scope {
   all: boolean;
@@ -31,6 +32,12 @@ export interface Scope {
   personIds: string[];
   /** Classes the actor belongs to as a member (a student's or a child's), for class-level pages. */
   memberPaths: string[];
+  /**
+   * Subtrees whose organisation the actor may browse — units, their codes and head counts — with
+   * nobody's personal data: row-level security reads only `paths` and `personIds`, so this grants
+   * no row of any personal table. Absent means none.
+   */
+  structurePaths?: string[];
 }
 
 export const EMPTY_SCOPE: Scope = { all: false, paths: [], personIds: [], memberPaths: [] };

@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { newId } from '../db/types.ts';
 import { LimitAndHash } from './limit-and-hash.ts';
-import { assertKey, type ByteRange, type Storage, type StoredObject } from './storage.ts';
+import {
+  assertKey,
+  type ByteRange,
+  KEY_PATTERN,
+  type PrefixUsage,
+  type Storage,
+  type StoredObject,
+  tally,
+} from './storage.ts';
 
 const month = () => new Date().toISOString().slice(0, 7).replace('-', '/');
 
@@ -16,6 +24,10 @@ const month = () => new Date().toISOString().slice(0, 7).replace('-', '/');
  */
 export class LocalStorage implements Storage {
   constructor(private readonly root: string) {}
+
+  get location(): string {
+    return this.root;
+  }
 
   private path(key: string): string {
     assertKey(key);
@@ -68,5 +80,24 @@ export class LocalStorage implements Storage {
 
   async remove(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async usage(): Promise<PrefixUsage[]> {
+    const out = new Map<string, PrefixUsage>();
+    const walk = async (dir: string): Promise<void> => {
+      for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+        // `.partial/` holds uploads still arriving.
+        if (e.name.startsWith('.')) continue;
+        const path = join(dir, e.name);
+        if (e.isDirectory()) await walk(path);
+        else if (e.isFile()) {
+          const key = relative(this.root, path).split(sep).join('/');
+          const st = await stat(path).catch(() => null);
+          if (st && KEY_PATTERN.test(key)) tally(out, key, st.size);
+        }
+      }
+    };
+    await walk(this.root);
+    return [...out.values()];
   }
 }

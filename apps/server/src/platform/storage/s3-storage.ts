@@ -4,13 +4,21 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { newId } from '../db/types.ts';
 import { LimitAndHash } from './limit-and-hash.ts';
-import { assertKey, type ByteRange, type Storage, type StoredObject } from './storage.ts';
+import {
+  assertKey,
+  type ByteRange,
+  type PrefixUsage,
+  type Storage,
+  type StoredObject,
+  tally,
+} from './storage.ts';
 
 export interface S3Options {
   bucket: string;
@@ -122,5 +130,22 @@ export class S3Storage implements Storage {
   async remove(key: string): Promise<void> {
     assertKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  get location(): string {
+    return `s3://${this.bucket}`;
+  }
+
+  async usage(): Promise<PrefixUsage[]> {
+    const out = new Map<string, PrefixUsage>();
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
+      );
+      for (const o of page.Contents ?? []) if (o.Key) tally(out, o.Key, o.Size ?? 0);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return [...out.values()];
   }
 }

@@ -109,6 +109,20 @@ describe.each(backends)('storage: %s', (_name, make) => {
     expect(await objects()).toEqual([]);
   });
 
+  it('tallies its objects and bytes by key prefix, leaving out uploads still arriving', async () => {
+    const { storage } = make();
+    const a = await storage.putBuffer(Buffer.alloc(1000), { prefix: 'resources' });
+    const b = await storage.putBuffer(Buffer.alloc(500), { prefix: 'resources' });
+    const c = await storage.putBuffer(Buffer.alloc(70), { prefix: 'spaces' });
+    const usage = (await storage.usage()).sort((x, y) => x.prefix.localeCompare(y.prefix));
+    expect(usage).toEqual([
+      { prefix: 'resources', files: 2, bytes: 1500 },
+      { prefix: 'spaces', files: 1, bytes: 70 },
+    ]);
+    for (const o of [a, b, c]) await storage.remove(o.key);
+    expect(await storage.usage()).toEqual([]);
+  });
+
   it('refuses an upload over the limit and keeps nothing of it', async () => {
     const { storage, objects } = make();
     await expect(

@@ -30,6 +30,28 @@ export interface Storage {
   /** The object's bytes, or the given range of them. */
   read(key: string, range?: ByteRange): Promise<Readable>;
   remove(key: string): Promise<void>;
+  /** Where the files are: a directory, or `s3://<bucket>`, for the operator. */
+  readonly location: string;
+  /**
+   * Objects and bytes by the first segment of their keys (`resources`, `spaces`, `demo`: the
+   * prefix each module writes under), for the operator's storage view. Walks the whole store.
+   */
+  usage(): Promise<PrefixUsage[]>;
+}
+
+export interface PrefixUsage {
+  prefix: string;
+  files: number;
+  bytes: number;
+}
+
+/** Adds one object to a usage tally. */
+export function tally(into: Map<string, PrefixUsage>, key: string, bytes: number): void {
+  const prefix = key.split('/')[0]!;
+  const u = into.get(prefix) ?? { prefix, files: 0, bytes: 0 };
+  u.files += 1;
+  u.bytes += bytes;
+  into.set(prefix, u);
 }
 
 /** Keys look like `resources/2026/11/0193…`: generated, lower-case, no dots, no traversal. */

@@ -7,6 +7,8 @@ export const ADMIN_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'sc
 /** Roles that may bulk-import and export rosters (P8). */
 export const IMPORT_ROLES: readonly Role[] = ['city_admin', 'district_admin', 'school_admin'];
 export const AUDIT_ROLES: readonly Role[] = ['auditor'];
+/** 系统运行: the system administrator runs the system (等保 2.0 三员分立; the server's OPERATORS). */
+export const OPERATIONS_ROLES: readonly Role[] = ['system_admin'];
 /** Roles that look after administrators' second factors (issue enrolment codes). */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ['security_admin', 'city_admin', 'district_admin'];
 /** The security administrator's own pages: policy, role grants, sessions in force (三员分立). */
@@ -17,12 +19,17 @@ export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_a
 /** Enabling a disabled account again is the system administrator's alone. */
 export const ACCOUNT_ENABLE_ROLES: readonly Role[] = ['system_admin'];
 
-/** Roles that browse the org tree from their starting units. */
+/**
+ * Roles that browse the org tree from their starting units. The 三员 and the reviewers see units and
+ * head counts only (the server's structure scope); a class opens its roster for ROSTER_ROLES.
+ */
 export const ORG_BROWSER_ROLES: readonly Role[] = [
   ...ADMIN_ROLES,
   'auditor',
   'system_admin',
   'security_admin',
+  'researcher',
+  'expert',
 ];
 
 /** Roles that decide steps of the 六审 review (R3). */

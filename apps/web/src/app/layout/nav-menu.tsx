@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   DesktopOutlined,
   FileProtectOutlined,
   HomeOutlined,
@@ -28,6 +29,7 @@ import {
   IMPORT_ROLES,
   INVENTORY_ROLES,
   NOTICE_ADMIN_ROLES,
+  OPERATIONS_ROLES,
   ORG_BROWSER_ROLES,
   PRIVACY_REGISTER_ROLES,
   REVIEW_ROLES,
@@ -44,6 +46,7 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/org')) return '/org';
   if (pathname.startsWith('/classes/') || pathname.startsWith('/students/')) return browsesOrg ? '/org' : '/';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/operations')) return '/operations';
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/spaces')) return '/spaces';
@@ -108,6 +111,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/security/policy',
       icon: <SafetyOutlined />,
       label: t('nav.securityPolicy'),
+    },
+    OPERATIONS_ROLES.includes(me.role) && {
+      key: '/operations',
+      icon: <DashboardOutlined />,
+      label: t('nav.operations'),
     },
     SECOND_FACTOR_ROLES.includes(me.role) && {
       key: '/security/second-factors',

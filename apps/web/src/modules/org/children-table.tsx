@@ -2,17 +2,17 @@ import { Card, Input, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../../app/auth/auth-context';
 import { PageError } from '../../app/components/page-state';
 import { formatCount } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
-import { isClassKind, type OrgChild, type OrgUnit, useOrgChildren } from './org-queries';
-
-const linkTo = (c: OrgChild) => (isClassKind(c.kind) ? `/classes/${c.id}` : `/org/${c.id}`);
+import { type OrgChild, type OrgUnit, unitLink, useOrgChildren } from './org-queries';
 
 /** The units one level down; a district can hold hundreds of schools, so it filters by name. */
 export function ChildrenTable({ unit }: { unit: OrgUnit }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const me = useMe();
   const children = useOrgChildren(unit.id);
   const [q, setQ] = useState('');
   const rows = useMemo(
@@ -48,7 +48,7 @@ export function ChildrenTable({ unit }: { unit: OrgUnit }) {
           {
             title: t('org.name'),
             dataIndex: 'name',
-            render: (name: string, c) => <Link to={linkTo(c)}>{name}</Link>,
+            render: (name: string, c) => <Link to={unitLink(c, me.role)}>{name}</Link>,
           },
           { title: t('org.kindLabel'), dataIndex: 'kind', render: (k: string) => t(`org.kind.${k}`) },
           {

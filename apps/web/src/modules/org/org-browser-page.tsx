@@ -1,8 +1,9 @@
 import { Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
+import { useMe } from '../../app/auth/auth-context';
 import { PageError, PageLoading } from '../../app/components/page-state';
-import { useOrgRoots } from './org-queries';
+import { unitLink, useOrgRoots } from './org-queries';
 import { UnitView } from './unit-view';
 
 /** 组织机构: drill city → district → school → grade → class; a class opens its roster. */
@@ -15,12 +16,12 @@ export function OrgBrowserPage() {
 /** The actor's starting units; with exactly one, go straight into it. */
 function OrgRoots() {
   const { t } = useTranslation();
+  const me = useMe();
   const roots = useOrgRoots();
   if (roots.isPending) return <PageLoading />;
   if (roots.isError) return <PageError error={roots.error} onRetry={() => void roots.refetch()} />;
   const only = roots.data.length === 1 ? roots.data[0] : undefined;
-  if (only)
-    return <Navigate to={only.kind === 'class' ? `/classes/${only.id}` : `/org/${only.id}`} replace />;
+  if (only) return <Navigate to={unitLink(only, me.role)} replace />;
   return (
     <>
       <Typography.Title level={3} data-testid="org-title">

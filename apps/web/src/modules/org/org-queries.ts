@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api/client';
 import type { ApiData } from '../../app/api/types';
+import { ROSTER_ROLES, type Role } from '../../app/auth/roles';
 
 export type OrgUnit = ApiData<'/api/org/units/{id}'>;
 export type OrgChild = ApiData<'/api/org/units/{id}/children'>[number];
@@ -64,3 +65,7 @@ export function parentKindOf(kind: OrgKind): OrgKind | undefined {
 }
 
 export const isClassKind = (kind: OrgKind) => kind === 'class' || kind === 'teaching_class';
+
+/** Where a unit opens: a class its roster for those who may read one, anything else its org page. */
+export const unitLink = (u: { id: string; kind: OrgKind }, role: Role) =>
+  isClassKind(u.kind) && ROSTER_ROLES.includes(role) ? `/classes/${u.id}` : `/org/${u.id}`;

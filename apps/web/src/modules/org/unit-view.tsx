@@ -3,7 +3,7 @@ import { Breadcrumb, Card, Descriptions, Flex, Space, Tag, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth/auth-context';
-import { isAdmin } from '../../app/auth/roles';
+import { isAdmin, ROSTER_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { LinkButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
@@ -47,7 +47,7 @@ export function UnitView({ id }: { id: string }) {
           {!u.active && <Tag color="red">{t('org.inactive')}</Tag>}
         </Space>
         <Space wrap>
-          {isClassKind(u.kind) && (
+          {isClassKind(u.kind) && ROSTER_ROLES.includes(me.role) && (
             <LinkButton to={`/classes/${u.id}`} type="primary" icon={<TeamOutlined />}>
               {t('org.openRoster')}
             </LinkButton>

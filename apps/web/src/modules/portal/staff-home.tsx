@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
   DesktopOutlined,
   IdcardOutlined,
@@ -15,6 +16,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { OpsHomeSection } from '../operations';
 import { SecurityAttention } from '../security/security-attention';
 import { HomeHeader } from './home-header';
 import type { HomeOf } from './types';
@@ -41,6 +43,14 @@ export function StaffHome({ home, children }: { home: HomeOf<StaffKind>; childre
       icon: <AuditOutlined />,
       title: t('nav.audit'),
       text: t('portal.tool.audit'),
+    });
+  }
+  if (home.kind === 'system_admin') {
+    tools.push({
+      to: '/operations',
+      icon: <DashboardOutlined />,
+      title: t('nav.operations'),
+      text: t('portal.tool.operations'),
     });
   }
   if (home.kind === 'security_admin') {
@@ -112,7 +122,7 @@ export function StaffHome({ home, children }: { home: HomeOf<StaffKind>; childre
     );
   }
   tools.push(
-    { to: '/org', icon: <ApartmentOutlined />, title: t('nav.org'), text: t('portal.tool.org') },
+    { to: '/org', icon: <ApartmentOutlined />, title: t('nav.org'), text: t('portal.tool.orgStructure') },
     {
       to: '/account',
       icon: <SafetyCertificateOutlined />,
@@ -125,6 +135,7 @@ export function StaffHome({ home, children }: { home: HomeOf<StaffKind>; childre
       <HomeHeader title={t(`portal.title.${home.kind}`)} subtitle={home.unit.name} />
       {home.kind === 'security_admin' && <SecurityAttention />}
       {children}
+      {home.kind === 'system_admin' && <OpsHomeSection />}
       <Row gutter={[16, 16]}>
         {tools.map((tool) => (
           <Col key={tool.to} xs={24} sm={12} lg={8}>

@@ -1,0 +1,16 @@
+/**
+ * The work main.ts schedules with `scheduleEvery` and runs with `runJob`, and how often: the jobs
+ * view expects each to have run within its interval (a test keeps this list and main.ts together).
+ * Work recorded under another name (an import's file clean-up) is shown too, without a schedule.
+ */
+export const SCHEDULED_JOBS: readonly { job: string; everyHours: number }[] = [
+  { job: 'retirement-check', everyHours: 24 },
+  { job: 'search-popularity', everyHours: 24 },
+  { job: 'retention', everyHours: 24 },
+];
+
+/** A run still marked running after this long was cut off (its process stopped). */
+export const INTERRUPTED_AFTER_MS = 6 * 3_600_000;
+
+/** A scheduled job counts as overdue this long after its interval has passed. */
+export const OVERDUE_GRACE_MS = 2 * 3_600_000;
