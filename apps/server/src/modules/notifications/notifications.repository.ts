@@ -83,3 +83,9 @@ export async function markRead(tx: Tx, id: string, personId: string): Promise<bo
     where id = ${id} and person_id = ${personId}`);
   return (res.rowCount ?? 0) > 0;
 }
+
+/** Marks read a person's unread messages of `kind` that open `link` (a notice confirmed where it was shown). */
+export async function markReadByLink(tx: Tx, personId: string, kind: string, link: string): Promise<void> {
+  await tx.execute(sql`update notification set read_at = now()
+    where person_id = ${personId} and kind = ${kind} and link = ${link} and read_at is null`);
+}

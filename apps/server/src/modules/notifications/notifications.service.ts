@@ -75,3 +75,11 @@ export async function markRead(ctx: Ctx, id: string) {
   if (!(await repo.markRead(ctx.db, id, ctx.actor.personId))) throw notFound('消息');
   return { ok: true as const };
 }
+
+/**
+ * Marks read the person's messages of `kind` that open `link`: the thing they announced was dealt
+ * with elsewhere (a class notice confirmed on the home page), so the bell stops counting it.
+ */
+export async function markReadByLink(tx: Tx, personId: string, kind: string, link: string): Promise<void> {
+  await repo.markReadByLink(tx, personId, kind, link);
+}

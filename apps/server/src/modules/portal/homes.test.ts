@@ -29,6 +29,13 @@ const home = async (c: Client) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as Home;
 };
+/** The message in a person's bell that announced the notice `postId`. */
+const bellItem = async (c: Client, postId: string) => {
+  const bell = (await c.get('/api/notifications')).json() as {
+    items: { link: string | null; readAt: string | null }[];
+  };
+  return bell.items.find((m) => m.link?.endsWith(`post=${postId}`))!;
+};
 const items = (h: Home, key: string) => h.sections.find((s) => s.key === key)?.items ?? [];
 const titles = (h: Home, key: string) => items(h, key).map((i) => i.title);
 
@@ -105,8 +112,11 @@ describe('a class notice', () => {
 
     expect(titles(await home(other), 'notices')).not.toContain('明天春游');
 
-    // Confirmed by the pupil, it leaves the pupil's home and stays on the parent's.
+    // Confirmed by the pupil, it leaves the pupil's home and their bell, and stays on the parent's.
+    expect((await bellItem(student, postId)).readAt).toBeNull();
     expect((await student.post(`/api/space-posts/${postId}/read`)).statusCode).toBe(200);
+    expect((await bellItem(student, postId)).readAt).not.toBeNull();
+    expect((await bellItem(parent, postId)).readAt).toBeNull();
     expect(items(await home(student), 'notices').map((x) => x.id)).not.toContain(postId);
     expect(items(await home(parent), 'notices').map((x) => x.id)).toContain(postId);
     await parent.post(`/api/space-posts/${postId}/read`);

@@ -1,12 +1,15 @@
 import { newId } from '../../platform/db/types.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { notifyEach } from '../notifications/notifications.service.ts';
+import { markReadByLink, notifyEach } from '../notifications/notifications.service.ts';
 import { shownName } from '../resources/learner-names.ts';
 import * as repo from './posts.repository.ts';
 import { loadSpace } from './space-access.ts';
 import { recordUse } from './spaces.repository.ts';
 import type { TPostKind } from './spaces.schema.ts';
+
+/** Where a notice's message leads: the space's notices, naming the notice (so confirming it reads the message). */
+const noticeLink = (spaceId: string, postId: string) => `/spaces/${spaceId}?tab=notice&post=${postId}`;
 
 export interface PostInput {
   kind: TPostKind;
@@ -70,7 +73,7 @@ export async function createPost(ctx: Ctx, spaceId: string, input: PostInput) {
       kind: 'space.notice',
       title: `${space.name}：${title}`,
       body: input.body,
-      link: `/spaces/${spaceId}?tab=notice`,
+      link: noticeLink(spaceId, id),
     });
   }
   await recordUse(ctx.db, ctx.actor.personId);
@@ -158,12 +161,15 @@ export async function setLike(ctx: Ctx, postId: string, liked: boolean) {
 export async function markNoticeRead(ctx: Ctx, postId: string) {
   const { post, space } = await postWithSpace(ctx, postId);
   if (post.kind !== 'notice') throw badRequest('只有通知需要确认已读');
-  if (await repo.insertNoticeRead(ctx.db, postId, ctx.actor.personId))
+  if (await repo.insertNoticeRead(ctx.db, postId, ctx.actor.personId)) {
+    // Confirmed here or on the home page, the notice's message no longer waits in the bell.
+    await markReadByLink(ctx.db, ctx.actor.personId, 'space.notice', noticeLink(space.id, postId));
     await ctx.audit({
       action: 'space.notice.read',
       targetType: 'space_post',
       targetId: postId,
       orgPath: space.path,
     });
+  }
   return { ok: true as const };
 }
