@@ -1,11 +1,7 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivingSettings } from '../../platform/backup/archive.ts';
-import { type BackupControl, createBackupControl } from '../../platform/backup/control.ts';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../platform/db/embedded.ts';
+import type { BackupControl } from '../../platform/backup/control.ts';
+import { type BackupCluster, startBackupCluster } from '../../testing/backup-cluster.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
 
 /**
@@ -14,49 +10,21 @@ import { type Client, createTestApp, type TestApp } from '../../testing/test-app
  * restore; the attention list calm afterwards. The backups are of an embedded PostgreSQL of the
  * test's own (the app's database lives on the shared test cluster, which archives nothing).
  */
-let root: string;
-let server: EmbeddedDatabase;
+let cluster: BackupCluster;
 let control: BackupControl;
 let t: TestApp;
 let sysadmin: Client;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'hanlin-ops-'));
-  await chmod(root, 0o711);
-  const dataDir = join(root, 'data');
-  const backupDir = join(root, 'backup');
-  server = await startEmbeddedPostgres({
-    dir: dataDir,
-    database: 'app',
-    settings: (pgDir) => archivingSettings(pgDir, { backupDir, archiveTimeout: 300 }),
-  });
-  control = createBackupControl({
-    config: {
-      dataDir,
-      filesDir: join(dataDir, 'files'),
-      s3: undefined,
-      backup: {
-        enabled: true,
-        dir: backupDir,
-        everyMs: 86_400_000,
-        keepDays: 7,
-        keepCount: 2,
-        archiveTimeout: 300,
-      },
-    },
-    adminUrl: server.adminUrl('postgres'),
-    log: () => {},
-    dataDir,
-    pgDir: join(dataDir, 'pg'),
-  });
+  cluster = await startBackupCluster();
+  control = cluster.control;
   t = await createTestApp({}, { backups: control });
   sysadmin = await t.login('sysadmin');
 }, 180_000);
 
 afterAll(async () => {
   await t?.close();
-  await server?.stop();
-  await rm(root, { recursive: true, force: true });
+  await cluster?.close();
 });
 
 describe.sequential('backups from the 系统运行 page', () => {

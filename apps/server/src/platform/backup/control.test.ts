@@ -1,12 +1,11 @@
-import { appendFile, chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded.ts';
-import { archivingSettings } from './archive.ts';
+import { type BackupCluster, startBackupCluster } from '../../testing/backup-cluster.ts';
+import type { EmbeddedDatabase } from '../db/embedded.ts';
 import { backupPath } from './base-backup.ts';
-import { type BackupControl, createBackupControl } from './control.ts';
+import type { BackupControl } from './control.ts';
 
 /**
  * The backup work the system administrator starts from the 系统运行 page, on a real embedded
@@ -14,12 +13,11 @@ import { type BackupControl, createBackupControl } from './control.ts';
  * verification by trial restore that leaves the live cluster and its archive as they were; a
  * damaged archive found out without a trial.
  */
-let root: string;
+let cluster: BackupCluster;
 let dataDir: string;
 let backupDir: string;
 let server: EmbeddedDatabase;
 let control: BackupControl;
-const fieldKey = Buffer.alloc(32, 9);
 
 async function query<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: server.url });
@@ -32,44 +30,13 @@ async function query<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'hanlin-control-'));
-  // Run as root, the embedded server is the `postgres` user and must pass through this directory.
-  await chmod(root, 0o711);
-  dataDir = join(root, 'data');
-  backupDir = join(root, 'backup');
-  server = await startEmbeddedPostgres({
-    dir: dataDir,
-    database: 'app',
-    settings: (pgDir) => archivingSettings(pgDir, { backupDir, archiveTimeout: 300 }),
-  });
+  cluster = await startBackupCluster(Buffer.alloc(32, 9));
+  ({ dataDir, backupDir, server, control } = cluster);
   await query('create table pupil (id int primary key, name text)');
   await query(`insert into pupil select g, 'p' || g from generate_series(1, 500) g`);
-  control = createBackupControl({
-    config: {
-      dataDir,
-      filesDir: join(dataDir, 'files'),
-      s3: undefined,
-      backup: {
-        enabled: true,
-        dir: backupDir,
-        everyMs: 86_400_000,
-        keepDays: 7,
-        keepCount: 2,
-        archiveTimeout: 300,
-      },
-    },
-    adminUrl: server.adminUrl('postgres'),
-    fieldKey,
-    log: () => {},
-    dataDir,
-    pgDir: join(dataDir, 'pg'),
-  });
 }, 120_000);
 
-afterAll(async () => {
-  await server?.stop();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => cluster?.close());
 
 describe.sequential('backups started by the system administrator', () => {
   it('takes a base backup in the background, one at a time, and records it', async () => {

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
+import { scheduleEvery } from '../db/jobs.ts';
 import { readSystemId, WAL_SEGMENT, walDir } from './archive.ts';
 import { type BaseBackup, listBaseBackups, withBackupLock } from './base-backup.ts';
 import { type BackupEvent, errorLine, readBackupEvents, recordBackupEvent } from './history.ts';
@@ -143,20 +144,13 @@ export function createBackupControl(
     },
     schedule: () => {
       let pending = false;
-      const tick = () => {
-        // The schedule's rounds wait behind an operator's work, never beside it, one at a time.
+      // The schedule's rounds wait behind an operator's work, never beside it, one at a time.
+      const tick = async () => {
         if (pending || current || waiting) return;
         pending = true;
-        void enqueue(() => round().finally(() => (pending = false)));
+        await enqueue(() => round().finally(() => (pending = false)));
       };
-      const first = setTimeout(tick, 30_000);
-      const timer = setInterval(tick, TICK_MS);
-      first.unref();
-      timer.unref();
-      return () => {
-        clearTimeout(first);
-        clearInterval(timer);
-      };
+      return scheduleEvery('backup', tick, opts.log, TICK_MS, 30_000);
     },
     idle: async () => {
       await queue;

@@ -100,14 +100,7 @@ export async function planRestore(opts: {
     }
     files = { into: opts.filesDir, keys };
   }
-  const digest = opts.fieldKey ? createHash('sha256').update(opts.fieldKey).digest('hex') : null;
-  const fieldKey = !backup.fieldKeySha256
-    ? 'unknown'
-    : !digest
-      ? 'missing'
-      : digest === backup.fieldKeySha256
-        ? 'same'
-        : 'different';
+  const fieldKey = fieldKeyAtHand(backup, opts.fieldKey);
   return {
     dataDir: opts.dataDir,
     pgDir,
@@ -121,6 +114,13 @@ export async function planRestore(opts: {
     archiveTimeout: opts.archiveTimeout,
     stamp,
   };
+}
+
+/** Whether `key` is the field-encryption key the backup's data was encrypted with. */
+export function fieldKeyAtHand(backup: BaseBackup, key: Buffer | undefined): RestorePlan['fieldKey'] {
+  if (!backup.fieldKeySha256) return 'unknown';
+  if (!key) return 'missing';
+  return createHash('sha256').update(key).digest('hex') === backup.fieldKeySha256 ? 'same' : 'different';
 }
 
 function describeTarget(t: Date | 'latest'): string {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { mirrorDir, restoreCommand, WAL_SEGMENT, walDir } from './archive.ts';
 import { type BaseBackup, backupPath, sha256File } from './base-backup.ts';
 import { listFileStore } from './file-mirror.ts';
 import { layOut, type RestorePlan } from './restore.ts';
+import { fieldKeyAtHand } from './restore-plan.ts';
 
 export interface VerifyCheck {
   name: 'archive' | 'wal' | 'files' | 'field_key' | 'trial_restore';
@@ -55,14 +55,7 @@ export async function verifyBackup(opts: {
   });
   checks.push(await checkWal(backupDir, backup));
   checks.push(await checkFiles(backupDir, backup));
-  const digest = opts.fieldKey ? createHash('sha256').update(opts.fieldKey).digest('hex') : null;
-  const key = !backup.fieldKeySha256
-    ? 'unknown'
-    : !digest
-      ? 'missing'
-      : digest === backup.fieldKeySha256
-        ? 'same'
-        : 'different';
+  const key = fieldKeyAtHand(backup, opts.fieldKey);
   checks.push({ name: 'field_key', ok: key === 'same' || key === 'unknown', detail: key });
 
   let replayedUntil: string | null = null;

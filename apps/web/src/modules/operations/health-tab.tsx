@@ -88,57 +88,32 @@ function TablesCard({ title, rows, kind }: { title: string; rows: TableStats[]; 
   const { t } = useTranslation();
   const lang = useLang();
   const h = (k: string) => t(`operations.health.${k}`);
+  const right = (key: string, show: (r: TableStats) => string) => ({
+    title: h(key),
+    align: 'right' as const,
+    render: (_: unknown, r: TableStats) => show(r),
+  });
+  const name = { title: h('table'), dataIndex: 'name' };
+  const size = right('size', (r) => formatBytes(r.bytes));
   const columns =
     kind === 'size'
       ? [
-          { title: h('table'), dataIndex: 'name' },
-          {
-            title: h('size'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatBytes(r.bytes),
-          },
-          {
-            title: h('indexes'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatBytes(r.indexBytes),
-          },
-          {
-            title: h('rows'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatCount(r.rows, lang),
-          },
-          {
-            title: h('deadRows'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatCount(r.deadRows, lang),
-          },
+          name,
+          size,
+          right('indexes', (r) => formatBytes(r.indexBytes)),
+          right('rows', (r) => formatCount(r.rows, lang)),
+          right('deadRows', (r) => formatCount(r.deadRows, lang)),
           {
             title: h('lastVacuum'),
             render: (_: unknown, r: TableStats) => formatDateTime(r.lastVacuum, lang),
           },
         ]
       : [
-          { title: h('table'), dataIndex: 'name' },
-          {
-            title: h('seqScans'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatCount(r.seqScans, lang),
-          },
-          {
-            title: h('seqRowsRead'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatCount(r.seqRowsRead, lang),
-          },
-          {
-            title: h('indexScans'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatCount(r.indexScans, lang),
-          },
-          {
-            title: h('size'),
-            align: 'right' as const,
-            render: (_: unknown, r: TableStats) => formatBytes(r.bytes),
-          },
+          name,
+          right('seqScans', (r) => formatCount(r.seqScans, lang)),
+          right('seqRowsRead', (r) => formatCount(r.seqRowsRead, lang)),
+          right('indexScans', (r) => formatCount(r.indexScans, lang)),
+          size,
         ];
   return (
     <Card size="small" title={title}>
