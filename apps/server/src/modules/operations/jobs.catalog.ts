@@ -7,6 +7,8 @@ export const SCHEDULED_JOBS: readonly { job: string; everyHours: number }[] = [
   { job: 'retirement-check', everyHours: 24 },
   { job: 'search-popularity', everyHours: 24 },
   { job: 'retention', everyHours: 24 },
+  { job: 'review-digest', everyHours: 24 },
+  { job: 'space-usage-rollup', everyHours: 24 },
 ];
 
 /** A run still marked running after this long was cut off (its process stopped). */
