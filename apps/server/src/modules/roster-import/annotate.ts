@@ -54,11 +54,12 @@ export async function annotateWorkbook(
   if (errorCol === 0) errorCol = Math.max(sheet.columnCount, header.cellCount) + 1;
   else for (let r = 2; r <= sheet.rowCount; r++) sheet.getRow(r).getCell(errorCol).value = null;
   const dataColumns = [...columnIndex.values()];
-  sheet.eachRow((row, rowNo) => {
+  // Every row, emptied ones too; `findCell` creates no cells where there are none.
+  sheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
     if (rowNo === 1) return;
     for (const col of dataColumns) {
-      const cell = row.getCell(col);
-      if (isMarked(cell)) unmark(cell);
+      const cell = row.findCell(col);
+      if (cell && isMarked(cell)) unmark(cell);
     }
   });
   const head = header.getCell(errorCol);

@@ -11,7 +11,7 @@ import {
   redCells,
   WRITER_FIXTURES,
 } from './fixtures/students.expected.ts';
-import { fill, importFile, snapshot, upload, waitJob } from './roster-import.fixtures.ts';
+import { exportRows, fill, importFile, snapshot, upload, waitJob } from './roster-import.fixtures.ts';
 
 /**
  * Issue 9 item 3, through the API: a workbook from any writer is accepted, all its errors come in
@@ -22,7 +22,8 @@ let t: TestApp;
 let admin: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // A whole school's export is read below; the second-approver threshold has its own test.
+  t = await createTestApp({ exportApprovalThreshold: 1_000_000 });
   admin = await t.login('school_admin');
   const r = await t.db.db.execute<{ code: string }>(sql`
     select o.school_code as code from role_assignment ra join account a on a.person_id = ra.person_id
@@ -57,6 +58,17 @@ describe('one round for every kind: checks against stored data run on rows with 
     expect(job.status).toBe('failed');
     return byCell(job.errors).map((e) => `${e.column}: ${e.message}`);
   };
+
+  it('students: a row whose 全国学籍号 cannot be read is not taken for someone else', async () => {
+    const { rows } = await exportRows(admin, 'students');
+    const existing = rows[0]!;
+    // Who the row is stays unknown: its (valid, existing) 学号 and ID number are no conflict.
+    const errors = await roundOf(admin, 'students', { ...existing, 全国学籍号: 'X1' } as Record<
+      string,
+      string
+    >);
+    expect(errors).toEqual(['全国学籍号: 全国学籍号应为 10–20 位字母或数字']);
+  });
 
   it('teachers: a bad ID number and an unknown school', async () => {
     const errors = await roundOf(admin, 'teachers', {

@@ -163,8 +163,11 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       const name = username(d);
       if (name && taken.has(name)) c.fail('studentNo', `账号名「${name}」已被占用`);
     }
+    // Whose 学号 it may be is known only when the row's 全国学籍号 could be read.
     const noOwner =
-      school && d.studentNo !== undefined ? studentNos.get(`${school.id}/${d.studentNo}`) : undefined;
+      school && d.studentNo !== undefined && d.nationalNoHash !== undefined
+        ? studentNos.get(`${school.id}/${d.studentNo}`)
+        : undefined;
     if (noOwner && noOwner !== old?.personId) c.fail('studentNo', '该学号已被本校其他学生使用');
     if (!isComplete(d) || !school || !cls) continue;
     const p = d;

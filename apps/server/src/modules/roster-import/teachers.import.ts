@@ -171,6 +171,9 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       }
       continue;
     }
+    // A new teacher, or one whose 教职工号 could not be read: then who the row is stays unknown, and
+    // checks that assume a new teacher would only mislead.
+    if (d.staffNo === undefined) continue;
     const holder = d.idHash === undefined ? undefined : persons.get(d.idHash);
     const personPatch =
       !!holder &&
@@ -187,7 +190,7 @@ async function validate(ctx: Ctx, run: ImportRun, rows: RawRow[]): Promise<Valid
       else if ((personPatch || needsAccount) && !guard.inside(holder.id))
         c.fail('idNumber', FOREIGN_CONFLICT);
     }
-    if (needsAccount && d.staffNo !== undefined && taken.has(username(d.staffNo)))
+    if (needsAccount && taken.has(username(d.staffNo)))
       c.fail('staffNo', `账号名「${username(d.staffNo)}」已被占用`);
     if (!isComplete(d) || !school) continue;
     plan.creates.push({
