@@ -99,6 +99,11 @@ describe('the demo library (R1, R5)', () => {
     expect(s!.weekend).toBe(0);
     expect(s!.rated / s!.published).toBeGreaterThan(0.5);
     expect(s!.average).toBeGreaterThan(4);
+    // Their reviews were decided in office hours too.
+    const [reviews] = await rows<{ odd: number }>(sql`
+      select count(*) filter (where extract(hour from e.created_at at time zone 'Asia/Shanghai') not between 8 and 18)::int as odd
+        from review_event e`);
+    expect(reviews!.odd).toBe(0);
     // Nobody writes that a 6-second demo video lasts ten minutes.
     const durations = await rows<{ n: number }>(
       sql`select count(*)::int as n from resource where description ~ '约 ?[0-9]+ ?分钟'`,

@@ -28,6 +28,8 @@ const COMMENTS: Record<string, string[]> = {
 };
 
 const day = 86_400_000;
+/** Midnight (Beijing time) of the day holding instant `t`, as an instant. */
+const beijingMidnight = (t: number) => Math.floor((t + 8 * 3_600_000) / day) * day - 8 * 3_600_000;
 
 /**
  * Review records for the demo's published resources, as if each had passed its chain (六审, or
@@ -69,7 +71,7 @@ export async function seedDemoReviews(tx: Tx) {
     const chain = chainOf(r.kind);
     if (!chain) continue;
     const end = new Date(r.publishedAt).getTime();
-    const start = end - (chain.steps.length + 1) * day;
+    const start = beijingMidnight(end - (chain.steps.length + 1) * day) + 8.5 * 3_600_000;
     const reviewId = newId();
     reviews.push({
       id: reviewId,
@@ -82,7 +84,9 @@ export async function seedDemoReviews(tx: Tx) {
       finished: r.publishedAt,
     });
     chain.steps.forEach((step, i) => {
-      const at = new Date(start + i * day + 3_600_000 * (9 + i)).toISOString();
+      // Step i on the i-th day of the review, in office hours (Beijing time), whatever hour it was published.
+      const minutes = 9 * 60 + i * 50 + (r.id.charCodeAt(r.id.length - 3) % 40);
+      const at = new Date(beijingMidnight(start + i * day) + minutes * 60_000).toISOString();
       let who: Person | undefined;
       let role = step.roles[0]!;
       if (step.level === 'author') who = { id: r.authorId, name: r.authorName };
