@@ -31,6 +31,8 @@ const COMMENTS: Record<string, string[]> = {
 
 const day = 86_400_000;
 const hour = 3_600_000;
+/** Midnight (Beijing time) of the day holding instant `t`, as an instant. */
+const beijingMidnight = (t: number) => Math.floor((t + 8 * hour) / day) * day - 8 * hour;
 
 /**
  * Drafts the demo puts under review, each waiting at a step (index in 六审) for a while, so every
@@ -136,7 +138,8 @@ export async function seedDemoReviews(tx: Tx) {
     const chain = chainOf(r.kind);
     if (!chain) continue;
     const end = new Date(r.publishedAt).getTime();
-    const start = end - (chain.steps.length + 1) * day;
+    // From a Beijing midnight, so each step falls in office hours (passage: 09:00, 10:00 …).
+    const start = beijingMidnight(end - (chain.steps.length + 1) * day);
     reviews.push({
       id: passage(r, chain, start, chain.steps.length),
       resource: r.id,

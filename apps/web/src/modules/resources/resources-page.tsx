@@ -26,6 +26,7 @@ import { NewResourceDrawer } from './new-resource-drawer';
 import { ResourceCard } from './resource-card';
 import { KINDS, type ResourceKind, type ResourceQuery, useResources, useSearch } from './resources-api';
 import { RetirementPanel } from './retirement-panel';
+import { SEARCH_EXAMPLES } from './search-examples';
 import { UsageStats } from './usage-stats';
 
 const AUTHORS = new Set([
@@ -84,15 +85,30 @@ export function ResourcesPage() {
         )}
       </Flex>
       <Input.Search
+        // A new search from the URL (an example below, the back button) shows in the box.
+        key={text}
         allowClear
         enterButton
         size="large"
         defaultValue={text}
         maxLength={100}
-        placeholder={t('resources.searchPlaceholder')}
+        placeholder={t('resources.searchPlaceholder', {
+          first: SEARCH_EXAMPLES[0],
+          second: SEARCH_EXAMPLES[1],
+        })}
         onSearch={(v) => set('q', v.trim() || undefined)}
         data-testid="resource-search"
       />
+      {!searching && (
+        <Flex wrap gap={6} align="center" data-testid="search-examples">
+          <Typography.Text type="secondary">{t('resources.searchTry')}</Typography.Text>
+          {SEARCH_EXAMPLES.map((example) => (
+            <Button key={example} size="small" onClick={() => set('q', example)} data-testid="search-example">
+              {example}
+            </Button>
+          ))}
+        </Flex>
+      )}
       {searching && found.data && (
         <Flex wrap gap={6} align="center" data-testid="search-facets">
           <Typography.Text type="secondary">
