@@ -23,10 +23,28 @@ import {
   unreadStaffNotices,
 } from '../spaces/today.repository.ts';
 
+import {
+  type Child,
+  type ClassTeacher,
+  childrenOf,
+  classTeachers,
+  type HeadClass,
+  headClass,
+  rowJson,
+  rowsJson,
+  type StudentPlace,
+  studentPlace,
+  type TaughtClass,
+  taughtClasses,
+  type UnitRef,
+  unitsAt,
+} from './home-parts.repository.ts';
+
 /**
- * What waits for a person today, read in one statement per home: every visit reads a home, so the
- * owning modules' fragments (notices, answers, resources, messages) are composed here into one
- * named prepared statement, one round trip, planned once per connection.
+ * A person's whole home in one statement: every visit reads a home, so the portal's own parts
+ * (classes, teachers, children) and the owning modules' fragments of what waits today (notices,
+ * answers, questions, resources, messages) are composed into one named prepared statement, one
+ * round trip, whose generic plan serves everyone (portal.repository `useGenericPlans`).
  */
 
 /** How many items a home-page list carries; the page links to the full list. */
@@ -49,7 +67,12 @@ async function one<T>(tx: Tx, query: SQL): Promise<T> {
   return rows[0]!;
 }
 
-export type StudentToday = {
+type FamilyParams = { personId: string; classPaths: readonly string[]; exceptKinds: readonly string[] };
+
+export type StudentHomeRow = {
+  me: StudentPlace | null;
+  classes: UnitRef[];
+  teachers: ClassTeacher[];
   notices: UnreadNotices;
   answers: Answers;
   news: NewsItem[];
@@ -57,31 +80,44 @@ export type StudentToday = {
   messages: UnreadMessages;
 };
 
-type StudentParams = { personId: string; classPaths: readonly string[]; exceptKinds: readonly string[] };
+/**
+ * A pupil's home: their place, classes and teachers; their classes' unread notices and news,
+ * answers to their questions, new lessons of their grade and subjects, their messages.
+ */
+export const readStudentHome = (tx: Tx, p: FamilyParams) => one<StudentHomeRow>(tx, studentHome(p));
 
-/** A pupil's day: their classes' unread notices and news, answers to their questions, new lessons. */
-export const readStudentToday = (tx: Tx, p: StudentParams) => one<StudentToday>(tx, studentToday(p));
+export const studentHome = (p: FamilyParams): SQL =>
+  sql`select ${rowJson(studentPlace(p.personId))} as me,
+             ${rowsJson(unitsAt(p.classPaths))} as classes,
+             ${rowsJson(classTeachers(p.classPaths))} as teachers,
+             ${unreadClassNotices(p.personId, p.classPaths, SHOWN)} as notices,
+             ${answersToQuestionsOf(p.personId, SHOWN)} as answers,
+             ${classNews(p.personId, p.classPaths, 3)} as news,
+             ${recentPublished(subjectsOfClasses(p.classPaths), SHOWN + 1)} as resources,
+             ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
 
-export function studentToday(p: StudentParams): SQL {
-  return sql`select ${unreadClassNotices(p.personId, p.classPaths, SHOWN)} as notices,
-               ${answersToQuestionsOf(p.personId, SHOWN)} as answers,
-               ${classNews(p.personId, p.classPaths, 3)} as news,
-               ${recentPublished(subjectsOfClasses(p.classPaths), SHOWN + 1)} as resources,
-               ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
-}
+export type ParentHomeRow = {
+  children: Child[];
+  teachers: ClassTeacher[];
+  notices: UnreadNotices;
+  news: NewsItem[];
+  messages: UnreadMessages;
+};
 
-export type ParentToday = { notices: UnreadNotices; news: NewsItem[]; messages: UnreadMessages };
+/** A parent's home: the children and their teachers, unread notices and news of their classes, messages. */
+export const readParentHome = (tx: Tx, p: FamilyParams) => one<ParentHomeRow>(tx, parentHome(p));
 
-/** A parent's day: unread notices of the children's classes, their news, the parent's messages. */
-export const readParentToday = (tx: Tx, p: StudentParams) => one<ParentToday>(tx, parentToday(p));
+export const parentHome = (p: FamilyParams): SQL =>
+  sql`select ${rowsJson(childrenOf(p.personId))} as children,
+             ${rowsJson(classTeachers(p.classPaths))} as teachers,
+             ${unreadClassNotices(p.personId, p.classPaths, 2 * SHOWN)} as notices,
+             ${classNews(p.personId, p.classPaths, 2)} as news,
+             ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
 
-export function parentToday(p: StudentParams): SQL {
-  return sql`select ${unreadClassNotices(p.personId, p.classPaths, 2 * SHOWN)} as notices,
-               ${classNews(p.personId, p.classPaths, 2)} as news,
-               ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
-}
-
-export type TeacherToday = {
+export type TeacherHomeRow = {
+  unit: { id: string; name: string } | null;
+  classes: TaughtClass[];
+  headClass: HeadClass | null;
   notices: UnreadNotices;
   questions: OpenQuestions;
   revise: ToRevise;
@@ -89,18 +125,32 @@ export type TeacherToday = {
   messages: UnreadMessages;
 };
 
-type TeacherParams = { personId: string; schoolId: string | null; exceptKinds: readonly string[] };
+type TeacherParams = {
+  personId: string;
+  unitId: string;
+  schoolId: string | null;
+  /** The classes taught or headed (the scope's paths). */
+  paths: readonly string[];
+  /** The active role is head teacher of the class `unitId`. */
+  head: boolean;
+  exceptKinds: readonly string[];
+};
 
-/** A teacher's day: questions on their resources, resources returned to them, notices, new resources. */
-export const readTeacherToday = (tx: Tx, p: TeacherParams) => one<TeacherToday>(tx, teacherToday(p));
+/**
+ * A teacher's home: their unit, classes (and the class they head), questions on their resources,
+ * resources returned to them, notices, new resources of their subjects and grades, messages.
+ */
+export const readTeacherHome = (tx: Tx, p: TeacherParams) => one<TeacherHomeRow>(tx, teacherHome(p));
 
-export function teacherToday(p: TeacherParams): SQL {
-  return sql`select ${unreadStaffNotices(p.personId, p.schoolId, SHOWN)} as notices,
-               ${openQuestionsOnResourcesOf(p.personId, SHOWN)} as questions,
-               ${resourcesToReviseOf(p.personId, SHOWN)} as revise,
-               ${recentPublished(subjectsOfTeacher(p.personId), SHOWN + 1)} as resources,
-               ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
-}
+export const teacherHome = (p: TeacherParams): SQL =>
+  sql`select ${rowJson(sql`select id, name from org_unit where id = ${p.unitId}`)} as unit,
+             ${rowsJson(taughtClasses(p.personId, p.paths))} as classes,
+             (select row_to_json(x) from (${headClass(p.unitId)}) x where ${p.head}::boolean) as "headClass",
+             ${unreadStaffNotices(p.personId, p.schoolId, SHOWN)} as notices,
+             ${openQuestionsOnResourcesOf(p.personId, SHOWN)} as questions,
+             ${resourcesToReviseOf(p.personId, SHOWN)} as revise,
+             ${recentPublished(subjectsOfTeacher(p.personId), SHOWN + 1)} as resources,
+             ${unreadMessages(p.personId, p.exceptKinds)} as messages`;
 
 /** A reviewer's unread messages (their queue comes from the review module's use case). */
 export function readMessages(

@@ -8,7 +8,7 @@ import * as repo from './today.repository.ts';
  * The notification kinds each home shows in a section of its own: the messages section leaves
  * them out, so a class notice or an answer is not listed twice.
  */
-const SHOWN_ELSEWHERE = {
+export const SHOWN_ELSEWHERE = {
   student: ['space.notice', 'qa.answer'],
   parent: ['space.notice'],
   teacher: ['space.notice', 'qa.question', 'review.return'],
@@ -18,7 +18,7 @@ const SHOWN_ELSEWHERE = {
 /** A question unanswered for this many days makes the questions section urgent. */
 const QUESTION_WAIT_DAYS = 2;
 
-type Today = repo.StudentToday;
+type Today = repo.StudentHomeRow;
 
 function notices(n: Today['notices'], tagOf?: (spaceId: string) => string[]): HomeSection | null {
   const items = n.items.map((x) =>
@@ -80,12 +80,7 @@ function newsItems(ctx: Ctx, rows: Today['news']): HomeItem[] {
 }
 
 /** A pupil's sections: unread notices, answers to their questions, class news, new lessons, messages. */
-export async function studentSections(ctx: Ctx): Promise<HomeSection[]> {
-  const t = await repo.readStudentToday(ctx.db, {
-    personId: ctx.actor.personId,
-    classPaths: ctx.scope.memberPaths,
-    exceptKinds: SHOWN_ELSEWHERE.student,
-  });
+export function studentSections(ctx: Ctx, t: repo.StudentHomeRow): HomeSection[] {
   const answers = t.answers.items.map((a) =>
     item({
       id: a.id,
@@ -109,12 +104,7 @@ export async function studentSections(ctx: Ctx): Promise<HomeSection[]> {
 }
 
 /** A teacher's sections: questions to answer, resources to revise, notices, messages, new resources. */
-export async function teacherSections(ctx: Ctx): Promise<HomeSection[]> {
-  const t = await repo.readTeacherToday(ctx.db, {
-    personId: ctx.actor.personId,
-    schoolId: ctx.actor.schoolId,
-    exceptKinds: SHOWN_ELSEWHERE.teacher,
-  });
+export function teacherSections(ctx: Ctx, t: repo.TeacherHomeRow): HomeSection[] {
   const me = ctx.actor.personId;
   const questions = t.questions.items.map((q) =>
     item({
@@ -156,15 +146,11 @@ export type ChildNews = { unreadNotices: number; news: HomeItem[] };
  * A parent's sections (their children's classes' unread notices, each tagged with the child's
  * name, and their own messages) and, per class, what is new there for the child's card.
  */
-export async function parentSections(
+export function parentSections(
   ctx: Ctx,
-  children: { name: string; classId: string }[],
-): Promise<{ sections: HomeSection[]; byClass: Map<string, ChildNews> }> {
-  const t = await repo.readParentToday(ctx.db, {
-    personId: ctx.actor.personId,
-    classPaths: ctx.scope.memberPaths,
-    exceptKinds: SHOWN_ELSEWHERE.parent,
-  });
+  t: repo.ParentHomeRow,
+): { sections: HomeSection[]; byClass: Map<string, ChildNews> } {
+  const children = t.children;
   const names = (classId: string) => children.filter((c) => c.classId === classId).map((c) => c.name);
   const byClass = new Map<string, ChildNews>();
   const posts = newsItems(ctx, t.news);
