@@ -160,9 +160,10 @@ export async function seedDemoReviews(tx: Tx) {
     const chain = chainOf(r.kind);
     const { step, waited } = WAITING[n]!;
     if (!chain || step >= chain.steps.length) return;
-    // The item reached its step `waited` ago, by the decision of the step before (`passage` puts
-    // step i at start + i days + (9 + i) hours).
-    const arrived = now - waited;
+    // The item reached its step about `waited` ago, at 14:00 Beijing time that day, by the decision
+    // of the step before (`passage` puts step i at start + i days + (9 + i) hours, so the earlier
+    // steps fall at 13:00, 12:00 … of the days before: all in office hours).
+    const arrived = beijingMidnight(now - waited) + 14 * hour;
     const start = arrived - (step - 1) * day - (8 + step) * hour;
     const path = r.path.split('.').slice(0, 3).join('.');
     reviews.push({
