@@ -27,7 +27,7 @@ type Entry = {
 const search = async (query: string) => {
   const res = await auditor.get(`/api/audit?${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { total: number; items: Entry[] };
+  return res.json() as { total: number; more: boolean; items: Entry[] };
 };
 const lastAudit = async (action: string) =>
   (
