@@ -70,7 +70,7 @@ export async function exportAudit(ctx: Ctx, q: repo.Filter): Promise<XlsxFile> {
     const spec = auditActionSpec(r.action);
     ws.addRow({
       at: beijing(r.at),
-      actor: cellText(r.actorName ?? ''),
+      actor: r.actorRole === 'system' ? '系统' : cellText(r.actorName ?? ''),
       role: r.actorRole ? ((ROLE_LABEL as Record<string, string>)[r.actorRole] ?? r.actorRole) : '',
       group: spec ? AUDIT_GROUPS[spec.group].zh : '',
       action: spec?.zh ?? r.action,

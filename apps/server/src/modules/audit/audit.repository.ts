@@ -26,6 +26,14 @@ export type AuditRow = {
 
 export type Filter = TAuditFilter & { actionPrefix?: string };
 
+/**
+ * The person is among a bulk event's persons. `= any` compares with uuid equality, which is
+ * leakproof, so under row-level security the partial index of bulk events still serves it (the
+ * array operators a GIN index would serve are not, and would scan the whole trail).
+ */
+const inBulk = (person: SQL) =>
+  sql`(${auditLog.subjectIds} is not null and ${person} = any(${auditLog.subjectIds}))`;
+
 /** The WHERE of a filter; `viewerId` is whose own audit work `hideOwnAudit` leaves out. */
 function where(q: Filter, viewerId: string, now: Date): SQL | undefined {
   const codes = codesOf(q);
@@ -33,7 +41,7 @@ function where(q: Filter, viewerId: string, now: Date): SQL | undefined {
   return and(
     q.personId
       ? sql`(${auditLog.actorPersonId} = ${q.personId} or ${auditLog.subjectPersonId} = ${q.personId}
-             or ${auditLog.subjectIds} @> array[${q.personId}::uuid])`
+             or ${inBulk(sql`${q.personId}::uuid`)})`
       : undefined,
     codes ? sql`${auditLog.action} = any(${sql.param(codes)}::text[])` : undefined,
     q.actionPrefix ? sql`${auditLog.action} like ${`${q.actionPrefix.replace(/_/g, '\\_')}%`}` : undefined,
@@ -125,22 +133,13 @@ export async function listEventSubjects(
   return res.rows;
 }
 
-/** Every person of a bulk event (for the export of the audit view), in the event's order. */
-export async function listAllEventSubjects(tx: Tx, ids: string[]): Promise<Map<string, string[]>> {
-  if (ids.length === 0) return new Map();
-  const res = await tx.execute<{ id: string; names: string[] }>(sql`
-    select a.id, array_agg(coalesce(p.name, '') order by u.n) as names
-      from audit_log a cross join lateral unnest(a.subject_ids) with ordinality as u(id, n)
-      left join person_directory p on p.id = u.id
-     where a.id = any(${textArray(ids, 'uuid')})
-     group by a.id`);
-  return new Map(res.rows.map((r) => [r.id, r.names]));
-}
-
 export type PersonInTrail = PersonName & {
   lastAt: Date | null;
   lastOrgPath: string | null;
 };
+
+/** Persons of a name looked at in the trail: a surname alone matches thousands. */
+const CANDIDATES = 200;
 
 /**
  * Persons of this name (the whole name, or its beginning) who appear in the audit trail — as the
@@ -153,7 +152,8 @@ export async function findPersonsInTrail(tx: Tx, name: string, limit: number): P
   const like = `${name.replace(/[%_\\]/g, '\\$&')}%`;
   const res = await tx.execute<Omit<PersonInTrail, 'lastAt'> & { lastAt: string | null }>(sql`
     select p.id as "personId", p.name, p.learner, p.staff, last.at as "lastAt", last.path as "lastOrgPath"
-      from person_directory p
+      from (select * from person_directory where name like ${like}
+             order by name = ${name} desc, name limit ${CANDIDATES}) p
       cross join lateral (
         select max(x.at) as at, (array_agg(x.path order by x.at desc) filter (where x.path is not null))[1] as path
           from ((select at, org_path::text as path from audit_log where actor_person_id = p.id
@@ -162,9 +162,9 @@ export async function findPersonsInTrail(tx: Tx, name: string, limit: number): P
                 (select at, org_path::text from audit_log where subject_person_id = p.id
                     and action not like 'audit.%' order by at desc limit 5)
                 union all
-                (select at, org_path::text from audit_log where subject_ids @> array[p.id]
-                    and action not like 'audit.%' order by at desc limit 5)) x) last
-     where p.name like ${like} and last.at is not null
+                (select at, org_path::text from audit_log where subject_ids is not null
+                    and p.id = any(subject_ids) and action not like 'audit.%' order by at desc limit 5)) x) last
+     where last.at is not null
      order by p.name = ${name} desc, last.at desc
      limit ${limit}`);
   return res.rows.map((r) => ({ ...r, lastAt: r.lastAt ? new Date(r.lastAt) : null }));

@@ -42,6 +42,8 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('person_id_number_uq').on(t.idNumberHash),
     index('person_phone_hash_idx').on(t.phoneHash),
+    // A name or its beginning (the auditor's search by person, through person_directory).
+    index('person_name_idx').using('btree', t.name.op('text_pattern_ops')),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { arrayContains, desc, eq, getTableColumns, or, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, getTableColumns, or, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/client.ts';
 import type { TableInventory } from '../../platform/privacy/data-classes.ts';
@@ -13,7 +13,10 @@ const subjectWhere = (t: TableInventory, subjectId: string): SQL | undefined => 
   const cols = getTableColumns(t.table) as Record<string, PgColumn>;
   return or(
     ...t.subjects.map((k) =>
-      isListColumn(cols[k]!) ? arrayContains(cols[k]!, [subjectId]) : eq(cols[k]!, subjectId),
+      // `= any`, not `@>`: uuid equality is leakproof, so row-level security lets an index serve it.
+      isListColumn(cols[k]!)
+        ? sql`(${cols[k]!} is not null and ${subjectId}::uuid = any(${cols[k]!}))`
+        : eq(cols[k]!, subjectId),
     ),
   );
 };

@@ -73,12 +73,11 @@ export function AuditTable({ data, loading, page, pageSize, onPage, onSubjects }
   const { label, lang } = useAuditActions();
   const phone = !Grid.useBreakpoint().md;
 
+  // The platform itself (jobs, the seed) is one actor, 系统, with no role line of its own.
+  const actorName = (e: AuditEntry) =>
+    e.actorRole === 'system' ? t('audit.systemActor') : (e.actorName ?? '—');
   const actor = (e: AuditEntry) =>
-    e.actorRole === 'system'
-      ? t('audit.systemActor')
-      : e.actorRole
-        ? t(`role.${e.actorRole}`, { defaultValue: e.actorRole })
-        : '';
+    e.actorRole && e.actorRole !== 'system' ? t(`role.${e.actorRole}`, { defaultValue: e.actorRole }) : '';
   const subject = (e: AuditEntry) =>
     e.subjectCount > 0 ? (
       <Button
@@ -109,7 +108,7 @@ export function AuditTable({ data, loading, page, pageSize, onPage, onSubjects }
       key: 'actor',
       render: (_, e) => (
         <>
-          <div>{e.actorName ?? '—'}</div>
+          <div>{actorName(e)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {actor(e)}
           </Typography.Text>
@@ -161,8 +160,8 @@ export function AuditTable({ data, loading, page, pageSize, onPage, onSubjects }
               {outcome(e.outcome)}
             </div>
             <div style={{ fontSize: 13 }}>
-              {e.actorName ?? '—'}
-              <Typography.Text type="secondary"> · {actor(e)}</Typography.Text>
+              {actorName(e)}
+              {actor(e) && <Typography.Text type="secondary"> · {actor(e)}</Typography.Text>}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(e.at, lang)}
