@@ -14,7 +14,7 @@ import {
   type ResourceRow,
   type Unit,
 } from './demo-library.repository.ts';
-import { frac, hash, libraryEntries } from './demo-library.ts';
+import { frac, hash, libraryEntries, placeKey } from './demo-library.ts';
 import { demoPdf, demoVideo } from './demo-media.ts';
 import { seedDemoUse } from './demo-use.ts';
 import type { TTheme } from './resources.schema.ts';
@@ -108,7 +108,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
       const pool = pools.get(`${l.subject}:${l.grade}`) ?? pools.get(l.subject);
       if (!pool?.length) continue;
       for (const e of libraryEntries(l)) {
-        const key = `${l.id}${e.title}`;
+        const key = `${placeKey(l)}${e.title}`;
         // A few prolific teachers, many who published once or twice.
         let author = pool[Math.floor(pool.length * frac(`${key}a`) ** 1.6)]!;
         const mine = demo && demo.subject === l.subject && demo.grade === l.grade && l.term === 1;
@@ -163,7 +163,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
           author: a.teacherId,
           status: 'draft',
           publishedAt: null,
-          createdAt: moment(`${id}d`, 1 + (hash(a.teacherId) % 6), 19.5, 22.5, true),
+          createdAt: moment(`${a.teacherId}d`, 1 + (hash(a.teacherId) % 6), 19.5, 22.5, true),
         },
         mediaFile(id, 'pdf', `${l.title}.pdf`),
         l.kps.map((k) => k.id),
@@ -178,7 +178,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
       const base = { ...bureau, subject: null, grade: null, lesson: null, author: c.researcher };
       THEME_RESOURCES.forEach(([theme, title, description], i) => {
         const id = newId();
-        const publishedAt = moment(`${id}p`, 20 + i * 6, 9, 17.5);
+        const publishedAt = moment(`${title}p`, 20 + i * 6, 9, 17.5);
         add(
           {
             ...base,
@@ -190,7 +190,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
             theme,
             status: 'published',
             publishedAt,
-            createdAt: moment(`${id}c`, 26 + i * 6, 9, 17.5),
+            createdAt: moment(`${title}c`, 26 + i * 6, 9, 17.5),
           },
           mediaFile(id, 'video', `${title}.mp4`),
         );
@@ -210,8 +210,8 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
           provider: '广州电视课堂',
           license: '教育用途免费使用',
           status: 'published',
-          publishedAt: moment(`${channel}p`, 45, 9, 17.5),
-          createdAt: moment(`${channel}c`, 60, 9, 17.5),
+          publishedAt: moment('channel p', 45, 9, 17.5),
+          createdAt: moment('channel c', 60, 9, 17.5),
         },
         fileRow(channel, 'main', pdf, '复习专辑目录.pdf', 'application/pdf'),
       );
@@ -231,8 +231,8 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
           provider: '某教育出版社',
           license: '试用授权，2025 年到期',
           status: 'published',
-          publishedAt: moment(`${old}p`, 640, 9, 17.5),
-          createdAt: moment(`${old}c`, 650, 9, 17.5),
+          publishedAt: moment('old p', 640, 9, 17.5),
+          createdAt: moment('old c', 650, 9, 17.5),
         },
         fileRow(old, 'main', pdf, '自然拼读目录.pdf', 'application/pdf'),
       );
