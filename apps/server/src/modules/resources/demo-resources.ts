@@ -58,11 +58,12 @@ function moment(key: string, daysAgo: number, from: number, to: number, anyDay =
  */
 export async function seedDemoResources(database: Database, storage: Storage, log: (m: string) => void) {
   const t0 = Date.now();
-  const mathVideo = await demoVideo('翰林共享课堂 · 数学', 'testsrc2');
-  const chineseVideo = await demoVideo('翰林共享课堂 · 语文', 'smptehdbars');
+  // One video for the micro-lessons (and theme resources), one for the readings, whatever the subject.
+  const lessonVideo = await demoVideo('翰林共享课堂 · 微课', 'testsrc2');
+  const readingVideo = await demoVideo('翰林共享课堂 · 朗读', 'smptehdbars');
   const stored = async (buf: Buffer | undefined) =>
     buf ? storage.putBuffer(buf, { prefix: 'demo' }) : undefined;
-  const videos = { math: await stored(mathVideo), other: await stored(chineseVideo) };
+  const videos = { lesson: await stored(lessonVideo), reading: await stored(readingVideo) };
   const pdf = await storage.putBuffer(
     demoPdf('Hanlin Shared Classroom', [
       [
@@ -76,7 +77,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
     ]),
     { prefix: 'demo' },
   );
-  if (!videos.math) log('[hanlin]   no ffmpeg found: demo resources get no video files');
+  if (!videos.lesson) log('[hanlin]   no ffmpeg found: demo resources get no video files');
   const mediaMs = Date.now() - t0;
 
   await database.db.transaction(async (tx) => {
@@ -136,7 +137,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
             publishedAt: published,
             createdAt: created,
           },
-          mediaFile(id, e.media, `${l.title}${e.media === 'video' ? '.mp4' : '.pdf'}`),
+          mediaFile(id, e.kind, `${l.title}${e.media === 'video' ? '.mp4' : '.pdf'}`),
           l.kps.map((k) => k.id),
         );
         library.push({ id, appeal: e.appeal });
@@ -165,7 +166,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
           publishedAt: null,
           createdAt: moment(`${a.teacherId}d`, 1 + (hash(a.teacherId) % 6), 19.5, 22.5, true),
         },
-        mediaFile(id, 'pdf', `${l.title}.pdf`),
+        mediaFile(id, 'courseware', `${l.title}.pdf`),
         l.kps.map((k) => k.id),
       );
     }
@@ -192,7 +193,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
             publishedAt,
             createdAt: moment(`${title}c`, 26 + i * 6, 9, 17.5),
           },
-          mediaFile(id, 'video', `${title}.mp4`),
+          mediaFile(id, 'theme', `${title}.mp4`),
         );
         library.push({ id, appeal: 0.3 + 0.05 * i });
       });
@@ -247,9 +248,10 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
     );
   });
 
-  function mediaFile(id: string, media: 'video' | 'pdf', name: string) {
-    if (media === 'pdf') return fileRow(id, 'main', pdf, name, 'application/pdf');
-    const video = hash(id) % 2 === 0 ? videos.math : videos.other;
+  function mediaFile(id: string, kind: string, name: string) {
+    const video = kind === 'video' ? videos.reading : videos.lesson;
+    if (kind !== 'video' && kind !== 'micro_lesson' && kind !== 'theme')
+      return fileRow(id, 'main', pdf, name, 'application/pdf');
     return video ? fileRow(id, 'main', video, name, 'video/mp4') : undefined;
   }
 }

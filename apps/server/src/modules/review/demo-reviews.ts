@@ -85,7 +85,7 @@ export async function seedDemoReviews(tx: Tx) {
     });
     chain.steps.forEach((step, i) => {
       // Step i on the i-th day of the review, in office hours (Beijing time), whatever hour it was published.
-      const minutes = 9 * 60 + i * 50 + (r.id.charCodeAt(r.id.length - 3) % 40);
+      const minutes = 9 * 60 + i * 50 + ((r.id.charCodeAt(r.id.length - 1 - (i % 8)) * 7 + i * 13) % 45);
       const at = new Date(beijingMidnight(start + i * day) + minutes * 60_000).toISOString();
       let who: Person | undefined;
       let role = step.roles[0]!;
