@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../platform/db/jobs.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { refreshSpaceUsage } from '../spaces/usage.service.ts';
 import { purgeExpired } from './retention.service.ts';
 
 /** Issue 8 §5: notice, consent and data-subject rights (P5, COMPLIANCE §3). */
@@ -95,18 +96,24 @@ describe('同意: optional processing', () => {
   });
 
   it('shows a child’s space in the showcase only while the guardian’s consent holds', async () => {
-    // A lively space: many posts of the child in their own space this month.
+    // A lively space: many posts of the child in their own space yesterday (the showcase counts the
+    // closed days of the nightly rollup).
     const [s] = await q<{ path: string }>(
       sql`select path::text as path from student where person_id = ${studentId}`,
     );
-    await t.db.db.execute(sql`insert into space_post (id, space_id, space_kind, space_path, author_id, kind, body)
-      select gen_random_uuid(), ${studentId}, 'student', ${s!.path}::ltree, ${studentId}, 'work', '我的作品 ' || g
+    await t.db.db.execute(sql`insert into space_post (id, space_id, space_kind, space_path, author_id, kind, body, created_at)
+      select gen_random_uuid(), ${studentId}, 'student', ${s!.path}::ltree, ${studentId}, 'work', '我的作品 ' || g,
+             ((now() at time zone 'Asia/Shanghai')::date - 1 + interval '17 hours') at time zone 'Asia/Shanghai'
         from generate_series(1, 60) g`);
+    const rollup = () => t.db.db.transaction((tx) => refreshSpaceUsage(tx, { force: true }));
+    await rollup();
     const school = await t.login('school_admin');
     const showcase = async () =>
       ((await school.get('/api/spaces/usage')).json().outstanding as { id: string }[]).map((o) => o.id);
     expect(await showcase()).not.toContain(studentId);
+    // A consent shows the space from the next rollup on; its withdrawal hides it at once.
     await parent.post('/api/privacy/consents', { subjectId: studentId, purpose: 'showcase', granted: true });
+    await rollup();
     expect(await showcase()).toContain(studentId);
     await student.post('/api/privacy/consents', {
       subjectId: studentId,
