@@ -1,5 +1,5 @@
 /**
- * `npm run bench:usage [-- --students 200000] [--rounds 20]` — not a test. Builds (once, kept in
+ * `npm run bench:usage [-- --students 200000] [--rounds 20] [--emulate 10]` — not a test. Builds (once, kept in
  * .hanlin-bench/usage-<n>) the demo city with <n> students (default the demo's 25,000), its learning
  * spaces and 30 days of space use, then, as the application role under row-level security:
  *
@@ -22,6 +22,12 @@ import { loadNote, pct, table } from './stats.ts';
 
 const STUDENTS = numArg('students', 25_000);
 const ROUNDS = numArg('rounds', 20);
+/**
+ * `--emulate k`: after the job, copy the rollups k−1 times under schools that do not exist, so the
+ * pages read rollups of a city k times larger (the job's own cost grows with the use days it reads,
+ * linearly: measure it at the size itself).
+ */
+const EMULATE = numArg('emulate', 1);
 
 const t0 = performance.now();
 const bench = await openBenchDb({ name: `usage-${STUDENTS}`, demoStudents: STUDENTS, log: console.log });
@@ -45,6 +51,30 @@ const jobMs = performance.now() - j0;
 console.log(
   `rollup job: ${(jobMs / 1000).toFixed(2)} s (${built?.paths} unit paths, ${built?.spaces} spaces, window to ${built?.day})`,
 );
+
+if (EMULATE > 1) {
+  // The same units under a school of another name (a studio's district-level path stays as it is).
+  const other = (path: string) =>
+    sql.raw(`case when nlevel(${path}) < 3 then ${path}
+                  else subpath(${path}, 0, 2) || text2ltree(subpath(${path}, 2, 1)::text || 'x' || j)
+                       || case when nlevel(${path}) > 3 then subpath(${path}, 3) else ''::ltree end end`);
+  await owner.db.execute(sql`
+    insert into space_use_rollup (day, path, teachers, active_teachers, students, active_students)
+    select day, ${other('path')}, teachers, active_teachers, students, active_students
+      from space_use_rollup cross join generate_series(2, ${EMULATE}::int) j`);
+  await owner.db.execute(sql`
+    insert into space_activity_rollup (day, space_id, space_kind, space_path, posts, comments, likes, score, showable)
+    select day, gen_random_uuid(), space_kind, ${other('space_path')}, posts, comments, likes, score, showable
+      from space_activity_rollup cross join generate_series(2, ${EMULATE}::int) j`);
+  await owner.db.execute(sql`analyze space_use_rollup, space_activity_rollup`);
+  const n = (
+    await owner.db.execute<{ paths: number; spaces: number }>(sql`
+    select (select count(*)::int from space_use_rollup) as paths, (select count(*)::int from space_activity_rollup) as spaces`)
+  ).rows[0]!;
+  console.log(
+    `rollups copied to emulate a city ${EMULATE}× larger: ${n.paths} unit paths, ${n.spaces} spaces`,
+  );
+}
 
 const app: FastifyInstance = await buildApp(deps, { logger: false, serveWeb: false });
 app.get('/api/bench/baseline', { config: { policy: { allow: 'public' } } }, async () => {

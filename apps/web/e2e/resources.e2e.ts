@@ -199,6 +199,31 @@ describe('resources', () => {
     }
   }
 
+  it('suggests searches that find published lessons, each one a tap away on a phone', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await loginAs(page, 'student_haizhu');
+    await page.goto(`${baseUrl()}/resources`);
+    const examples = page.getByTestId('search-example');
+    await examples.first().waitFor();
+    const n = await examples.count();
+    expect(n).toBeGreaterThan(3);
+    for (let i = 0; i < n; i++) {
+      await page.goto(`${baseUrl()}/resources`);
+      const example = examples.nth(i);
+      const words = (await example.textContent())!;
+      await example.click();
+      // The search's own answer (its facets show once it is there), not the list browsed before.
+      await page.getByTestId('search-facets').waitFor();
+      expect(await page.getByTestId('resource-search').locator('input').inputValue()).toBe(words);
+      await expect
+        .poll(() => page.getByTestId('resource-card').count(), { message: words })
+        .toBeGreaterThan(0);
+      if (i === 0)
+        await page.screenshot({ path: `${SHOTS}/resources-search-example-phone.png`, fullPage: true });
+    }
+    await page.close();
+  });
+
   it('lets the city retire a resource the daily check flagged as unused', async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     await loginAs(page, 'city_admin');

@@ -112,6 +112,7 @@ describe('同意: optional processing', () => {
     const showcase = async () =>
       ((await school.get('/api/spaces/usage')).json().outstanding as { id: string }[]).map((o) => o.id);
     expect(await showcase()).not.toContain(studentId);
+    // A consent shows the space from the next rollup on; its withdrawal hides it at once.
     await parent.post('/api/privacy/consents', { subjectId: studentId, purpose: 'showcase', granted: true });
     await rebuild();
     expect(await showcase()).toContain(studentId);

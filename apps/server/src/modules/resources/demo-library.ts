@@ -36,6 +36,12 @@ export function hash(text: string): number {
 /** A stable fraction 0 ≤ x < 1 from a text. */
 export const frac = (text: string) => hash(text) / 2 ** 32;
 const pick = <T>(list: readonly T[], key: string): T => list[hash(key) % list.length]!;
+
+/**
+ * Where a lesson is in the backbone (语文 5 上, unit 6, lesson 2): the key of every draw, stable
+ * from seed to seed where the lesson's id is not.
+ */
+export const placeKey = (l: LibraryLesson) => `${l.subject}.${l.grade}.${l.term}.${l.unitNo}.${l.lessonNo}`;
 const SUBJECT = { '13': '语文', '14': '数学', '41': '英语' } as Record<string, string>;
 
 const kpText = (l: LibraryLesson, n = 2) =>
@@ -59,7 +65,7 @@ const entry = (
   description,
   tags: [...new Set([SUBJECT[l.subject]!, volumeTitle(l.grade, l.term), ...tags])],
   media: kind === 'micro_lesson' || kind === 'video' ? 'video' : 'pdf',
-  appeal: frac(`${l.id}${title}`) ** 2,
+  appeal: frac(`${placeKey(l)}${title}`) ** 2,
 });
 
 const COURSEWARE_PARTS = [
@@ -73,23 +79,23 @@ function extras(l: LibraryLesson, name: string, exercises = true): LibraryEntry[
   const out: LibraryEntry[] = [];
   // 'Unit 1 Hello! A Let's talk 教学课件', '《秋天》教学课件'
   const sep = /[A-Za-z0-9!?.]$/.test(name) ? ' ' : '';
-  if (frac(`${l.id}c`) < 0.4)
+  if (frac(`${placeKey(l)}c`) < 0.4)
     out.push(
       entry(
         l,
         'courseware',
         `${name}${sep}教学课件`,
-        `${place(l)}配套课件，含${pick(COURSEWARE_PARTS, l.id)}。重点：${kpText(l)}。`,
+        `${place(l)}配套课件，含${pick(COURSEWARE_PARTS, placeKey(l))}。重点：${kpText(l)}。`,
         ['课件'],
       ),
     );
-  if (exercises && frac(`${l.id}e`) < 0.25)
+  if (exercises && frac(`${placeKey(l)}e`) < 0.25)
     out.push(
       entry(
         l,
         'exercise_set',
-        `${name}${sep}${pick(['分层练习', '课后练习', '同步练习'], `${l.id}e`)}`,
-        `基础题、提升题、拓展题三层，共 ${8 + (hash(`${l.id}n`) % 9)} 题，附参考答案和易错点提示；对应${kpText(l, 1)}。`,
+        `${name}${sep}${pick(['分层练习', '课后练习', '同步练习'], `${placeKey(l)}e`)}`,
+        `基础题、提升题、拓展题三层，共 ${8 + (hash(`${placeKey(l)}n`) % 9)} 题，附参考答案和易错点提示；对应${kpText(l, 1)}。`,
         ['练习', '作业设计'],
       ),
     );
@@ -145,8 +151,8 @@ function chinese(l: LibraryLesson): LibraryEntry[] {
       entry(
         l,
         'video',
-        `${name}朗读${pick(['与背诵指导', '与赏析', '（配乐）'], l.id)}`,
-        `古诗朗读：先读准字音，再读出节奏和韵味，${pick(['借助插图想象画面', '结合注释说说诗意', '体会诗人的情感'], `${l.id}p`)}，最后配乐背诵。`,
+        `${name}朗读${pick(['与背诵指导', '与赏析', '（配乐）'], placeKey(l))}`,
+        `古诗朗读：先读准字音，再读出节奏和韵味，${pick(['借助插图想象画面', '结合注释说说诗意', '体会诗人的情感'], `${placeKey(l)}p`)}，最后配乐背诵。`,
         ['古诗', '朗读', '背诵'],
       ),
       entry(
@@ -180,11 +186,11 @@ function chinese(l: LibraryLesson): LibraryEntry[] {
         l,
         'video',
         `${name}课文朗读`,
-        `${place(l)}课文${name}的${pick(['配乐范读，停顿和重音都做了标注', '慢速范读，适合跟读和检查预习', '分角色朗读，读出人物的语气'], l.id)}。`,
+        `${place(l)}课文${name}的${pick(['配乐范读，停顿和重音都做了标注', '慢速范读，适合跟读和检查预习', '分角色朗读，读出人物的语气'], placeKey(l))}。`,
         ['朗读', '范读', '课文'],
       ),
     );
-    if (frac(`${l.id}m`) < 0.45)
+    if (frac(`${placeKey(l)}m`) < 0.45)
       out.push(
         entry(
           l,
@@ -207,9 +213,9 @@ const MATH_TEACHING = [
 
 function math(l: LibraryLesson): LibraryEntry[] {
   const name = `《${l.title}》`;
-  const title = pick([`${name}微课`, `${volumeTitle(l.grade, l.term)}数学${name}微课`], l.id);
+  const title = pick([`${name}微课`, `${volumeTitle(l.grade, l.term)}数学${name}微课`], placeKey(l));
   return [
-    entry(l, 'micro_lesson', title, `${place(l)}。${pick(MATH_TEACHING, l.id)(l)}`, ['微课']),
+    entry(l, 'micro_lesson', title, `${place(l)}。${pick(MATH_TEACHING, placeKey(l))(l)}`, ['微课']),
     ...extras(l, name),
   ];
 }
@@ -259,7 +265,7 @@ function english(l: LibraryLesson): LibraryEntry[] {
         '课件',
       ]),
     );
-  if (frac(`${l.id}m`) < 0.35 && out[0]!.kind !== 'micro_lesson')
+  if (frac(`${placeKey(l)}m`) < 0.35 && out[0]!.kind !== 'micro_lesson')
     out.push(entry(l, 'micro_lesson', `${name} 微课`, `${place(l)}：讲解${grammar}，附课堂练习。`, ['微课']));
   return [...out, ...extras(l, name)];
 }
@@ -267,7 +273,7 @@ function english(l: LibraryLesson): LibraryEntry[] {
 /**
  * The demo library's published resources of a lesson, written as teachers of a city title and
  * describe them: every lesson has at least one (a micro-lesson, a reading, a courseware), many
- * have several. Deterministic: the same lesson always gives the same entries.
+ * have several. Deterministic: the same place in the backbone always gives the same entries.
  */
 export function libraryEntries(l: LibraryLesson): LibraryEntry[] {
   if (l.subject === '13') return chinese(l);

@@ -14,7 +14,7 @@ import {
   type ResourceRow,
   type Unit,
 } from './demo-library.repository.ts';
-import { frac, hash, libraryEntries } from './demo-library.ts';
+import { frac, hash, libraryEntries, placeKey } from './demo-library.ts';
 import { demoPdf, demoVideo } from './demo-media.ts';
 import { seedDemoUse } from './demo-use.ts';
 import type { TTheme } from './resources.schema.ts';
@@ -58,11 +58,12 @@ function moment(key: string, daysAgo: number, from: number, to: number, anyDay =
  */
 export async function seedDemoResources(database: Database, storage: Storage, log: (m: string) => void) {
   const t0 = Date.now();
-  const mathVideo = await demoVideo('翰林共享课堂 · 数学', 'testsrc2');
-  const chineseVideo = await demoVideo('翰林共享课堂 · 语文', 'smptehdbars');
+  // One video for the micro-lessons (and theme resources), one for the readings, whatever the subject.
+  const lessonVideo = await demoVideo('翰林共享课堂 · 微课', 'testsrc2');
+  const readingVideo = await demoVideo('翰林共享课堂 · 朗读', 'smptehdbars');
   const stored = async (buf: Buffer | undefined) =>
     buf ? storage.putBuffer(buf, { prefix: 'demo' }) : undefined;
-  const videos = { math: await stored(mathVideo), other: await stored(chineseVideo) };
+  const videos = { lesson: await stored(lessonVideo), reading: await stored(readingVideo) };
   const pdf = await storage.putBuffer(
     demoPdf('Hanlin Shared Classroom', [
       [
@@ -76,7 +77,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
     ]),
     { prefix: 'demo' },
   );
-  if (!videos.math) log('[hanlin]   no ffmpeg found: demo resources get no video files');
+  if (!videos.lesson) log('[hanlin]   no ffmpeg found: demo resources get no video files');
   const mediaMs = Date.now() - t0;
 
   await database.db.transaction(async (tx) => {
@@ -108,7 +109,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
       const pool = pools.get(`${l.subject}:${l.grade}`) ?? pools.get(l.subject);
       if (!pool?.length) continue;
       for (const e of libraryEntries(l)) {
-        const key = `${l.id}${e.title}`;
+        const key = `${placeKey(l)}${e.title}`;
         // A few prolific teachers, many who published once or twice.
         let author = pool[Math.floor(pool.length * frac(`${key}a`) ** 1.6)]!;
         const mine = demo && demo.subject === l.subject && demo.grade === l.grade && l.term === 1;
@@ -136,7 +137,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
             publishedAt: published,
             createdAt: created,
           },
-          mediaFile(id, e.media, `${l.title}${e.media === 'video' ? '.mp4' : '.pdf'}`),
+          mediaFile(id, e.kind, `${l.title}${e.media === 'video' ? '.mp4' : '.pdf'}`),
           l.kps.map((k) => k.id),
         );
         library.push({ id, appeal: e.appeal });
@@ -163,9 +164,9 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
           author: a.teacherId,
           status: 'draft',
           publishedAt: null,
-          createdAt: moment(`${id}d`, 1 + (hash(a.teacherId) % 6), 19.5, 22.5, true),
+          createdAt: moment(`${a.teacherId}d`, 1 + (hash(a.teacherId) % 6), 19.5, 22.5, true),
         },
-        mediaFile(id, 'pdf', `${l.title}.pdf`),
+        mediaFile(id, 'courseware', `${l.title}.pdf`),
         l.kps.map((k) => k.id),
       );
     }
@@ -178,7 +179,7 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
       const base = { ...bureau, subject: null, grade: null, lesson: null, author: c.researcher };
       THEME_RESOURCES.forEach(([theme, title, description], i) => {
         const id = newId();
-        const publishedAt = moment(`${id}p`, 20 + i * 6, 9, 17.5);
+        const publishedAt = moment(`${title}p`, 20 + i * 6, 9, 17.5);
         add(
           {
             ...base,
@@ -190,9 +191,9 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
             theme,
             status: 'published',
             publishedAt,
-            createdAt: moment(`${id}c`, 26 + i * 6, 9, 17.5),
+            createdAt: moment(`${title}c`, 26 + i * 6, 9, 17.5),
           },
-          mediaFile(id, 'video', `${title}.mp4`),
+          mediaFile(id, 'theme', `${title}.mp4`),
         );
         library.push({ id, appeal: 0.3 + 0.05 * i });
       });
@@ -210,8 +211,8 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
           provider: '广州电视课堂',
           license: '教育用途免费使用',
           status: 'published',
-          publishedAt: moment(`${channel}p`, 45, 9, 17.5),
-          createdAt: moment(`${channel}c`, 60, 9, 17.5),
+          publishedAt: moment('channel p', 45, 9, 17.5),
+          createdAt: moment('channel c', 60, 9, 17.5),
         },
         fileRow(channel, 'main', pdf, '复习专辑目录.pdf', 'application/pdf'),
       );
@@ -231,8 +232,8 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
           provider: '某教育出版社',
           license: '试用授权，2025 年到期',
           status: 'published',
-          publishedAt: moment(`${old}p`, 640, 9, 17.5),
-          createdAt: moment(`${old}c`, 650, 9, 17.5),
+          publishedAt: moment('old p', 640, 9, 17.5),
+          createdAt: moment('old c', 650, 9, 17.5),
         },
         fileRow(old, 'main', pdf, '自然拼读目录.pdf', 'application/pdf'),
       );
@@ -247,9 +248,10 @@ export async function seedDemoResources(database: Database, storage: Storage, lo
     );
   });
 
-  function mediaFile(id: string, media: 'video' | 'pdf', name: string) {
-    if (media === 'pdf') return fileRow(id, 'main', pdf, name, 'application/pdf');
-    const video = hash(id) % 2 === 0 ? videos.math : videos.other;
+  function mediaFile(id: string, kind: string, name: string) {
+    const video = kind === 'video' ? videos.reading : videos.lesson;
+    if (kind !== 'video' && kind !== 'micro_lesson' && kind !== 'theme')
+      return fileRow(id, 'main', pdf, name, 'application/pdf');
     return video ? fileRow(id, 'main', video, name, 'video/mp4') : undefined;
   }
 }

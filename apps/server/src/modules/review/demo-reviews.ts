@@ -114,7 +114,10 @@ export async function seedDemoReviews(tx: Tx) {
   const passage = (r: Candidate, chain: { id: string; steps: StepDef[] }, start: number, current: number) => {
     const reviewId = newId();
     chain.steps.slice(0, current).forEach((step, i) => {
-      const at = new Date(start + i * day + hour * (9 + i)).toISOString();
+      // A few minutes past the hour, varied by resource; none for the decision a waiting item arrived by.
+      const waitingArrival = current < chain.steps.length && i === current - 1;
+      const minutes = waitingArrival ? 0 : (r.id.charCodeAt(r.id.length - 1 - (i % 8)) * 7 + i * 13) % 45;
+      const at = new Date(start + i * day + hour * (9 + i) + minutes * 60_000).toISOString();
       const [who, role] = decider(step, r);
       if (!who) return;
       const notes = COMMENTS[role] ?? [''];
