@@ -17,6 +17,7 @@ beforeAll(async () => {
   browser = await launch();
   await arrangeReviews();
   await arrangeNotice();
+  await arrangeAnswer();
 });
 afterAll(() => browser?.close());
 
@@ -100,6 +101,25 @@ async function arrangeNotice() {
     kind: 'notice',
     title: '明天上午春游',
     body: '请穿校服、带好水壶和午餐，早上 8:00 在校门口集合。',
+  });
+}
+
+/**
+ * The pupil asks about the teacher's micro-lesson and the teacher answers (the demo's own question
+ * may be gone: the privacy journey erases the pupil's contributions).
+ */
+async function arrangeAnswer() {
+  const teacher = await apiAs('teacher_demo');
+  const mine = await teacher.get<{ items: { id: string; status: string }[] }>(
+    '/api/resources?mine=true&kind=micro_lesson&limit=50',
+  );
+  const lesson = mine.items.find((r) => r.status === 'published')!.id;
+  const pupil = await apiAs('student_demo');
+  const { id } = await pupil.post<{ id: string }>(`/api/resources/${lesson}/questions`, {
+    body: '例题里的线段图是怎么画出来的？',
+  });
+  await teacher.post(`/api/resources/${lesson}/questions/${id}/answers`, {
+    body: '先画一条线段表示总数，再按题意分成几段，标上已知的数。',
   });
 }
 
@@ -190,7 +210,7 @@ describe('homes that show today', () => {
     await openHome(page, 'student_demo');
     await expect
       .poll(() => page.getByTestId('home-section-answers').textContent())
-      .toContain('我的提问：做应用题时，怎么检查自己算得对不对？');
+      .toContain('我的提问：例题里的线段图是怎么画出来的？');
     const resources = page.getByTestId('home-section-resources');
     await expect.poll(() => resources.getByTestId('home-item').count()).toBeGreaterThan(0);
     expect(await resources.textContent()).toContain('小学四年级');
