@@ -33,6 +33,10 @@ export const identityScope: ScopeRules = {
         'hanlin_person_related',
         'p_person uuid',
         or(
+          // First, so the staff lists of the system and security administrators (all of whose
+          // persons pass here) skip the roster lookups below, which their empty scope fails anyway.
+          `(${roleIn('system_admin', 'security_admin')} and exists (select 1 from public.role_assignment ra
+              where ra.person_id = p_person and ra.active and ra.role in (${STAFF_SQL})))`,
           'hanlin_student_visible(p_person)',
           `exists (select 1 from public.guardian g where g.parent_id = p_person
                     and (g.student_id = any(${RLS.persons}) or hanlin_student_visible(g.student_id)))`,
@@ -40,8 +44,6 @@ export const identityScope: ScopeRules = {
           `exists (select 1 from public.role_assignment ra where ra.person_id = p_person and ra.active and ${underPaths('ra.path')})`,
           `exists (select 1 from public.teaching_assignment ta where ta.teacher_id = p_person
                     and (${underPaths('ta.path')} or ${underMembers('ta.path')}))`,
-          `(${roleIn('system_admin', 'security_admin')} and exists (select 1 from public.role_assignment ra
-              where ra.person_id = p_person and ra.active and ra.role in (${STAFF_SQL})))`,
         ),
       ),
       // Administrators enrol people before their roles exist.
