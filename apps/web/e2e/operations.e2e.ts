@@ -38,7 +38,7 @@ async function check(page: Page, errors: string[], shot: string, content: string
   await page.getByTestId(content).first().waitFor();
   await page.waitForLoadState('networkidle');
   await settled(page);
-  const text = (await page.locator('main').innerText()).trim();
+  const text = ((await page.locator('main').textContent()) ?? '').trim();
   expect(text.length, `${shot}: empty page`).toBeGreaterThan(40);
   const [scrollWidth, innerWidth] = (await page.evaluate(
     '[document.documentElement.scrollWidth, innerWidth]',
@@ -95,15 +95,15 @@ describe('系统运行, as the system administrator', () => {
     // The backup runs in the background; the page follows it until the new one is listed.
     await expect.poll(() => rows.count(), { timeout: 120_000, interval: 500 }).toBe(before + 1);
     const history = page.getByTestId('ops-backup-history').locator('tbody tr.ant-table-row');
-    await expect.poll(() => history.first().innerText()).toContain('系统管理员');
+    await expect.poll(() => history.first().textContent()).toContain('系统管理员');
     await page.getByTestId('ops-backup-activity').waitFor({ state: 'detached', timeout: 120_000 });
 
     await page.locator('[data-testid^="ops-verify-"]').first().click();
     await expect
-      .poll(() => history.first().innerText(), { timeout: 180_000, interval: 1000 })
+      .poll(() => history.first().textContent(), { timeout: 180_000, interval: 1000 })
       .toMatch(/校验[\s\S]*成功[\s\S]*检查全部通过/);
     await expect
-      .poll(() => page.getByTestId('ops-backup-list').innerText(), { timeout: 20_000 })
+      .poll(() => page.getByTestId('ops-backup-list').textContent(), { timeout: 20_000 })
       .toContain('通过');
     await check(page, errors, 'ops-backups-verified-desktop', 'ops-backup-history');
     await page.close();
@@ -124,18 +124,18 @@ describe('the org tree, for roles without personal data', () => {
         // District → school → grade → class, always into the first unit with pupils.
         for (const level of ['district', 'school', 'grade']) {
           const link = children.locator('tbody tr.ant-table-row a').first();
-          const unit = await link.innerText();
+          const unit = (await link.textContent()) ?? '';
           await link.click();
           await expect.poll(() => page.getByTestId('org-unit-name').textContent()).toBe(unit);
           await children.locator('tbody tr.ant-table-row').first().waitFor();
           if (level === 'school') await check(page, errors, `org-${username}-school-${name}`, 'org-children');
         }
         const cls = children.locator('tbody tr.ant-table-row a').first();
-        const className = await cls.innerText();
+        const className = (await cls.textContent()) ?? '';
         await cls.click();
         await expect.poll(() => page.getByTestId('org-unit-name').textContent()).toBe(className);
         // A class shows its counts, and no roster to open.
-        await expect.poll(() => page.locator('main').innerText()).toMatch(/学生\s*[1-9]/);
+        await expect.poll(() => page.locator('main').textContent()).toMatch(/学生\s*[1-9]/);
         expect(await page.getByText('查看花名册').count()).toBe(0);
         await check(page, errors, `org-${username}-class-${name}`, 'org-unit-name');
         await page.close();

@@ -61,7 +61,8 @@ export function createBackupControl(
   const round = backupRound(opts);
   let queue: Promise<unknown> = Promise.resolve();
   let current: BackupActivity | null = null;
-  let waiting = false;
+  /** Operator's work queued behind a round of the schedule: shown as under way already. */
+  let waiting: BackupActivity | null = null;
   const enqueue = (work: () => Promise<unknown>) => {
     queue = queue.then(work).catch((err: unknown) => opts.log(`[hanlin] backup: ${errorLine(err)}`));
     return queue;
@@ -69,10 +70,10 @@ export function createBackupControl(
 
   const startOperatorWork = (activity: Omit<BackupActivity, 'startedAt'>, work: () => Promise<unknown>) => {
     if (current || waiting) return false;
-    waiting = true;
+    waiting = { ...activity, startedAt: new Date().toISOString() };
     void enqueue(async () => {
-      waiting = false;
-      current = { ...activity, startedAt: new Date().toISOString() };
+      current = waiting;
+      waiting = null;
       try {
         await work();
       } finally {
@@ -115,7 +116,7 @@ export function createBackupControl(
 
   return {
     settings: { ...b, filesMirrored: !opts.config.s3 },
-    activity: () => current,
+    activity: () => current ?? waiting,
     startBackup: () =>
       startOperatorWork({ kind: 'backup' }, () => round({ force: true, trigger: 'operator' })),
     startVerify: async (backupId) => {

@@ -80,6 +80,8 @@ export function backupRound(opts: BackupRoundOptions): (req?: RoundRequest) => P
     const startedAt = new Date().toISOString();
     try {
       const backup = await withBackupLock(opts.adminUrl, takeAndPrune);
+      // The schedule simply tries again next round; an operator is told.
+      if (!backup && trigger !== 'schedule') throw new Error('another backup or verification holds the lock');
       if (backup) {
         await recordBackupEvent(b.dir, {
           kind: 'backup',

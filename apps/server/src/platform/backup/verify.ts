@@ -7,7 +7,7 @@ import { mirrorDir, restoreCommand, WAL_SEGMENT, walDir } from './archive.ts';
 import { type BaseBackup, backupPath, sha256File } from './base-backup.ts';
 import { listFileStore } from './file-mirror.ts';
 import { layOut, type RestorePlan } from './restore.ts';
-import { fieldKeyAtHand } from './restore-plan.ts';
+import { fieldKeyAtHand, runningServer } from './restore-plan.ts';
 
 export interface VerifyCheck {
   name: 'archive' | 'wal' | 'files' | 'field_key' | 'trial_restore';
@@ -120,6 +120,12 @@ async function trialRestore(
 ): Promise<{ replayedUntil: string | null; detail: string }> {
   // Traversable but not listable: the trial server runs as `postgres` when we are root.
   await mkdir(scratchRoot, { recursive: true, mode: 0o711 });
+  // A trial cut off by a stopped process left a copy of the database: it goes now (the caller
+  // holds the backup lock, so no other trial is using one).
+  for (const left of await readdir(scratchRoot)) {
+    const dir = join(scratchRoot, left);
+    if (!(await runningServer(join(dir, 'pg')))) await rm(dir, { recursive: true, force: true });
+  }
   const stamp = new Date().toISOString().replaceAll(/[-:.]/g, '');
   const dataDir = join(scratchRoot, `${backup.id}-${stamp}`);
   const plan: RestorePlan = {
