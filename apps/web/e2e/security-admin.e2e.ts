@@ -12,11 +12,6 @@ import { baseUrl, choose, DESKTOP, launch, loginAs, SHOTS, settled } from './bro
 
 const PHONE = { width: 390, height: 844 };
 
-/**
- * Menu pages whose content is another part of issue 9 still under way: the org tree the 三员 may
- * browse (item 1, the org helper). Their other checks apply; remove an entry once it has content.
- */
-const CONTENT_PENDING = new Set(['/org']);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,15 +51,13 @@ async function drawn(page: Page): Promise<void> {
 async function checkPage(page: Page, errors: string[], path: string, shot: string): Promise<void> {
   await drawn(page);
   const main = page.locator('main');
-  if (!CONTENT_PENDING.has(path)) {
-    // Something beyond a title and an empty-state picture; a list still loading gets its time.
-    const content = async () => {
-      const text = ((await main.textContent()) ?? '').replace(/\s+/g, '');
-      const empties = await main.locator('.ant-empty:visible').count();
-      return text.length > 200 || (empties === 0 && text.length > 30 && !text.includes('加载中'));
-    };
-    await expect.poll(content, { message: `${path} looks empty` }).toBe(true);
-  }
+  // Something beyond a title and an empty-state picture; a list still loading gets its time.
+  const content = async () => {
+    const text = ((await main.textContent()) ?? '').replace(/\s+/g, '');
+    const empties = await main.locator('.ant-empty:visible').count();
+    return text.length > 200 || (empties === 0 && text.length > 30 && !text.includes('加载中'));
+  };
+  await expect.poll(content, { message: `${path} looks empty` }).toBe(true);
   const { width } = page.viewportSize()!;
   const scroll = (await page.evaluate('document.documentElement.scrollWidth')) as number;
   expect(scroll, `${path} overflows sideways at ${width}px`).toBeLessThanOrEqual(width);
