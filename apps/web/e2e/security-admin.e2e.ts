@@ -12,7 +12,6 @@ import { baseUrl, choose, DESKTOP, launch, loginAs, SHOTS, settled } from './bro
 
 const PHONE = { width: 390, height: 844 };
 
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
