@@ -23,7 +23,12 @@ export const ITEM_TYPES = [
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** Item types graded by the machine at submission. */
-export const OBJECTIVE_TYPES: readonly ItemType[] = ['single_choice', 'multiple_choice', 'true_false', 'fill_in'];
+export const OBJECTIVE_TYPES: readonly ItemType[] = [
+  'single_choice',
+  'multiple_choice',
+  'true_false',
+  'fill_in',
+];
 
 /** 识记 / 理解 / 应用 / 分析综合: the cognitive levels of a 双向细目表. */
 export const COGNITIVE_LEVELS = ['remember', 'understand', 'apply', 'analyse'] as const;
