@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { assessmentScope } from './modules/assessment/assessment.scope.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
@@ -76,6 +77,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   reviewScope,
   notificationScope,
   spaceScope,
+  assessmentScope,
   privacyScope,
   auditScope,
   securityPolicyScope,

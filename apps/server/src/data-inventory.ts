@@ -3,6 +3,8 @@
  * page, its export, the retention job and the checks of `data-inventory.test.ts`. Like app.ts,
  * this file composes modules; platform/privacy holds only the mechanism.
  */
+import { attemptsInventory } from './modules/assessment/attempts.schema.ts';
+import { bankInventory } from './modules/assessment/bank.schema.ts';
 import { auditModuleInventory } from './modules/audit/audit.schema.ts';
 import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
 import { identityInventory } from './modules/identity/identity.schema.ts';
@@ -34,6 +36,7 @@ export const INVENTORY_BY_OWNER: Readonly<Record<string, readonly TableInventory
   resources: resourcesInventory,
   review: reviewInventory,
   spaces: spacesInventory,
+  assessment: [...bankInventory, ...attemptsInventory],
   notifications: notificationInventory,
   privacy: privacyInventory,
   audit: [...auditInventory, ...auditModuleInventory],

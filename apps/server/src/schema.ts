@@ -3,6 +3,8 @@
  * the platform, lists them.
  */
 
+export * from './modules/assessment/attempts.schema.ts';
+export * from './modules/assessment/bank.schema.ts';
 export * from './modules/audit/audit.schema.ts';
 export * from './modules/curriculum/curriculum.schema.ts';
 export * from './modules/identity/identity.schema.ts';
