@@ -218,8 +218,10 @@ function withOtherUnit(s: string): ParsedNumber | null {
     if (ch === ' ' || isDigit(s.charCodeAt(q)) || isChineseNumeralChar(ch) || '.,/又分之半'.includes(ch))
       continue;
     const bare = parseBare(s, 0, q);
-    if (!bare || bare.unit !== null) return null;
-    return { value: bare.value, unit: s.slice(q).trim() };
+    const unit = s.slice(q).trim();
+    // A unit with a digit in it is a compound the table could not read (20厘米1米), not a unit.
+    if (!bare || bare.unit !== null || /\d/.test(unit)) return null;
+    return { value: bare.value, unit };
   }
   return null;
 }
