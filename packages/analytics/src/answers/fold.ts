@@ -5,8 +5,8 @@
  *
  * - full-width ASCII (ＡＢＣ１２３，．（）) → ASCII; U+3000, NBSP and the other Unicode spaces → ' ';
  *   zero-width characters vanish;
- * - the many dashes and minus signs → '-'; × · ⋅ ∙ → '*' only where they stand between operands is
- *   decided later, here × → '*' and ÷ → '/';
+ * - the many dashes and minus signs → '-'; × → '*' and ÷ → '/'; the middle dots (· ・ • ⋅ ∙) → '·',
+ *   which `normaliseText` reads as multiplication between operands and as a name separator elsewhere;
  * - superscripts (x², 10⁻³) → '^2', '^-3', vulgar fractions (½, 1½) → '1/2', '1又1/2';
  * - Chinese typographic variants that carry a meaning in maths: ∶ (ratio) → ':', ⩽ ⩾ → ≤ ≥,
  *   ￥ → ¥, 、 → ',' (an enumeration comma is a comma).

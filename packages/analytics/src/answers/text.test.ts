@@ -103,6 +103,17 @@ describe('normaliseText', () => {
     expect(normaliseText('x^2')).not.toBe(normaliseText('x^3'));
   });
 
+  it('writes multiplication by juxtaposition before a letter or a bracket, as algebra does', () => {
+    expect(normaliseText('2×x')).toBe('2x');
+    expect(normaliseText('2 * x')).toBe('2x');
+    expect(normaliseText('a·b')).toBe('ab');
+    expect(normaliseText('a * b')).toBe('ab');
+    expect(normaliseText('3×(a−b)')).toBe('3(a-b)');
+    expect(normaliseText('(a+b)×(a−b)')).toBe('(a+b)(a-b)');
+    expect(normaliseText('2×3')).toBe('2*3');
+    expect(normaliseText('2×3')).not.toBe(normaliseText('23'));
+  });
+
   it('keeps punctuation when asked (a key that is a punctuation mark)', () => {
     expect(normaliseText('？')).toBe('');
     expect(normaliseText('？', { keepPunctuation: true })).toBe('?');

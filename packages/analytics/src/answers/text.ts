@@ -2,7 +2,9 @@
  * Text normalisation for comparing a fill-in answer with the key: after `fold`, letters are
  * lower-cased (unless the blank is case-sensitive), sentence punctuation goes (，。、“”《》 and
  * their ASCII twins), and a space survives only between two letters of an alphabetic script or two
- * digits, so 春 眠 = 春眠 and x + y = x+y, while "New York" ≠ "NewYork" and "1 2" ≠ "12".
+ * digits, so 春 眠 = 春眠 and x + y = x+y, while "New York" ≠ "NewYork" and "1 2" ≠ "12". In
+ * simple algebra × · * are one operator, written by juxtaposition before a letter or a bracket
+ * (2×x = 2*x = 2x, a·b = ab), and ÷ is /, − is -, ² is ^2.
  *
  * Punctuation that carries a meaning between digits stays: 3.14 (not 314), 1,2 and 3:4. A removed
  * mark counts as a space, so "1'2" cannot turn into "12".
@@ -119,8 +121,19 @@ export function normaliseText(s: string, options?: NormaliseOptions): string {
       pendingSpace = true;
       continue;
     }
+    const first = piece.charCodeAt(0);
+    if ((isAsciiLetter(first) || first === 0x28) && previous === 0x2a && out.length >= 2) {
+      // Multiplication before a letter or a bracket is written by juxtaposition (2x, ab, 2(a+b)), so
+      // 2*x, 2×x and 2x compare equal; between digits (2×3) it stays. Decided on the output, so a
+      // second pass finds nothing left to join.
+      const before = out.charCodeAt(out.length - 2);
+      if (isOperand(before) || before === 0x29) {
+        out = out.slice(0, -1);
+        previous = before;
+        pendingSpace = false;
+      }
+    }
     if (pendingSpace && out.length > 0) {
-      const first = piece.charCodeAt(0);
       if ((isAlphabetic(previous) && isAlphabetic(first)) || (isDigit(previous) && isDigit(first)))
         out += ' ';
     }
