@@ -116,8 +116,20 @@ describe('matchesBlank — numbers (数学)', () => {
     expect(right('50', number(['50%']))).toBe(false);
   });
 
-  it('lets a unit-less key ignore a unit the pupil wrote beside the number', () => {
-    expect(right('5厘米', number(['5']))).toBe(true);
+  it('does not accept a unit on an answer to a key without one (the teacher can accept it on regrade)', () => {
+    expect(right('5厘米', number(['5']))).toBe(false);
+    expect(right('5个', number(['5']))).toBe(false);
+    expect(right('5左右', number(['5']))).toBe(false);
+    expect(right('5', number(['5']))).toBe(true);
+    expect(right('5个', number(['5', '5个']))).toBe(true);
+    expect(right('五个', number(['5个']))).toBe(true);
+  });
+
+  it('does not read hedges and alternatives as units', () => {
+    expect(right('5或6', number(['5'], { unit: '个' }))).toBe(false);
+    expect(right('五或六', number(['5'], { unit: '个' }))).toBe(false);
+    expect(right('5米左右', number(['5'], { unit: '米' }))).toBe(false);
+    expect(right('5-', number(['5'], { unit: '个' }))).toBe(false);
   });
 
   it('falls back to text for keys that are not numbers (2π)', () => {

@@ -97,10 +97,10 @@ function targetOf(parsed: ParsedNumber, keyUnit: string | null): Accepted['targe
 function givenIn(given: ParsedNumber, unit: string | null): Num | null {
   if (given.unit === null) return given.value; // the key's unit is optional in the answer
   if (unit === null) {
-    if (isRatioUnit(given.unit)) return targetOf(given, null)?.value ?? null;
-    // The key names no unit, so one written beside the number is the pupil's own note (长 5 厘米 for
-    // "长（ ）厘米"): the number decides.
-    return given.value;
+    // 50% is a number; any other unit on an answer to a key without one (5个, 5左右, 5厘米) is not
+    // accepted: a wrong answer graded right is never seen again, while a right one graded wrong
+    // shows up in the teacher's regrade list, where accepting it fixes every attempt.
+    return isRatioUnit(given.unit) ? (targetOf(given, null)?.value ?? null) : null;
   }
   return convert(given.value, given.unit, unit);
 }

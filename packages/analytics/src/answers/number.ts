@@ -219,8 +219,10 @@ function withOtherUnit(s: string): ParsedNumber | null {
       continue;
     const bare = parseBare(s, 0, q);
     const unit = s.slice(q).trim();
-    // A unit with a digit in it is a compound the table could not read (20厘米1米), not a unit.
-    if (!bare || bare.unit !== null || /\d/.test(unit)) return null;
+    // A unit starts with a letter and has no digit (20厘米1米 is a compound the table could not read)
+    // and no numeral (五或六 is two answers).
+    if (!bare || bare.unit !== null || !/^\p{L}/u.test(unit) || /\d/.test(unit)) return null;
+    for (const c of unit) if (isChineseNumeralChar(c)) return null;
     return { value: bare.value, unit };
   }
   return null;
