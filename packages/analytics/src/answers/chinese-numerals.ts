@@ -153,8 +153,9 @@ function parseGrouped(s: string, start: number, end: number): Num | null {
         times = integer(1)!;
       }
       const part = mul(times, integer(small)!);
-      section = (part && add(section, part)) ?? section;
-      if (!part) return null;
+      const sum = part && add(section, part);
+      if (!sum) return null;
+      section = sum;
       digit = null;
       lastSmall = small;
       afterUnit = zeroSeen ? 0 : small;
