@@ -3,8 +3,9 @@
  * the regrade of a blank read from it. Pure: no database, no clock; the attempt and notebook
  * services store what it returns.
  *
- * A grade says per blank and per part what was right, but holds no key: a choice grade names the
- * letters given, not the ones missed, so storing or sending it early cannot leak the answer.
+ * A grade says per blank and per part what was right, but holds nothing of the key beyond what the
+ * student got right: a choice grade names the letters given, not the ones missed, and a blank names
+ * the accepted answer only when it matched, so a grade shown before release leaks no answer.
  */
 import { matchesBlank, normaliseText, parseChoiceLetters, parseJudgement } from '@hanlin/analytics/answers';
 import type { AnswerValue, ItemContent, ItemType, LeafItem } from './item-model.ts';
