@@ -99,9 +99,13 @@ function isDash(c: number): boolean {
   return (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d;
 }
 
-/** Blocks whose characters NFKC knows how to spell in plain letters (㎝ → cm, ℃ → °C, Ⅳ → IV, ① → 1). */
+/**
+ * Blocks whose characters NFKC knows how to spell in plain letters (㎝ → cm, ℃ → °C, Ⅳ → IV, ① → 1),
+ * and combining marks, which NFKC composes (a + U+0304 → ā: pinyin pasted from Word).
+ */
 function needsCompatibility(c: number): boolean {
   return (
+    (c >= 0x0300 && c <= 0x036f) ||
     (c >= 0x2100 && c <= 0x218f) ||
     (c >= 0x2460 && c <= 0x24ff) ||
     (c >= 0x3200 && c <= 0x33ff) ||

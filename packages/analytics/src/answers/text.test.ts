@@ -87,6 +87,12 @@ describe('normaliseText', () => {
     expect(normaliseText('1;2')).not.toBe(normaliseText('12'));
   });
 
+  it('compares pinyin with tone marks however they were composed', () => {
+    expect(normaliseText('ma\u0304 ma')).toBe(normaliseText('mā ma'));
+    expect(normaliseText('Lǜ')).toBe('lǜ');
+    expect(normaliseText('mā')).not.toBe(normaliseText('ma'));
+  });
+
   it('keeps apostrophes inside English words', () => {
     expect(normaliseText('don’t')).toBe("don't");
     expect(normaliseText("don't")).not.toBe(normaliseText('dont'));

@@ -64,6 +64,14 @@ function isOperand(c: number): boolean {
   return isDigit(c) || isAsciiLetter(c);
 }
 
+function hasCombiningMark(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) return true;
+  }
+  return false;
+}
+
 /** Whether a removable mark at `i` of `s` carries a meaning where it stands. */
 function keepsMeaning(s: string, i: number, previous: number): boolean {
   const ch = s[i];
@@ -90,7 +98,12 @@ function keepsMeaning(s: string, i: number, previous: number): boolean {
 export function normaliseText(s: string, options?: NormaliseOptions): string {
   if (typeof s !== 'string') return '';
   let folded = fold(s);
-  if (!options?.caseSensitive) folded = folded.toLowerCase();
+  if (!options?.caseSensitive) {
+    const lower = folded.toLowerCase();
+    // Lower-casing can add a combining mark (İ → i̇), which `fold` composes; fold again so that a
+    // normalised text normalises to itself.
+    folded = lower !== folded && hasCombiningMark(lower) ? fold(lower) : lower;
+  }
   const keepPunctuation = options?.keepPunctuation === true;
   let out = '';
   let previous = -1; // last code unit written
