@@ -91,6 +91,7 @@ describe('normaliseText', () => {
     expect(normaliseText('ma\u0304 ma')).toBe(normaliseText('mā ma'));
     expect(normaliseText('Lǜ')).toBe('lǜ');
     expect(normaliseText('mā')).not.toBe(normaliseText('ma'));
+    expect(normaliseText('x\u0304 y')).toBe('x\u0304 y');
   });
 
   it('keeps apostrophes inside English words', () => {

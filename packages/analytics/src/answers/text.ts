@@ -53,10 +53,13 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
-/** Letters of the alphabetic scripts students write here (Latin with accents, Greek, Cyrillic). */
+/**
+ * Letters of the alphabetic scripts students write here (Latin with accents, Greek, Cyrillic), and
+ * the combining marks that stay on a letter when no precomposed form exists (x̄).
+ */
 function isAlphabetic(c: number): boolean {
   return (
-    isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x4ff)
+    isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x4ff)
   );
 }
 
