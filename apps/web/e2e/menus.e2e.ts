@@ -16,6 +16,7 @@ interface El {
   classList: { contains(c: string): boolean };
   getBoundingClientRect(): { width: number };
   querySelectorAll(selector: string): Iterable<El>;
+  closest(selector: string): El | null;
 }
 declare const document: {
   querySelector(selector: string): El | null;
