@@ -1,5 +1,6 @@
 import { or, RLS, roleIn, underPaths } from '../../platform/db/row-security.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
+import { bankKinds, bankMatrix } from './bank.scope.ts';
 
 const STAFF = [
   'teacher',
@@ -30,13 +31,17 @@ const learnerRows = (student: string, path: string) =>
  */
 export const assessmentScope: ScopeRules = {
   module: 'assessment',
+  kinds: bankKinds,
+  matrix: bankMatrix,
   rowSecurity: [
     {
       table: 'item',
       read: or(
         `author_id = ${RLS.actor}`,
         `(${roleIn(...ADMIN)} and ${underPaths('path')})`,
-        `(${roleIn(...STAFF)} and share_status = 'approved' and (share = 'city'
+        // `share` is the level in force (set only by an approval); a request to widen it is
+        // `share_requested` while pending, and the item stays where it was meanwhile.
+        `(${roleIn(...STAFF)} and (share = 'city'
            or (share = 'district' and ${inOwn('path', 2)}) or (share = 'school' and ${inOwn('path', 3)})))`,
         // Reviewers of a share asked of their unit.
         `(${roleIn('researcher', 'expert', ...ADMIN)} and share_status = 'pending' and path <@ ${RLS.orgPath})`,
