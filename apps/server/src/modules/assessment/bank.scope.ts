@@ -36,7 +36,7 @@ const ownUnit = (viewer: Viewer, levels: number) =>
 /**
  * Items the viewer sees in the bank (the `item` row policy for the bank's roles): their own; what
  * their unit's teachers wrote, for administrators; what is shared to their school, district or the
- * city; and, for reviewers, what waits for a decision in their unit. Learners see no bank item.
+ * city; and, for reviewers, what waits for a decision in their unit or was returned by it. Learners see no bank item.
  * `i` is the alias of an `item` row.
  */
 export function itemVisible(viewer: Viewer, i: SQL): SQL {
@@ -44,7 +44,7 @@ export function itemVisible(viewer: Viewer, i: SQL): SQL {
   const admin = isAdmin(viewer) ? sql` or ${inScope(viewer.scope, sql`${i}.path`)}` : sql``;
   const reviewer =
     isAdmin(viewer) || viewer.actor.role === 'researcher'
-      ? sql` or (${i}.share_status = 'pending' and ${i}.path <@ ${viewer.actor.orgPath}::ltree)`
+      ? sql` or (${i}.share_status in ('pending', 'returned') and ${i}.path <@ ${viewer.actor.orgPath}::ltree)`
       : sql``;
   return sql`(${i}.author_id = ${viewer.actor.personId} or ${i}.share = 'city'
     or (${i}.share = 'district' and ${i}.path <@ ${ownUnit(viewer, 2)}::ltree)

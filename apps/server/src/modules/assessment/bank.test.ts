@@ -42,7 +42,14 @@ const draft = (stem: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-type Item = { id: string; share: string; shareStatus: string; mine: boolean; canEdit: boolean; retired: boolean };
+type Item = {
+  id: string;
+  share: string;
+  shareStatus: string;
+  mine: boolean;
+  canEdit: boolean;
+  retired: boolean;
+};
 
 async function create(c: Client, stem: string) {
   const res = await c.post('/api/assessment/items', draft(stem));
@@ -69,7 +76,9 @@ describe('item bank', () => {
   it('writes an item with its tags, its search row and an audit entry', async () => {
     const { item } = await create(teacher, '学校买来 6 箱苹果，每箱 3 千克，一共多少千克？');
     expect(item).toMatchObject({ share: 'private', mine: true, canEdit: true });
-    const [search] = await rows<{ n: number }>(sql`select count(*)::int as n from item_search where id = ${item.id}`);
+    const [search] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from item_search where id = ${item.id}`,
+    );
     expect(search!.n).toBe(1);
     const [audit] = await rows<{ n: number }>(
       sql`select count(*)::int as n from audit_log where action = 'item.create' and target_id = ${item.id}`,
@@ -86,7 +95,11 @@ describe('item bank', () => {
     expect(res.json().error.code).toBe('validation_failed');
     expect(JSON.stringify(res.json().error.details)).toContain('content.correct');
     const blanks = await teacher.post('/api/assessment/items', {
-      content: { type: 'fill_in', stem: '<p>3 + 4 = <span data-blank="x"></span></p>', blanks: [{ id: 'y', accepted: ['7'] }] },
+      content: {
+        type: 'fill_in',
+        stem: '<p>3 + 4 = <span data-blank="x"></span></p>',
+        blanks: [{ id: 'y', accepted: ['7'] }],
+      },
       tags: draft('').tags,
     });
     expect(blanks.statusCode).toBe(400);
@@ -101,12 +114,16 @@ describe('item bank', () => {
 
   it('finds items by Chinese words with facets counted under the other filters', async () => {
     await create(teacher, '甲乙两地相距 360 千米，一辆汽车每小时行 60 千米，几小时到达？');
-    const res = await teacher.get(`/api/assessment/items?q=${encodeURIComponent('汽车 千米')}&subjectCode=14`);
+    const res = await teacher.get(
+      `/api/assessment/items?q=${encodeURIComponent('汽车 千米')}&subjectCode=14`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.total).toBeGreaterThanOrEqual(1);
     expect(body.items[0].content.stem).toContain('汽车');
-    expect(body.facets.subject.find((f: { value: string }) => f.value === '14').count).toBeGreaterThanOrEqual(1);
+    expect(body.facets.subject.find((f: { value: string }) => f.value === '14').count).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(body.facets.point.some((f: { label: string }) => f.label === kp.name)).toBe(true);
     // Browsing without words, a filter narrows the items but not its own facet.
     const browse = (await teacher.get('/api/assessment/items?type=single_choice&mine=true')).json();
@@ -114,7 +131,9 @@ describe('item bank', () => {
     const typeFacet = browse.facets.type as { value: string; count: number }[];
     expect(typeFacet.length).toBeGreaterThan(1);
     const band = (await teacher.get('/api/assessment/items?band=medium&mine=true')).json();
-    expect(band.items.every((i: { difficulty: number }) => i.difficulty >= 0.4 && i.difficulty < 0.7)).toBe(true);
+    expect(band.items.every((i: { difficulty: number }) => i.difficulty >= 0.4 && i.difficulty < 0.7)).toBe(
+      true,
+    );
   });
 
   it('shows near-identical stems before saving and with the new item', async () => {
@@ -149,9 +168,13 @@ describe('item bank', () => {
 
   it('copies a shared item into the copier’s own bank, and only the author edits the original', async () => {
     const { item } = await create(teacher, '把 48 个苹果平均分给 6 个小朋友，每人分几个？');
-    await t.db.db.execute(sql`update item set share = 'school', share_status = 'approved' where id = ${item.id}`);
+    await t.db.db.execute(
+      sql`update item set share = 'school', share_status = 'approved' where id = ${item.id}`,
+    );
     expect((await colleague.get(`/api/assessment/items/${item.id}`)).statusCode).toBe(200);
-    const edit = await colleague.request('PATCH', `/api/assessment/items/${item.id}`, { tags: { difficulty: 0.5 } });
+    const edit = await colleague.request('PATCH', `/api/assessment/items/${item.id}`, {
+      tags: { difficulty: 0.5 },
+    });
     expect(edit.statusCode).toBe(403);
     const copy = await colleague.post(`/api/assessment/items/${item.id}/copy`);
     expect(copy.statusCode, copy.body).toBe(200);
