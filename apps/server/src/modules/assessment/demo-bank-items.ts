@@ -28,7 +28,7 @@ function mathItem(i: number, k: number, kp: string): Made {
         content: {
           type: 'single_choice',
           stem: p(`计算 ${a} × ${b} 的结果是（　　）。`),
-          ...options(String(a * b), [String(a * b + b), String(a * b - 10), String(a + b)], k),
+          ...options(String(a * b), [String(a * b + b), String(a * b - b), String(a * b + 10)], k),
           explanation: p(`${a} × ${b} = ${a * b}。`),
         },
         level: 'remember',
@@ -61,7 +61,7 @@ function mathItem(i: number, k: number, kp: string): Made {
           stem: p(
             `计算 ${math(`${frac(x, d)}<mo>+</mo>${frac(y, d)}`, `\\frac{${x}}{${d}}+\\frac{${y}}{${d}}`)} =（　　）。`,
           ),
-          ...options(`${x + y}/${d}`, [`${x + y}/${2 * d}`, `${x * y}/${d}`, `${x + y + 1}/${d}`], k),
+          ...options(`${x + y}/${d}`, [`${x + y}/${2 * d}`, `${x + y + 1}/${d}`, `${x + y + 2}/${d}`], k),
           explanation: p('同分母分数相加，分母不变，分子相加。'),
         },
         level: 'understand',

@@ -1,4 +1,5 @@
-import { Flex, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import type { ItemQuery, SearchResult } from './bank-api';
@@ -18,6 +19,9 @@ export const FACET_PARAMS = {
   source: 'source',
 } as const satisfies Record<keyof Facets, keyof ItemQuery>;
 
+/** How many values of a facet show before 「更多」. */
+const FIRST = 10;
+
 /**
  * The search's facets as groups of tags with counts: a tag narrows the results, a second tap widens
  * them again. Each group counts the items that pass every other filter.
@@ -32,6 +36,7 @@ export function BankFacets({
   onChange: (param: keyof ItemQuery, value: string | undefined) => void;
 }) {
   const { t } = useTranslation();
+  const [all, setAll] = useState<Set<string>>(new Set());
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');
   const label = (dim: keyof Facets, value: string, fallback?: string) => {
@@ -55,7 +60,9 @@ export function BankFacets({
   return (
     <Flex vertical gap={12} data-testid="bank-facets">
       {(Object.keys(FACET_PARAMS) as (keyof Facets)[]).map((dim) => {
-        const values = facets[dim] as { value: string; count: number; label?: string }[];
+        const every = facets[dim] as { value: string; count: number; label?: string }[];
+        // A long list (knowledge points) shows its most frequent values first, the rest on request.
+        const values = all.has(dim) ? every : every.slice(0, FIRST);
         const param = FACET_PARAMS[dim];
         const current = query[param] === undefined ? undefined : String(query[param]);
         if (values.length === 0 && current === undefined) return null;
@@ -75,6 +82,11 @@ export function BankFacets({
                   {label(dim, f.value, f.label)} {f.count}
                 </Tag.CheckableTag>
               ))}
+              {every.length > values.length && (
+                <Button type="link" size="small" onClick={() => setAll((s) => new Set(s).add(dim))}>
+                  {t('bank.moreFacets', { n: every.length - values.length })}
+                </Button>
+              )}
             </Flex>
           </div>
         );

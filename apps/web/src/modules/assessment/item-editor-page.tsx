@@ -128,6 +128,7 @@ function TagsForm({ value, onChange }: { value: ItemTags; onChange: (v: ItemTags
             step={10}
             value={value.seconds}
             onChange={(seconds) => set({ seconds: seconds ?? 60 })}
+            addonAfter={t('bank.secondsUnit')}
             style={{ width: '100%' }}
           />
         </Form.Item>
