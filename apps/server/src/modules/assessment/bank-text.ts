@@ -71,7 +71,7 @@ export function plainText(xhtml: string): string {
 export function itemText(content: ItemContent): string {
   const leaf = (c: LeafItem | ItemContent): string[] => [
     plainText(c.stem),
-    ...('options' in c ? c.options.map((o) => `${o.id}. ${plainText(o.body)}`) : []),
+    ...('options' in c ? c.options.map((o) => `${o.id}. ${plainText(o.body)}`.trim()) : []),
   ];
   const parts = content.type === 'composite' ? content.parts.flatMap((p) => leaf(p.content)) : [];
   return [...leaf(content), ...parts].filter(Boolean).join(' ').slice(0, 20_000);

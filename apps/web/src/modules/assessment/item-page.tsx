@@ -35,6 +35,14 @@ function SharePanel({ item }: { item: Item }) {
     }
   };
   const path = { path: { id: item.id } };
+  const decide = (decision: 'approve' | 'return') =>
+    run(
+      () =>
+        unwrap(
+          api.POST('/api/assessment/items/{id}/share-decision', { params: path, body: { decision, reason } }),
+        ),
+      t(decision === 'approve' ? 'bank.approved' : 'bank.returned'),
+    );
   const levels = (['school', 'district', 'city'] as Level[]).filter(
     (l) =>
       ['private', 'school', 'district', 'city'].indexOf(l) >
@@ -108,18 +116,7 @@ function SharePanel({ item }: { item: Item }) {
                 type="primary"
                 loading={busy}
                 data-testid="share-approve"
-                onClick={() =>
-                  run(
-                    () =>
-                      unwrap(
-                        api.POST('/api/assessment/items/{id}/share-decision', {
-                          params: path,
-                          body: { decision: 'approve', reason },
-                        }),
-                      ),
-                    t('bank.approved'),
-                  )
-                }
+                onClick={() => decide('approve')}
               >
                 {t('bank.approve')}
               </Button>
@@ -128,18 +125,7 @@ function SharePanel({ item }: { item: Item }) {
                 loading={busy}
                 disabled={!reason.trim()}
                 data-testid="share-return"
-                onClick={() =>
-                  run(
-                    () =>
-                      unwrap(
-                        api.POST('/api/assessment/items/{id}/share-decision', {
-                          params: path,
-                          body: { decision: 'return', reason },
-                        }),
-                      ),
-                    t('bank.returned'),
-                  )
-                }
+                onClick={() => decide('return')}
               >
                 {t('bank.return')}
               </Button>
