@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
+import { useMe } from '../../app/auth/auth-context';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
@@ -26,6 +27,8 @@ import { formatDateTime } from '../../app/i18n/format';
 import { useLang } from '../../app/i18n/use-lang';
 import { GRADES, SUBJECTS } from '../curriculum/curriculum-api';
 import { type Blueprint, useBlueprints, usePapers } from './bank-api';
+
+const TEACHERS: string[] = ['teacher', 'head_teacher'];
 
 type NewPaper = { title: string; subjectCode: string; gradeCode: string; minutes: number };
 
@@ -94,7 +97,9 @@ export function PapersPage() {
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');
   const lang = useLang();
-  const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  const me = useMe();
+  // Teachers look for their own papers; administrators and researchers for their unit's.
+  const [scope, setScope] = useState<'mine' | 'all'>(TEACHERS.includes(me.role) ? 'mine' : 'all');
   const [creating, setCreating] = useState<{ from?: Blueprint } | null>(null);
   const papers = usePapers(scope === 'mine' ? { mine: 'true' } : {});
   const templates = useBlueprints();
