@@ -10,7 +10,7 @@ let otherDistrict: Client;
 let schoolAdmin: Client;
 let districtAdmin: Client;
 let researcher: Client;
-let school: { id: string; district: string };
+let school: { id: string; district: string } | undefined;
 
 const rows = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) =>
   (await t.db.db.execute<T>(q)).rows;

@@ -8,7 +8,7 @@ let colleague: Client;
 let otherSchool: Client;
 let student: Client;
 let parent: Client;
-let kp: { id: string; name: string };
+let kp: { id: string; name: string } = { id: '', name: '' };
 
 const rows = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) =>
   (await t.db.db.execute<T>(q)).rows;
@@ -66,9 +66,11 @@ beforeAll(async () => {
       join account a on a.person_id = tt.person_id where a.username = 'teacher_demo'`);
   colleague = await teacherLogin(sql`tt.school_id = ${school!.school}`);
   otherSchool = await teacherLogin(sql`tt.school_id <> ${school!.school}`);
-  [kp] = await rows<{ id: string; name: string }>(
-    sql`select id, name from knowledge_point where subject_code = '14' and grade_code = '14' order by code limit 1`,
-  );
+  kp = (
+    await rows<{ id: string; name: string }>(
+      sql`select id, name from knowledge_point where subject_code = '14' and grade_code = '14' order by code limit 1`,
+    )
+  )[0]!;
 });
 afterAll(() => t.close());
 
