@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tx } from '../../platform/db/client.ts';
+import type { Viewer } from '../../platform/scope/registry.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { loadPool } from './assembly-pool.repository.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -178,5 +181,36 @@ describe('papers', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('总分');
     expect((await otherSchool.get(`/api/assessment/blueprints/${ok.json().id}`)).statusCode).toBe(404);
+  });
+
+  it('gives assembly the pool of items the teacher sees, less the excluded and over-exposed', async () => {
+    const [me] = await rows<{ id: string; path: string }>(sql`select a.person_id as id, s.path::text as path
+        from account a join teacher tt on tt.person_id = a.person_id join org_unit s on s.id = tt.school_id
+       where a.username = 'teacher_demo'`);
+    const viewer = {
+      actor: { personId: me!.id, role: 'teacher', orgPath: me!.path },
+      scope: { all: false, paths: [], personIds: [], memberPaths: [] },
+    } as unknown as Viewer;
+    const a = await item('等底等高的三角形面积相等。');
+    const tx = t.db.db as unknown as Tx;
+    const pool = await loadPool(tx, viewer, { subjectCode: '14', gradeCode: '14', exclude: [] });
+    const mine = pool.find((p) => p.id === a);
+    expect(mine).toMatchObject({ type: 'true_false', score: 2, knowledgePointIds: [kps[0]!.id] });
+    const [other] = await rows<{ id: string; subject: string; grade: string }>(sql`select id,
+        subject_code as subject, grade_code as grade from item where share = 'private' and author_id <> ${me!.id} limit 1`);
+    const theirs = await loadPool(tx, viewer, {
+      subjectCode: other!.subject,
+      gradeCode: other!.grade,
+      exclude: [],
+    });
+    expect(theirs.map((p) => p.id)).not.toContain(other!.id);
+    const less = await loadPool(tx, viewer, {
+      subjectCode: '14',
+      gradeCode: '14',
+      exclude: [a],
+      maxExposure: 0,
+    });
+    expect(less.map((p) => p.id)).not.toContain(a);
+    expect(less.every((p) => p.exposure === 0)).toBe(true);
   });
 });
