@@ -13,6 +13,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { assessmentScope } from './modules/assessment/assessment.scope.ts';
+import { bankRoutes } from './modules/assessment/bank.routes.ts';
+import { paperRoutes } from './modules/assessment/papers.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
@@ -202,6 +204,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
+      await api.register(bankRoutes);
+      await api.register(paperRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },

@@ -87,3 +87,11 @@ export const SPACE_ROLES: readonly Role[] = [...STAFF_ROLES, 'student', 'parent'
  * system, its security and its audit trail, not teaching.
  */
 export const CONTENT_ROLES: readonly Role[] = SPACE_ROLES;
+
+/**
+ * 题库与组卷: those who write items and set papers (the server's BANK_ROLES); never learners, whom
+ * the answer key must not reach, nor the 三员.
+ */
+export const BANK_ROLES: readonly Role[] = [...ADMIN_ROLES, 'teacher', 'head_teacher', 'researcher'];
+/** Who decides requests to share items (the server's SHARE_REVIEWER_ROLES). */
+export const SHARE_REVIEW_ROLES: readonly Role[] = [...ADMIN_ROLES, 'researcher'];

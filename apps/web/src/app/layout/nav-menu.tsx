@@ -2,11 +2,14 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   DesktopOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -25,6 +28,7 @@ import { useMe } from '../auth/auth-context';
 import {
   ACCOUNT_ADMIN_ROLES,
   AUDIT_ROLES,
+  BANK_ROLES,
   CONTENT_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
@@ -35,6 +39,7 @@ import {
   REVIEW_ROLES,
   SECOND_FACTOR_ROLES,
   SECURITY_ADMIN_ROLES,
+  SHARE_REVIEW_ROLES,
   SPACE_ROLES,
 } from '../auth/roles';
 
@@ -50,6 +55,9 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/spaces')) return '/spaces';
+  if (pathname.startsWith('/bank/reviews')) return '/bank/reviews';
+  if (pathname.startsWith('/bank')) return '/bank';
+  if (pathname.startsWith('/papers')) return '/papers';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -101,6 +109,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('nav.resources'),
     },
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
+    BANK_ROLES.includes(me.role) && { key: '/bank', icon: <DatabaseOutlined />, label: t('nav.bank') },
+    BANK_ROLES.includes(me.role) && { key: '/papers', icon: <FileTextOutlined />, label: t('nav.papers') },
+    SHARE_REVIEW_ROLES.includes(me.role) && {
+      key: '/bank/reviews',
+      icon: <CheckSquareOutlined />,
+      label: t('nav.bankReviews'),
+    },
     CONTENT_ROLES.includes(me.role) && {
       key: '/curriculum',
       icon: <BookOutlined />,
