@@ -33,23 +33,35 @@ export class RichTextError extends AppError {
  * addresses, foreign elements, pictures that are not stored files …) with where it stands.
  */
 export function sanitizeRich(input: string, opts: SanitizeOptions & { field?: string } = {}): Rich {
+  const { rich, issues } = checkRich(input, opts);
+  if (issues.length > 0) throw new RichTextError(issues, opts.field);
+  return rich;
+}
+
+/**
+ * `sanitizeRich` without throwing: the canonical text and the problems found. `lineOffset` places
+ * the field in a larger document (rich text escaped inside an XML element, say).
+ */
+export function checkRich(
+  input: string,
+  opts: SanitizeOptions & { lineOffset?: number } = {},
+): { rich: Rich; issues: RichIssue[] } {
   const issues: RichIssue[] = [];
   let root: XmlElement;
   try {
-    root = parseXml(input.replace(/\r\n?/g, '\n'), { fragment: true });
+    root = parseXml(input.replace(/\r\n?/g, '\n'), { fragment: true, lineOffset: opts.lineOffset });
   } catch (err) {
-    if (err instanceof XmlError)
-      throw new RichTextError([{ message: err.message, line: err.line, column: err.column }], opts.field);
-    throw err;
+    if (!(err instanceof XmlError)) throw err;
+    return { rich: '', issues: [{ message: err.message, line: err.line, column: err.column }] };
   }
-  const out = sanitizeNodes(stripWrapperBreaks(root.children), opts, issues);
-  if (issues.length > 0) throw new RichTextError(issues, opts.field);
-  if (out.length > MAX_RICH_CHARS)
-    throw new RichTextError(
-      [{ message: `内容过长（超过 ${MAX_RICH_CHARS} 个字符）`, line: 1, column: 1 }],
-      opts.field,
-    );
-  return out;
+  const rich = sanitizeNodes(stripWrapperBreaks(root.children), opts, issues);
+  if (rich.length > MAX_RICH_CHARS)
+    issues.push({
+      message: `内容过长（超过 ${MAX_RICH_CHARS} 个字符）`,
+      line: 1 + (opts.lineOffset ?? 0),
+      column: 1,
+    });
+  return { rich, issues };
 }
 
 /** The fragment wrapper puts the field on lines of its own; those two line breaks are not content. */
