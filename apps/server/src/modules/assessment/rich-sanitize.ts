@@ -57,9 +57,28 @@ const fail = (ctx: Ctx, el: { line: number; column: number }, message: string) =
 /** Sanitises `nodes` (the children of a field) into canonical rich text, collecting issues. */
 export function sanitizeNodes(nodes: XmlNode[], opts: SanitizeOptions, issues: RichIssue[]): string {
   const ctx: Ctx = { ...opts, issues, blanks: new Set() };
-  let out = html(nodes, ctx, { line: 1, column: 1 });
-  if (opts.collapseWhitespace) out = out.trim();
-  return out;
+  const out = html(nodes, ctx, { line: 1, column: 1 });
+  return opts.collapseWhitespace ? tidy(out) : out;
+}
+
+const BLOCK = '(?:p|ol|ul|li|table|thead|tbody|tr|td|th)';
+const BETWEEN_BLOCKS = new RegExp(`(<\\/?${BLOCK}(?: [^>]*)?>)\\s+(?=<\\/?${BLOCK}[ >])`, 'g');
+const AFTER_OPEN = new RegExp(`(<${BLOCK}(?: [^>]*)?>) `, 'g');
+const BEFORE_CLOSE = new RegExp(` (<\\/${BLOCK}>)`, 'g');
+
+/**
+ * White space as a browser shows it, for content from other tools: one space for a run, none
+ * between blocks or at their edges (pretty-printed XML indents everywhere).
+ */
+function tidy(html: string): string {
+  return html
+    .replace(/>([^<]*)</g, (_m, t: string) => `>${t.replace(/ {2,}/g, ' ')}<`)
+    .replace(/^[^<]*/, (t) => t.replace(/ {2,}/g, ' '))
+    .replace(/[^>]*$/, (t) => t.replace(/ {2,}/g, ' '))
+    .replace(BETWEEN_BLOCKS, '$1')
+    .replace(AFTER_OPEN, '$1')
+    .replace(BEFORE_CLOSE, '$1')
+    .trim();
 }
 
 function text(s: string, ctx: Ctx, at: { line: number; column: number }): string {
@@ -135,12 +154,13 @@ function htmlElement(el: XmlElement, ctx: Ctx): string {
     if (v !== undefined) attrs.push([a.local, v]);
   }
   if (name === 'img') {
-    if (!attrs.some(([k]) => k === 'src')) fail(ctx, el, '图片缺少 src');
+    if (!el.attrs.some((a) => a.local === 'src')) fail(ctx, el, '图片缺少 src');
     return `<img${serializeAttrs(attrs)}/>`;
   }
-  if (name === 'span' && attrs.some(([k]) => k === 'data-blank')) {
-    // A blank holds nothing: the student's answer goes there.
-    return `<span${serializeAttrs(attrs)}></span>`;
+  if (name === 'span') {
+    // A blank holds nothing: the student's answer goes there. Other spans mean nothing here.
+    if (attrs.some(([k]) => k === 'data-blank')) return `<span${serializeAttrs(attrs)}></span>`;
+    return html(el.children, ctx, el);
   }
   if (VOID.has(name)) return `<${name}/>`;
   return `<${name}${serializeAttrs(attrs)}>${html(el.children, ctx, el)}</${name}>`;
@@ -180,7 +200,12 @@ function imageSource(el: XmlElement, src: string, ctx: Ctx): string | undefined 
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('\\'))
       return void fail(ctx, el, `图片「${src.slice(0, 80)}」须是包内的相对路径`);
     const path = ctx.images.resolveImage(src);
-    if (path === undefined) return void fail(ctx, el, `图片「${src.slice(0, 80)}」不在导入包中`);
+    if (path === undefined)
+      return void fail(
+        ctx,
+        el,
+        `图片「${src.slice(0, 80)}」不在导入包中或不是支持的图片格式（PNG、JPEG、GIF、WebP、BMP）`,
+      );
     return path;
   }
   if (src.startsWith(HANLIN_FILE) && KEY_PATTERN.test(src.slice(HANLIN_FILE.length))) return src;

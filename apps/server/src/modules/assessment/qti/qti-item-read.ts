@@ -206,7 +206,7 @@ function readChoice(
     type: 'multiple_choice',
     stem: stemRich,
     options,
-    correct: [...new Set(decl.correct.map(letter))].sort(),
+    correct: [...new Set(decl.correct.map(letter))],
     partial: template === 'match_correct' ? 'none' : 'half',
   };
 }
