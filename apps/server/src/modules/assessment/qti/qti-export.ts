@@ -6,7 +6,7 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { contentProblems } from '../item-consistency.ts';
 import { type ItemContent, type ItemDraft, itemDraft, type LeafItem, type Rich } from '../item-model.ts';
-import { HANLIN_FILE, imageSourcesOf, sanitizeRich } from '../rich-text.ts';
+import { checkRich, HANLIN_FILE, imageSourcesOf } from '../rich-text.ts';
 import { EXTENSION_OF, ITEM_TYPE, relativeHref, STIMULUS_TYPE } from './qti-common.ts';
 import { itemXml, stimulusXml, titleOf, writeRich } from './qti-item-write.ts';
 import { type ManifestResource, manifestXml } from './qti-manifest.ts';
@@ -64,10 +64,14 @@ export function exportQtiPackage(input: ItemDraft[], opts: QtiExportOptions = {}
       );
       return d;
     }
-    for (const p of contentProblems(parsed.data.content)) problems.push(`第 ${i + 1} 题：${p}`);
-    for (const r of richFields(parsed.data.content))
-      if (sanitizeRich(r) !== r)
-        problems.push(`第 ${i + 1} 题：富文本不是规范形式，请先经 sanitizeRich 保存`);
+    const before = problems.length;
+    for (const r of richFields(parsed.data.content)) {
+      const { rich, issues } = checkRich(r);
+      if (issues.length > 0) problems.push(`第 ${i + 1} 题：${issues[0]!.message}`);
+      else if (rich !== r) problems.push(`第 ${i + 1} 题：富文本不是规范形式，请先经 sanitizeRich 保存`);
+    }
+    if (problems.length === before)
+      for (const p of contentProblems(parsed.data.content)) problems.push(`第 ${i + 1} 题：${p}`);
     return parsed.data;
   });
   const pictures = new Map<string, { path: string; identifier: string; bytes: Buffer }>();

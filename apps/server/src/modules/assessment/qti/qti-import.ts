@@ -7,7 +7,7 @@
  */
 import { contentProblems } from '../item-consistency.ts';
 import { type ItemDraft, itemDraft, type LeafItem } from '../item-model.ts';
-import { checkRich } from '../rich-text.ts';
+import { checkRich, HANLIN_FILE, rewriteImageSources } from '../rich-text.ts';
 import { attr, elements, parseXml, type XmlElement, XmlError } from '../xml-tree.ts';
 import { isExact, isQti, type ReadCtx, splitBody, textOf, toRich } from './qti-body-read.ts';
 import { QTI_NS, type QtiIssue, resolveHref, sniffImage } from './qti-common.ts';
@@ -214,7 +214,12 @@ export async function importQti(input: Buffer, opts: QtiImportOptions): Promise<
       explanation = checked.rich;
     }
     const parts = composites.get(path)!.entries.map((e) => ({ content: e.leaf!, score: e.score ?? 1 }));
-    const content = { type: 'composite' as const, stem, ...(explanation ? { explanation } : {}), parts };
+    const content = {
+      type: 'composite' as const,
+      stem,
+      ...(explanation === undefined ? {} : { explanation }),
+      parts,
+    };
     const { tags, codes } = fillTags(meta, opts.defaults, content, undefined);
     items.push({
       draft: { content, tags },
@@ -237,4 +242,32 @@ export async function importQti(input: Buffer, opts: QtiImportOptions): Promise<
   }
   if (issues.length > 0) return { ok: false, errors: issues };
   return { ok: true, items, pictures: [...pictures.values()] };
+}
+
+/**
+ * A draft whose pictures point at stored files: `storedKey` gives the storage key the caller saved
+ * each package picture under (by its path, as in `pictures`).
+ */
+export function withStoredPictures(draft: ItemDraft, storedKey: (path: string) => string): ItemDraft {
+  const map = (r: string) => rewriteImageSources(r, (src) => `${HANLIN_FILE}${storedKey(src)}`);
+  const leaf = (c: LeafItem): LeafItem => {
+    const out = { ...c, stem: map(c.stem) } as LeafItem;
+    if (c.explanation !== undefined) out.explanation = map(c.explanation);
+    if ((out.type === 'single_choice' || out.type === 'multiple_choice') && 'options' in c)
+      out.options = c.options.map((o) => ({ ...o, body: map(o.body) }));
+    if ((out.type === 'short_answer' || out.type === 'essay') && out.reference !== undefined)
+      out.reference = map(out.reference);
+    return out;
+  };
+  const c = draft.content;
+  if (c.type !== 'composite') return { ...draft, content: leaf(c) };
+  return {
+    ...draft,
+    content: {
+      ...c,
+      stem: map(c.stem),
+      ...(c.explanation === undefined ? {} : { explanation: map(c.explanation) }),
+      parts: c.parts.map((p) => ({ ...p, content: leaf(p.content) })),
+    },
+  };
 }

@@ -137,7 +137,8 @@ export function readItem(root: XmlElement, ctx: ReadCtx): ReadItem | undefined {
     const block = explanationBlock(body);
     if (block) content.explanation = toRich(blockContent(block), ctx);
   }
-  if (content.explanation === '') delete content.explanation;
+  // Another tool's empty solution says nothing; Hanlin's empty explanation is what was stored.
+  if (content.explanation === '' && !ctx.exact) delete content.explanation;
   if (ctx.issues.length > before) return undefined;
   return { content, score: maxScore(root), stimulusRef: stimulusRefs[0] };
 }
