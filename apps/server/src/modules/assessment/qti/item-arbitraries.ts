@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { COGNITIVE_LEVELS, type ItemDraft, type ItemTags, itemDraft, type LeafItem } from '../item-model.ts';
 import { sanitizeRich, texToMathML } from '../rich-text.ts';
+import { escapeText } from '../xml-tree.ts';
 
 export const PICTURE_KEYS = ['items/2026/12/0193f0a1-0001', 'items/2026/12/0193f0a1-0002'];
 const TEX = [
@@ -46,8 +47,7 @@ const CHARS = [
 /** Plain strings as teachers type them, markup characters and white space included. */
 export const plain = (min = 0, max = 8) =>
   fc.array(fc.constantFrom(...CHARS, '\r'), { minLength: min, maxLength: max }).map((a) => a.join(''));
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 6 }).map((a) => escape(a.join('')));
+const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 6 }).map((a) => escapeText(a.join('')));
 
 const leafInline = fc.oneof(
   { weight: 4, arbitrary: text },
