@@ -90,6 +90,31 @@ describe('every error names the file, the item and the line, and nothing is impo
     expect(single[0]!.message).toMatch(/请上传包含材料的内容包/);
   });
 
+  it('a stimulus holding an interaction', async () => {
+    const files = [...folderFiles('stimulus-package')].map(([path, data]) => ({
+      path,
+      data:
+        path === 'passages/night.xml'
+          ? data
+              .toString()
+              .replace(
+                '<p class="author-line">佚名</p>',
+                '<p><qti-text-entry-interaction response-identifier="R"/></p>',
+              )
+          : data,
+    }));
+    const errors = await errorsOf(writePackage(files), 'night.zip');
+    expect(errors).toEqual([
+      {
+        file: 'passages/night.xml',
+        item: 'Stimulus1',
+        line: 15,
+        column: 10,
+        message: '材料中不能有作答交互 <qti-text-entry-interaction>',
+      },
+    ]);
+  });
+
   it('a picture that is not an image by its bytes (an SVG, say) is refused', async () => {
     const files = [...folderFiles('stimulus-package')].map(([path, data]) => ({
       path,

@@ -100,3 +100,34 @@ describe('QTI 3.0 items in the shape of the official examples', () => {
     ]);
   });
 });
+
+describe('explanations and stimuli written by other tools', () => {
+  const item = (body: string) =>
+    Buffer.from(
+      `<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="x" title="x">
+  <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="float">
+    <qti-correct-response><qti-value>7.389</qti-value></qti-correct-response>
+  </qti-response-declaration>
+  <qti-item-body>${body}</qti-item-body>
+</qti-assessment-item>`,
+    );
+
+  it('a solution feedback block is the explanation; other feedback is left out', async () => {
+    const r = ok(
+      await importQti(
+        item(
+          '<p>e² ≈ <qti-text-entry-interaction response-identifier="RESPONSE"/></p>' +
+            '<qti-feedback-inline identifier="CORRECT" outcome-identifier="FEEDBACK" show-hide="show">对</qti-feedback-inline>' +
+            '<qti-feedback-block identifier="SOLUTION" outcome-identifier="FEEDBACK" show-hide="show"><qti-content-body><p>e² = exp(2)</p></qti-content-body></qti-feedback-block>',
+        ),
+        { fileName: 'x.xml', defaults: DEFAULTS },
+      ),
+    );
+    expect(r.items[0]!.draft.content).toEqual({
+      type: 'fill_in',
+      stem: '<p>e² ≈ <span data-blank="RESPONSE"></span></p>',
+      explanation: '<p>e² = exp(2)</p>',
+      blanks: [{ id: 'RESPONSE', accepted: ['7.389'], kind: 'number', caseSensitive: true }],
+    });
+  });
+});

@@ -9,7 +9,7 @@ import { contentProblems } from '../item-consistency.ts';
 import { type ItemDraft, itemDraft, type LeafItem } from '../item-model.ts';
 import { checkRich, HANLIN_FILE, rewriteImageSources } from '../rich-text.ts';
 import { attr, elements, parseXml, type XmlElement, XmlError } from '../xml-tree.ts';
-import { isExact, isQti, type ReadCtx, splitBody, textOf, toRich } from './qti-body-read.ts';
+import { interactionsOf, isExact, isQti, type ReadCtx, splitBody, textOf, toRich } from './qti-body-read.ts';
 import { QTI_NS, type QtiIssue, resolveHref, sniffImage } from './qti-common.ts';
 import { readItem } from './qti-item-read.ts';
 import { readManifest, readTags } from './qti-manifest.ts';
@@ -45,6 +45,9 @@ export interface QtiImportOptions {
   /** Tags for what the file does not say (another tool's items say none of the bank's). */
   defaults: TagDefaults;
 }
+
+/** Items of one import: a teacher's or an exam office's bank, not a whole publisher's. */
+export const MAX_ITEMS = 5000;
 
 interface Doc {
   path: string;
@@ -113,6 +116,10 @@ export async function importQti(input: Buffer, opts: QtiImportOptions): Promise<
           message: `清单列出的「${r.href}」不在包中`,
         });
       else docs.push({ path, metadata: r.metadata });
+    }
+    if (docs.length > MAX_ITEMS) {
+      const message = `一次最多导入 ${MAX_ITEMS} 道题，请拆分内容包`;
+      return { ok: false, errors: [{ file: manifestPath!, line: 1, column: 1, message }] };
     }
     if (manifest && docs.length === 0 && issues.length === 0)
       issues.push({
@@ -202,6 +209,14 @@ export async function importQti(input: Buffer, opts: QtiImportOptions): Promise<
     }
     const ctx = ctxFor(path, root);
     const body = elements(root).find((e) => isQti(e, 'qti-stimulus-body'));
+    for (const i of body ? interactionsOf(body) : [])
+      issues.push({
+        file: path,
+        item: ctx.item,
+        line: i.line,
+        column: i.column,
+        message: `材料中不能有作答交互 <${i.local}>`,
+      });
     const stem = body ? toRich(splitBody(body, ctx, () => undefined).stem, ctx) : '';
     const meta = readTags(metadataOf.get(path));
     let explanation: string | undefined;

@@ -147,7 +147,9 @@ function explanationBlock(body: XmlElement): XmlElement | undefined {
   let found: XmlElement | undefined;
   const walk = (el: XmlElement) => {
     for (const c of elements(el)) {
+      const solution = /^(solution|explanation)$/i.test(attr(c, 'identifier') ?? '');
       if (isQti(c, 'qti-rubric-block') && attr(c, 'use') === 'explanation') found ??= c;
+      else if (isQti(c, 'qti-feedback-block') && solution) found ??= c;
       else walk(c);
     }
   };
