@@ -102,6 +102,11 @@ describe('sanitizeRich', () => {
         expect(err.issues[0]!.line).toBeGreaterThanOrEqual(1);
       });
     }
+    it('style attributes and elements never survive', () => {
+      expect(sanitizeRich('<p style="background:url(javascript:alert(1))">a</p>')).toBe('<p>a</p>');
+      expect(sanitizeRich('<math><mi style="x:expression(alert(1))">x</mi></math>')).not.toMatch(/style/);
+      expect(refused('<p>a</p><style>*{}</style>').issues[0]!.message).toMatch(/<style>/);
+    });
     it('names the line and column', () => {
       const err = refused('<p>一</p>\n<p>二 <script>x</script></p>');
       expect(err.issues[0]).toMatchObject({ line: 2, column: 6 });
