@@ -126,9 +126,9 @@ export function parsePaper(blocks: Block[]): ParsedPaper {
       letter = nextLetter(letter);
     }
     if (marks.length < minimum) return false;
-    marks.forEach((m, i) =>
-      node.options.push({ letter: m.letter, line: subLine(line, m.end, marks[i + 1]?.at) }),
-    );
+    for (const [i, m] of marks.entries()) {
+      node.options.push({ letter: m.letter, line: subLine(line, m.end, marks[i + 1]?.at) });
+    }
     node.keyKind = undefined;
     return true;
   };
