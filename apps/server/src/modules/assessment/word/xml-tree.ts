@@ -38,6 +38,7 @@ const PREFIXES: Record<string, string> = {
   'http://schemas.microsoft.com/office/word/2010/wordprocessingShape': 'wps',
   'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
   'urn:schemas-microsoft-com:vml': 'v',
+  'http://www.w3.org/1998/Math/MathML': 'mml',
   'urn:schemas-microsoft-com:office:office': 'o',
 };
 
