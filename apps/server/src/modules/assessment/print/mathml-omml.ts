@@ -217,10 +217,12 @@ class Writer {
     const first = a[0];
     const last = a.at(-1);
     const isFence = (x: XmlElement | undefined) => x && local(x) === 'mo' && x.attrs.fence === 'true';
-    if (a.length < 2 || !isFence(first) || !isFence(last) || !OPENERS.has(textOf(first!).trim()))
-      return undefined;
-    const pr = `<m:dPr><m:begChr ${val(textOf(first!).trim())}/><m:endChr ${val(textOf(last!).trim())}/></m:dPr>`;
-    return `<m:d>${pr}<m:e>${this.row(a.slice(1, -1))}</m:e></m:d>`;
+    if (a.length < 2 || !isFence(first) || !OPENERS.has(textOf(first!).trim())) return undefined;
+    // `\right.` writes no closing fence at all.
+    const closed = isFence(last);
+    const end = closed ? textOf(last!).trim() : '';
+    const pr = `<m:dPr><m:begChr ${val(textOf(first!).trim())}/><m:endChr ${val(end)}/></m:dPr>`;
+    return `<m:d>${pr}<m:e>${this.row(a.slice(1, closed ? -1 : undefined))}</m:e></m:d>`;
   }
 
   private over(base: XmlElement | undefined, over: XmlElement | undefined): string {
