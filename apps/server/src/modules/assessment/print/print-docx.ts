@@ -7,31 +7,21 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Footer,
-  Header,
   HeightRule,
-  Packer,
-  PageNumber,
-  PageOrientation,
   Paragraph,
   type ParagraphChild,
   Table,
-  TableAnchorType,
   TableCell,
-  TableLayoutType,
   TableRow,
   TabStopType,
-  TextDirection,
   TextRun,
-  VerticalAlign,
   WidthType,
 } from 'docx';
 import type { LeafItem } from '../item-model.ts';
 import type { PaperDocument, PaperItem } from '../paper-model.ts';
+import { type Block, gridTable, heading, INDENT, px, tw, writeDocx } from './docx-page.ts';
 import {
   answerLines,
-  BODY_PT,
   buildKey,
   columnWidth,
   ESSAY_COLUMNS,
@@ -41,125 +31,13 @@ import {
   optionColumns,
   type PageGeometry,
   type PrintOptions,
-  SEAL_TEXT,
+  richTexts,
   STUDENT_FIELDS,
   scoreText,
   sectionNumeral,
   showsScore,
 } from './print-layout.ts';
 import { RichDocx } from './rich-docx.ts';
-
-const TWIPS_PER_MM = 1440 / 25.4;
-const tw = (mm: number) => Math.round(mm * TWIPS_PER_MM);
-const px = (mm: number) => Math.round((mm * 96) / 25.4);
-const SANS = '黑体';
-const INDENT = tw(7.5);
-
-type Block = Paragraph | Table;
-const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const heading = (text: string, size = BODY_PT * 2) =>
-  new TextRun({ text, bold: true, size, font: { eastAsia: SANS, ascii: 'Arial', hAnsi: 'Arial' } });
-
-function richTexts(paper: PaperDocument): (string | undefined)[] {
-  const leaf = (c: LeafItem) => [
-    c.stem,
-    c.explanation,
-    ...('options' in c ? c.options.map((o) => o.body) : []),
-    ...('reference' in c ? [c.reference] : []),
-  ];
-  return paper.sections.flatMap((s) =>
-    s.items.flatMap((i) =>
-      i.content.type === 'composite'
-        ? [i.content.stem, ...i.content.parts.flatMap((p) => leaf(p.content))]
-        : leaf(i.content),
-    ),
-  );
-}
-
-/** A table of labelled cells (the score table, the key's 题号/答案 table). */
-function gridTable(rows: string[][], cellMm: number): Table {
-  const count = Math.max(...rows.map((r) => r.length));
-  return new Table({
-    alignment: AlignmentType.CENTER,
-    layout: TableLayoutType.FIXED,
-    width: { size: tw(cellMm) * count, type: WidthType.DXA },
-    columnWidths: Array.from({ length: count }, () => tw(cellMm)),
-    rows: rows.map(
-      (r) =>
-        new TableRow({
-          height: { value: tw(7.5), rule: HeightRule.ATLEAST },
-          children: r.map(
-            (text) =>
-              new TableCell({
-                width: { size: tw(cellMm), type: WidthType.DXA },
-                verticalAlign: VerticalAlign.CENTER,
-                borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
-                children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(text)] })],
-              }),
-          ),
-        }),
-    ),
-  });
-}
-
-/** The sealing line: a floating one-cell table at the left page edge, text running bottom to top. */
-function sealHeader(g: PageGeometry): Header {
-  const field = (f: string) => [
-    new TextRun(`${f}：`),
-    new TextRun({ text: '\u00a0'.repeat(18), underline: {} }),
-    new TextRun('\u00a0'.repeat(6)),
-  ];
-  const height = g.height - g.margin.top - g.margin.bottom;
-  const cell = new TableCell({
-    textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT,
-    verticalAlign: VerticalAlign.CENTER,
-    width: { size: tw(g.seal - 6), type: WidthType.DXA },
-    borders: {
-      top: noBorder,
-      bottom: noBorder,
-      left: noBorder,
-      right: { style: BorderStyle.DASHED, size: 6, color: '000000' },
-    },
-    children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, children: STUDENT_FIELDS.flatMap(field) }),
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { before: 120 },
-        children: [new TextRun({ text: SEAL_TEXT, size: 20 })],
-      }),
-    ],
-  });
-  return new Header({
-    children: [
-      new Table({
-        float: {
-          horizontalAnchor: TableAnchorType.PAGE,
-          verticalAnchor: TableAnchorType.PAGE,
-          absoluteHorizontalPosition: tw(g.margin.left - 2),
-          absoluteVerticalPosition: tw(g.margin.top),
-        },
-        rows: [new TableRow({ height: { value: tw(height), rule: HeightRule.EXACT }, children: [cell] })],
-      }),
-      new Paragraph({}),
-    ],
-  });
-}
-
-const pageFooter = () =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({
-            children: ['第 ', PageNumber.CURRENT, ' 页　共 ', PageNumber.TOTAL_PAGES, ' 页'],
-            size: 18,
-          }),
-        ],
-      }),
-    ],
-  });
 
 class PaperDocx {
   private readonly textMm: number;
@@ -295,51 +173,6 @@ class PaperDocx {
   }
 }
 
-function document(g: PageGeometry, children: Block[], seal: boolean, title: string): Promise<Buffer> {
-  const doc = new Document({
-    title,
-    creator: 'Hanlin',
-    styles: {
-      default: {
-        document: {
-          run: {
-            size: BODY_PT * 2,
-            font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' },
-          },
-          paragraph: { spacing: { line: 360, lineRule: 'auto' } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            // The docx package swaps width and height itself for a landscape page.
-            size: {
-              width: tw(Math.min(g.width, g.height)),
-              height: tw(Math.max(g.width, g.height)),
-              orientation: g.width > g.height ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-            },
-            margin: {
-              top: tw(g.margin.top),
-              right: tw(g.margin.right),
-              bottom: tw(g.margin.bottom),
-              left: tw(g.margin.left + g.seal),
-              header: tw(6),
-              footer: tw(6),
-            },
-          },
-          column: g.columns === 2 ? { count: 2, space: tw(g.columnGap), equalWidth: true } : undefined,
-        },
-        headers: seal ? { default: sealHeader(g) } : undefined,
-        footers: { default: pageFooter() },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
-
 export interface PrintDocx {
   docx: Buffer;
   notes: string[];
@@ -361,7 +194,7 @@ export async function paperDocx(paper: PaperDocument, options: PrintOptions): Pr
       );
     for (const item of s.items) children.push(...doc.item(item));
   }
-  return { docx: await document(g, children, seal, paper.title), notes: rich.notes };
+  return { docx: await writeDocx(g, children, seal, paper.title), notes: rich.notes };
 }
 
 /** The answer key and marking scheme (参考答案及评分标准) as .docx, A4. */
@@ -418,5 +251,5 @@ export async function keyDocx(
         children.push(...rich.blocks(e.explanation, [new TextRun({ text: '【解析】', bold: true })]));
     }
   }
-  return { docx: await document(g, children, false, title), notes: rich.notes };
+  return { docx: await writeDocx(g, children, false, title), notes: rich.notes };
 }

@@ -16,6 +16,7 @@ import {
   optionColumns,
   type PageGeometry,
   type PrintOptions,
+  richTexts,
   SEAL_TEXT,
   STUDENT_FIELDS,
   scoreText,
@@ -29,22 +30,6 @@ export interface PrintHtml {
   geometry: PageGeometry;
   /** Problems met while printing (a formula KaTeX could not set), for the caller to show. */
   notes: string[];
-}
-
-function richTexts(paper: PaperDocument): (string | undefined)[] {
-  const leaf = (c: LeafItem) => [
-    c.stem,
-    c.explanation,
-    ...('options' in c ? c.options.map((o) => o.body) : []),
-    ...('reference' in c ? [c.reference] : []),
-  ];
-  return paper.sections.flatMap((s) =>
-    s.items.flatMap((i) =>
-      i.content.type === 'composite'
-        ? [i.content.stem, i.content.explanation, ...i.content.parts.flatMap((p) => leaf(p.content))]
-        : leaf(i.content),
-    ),
-  );
 }
 
 const fields = () => STUDENT_FIELDS.map((f) => `<span>${f}：<span class="field"></span></span>`).join('');

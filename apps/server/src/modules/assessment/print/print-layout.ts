@@ -127,6 +127,23 @@ export const metaLine = (p: PaperDocument) => `考试时间：${p.minutes} 分�
 export const STUDENT_FIELDS = ['学校', '班级', '姓名', '考号'] as const;
 export const SEAL_TEXT = '密　封　线　内　不　要　答　题';
 
+/** Every rich text of a paper (to fetch its pictures once before rendering). */
+export function richTexts(paper: PaperDocument): (string | undefined)[] {
+  const leaf = (c: LeafItem) => [
+    c.stem,
+    c.explanation,
+    ...('options' in c ? c.options.map((o) => o.body) : []),
+    ...('reference' in c ? [c.reference] : []),
+  ];
+  return paper.sections.flatMap((s) =>
+    s.items.flatMap((i) =>
+      i.content.type === 'composite'
+        ? [i.content.stem, i.content.explanation, ...i.content.parts.flatMap((p) => leaf(p.content))]
+        : leaf(i.content),
+    ),
+  );
+}
+
 // ------------------------------------------------------------------- the answer key
 
 /** The printed answer of an objective item: B, ACD, √, or the blanks' first accepted answers. */

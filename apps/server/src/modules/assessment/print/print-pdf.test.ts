@@ -5,7 +5,7 @@ import { FIGURE_KEY, sampleImages, samplePaper } from './fixtures/sample-paper.t
 import { inspectPdf } from './pdf-inspect.ts';
 import { keyHtml, paperHtml } from './print-html.ts';
 import type { ImageResolver } from './print-layout.ts';
-import { closePrinter, printPdf, printPreview } from './print-pdf.ts';
+import { chromiumPath, closePrinter, printPdf, printPreview } from './print-pdf.ts';
 
 /** Where the first pages go as PNGs, to look at (not committed). */
 const SHOTS = 'test-results/print';
@@ -91,5 +91,16 @@ describe('printing a paper to PDF with Chromium', () => {
     const doc = await paperHtml(p, { size: 'A4', resolveImage: noImages });
     expect(doc.html).not.toContain('example.com');
     expect(doc.html.match(/［图片缺失］/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says how to install Chromium when it is not there', () => {
+    const saved = process.env.HANLIN_CHROMIUM;
+    process.env.HANLIN_CHROMIUM = '/nonexistent/chromium';
+    try {
+      expect(() => chromiumPath()).toThrow(/apt-get install chromium fonts-noto-cjk/);
+    } finally {
+      if (saved === undefined) delete process.env.HANLIN_CHROMIUM;
+      else process.env.HANLIN_CHROMIUM = saved;
+    }
   });
 });

@@ -6,8 +6,10 @@
  * phantoms. An element outside that list keeps its text and is reported (`unknown`), so the teacher
  * is told which formula to check.
  */
+import { LayoutConstructs } from './omml-layout.ts';
+import { EMPTY, group, isCjk, joinTex, mathElement, mrow, type Node, paren, seq } from './omml-node.ts';
 import { escapeXml } from './rich-html.ts';
-import { isOperatorChar, TEX_ACCENTS, TEX_DELIMITERS, TEX_FUNCTIONS, TEX_OF_CHAR } from './tex-symbols.ts';
+import { isOperatorChar, TEX_FUNCTIONS, TEX_OF_CHAR } from './tex-symbols.ts';
 import { kid, kids, textOf, val, type XmlElement } from './xml-tree.ts';
 
 /** A converted formula. */
@@ -22,72 +24,7 @@ export interface MathResult {
   unknown: string[];
 }
 
-interface Node {
-  tex: string;
-  ml: string;
-  text: string;
-}
-
-const EMPTY: Node = { tex: '', ml: '', text: '' };
-/** MathML draws an accent with its spacing form (a combining mark has nothing to sit on in `<mo>`). */
-const SPACING_ACCENT: Record<string, string> = {
-  '\u0302': '^',
-  '\u0305': '¯',
-  '\u0304': '¯',
-  '\u0307': '˙',
-  '\u0308': '¨',
-  '\u20d7': '→',
-  '\u0303': '~',
-  '\u030c': 'ˇ',
-  '\u0301': '´',
-  '\u0300': '`',
-  '\u0306': '˘',
-  '\u20d6': '←',
-  '\u20e1': '↔',
-};
-const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
-
-/** Joins TeX pieces, with a space where a command would otherwise run into a letter (`\times a`). */
-function joinTex(parts: string[]): string {
-  let out = '';
-  for (const p of parts) {
-    if (!p) continue;
-    if (/\\[a-zA-Z]+$/.test(out) && /^[a-zA-Z]/.test(p)) out += ' ';
-    out += p;
-  }
-  return out;
-}
-
-/** A TeX argument: one token stays as it is, anything longer is braced. */
-function group(tex: string): string {
-  if (/^(\\[a-zA-Z]+|[^\\{}\s])$/.test(tex)) return tex;
-  if (tex.startsWith('{') && closingBrace(tex, 0) === tex.length - 1) return tex;
-  return `{${tex}}`;
-}
-
-function closingBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '{') depth++;
-    else if (s[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-const mrow = (n: Node) => `<mrow>${n.ml}</mrow>`;
-/** Wraps a linear text in parentheses when it is more than one token (`(x+1)/2`). */
-const paren = (t: string) => (t.length > 1 && /[+\-−×÷*/ =]/.test(t.slice(1)) ? `(${t})` : t);
-const seq = (nodes: Node[]): Node => ({
-  tex: joinTex(nodes.map((n) => n.tex)),
-  ml: nodes.map((n) => n.ml).join(''),
-  text: nodes.map((n) => n.text).join(''),
-});
-const isCjk = (ch: string) => /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(ch);
-
-class Converter {
-  readonly unknown = new Set<string>();
-
+class Converter extends LayoutConstructs {
   /** The children of an argument element (`m:e`, `m:num` …) in order. */
   arg(el: XmlElement | undefined): Node {
     if (!el) return EMPTY;
@@ -307,110 +244,6 @@ class Converter {
       text: `${chr}${sub?.text ? `_${paren(sub.text)}` : ''}${sup?.text ? `^${paren(sup.text)}` : ''}${e.text}`,
     };
   }
-
-  delimiters(el: XmlElement): Node {
-    const pr = kid(el, 'm:dPr');
-    const beg = val(kid(pr, 'm:begChr'), 'm:val') ?? '(';
-    const end = val(kid(pr, 'm:endChr'), 'm:val') ?? ')';
-    const sep = val(kid(pr, 'm:sepChr'), 'm:val') ?? '|';
-    const parts = kids(el, 'm:e').map((e) => this.arg(e));
-    const left = TEX_DELIMITERS[beg];
-    const right = TEX_DELIMITERS[end];
-    const sepTex = TEX_OF_CHAR[sep] ?? sep;
-    const inner = parts.map((p) => p.tex).join(sep === '|' ? ' \\mid ' : sepTex);
-    const tex =
-      left !== undefined && right !== undefined
-        ? `\\left${left}${/^[a-z]/i.test(left) ? ' ' : ''}${inner}\\right${right}`
-        : `${TEX_OF_CHAR[beg] ?? beg}${inner}${TEX_OF_CHAR[end] ?? end}`;
-    const fence = (ch: string) => (ch ? `<mo fence="true">${escapeXml(ch)}</mo>` : '');
-    const ml = `<mrow>${fence(beg)}${parts.map(mrow).join(`<mo separator="true">${escapeXml(sep)}</mo>`)}${fence(end)}</mrow>`;
-    return { tex, ml, text: `${beg}${parts.map((p) => p.text).join(sep)}${end}` };
-  }
-
-  accent(el: XmlElement): Node {
-    const chr = val(kid(kid(el, 'm:accPr'), 'm:chr'), 'm:val') ?? '\u0302';
-    const e = this.arg(kid(el, 'm:e'));
-    const cmd = TEX_ACCENTS[chr];
-    if (!cmd) this.unknown.add(`m:acc(${chr})`);
-    const shown = SPACING_ACCENT[chr] ?? chr;
-    return {
-      tex: cmd ? `${cmd}{${e.tex}}` : `\\overset{${shown}}{${e.tex}}`,
-      ml: `<mover accent="true">${mrow(e)}<mo>${escapeXml(shown)}</mo></mover>`,
-      text: e.text,
-    };
-  }
-
-  bar(el: XmlElement): Node {
-    const top = val(kid(kid(el, 'm:barPr'), 'm:pos'), 'm:val') === 'top';
-    const e = this.arg(kid(el, 'm:e'));
-    return top
-      ? { tex: `\\overline{${e.tex}}`, ml: `<mover accent="true">${mrow(e)}<mo>‾</mo></mover>`, text: e.text }
-      : {
-          tex: `\\underline{${e.tex}}`,
-          ml: `<munder accentunder="true">${mrow(e)}<mo>_</mo></munder>`,
-          text: e.text,
-        };
-  }
-
-  groupChar(el: XmlElement): Node {
-    const pr = kid(el, 'm:groupChrPr');
-    const chr = val(kid(pr, 'm:chr'), 'm:val') ?? '⏟';
-    const top = val(kid(pr, 'm:pos'), 'm:val') === 'top';
-    const e = this.arg(kid(el, 'm:e'));
-    const tex =
-      chr === '⏟'
-        ? `\\underbrace{${e.tex}}`
-        : chr === '⏞'
-          ? `\\overbrace{${e.tex}}`
-          : top
-            ? `\\overset{${TEX_OF_CHAR[chr] ?? chr}}{${e.tex}}`
-            : `\\underset{${TEX_OF_CHAR[chr] ?? chr}}{${e.tex}}`;
-    const tag = top || chr === '⏞' ? 'mover' : 'munder';
-    return { tex, ml: `<${tag}>${mrow(e)}<mo>${escapeXml(chr)}</mo></${tag}>`, text: e.text };
-  }
-
-  limit(el: XmlElement): Node {
-    const e = this.arg(kid(el, 'm:e'));
-    const lim = this.arg(kid(el, 'm:lim'));
-    const low = el.name === 'm:limLow';
-    const fn = /^\\(lim|max|min|sup|inf)$/.test(e.tex);
-    const tex = fn
-      ? `${e.tex}${low ? '_' : '^'}${group(lim.tex)}`
-      : `${low ? '\\underset' : '\\overset'}{${lim.tex}}{${e.tex}}`;
-    const tag = low ? 'munder' : 'mover';
-    return {
-      tex,
-      ml: `<${tag}>${mrow(e)}${mrow(lim)}</${tag}>`,
-      text: `${e.text}${low ? '_' : '^'}${paren(lim.text)}`,
-    };
-  }
-
-  func(el: XmlElement): Node {
-    const name = this.arg(kid(el, 'm:fName'));
-    const e = this.arg(kid(el, 'm:e'));
-    return {
-      tex: joinTex([name.tex, group(e.tex)]),
-      ml: `<mrow>${mrow(name)}<mo>&#x2061;</mo>${mrow(e)}</mrow>`,
-      text: `${name.text}${e.text}`,
-    };
-  }
-
-  rows(rows: XmlElement[][], begin: string, endTex: string): Node {
-    const cells = rows.map((r) => r.map((c) => this.arg(c)));
-    // In an equation array `&` marks the alignment point; one left-aligned column keeps it simple.
-    const strip = (s: string) => s.replace(/\\&/g, '');
-    const tex = `${begin}${cells.map((r) => r.map((c) => strip(c.tex)).join(' & ')).join(' \\\\ ')}${endTex}`;
-    const ml = `<mtable>${cells.map((r) => `<mtr>${r.map((c) => `<mtd>${mrow(c)}</mtd>`).join('')}</mtr>`).join('')}</mtable>`;
-    return { tex, ml, text: cells.map((r) => r.map((c) => c.text.replace(/&/g, '')).join(' ')).join('；') };
-  }
-}
-
-/** The MathML of a formula with its TeX as the annotation, as the item model stores it. */
-export function mathElement(ml: string, tex: string, display: boolean): string {
-  return (
-    `<math xmlns="${MATHML_NS}"${display ? ' display="block"' : ''}><semantics><mrow>${ml}</mrow>` +
-    `<annotation encoding="application/x-tex">${escapeXml(tex)}</annotation></semantics></math>`
-  );
 }
 
 /** Converts one `m:oMath`; `display` for an equation on its own line (`m:oMathPara`). */
