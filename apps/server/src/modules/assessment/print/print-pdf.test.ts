@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paperDocument } from '../paper-model.ts';
 import { FIGURE_KEY, sampleImages, samplePaper } from './fixtures/sample-paper.ts';
+import { printKeyDocx, printPaperPdf } from './paper-print.ts';
 import { inspectPdf } from './pdf-inspect.ts';
 import { keyHtml, paperHtml } from './print-html.ts';
 import type { ImageResolver } from './print-layout.ts';
@@ -102,5 +103,21 @@ describe('printing a paper to PDF with Chromium', () => {
       if (saved === undefined) delete process.env.HANLIN_CHROMIUM;
       else process.env.HANLIN_CHROMIUM = saved;
     }
+  });
+
+  it('prints several papers at once through the queue, with what a download needs', async () => {
+    const files = await Promise.all([
+      printPaperPdf(paper, { size: 'A4', resolveImage }),
+      printPaperPdf(paper, { size: 'A3', resolveImage }),
+      printPaperPdf(paper, { size: 'A4', resolveImage }),
+      printKeyDocx(paper, { resolveImage }),
+    ]);
+    expect(files.map((f) => f.contentType)).toEqual([
+      'application/pdf',
+      'application/pdf',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+    expect(files.slice(0, 3).map((f) => inspectPdf(f.bytes).length)).toEqual([4, 2, 4]);
   });
 });

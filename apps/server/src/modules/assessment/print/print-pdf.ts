@@ -5,7 +5,7 @@
  * it carries (pictures come in as data URLs).
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { PrintHtml } from './print-html.ts';
 import type { PageGeometry } from './print-layout.ts';
@@ -81,10 +81,26 @@ export async function closePrinter(): Promise<void> {
 const mmToPx = (mm: number) => Math.round((mm * 96) / 25.4);
 
 /** Opens the HTML in a locked-down page and hands it to `use`. */
-async function withPage<T>(
-  doc: PrintHtml,
-  use: (page: import('playwright-core').Page) => Promise<T>,
-): Promise<T> {
+/**
+ * Pages rendered at once: each costs a Chromium renderer process, and a machine of two cores
+ * printing a class set of papers should queue them rather than thrash.
+ */
+const MAX_PAGES = 2;
+let open = 0;
+const waiting: (() => void)[] = [];
+
+async function withPage<T>(doc: PrintHtml, use: (page: Page) => Promise<T>): Promise<T> {
+  if (open >= MAX_PAGES) await new Promise<void>((resolve) => waiting.push(resolve));
+  open++;
+  try {
+    return await render(doc, use);
+  } finally {
+    open--;
+    waiting.shift()?.();
+  }
+}
+
+async function render<T>(doc: PrintHtml, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await (await shared()).newContext({
     javaScriptEnabled: false,
     offline: true,
