@@ -64,7 +64,11 @@ export function blankAnswers(
   count: number,
 ): { keys: BlankKey[]; problem?: string; open: boolean } {
   const open = new RegExp(NOTE.source).test(text);
-  const clean = text.replace(NOTE, '').trim();
+  // 漂亮（或美好）: an alternative in brackets.
+  const clean = text
+    .replace(NOTE, '')
+    .replace(/[（(][\s\u3000]*或[\s\u3000]*([^（）()]+)[）)]/g, ' 或 $1')
+    .trim();
   let pieces =
     count > 1 ? clean.split(/[\s\u3000]*[;；][\s\u3000]*|\s{2,}|\u3000+/).filter(Boolean) : [clean];
   if (count > 1 && pieces.length === 1) pieces = clean.split(/[，,、]\s*/).filter(Boolean);

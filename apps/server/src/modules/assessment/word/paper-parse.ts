@@ -91,7 +91,7 @@ function optionRows(t: TableBlock): Line[] | undefined {
   const isOptions = (l: Line) => {
     const q = questionNumber(l.text);
     const rest = q ? l.text.slice(q.end).replace(/^[\s\u3000]+/, '') : l.text.trim();
-    return findOption(rest, 'A', 0)?.at === 0;
+    return [...'ABCDEFGH'].some((letter) => findOption(rest, letter, 0)?.at === 0);
   };
   return lines.length && lines.every(isOptions) ? lines : undefined;
 }
