@@ -233,7 +233,7 @@ export async function keyDocx(
     }
     for (const e of s.entries) {
       const lead = [
-        new TextRun({ text: `${e.label}．`, bold: true }),
+        new TextRun({ text: e.label, bold: true }),
         new TextRun(scoreText(e.score)),
         ...(e.answer ? [new TextRun({ text: e.answer, bold: true })] : []),
       ];

@@ -122,7 +122,7 @@ export async function keyHtml(
       ? `<table class="answers"><tr><td>题号</td>${s.table.map((t) => `<td>${t.label}</td>`).join('')}</tr><tr><td>答案</td>${s.table.map((t) => `<td>${escapeXml(t.answer)}</td>`).join('')}</tr></table>`
       : '';
     const entries = s.entries.map((e) => {
-      const head = `<span class="label">${e.label}．</span>${scoreText(e.score)}${e.answer ? `<strong>${escapeXml(e.answer)}</strong>` : ''}`;
+      const head = `<span class="label">${e.label}</span>${scoreText(e.score)}${e.answer ? `<strong>${escapeXml(e.answer)}</strong>` : ''}`;
       const reference = e.reference ? rich.html(e.reference, head) : `<p>${head}</p>`;
       const rubric = e.rubric.length
         ? `<div class="rubric">${e.rubric.map((r) => `<div><span>${escapeXml(r.description)}</span><span class="pts">……${r.points} 分</span></div>`).join('')}</div>`

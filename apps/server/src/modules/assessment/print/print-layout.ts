@@ -167,7 +167,7 @@ export function objectiveAnswer(c: LeafItem): string | undefined {
 }
 
 export interface KeyEntry {
-  /** `7`, or `11（2）` for a part. */
+  /** What opens the entry: `7．`; for a composite's parts `13．（1）`, then `（2）` … */
   label: string;
   score: number;
   type: LeafItem['type'];
@@ -206,14 +206,14 @@ export function buildKey(paper: PaperDocument): KeySection[] {
       const c = item.content;
       if (c.type === 'composite') {
         c.parts.forEach((p, i) => {
-          out.entries.push(entry(`${item.number}（${i + 1}）`, p.score, p.content));
+          out.entries.push(entry(`${i ? '' : `${item.number}．`}（${i + 1}）`, p.score, p.content));
         });
         if (c.explanation) out.entries.at(-1)!.explanation ??= c.explanation;
       } else if (c.type === 'single_choice' || c.type === 'multiple_choice' || c.type === 'true_false') {
         out.table.push({ label: String(item.number), answer: objectiveAnswer(c)! });
-        if (c.explanation) out.entries.push(entry(String(item.number), item.score, c));
+        if (c.explanation) out.entries.push(entry(`${item.number}．`, item.score, c));
       } else {
-        out.entries.push(entry(String(item.number), item.score, c));
+        out.entries.push(entry(`${item.number}．`, item.score, c));
       }
     }
     return out;
