@@ -57,34 +57,48 @@ export function improveBySwaps(spec: AtaSpec, forms: number[][], deadline: numbe
 function exchange(st: AtaState, f: number, scores: number[]): boolean {
   const { n, F, K } = st;
   const df = new Float64Array(K);
-  let best = scores[f]! + 1e-9 * Math.max(1, Math.abs(scores[f]!));
-  let move: [number, number, number] | null = null;
+  const floor = scores[f]! + 1e-9 * Math.max(1, Math.abs(scores[f]!));
+  const candidates: { worse: number; i: number; j: number; g: number }[] = [];
   const inF: number[] = [];
-  for (let i = 0; i < n; i++) if (st.has(i, f)) inF.push(i);
+  for (let i = 0; i < n; i++) if (st.has(i, f) && st.fixed[i] !== 2) inF.push(i);
   for (let g = 0; g < F; g++) {
     if (g === f) continue;
     for (let j = 0; j < n; j++) {
       if (!st.has(j, g) || st.has(j, f) || st.fixed[j] === 2) continue;
       for (const i of inF) {
-        if (st.has(i, g) || st.fixed[i] === 2) continue;
+        if (st.has(i, g)) continue;
         for (let k = 0; k < K; k++) df[k] = st.objValue(j, k) - st.objValue(i, k);
         const worse = Math.min(
           st.formScore(f, (k) => df[k]!),
           st.formScore(g, (k) => -df[k]!),
         );
-        if (worse <= best) continue;
-        if (!st.canJoin(j, f, i) || !st.canJoin(i, g, j)) continue;
-        if (!st.swapKeepsLines(i, j, f) || !st.swapKeepsLines(j, i, g)) continue;
-        best = worse;
-        move = [i, j, g];
+        if (worse > floor) candidates.push({ worse, i, j, g });
       }
     }
   }
-  if (!move) return false;
-  const [i, j, g] = move;
-  st.remove(i, f);
-  st.remove(j, g);
-  st.place(j, f);
-  st.place(i, g);
+  candidates.sort((a, b) => b.worse - a.worse);
+  for (const { i, j, g } of candidates) {
+    // Try it for real: enemies, overlap and every line of both forms must still hold.
+    st.remove(i, f);
+    st.remove(j, g);
+    const ok = st.canJoin(j, f) && st.canJoin(i, g);
+    if (ok) {
+      st.place(j, f);
+      st.place(i, g);
+      if (linesHold(st, [i, j], [f, g])) return true;
+      st.remove(j, f);
+      st.remove(i, g);
+    }
+    st.place(i, f);
+    st.place(j, g);
+  }
+  return false;
+}
+
+function linesHold(st: AtaState, items: number[], forms: number[]): boolean {
+  for (const i of items)
+    for (let k = st.lineStart[i]!; k < st.lineStart[i + 1]!; k++)
+      for (const f of forms)
+        if (st.applies[st.lineOf[k]! * st.F + f] && st.violation(st.lineOf[k]!, f) > 1e-9) return false;
   return true;
 }

@@ -31,11 +31,15 @@ export class AtaState {
   readonly maxOverlap: number;
 
   constructor(readonly spec: AtaSpec) {
-    const n = (this.n = spec.itemCount);
-    const F = (this.F = spec.formCount);
-    const C = (this.C = spec.constraints.length);
+    const n = spec.itemCount;
+    const F = spec.formCount;
+    const C = spec.constraints.length;
     const o = spec.objective;
-    const K = (this.K = o?.kind === 'maximin' ? o.values.length : 1);
+    const K = o?.kind === 'maximin' ? o.values.length : 1;
+    this.n = n;
+    this.F = F;
+    this.C = C;
+    this.K = K;
     const count = new Int32Array(n + 1);
     for (const c of spec.constraints) for (let k = 0; k < c.items.length; k++) count[c.items[k]! + 1]!++;
     for (let i = 0; i < n; i++) count[i + 1]! += count[i]!;
