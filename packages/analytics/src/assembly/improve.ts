@@ -17,7 +17,7 @@ export function improveBySwaps(spec: AtaSpec, forms: number[][], deadline: numbe
   if (!st.feasible()) return forms;
   const { n, F, K } = st;
   const delta = new Float64Array(K);
-  for (let rounds = 0; performance.now() < deadline; rounds++) {
+  while (performance.now() < deadline) {
     const scores = Array.from({ length: F }, (_, f) => st.formScore(f));
     const worst = Math.min(...scores);
     let improved = false;

@@ -16,3 +16,4 @@ export * from './solve-ata.ts';
 export * from './solver.ts';
 export * from './swap.ts';
 export * from './synthetic.ts';
+export * from './worker.ts';
