@@ -1,7 +1,8 @@
 /**
  * Swap local search: replace one item of the worst form (for maximin and minimax; of any form for a
- * sum) by the item outside it that improves that form most while every line, enemy pair, usage
- * and overlap limit still holds. Used to polish a sub-problem's solution before it is compared with
+ * sum) by the item outside it that improves that form most, or exchange one of its items with one
+ * of another form (the only move when every item must be used), while every line, enemy pair,
+ * usage and overlap limit still holds. Used to polish a sub-problem's solution before it is compared with
  * the whole pool's bound; it never makes a feasible solution infeasible.
  */
 import type { AtaSpec } from './ata.ts';
@@ -9,7 +10,7 @@ import { AtaState } from './state.ts';
 
 export function improveBySwaps(spec: AtaSpec, forms: number[][], deadline: number): number[][] {
   const o = spec.objective;
-  if (!o || (spec.usage?.min ?? 0) > 0) return forms;
+  if (!o) return forms;
   const st = new AtaState(spec);
   forms.forEach((items, f) => {
     for (const i of items) st.place(i, f);

@@ -9,6 +9,7 @@
  */
 import type { Highs } from 'highs';
 import { type AtaFormulation, type AtaSpec, ataObjectiveValue, buildAtaModel } from './ata.ts';
+import { greedyAssemble } from './greedy.ts';
 import { improveBySwaps } from './improve.ts';
 import { coreKeep, dominanceKeep, subsetSpec, supportKeep } from './reduce.ts';
 import { type SolveStatus, solveModel } from './solver.ts';
@@ -145,7 +146,35 @@ export function solveAta(highs: Highs, spec: AtaSpec, options: AtaSolveOptions =
     if (current.every((ks) => ks.every((i) => local.has(i)))) run(false, current);
     else run(false);
   };
+  let lpDone = false;
+  /** The whole pool's LP relaxation bounds every solution; a minimax on a grid rounds it up. */
+  const lpBound = () => {
+    if (lpDone) return;
+    lpDone = true;
+    const lp = solveModel(highs, built().model, {
+      relaxed: true,
+      timeLimit: remaining() * 0.5,
+      highs: LP_OPTIONS,
+    });
+    if (lp.status !== 'optimal') return;
+    const step = built().auxStep;
+    tighten(step > 0 ? Math.ceil(lp.objective / step - 1e-6) * step : lp.objective);
+    steps.push(`LP bound of all ${work.itemCount} items in ${lp.seconds.toFixed(2)} s`);
+  };
   const gapFor = (v: number) => Math.max(absGap, relGap * Math.abs(v));
+
+  // A greedy paper polished by swaps costs milliseconds and, against the LP bound, often proves
+  // itself optimal (a booklet design whose minimax time lies on a half-minute grid, say).
+  if (work.objective && columns <= 5000) {
+    const g = greedyAssemble(work);
+    if (g.feasible) {
+      offer(improveBySwaps(work, g.forms, performance.now() + remaining() * 50));
+      steps.push(`greedy ${g.objective.toFixed(4)}, swaps → ${incumbentValue().toFixed(4)}`);
+      if (!closed(incumbentValue(), bound)) lpBound();
+    }
+  }
+  if (incumbent && closed(incumbentValue(), bound))
+    return done('optimal', toSpec(incumbent), incumbentValue(), bound);
 
   if (work.objective && work.objective.kind !== 'minimax' && columns > 1000) {
     // Relaxation-induced neighbourhood: the whole pool's LP gives the bound and names the few items
@@ -174,18 +203,7 @@ export function solveAta(highs: Highs, spec: AtaSpec, options: AtaSolveOptions =
     }
   } else if (work.objective && columns > coreColumns) {
     subSolve(coreKeep(work, Math.ceil(coreColumns / work.formCount)), 'core', 0.5);
-    if (incumbent && !closed(incumbentValue(), bound)) {
-      const lp = solveModel(highs, built().model, {
-        relaxed: true,
-        timeLimit: remaining() * 0.5,
-        highs: LP_OPTIONS,
-      });
-      if (lp.status === 'optimal') {
-        const step = built().auxStep;
-        tighten(step > 0 ? Math.ceil(lp.objective / step - 1e-6) * step : lp.objective);
-        steps.push(`LP bound of all ${work.itemCount} items in ${lp.seconds.toFixed(2)} s`);
-      }
-    }
+    if (incumbent && !closed(incumbentValue(), bound)) lpBound();
   }
   if (incumbent && closed(incumbentValue(), bound))
     return done('optimal', toSpec(incumbent), incumbentValue(), bound);
