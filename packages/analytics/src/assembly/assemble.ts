@@ -32,12 +32,9 @@ import { highsRuntime, infeasibleGroups, type SolveStatus } from './solver.ts';
 export interface AssembleOptions {
   /** Seconds for the solve; default 10. */
   timeLimit?: number;
-  /** Relative optimality gap at which to stop; default 1e-4. */
+  /** Relative optimality gap at which to stop; default 0.5% for information, else 1e-4. */
   relGap?: number;
-  /**
-   * Absolute gap in the solver's objective units. Default for the difficulty objective: 0.0005 of
-   * mean P (times the total score), a difference no teacher can see; otherwise 1e-6.
-   */
+  /** Absolute gap in the solver's objective units; defaults in `DEFAULT_ABS_GAP`. */
   absGap?: number;
   labels?: AssemblyLabels;
   /** Seconds per feasibility check while naming a conflict; default 5. */
@@ -162,12 +159,10 @@ export async function assemble(
   const highs = await highsRuntime();
   const compiled = compileBlueprint(pool, blueprint);
   const kind = compiled.objective;
-  const absGap =
-    options.absGap ?? (kind === 'difficulty' ? 0.0005 * (blueprint.totalScore ?? maxScore(compiled)) : 1e-6);
   const solved = solveAta(highs, compiled.spec, {
     timeLimit: options.timeLimit ?? 10,
-    relGap: options.relGap ?? 1e-4,
-    absGap,
+    relGap: options.relGap ?? (kind === 'information' ? 0.005 : 1e-4),
+    absGap: options.absGap ?? DEFAULT_ABS_GAP[kind](blueprint, compiled),
   });
   const seconds = () => (performance.now() - started) / 1000;
   const base = { items: compiled.spec.itemCount, steps: solved.steps };
@@ -208,6 +203,17 @@ export async function assemble(
   const explanation = explainInfeasible(highs, compiled, options);
   return { ...empty, status: 'infeasible', seconds: seconds(), explanation };
 }
+
+/**
+ * Differences no one could see, in the solver's units: 0.0005 of mean P (times the total score)
+ * for the difficulty objective; less than one use for exposure (a sum of whole counts).
+ */
+const DEFAULT_ABS_GAP: Record<ObjectiveKind, (b: Blueprint, c: Compiled) => number> = {
+  difficulty: (b, c) => 0.0005 * (b.totalScore ?? maxScore(c)),
+  information: () => 1e-6,
+  exposure: () => 0.999,
+  none: () => 1e-6,
+};
 
 /** The solver's bound in the units of `objectiveValue`. */
 function boundValue(kind: ObjectiveKind, bound: number, b: Blueprint): number | null {

@@ -178,8 +178,8 @@ export function validateInput(pool: readonly PoolItem[], blueprint: Blueprint): 
       bad(`${p}.cognitiveLevel`, `unknown level ${String(it.cognitiveLevel)}`);
     if (it.a !== undefined && (!isNum(it.a) || it.a <= 0)) bad(`${p}.a`, 'must be a positive number');
     if (it.b !== undefined && !isNum(it.b)) bad(`${p}.b`, 'must be a number');
-    if (it.exposure !== undefined && (!isNum(it.exposure) || it.exposure < 0))
-      bad(`${p}.exposure`, 'must be ≥ 0');
+    if (it.exposure !== undefined && (!Number.isInteger(it.exposure) || it.exposure < 0))
+      bad(`${p}.exposure`, 'must be a whole number ≥ 0');
   }
 
   const b = blueprint ?? {};

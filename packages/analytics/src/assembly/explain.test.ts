@@ -111,6 +111,14 @@ describe('explaining a blueprint that cannot be met', () => {
     await expectIrreducible(pool, b, ['include[0]', 'include[2]', 'enemies[1]']);
   });
 
+  it('names an included item outside the table as the conflict', async () => {
+    const pool = smallPool();
+    const b: Blueprint = { types: [{ type: 'single_choice', count: 3 }], include: ['i02'] };
+    const r = await assemble(pool, b, { labels: { items: { i02: '分数墙' } } });
+    expect(r.status).toBe('infeasible');
+    expect(r.explanation!.message).toBe('无法组卷：必选题「分数墙」的题型或知识点不在细目表中');
+  });
+
   it('names the overlap limit of parallel forms when the bank cannot fill both forms apart', async () => {
     const pool = smallPool();
     const b: Blueprint = {

@@ -1,10 +1,14 @@
 /**
- * Solving an ATA spec within a time budget, for pools of any size:
+ * Solving an ATA spec within a time budget, for pools of any size. Every solution found on the way
+ * is feasible for the whole pool; it is declared optimal only against a bound of the whole pool
+ * (0 for a minimax distance, the LP relaxation of the whole pool rounded to the objective's grid,
+ * or the MIP's own bound) within the gaps:
  * 1. exact reductions (`dominanceKeep`);
- * 2. when the model is still large, a core restriction (`coreKeep`) solved first; its solution is
- *    feasible for the whole pool and is accepted as optimal when it meets a bound of the whole pool
- *    (0 for a minimax distance, else the LP relaxation of the whole pool) within the gaps;
- * 3. otherwise the whole (reduced) pool, starting from the core's solution.
+ * 2. small models: a greedy paper improved by swap search, against the LP bound;
+ * 3. maximin and sums: the sub-MIP over the items the whole pool's LP uses (relaxation-induced
+ *    neighbourhood), polished by swaps with every item; minimax on a large pool: the same over a
+ *    core spread along the objective's coefficient;
+ * 4. whatever is not proved yet: the whole (reduced) model, starting from the best solution.
  * Synchronous: see `solver.ts` on keeping it off a server's event loop.
  */
 import type { Highs } from 'highs';
@@ -137,11 +141,12 @@ export function solveAta(highs: Highs, spec: AtaSpec, options: AtaSolveOptions =
     const local = new Map(keep.map((i, k) => [i, k]));
     // A first paper, polished by swaps with every item of the pool (cheap), before searching on.
     const first = run(true);
-    if (!incumbent || closed(incumbentValue(), bound) || first.status === 'optimal') return;
+    if (!incumbent || closed(incumbentValue(), bound)) return;
     const before = incumbentValue();
+    // A tenth of the time left (remaining() is in seconds).
     offer(improveBySwaps(work, incumbent, performance.now() + remaining() * 100));
     steps.push(`swap search ${before.toFixed(4)} → ${incumbentValue().toFixed(4)}`);
-    if (closed(incumbentValue(), bound)) return;
+    if (closed(incumbentValue(), bound) || first.status === 'optimal') return;
     const current = incumbent as number[][];
     if (current.every((ks) => ks.every((i) => local.has(i)))) run(false, current);
     else run(false);
@@ -168,7 +173,7 @@ export function solveAta(highs: Highs, spec: AtaSpec, options: AtaSolveOptions =
   if (work.objective && columns <= 5000) {
     const g = greedyAssemble(work);
     if (g.feasible) {
-      offer(improveBySwaps(work, g.forms, performance.now() + remaining() * 50));
+      offer(improveBySwaps(work, g.forms, performance.now() + remaining() * 50)); // 5% of the time left
       steps.push(`greedy ${g.objective.toFixed(4)}, swaps → ${incumbentValue().toFixed(4)}`);
       if (!closed(incumbentValue(), bound)) lpBound();
     }

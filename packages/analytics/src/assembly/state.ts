@@ -181,11 +181,21 @@ export class AtaState {
     return o.sense === 'min' ? -a : a;
   }
 
+  /** Every constraint of the spec holds: lines, usage, fixings, enemies, overlap. */
   feasible(): boolean {
+    const F = this.F;
     for (let c = 0; c < this.C; c++)
-      for (let f = 0; f < this.F; f++)
-        if (this.applies[c * this.F + f] && this.violation(c, f) > 1e-6) return false;
-    for (let i = 0; i < this.n; i++) if (this.usage[i]! < this.usageMin) return false;
+      for (let f = 0; f < F; f++) if (this.applies[c * F + f] && this.violation(c, f) > 1e-6) return false;
+    for (let i = 0; i < this.n; i++) {
+      if (this.usage[i]! < this.usageMin || this.usage[i]! > this.usageMax) return false;
+      if (this.fixed[i] === 1 && this.usage[i]! > 0) return false;
+      if (this.fixed[i] === 2 && this.usage[i]! < F) return false;
+      for (let k = this.enemyStart[i]!; k < this.enemyStart[i + 1]!; k++)
+        for (let f = 0; f < F; f++)
+          if (this.inForm[i * F + f] && this.inForm[this.enemyOf[k]! * F + f]) return false;
+    }
+    for (let f = 0; f < F; f++)
+      for (let g = f + 1; g < F; g++) if (this.shared[f * F + g]! > this.maxOverlap) return false;
     return true;
   }
 
