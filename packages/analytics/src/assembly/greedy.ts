@@ -18,7 +18,14 @@ export interface GreedyResult {
   seconds: number;
 }
 
-export function greedyAssemble(spec: AtaSpec): GreedyResult {
+/**
+ * `seed`: (item, form) pairs placed first, in order, where they fit (e.g. an LP solution's
+ * assignments, largest first); the greedy then completes the forms.
+ */
+export function greedyAssemble(
+  spec: AtaSpec,
+  seed: readonly (readonly [number, number])[] = [],
+): GreedyResult {
   const started = performance.now();
   const st = new AtaState(spec);
   const { n, F, C, K } = st;
@@ -66,6 +73,8 @@ export function greedyAssemble(spec: AtaSpec): GreedyResult {
     if (fx.value === 1)
       for (let k = 0; k < fx.items.length; k++)
         for (let f = 0; f < F; f++) if (!st.has(fx.items[k]!, f)) st.place(fx.items[k]!, f);
+
+  for (const [i, f] of seed) if (st.canJoin(i, f) && fillGain(i, f) >= 0) st.place(i, f);
 
   if (st.usageMin >= 1) {
     const weightOf = (i: number) => (o && o.kind !== 'maximin' ? Math.abs(o.values[i]!) : 0);

@@ -196,6 +196,19 @@ export function solveAta(highs: Highs, spec: AtaSpec, options: AtaSolveOptions =
       const use = new Float64Array(work.itemCount);
       for (let i = 0; i < work.itemCount; i++)
         for (let f = 0; f < work.formCount; f++) use[i]! += lp.values[relaxed.col(i, f)]!;
+      // The LP's own assignments, completed greedily and polished by swaps, are often enough.
+      const seed: [number, number][] = [];
+      for (let i = 0; i < work.itemCount; i++)
+        for (let f = 0; f < work.formCount; f++) {
+          const v = lp.values[relaxed.col(i, f)]!;
+          if (v >= 0.5) seed.push([i, f]);
+        }
+      seed.sort((a, b) => lp.values![relaxed.col(b[0], b[1])]! - lp.values![relaxed.col(a[0], a[1])]!);
+      const g = greedyAssemble(work, seed);
+      if (g.feasible) {
+        offer(improveBySwaps(work, g.forms, performance.now() + remaining() * 100));
+        steps.push(`LP rounding ${g.objective.toFixed(4)}, swaps → ${incumbentValue().toFixed(4)}`);
+      }
       const keep = supportKeep(work, use);
       // Items the LP uses go only where it puts them; items added to cover a line go anywhere.
       const F = work.formCount;
@@ -204,7 +217,7 @@ export function solveAta(highs: Highs, spec: AtaSpec, options: AtaSolveOptions =
         for (let f = 0; f < F; f++)
           allowed[k * F + f] = use[i]! <= 1e-6 || lp.values![relaxed.col(i, f)]! > 1e-6 ? 1 : 0;
       });
-      subSolve(keep, 'LP support', 0.6, allowed);
+      if (!incumbent || !closed(incumbentValue(), bound)) subSolve(keep, 'LP support', 0.6, allowed);
     }
   } else if (work.objective && columns > coreColumns) {
     subSolve(coreKeep(work, Math.ceil(coreColumns / work.formCount)), 'core', 0.5);

@@ -24,6 +24,13 @@ describe('assembly in a worker thread', () => {
     if (s.ok) expect(checkForms(pool, blueprint, [s.form.itemIds])).toEqual([]);
   });
 
+  it('queues jobs sent together and answers each with its own result', async () => {
+    const other: Blueprint = { ...blueprint, types: [{ type: 'single_choice', count: 3 }] };
+    const [a, b] = await Promise.all([assembleInWorker(pool, blueprint), assembleInWorker(pool, other)]);
+    expect(a.forms[0]!.itemIds).toHaveLength(6);
+    expect(b.forms[0]!.itemIds).toHaveLength(3);
+  });
+
   it('passes invalid input back as AssemblyInputError with the bad fields', async () => {
     const bad = { types: [{ type: 'poem', count: 1 }] } as unknown as Blueprint;
     const error = await assembleInWorker(pool, bad).catch((e: unknown) => e);
