@@ -37,7 +37,10 @@ export interface AssembleOptions {
   /** Absolute gap in the solver's objective units; defaults in `DEFAULT_ABS_GAP`. */
   absGap?: number;
   labels?: AssemblyLabels;
-  /** Seconds per feasibility check while naming a conflict; default 5. */
+  /**
+   * Seconds per feasibility check while naming a conflict; default 5, and twelve times that for
+   * the whole search (past it the explanation says the set may not be the smallest).
+   */
   explainTimeLimit?: number;
 }
 
@@ -249,7 +252,13 @@ function explainInfeasible(highs: Highs, compiled: Compiled, options: AssembleOp
     .map((r, k) => ({ k, rank: DROP_FIRST.indexOf(r.kind) }))
     .sort((a, b) => a.rank - b.rank || a.k - b.k)
     .map(({ k }) => model.group(groupName(k)));
-  const iis = infeasibleGroups(highs, model, order, options.explainTimeLimit ?? 5);
+  const iis = infeasibleGroups(
+    highs,
+    model,
+    order,
+    options.explainTimeLimit ?? 5,
+    (options.explainTimeLimit ?? 5) * 12,
+  );
   const c = conflicts(iis.groups.map((g) => Number(model.groups[g]!.slice('req:'.length))));
   return { message: explainConflicts(c, iis.proved), conflicts: c, proved: iis.proved };
 }

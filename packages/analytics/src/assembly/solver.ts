@@ -189,9 +189,17 @@ export interface IisResult {
  * turn; if the rest stays infeasible the group is not needed, else it belongs to the subset. The
  * candidates are first narrowed with HiGHS' IIS of the LP relaxation when the relaxation is itself
  * infeasible (rows it names → their groups), which is usually a handful of groups.
- * `order` lists the groups to try dropping first (the least important ones).
+ * `order` lists the groups to try dropping first (the least important ones). Each check gets
+ * `timeLimit` seconds and the whole search `totalTimeLimit`; past either, `proved` is false.
  */
-export function infeasibleGroups(highs: Highs, model: MipModel, order: number[], timeLimit = 5): IisResult {
+export function infeasibleGroups(
+  highs: Highs,
+  model: MipModel,
+  order: number[],
+  timeLimit = 5,
+  totalTimeLimit = 60,
+): IisResult {
+  const deadline = performance.now() + totalTimeLimit * 1000;
   let checks = 0;
   let proved = true;
   const all = order.filter((g) => g !== 0);
@@ -210,6 +218,12 @@ export function infeasibleGroups(highs: Highs, model: MipModel, order: number[],
   const kept: number[] = [];
   for (const g of all) {
     if (!candidates.has(g)) continue;
+    if (performance.now() > deadline) {
+      // Out of time: keep the rest unchecked. The set stays infeasible, maybe not irreducible.
+      proved = false;
+      kept.push(g);
+      continue;
+    }
     disabled.add(g);
     checks++;
     const f = isFeasible(highs, model, disabled, timeLimit);

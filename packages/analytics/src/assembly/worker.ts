@@ -107,7 +107,7 @@ export function assembleInWorker(
   options: AssembleOptions = {},
 ): Promise<AssemblyResult> {
   // The solve's time limit, the conflict search's checks, and a margin for start-up and layout.
-  const deadline = ((options.timeLimit ?? 10) + 20 * (options.explainTimeLimit ?? 5) + 30) * 1000;
+  const deadline = ((options.timeLimit ?? 10) + 14 * (options.explainTimeLimit ?? 5) + 30) * 1000;
   return submit<AssemblyResult>({ op: 'assemble', pool, blueprint, options }, deadline);
 }
 
