@@ -80,8 +80,15 @@ function classify(spec: AtaSpec, fine: boolean): Classes {
     return true;
   });
   const allForms = (c: AtaSpec['constraints'][number]) => c.forms === undefined || c.forms.length === F;
+  // A pure upper bound whose coefficients differ between items (answering time): the one
+  // dimension in which items of a class may differ and still be ranked.
+  const varies = (c: AtaSpec['constraints'][number]) => {
+    if (typeof c.values === 'number') return false;
+    for (let k = 1; k < c.items.length; k++) if (c.values[k] !== c.values[0]) return true;
+    return false;
+  };
   const resource = spec.constraints.findIndex(
-    (c, k) => nonNegative[k] && allForms(c) && c.min <= 0 && Number.isFinite(c.max),
+    (c, k) => nonNegative[k] && allForms(c) && c.min <= 0 && Number.isFinite(c.max) && varies(c),
   );
   const isCount = spec.constraints.map((c, k) => {
     if (!nonNegative[k]) return false;

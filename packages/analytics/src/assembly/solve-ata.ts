@@ -26,7 +26,7 @@ export interface AtaSolveOptions {
   /** Absolute gap in objective units; default 1e-6. */
   absGap?: number;
   formulation?: AtaFormulation;
-  /** Above this many item × form columns, solve a core first; default 2,500. */
+  /** Above this many item × form columns, solve a core first; default 1,000. */
   coreColumns?: number;
   /** Extra HiGHS options for the MIP solves (native names). */
   highs?: Record<string, string | number | boolean>;
@@ -108,7 +108,7 @@ export function solveAta(highs: Highs, spec: AtaSpec, options: AtaSolveOptions =
   };
   const incumbentValue = () => (incumbent ? ataObjectiveValue(work, incumbent) : Number.NaN);
   const columns = work.itemCount * work.formCount;
-  const coreColumns = options.coreColumns ?? 2500;
+  const coreColumns = options.coreColumns ?? 1000;
   let whole: ReturnType<typeof buildAtaModel> | undefined;
   const built = () => {
     whole ??= buildAtaModel(work, options.formulation);
