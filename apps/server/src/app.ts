@@ -13,6 +13,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { assessmentScope } from './modules/assessment/assessment.scope.ts';
+import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
+import { assignmentScope } from './modules/assessment/assignments.scope.ts';
+import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
@@ -78,6 +81,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   assessmentScope,
+  assignmentScope,
   privacyScope,
   auditScope,
   securityPolicyScope,
@@ -202,6 +206,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
+      await api.register(assignmentRoutes);
+      await api.register(attemptRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },
