@@ -15,7 +15,7 @@ declare module '../../platform/scope/matrix.ts' {
     assignment: string;
     /** an attempt of a student of the class at such an assignment */
     attempt: string;
-    /** a finalised paper of the class's school */
+    /** a finalised paper of the school of the class whose staff lie outside the scope */
     finalPaper: string;
   }
 }
@@ -65,7 +65,7 @@ export const assignmentScope: ScopeRules = {
       ),
       finalPaper: await firstId(
         tx,
-        sql`select p.id from paper p join org_unit c on c.id = ${places.classId}
+        sql`select p.id from paper p join org_unit c on c.id = ${places.staffClassId}
              where p.status = 'final' and p.path <@ subpath(c.path, 0, 3) order by p.id limit 1`,
       ),
     }),
