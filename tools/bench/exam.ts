@@ -68,8 +68,12 @@ const classes = (
     select c.id, c.path::text as path, count(*)::int as n from org_unit c join student s on s.class_id = c.id
      where c.kind = 'class' and s.status = 'enrolled' group by c.id order by c.path`)
 ).rows;
-let covered = 0;
-const chosen = classes.filter((c) => (covered += c.n) - c.n < CROWD);
+const chosen: typeof classes = [];
+for (let covered = 0; covered < CROWD && chosen.length < classes.length; ) {
+  const c = classes[chosen.length]!;
+  chosen.push(c);
+  covered += c.n;
+}
 const usernames = (
   await db.execute<{ username: string }>(sql`
     select a.username from account a join student s on s.person_id = a.person_id
