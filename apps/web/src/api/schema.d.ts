@@ -17573,6 +17573,7 @@ export interface paths {
                                 lateUntil: string | null;
                                 minutes: number | null;
                                 paperFree: boolean;
+                                attemptId: string | null;
                                 /** @enum {string} */
                                 standing: "not_started" | "in_progress" | "submitted" | "late" | "expired" | "missing";
                                 deadlineAt: string | null;

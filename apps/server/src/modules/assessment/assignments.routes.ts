@@ -50,6 +50,7 @@ const ZHomework = z.object({
   lateUntil: z.string().nullable(),
   minutes: z.number().nullable(),
   paperFree: z.boolean(),
+  attemptId: z.string().nullable(),
   standing: ZStanding,
   deadlineAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -271,7 +272,8 @@ export async function assignmentRoutes(app: FastifyInstance) {
         response: {
           200: z.object({
             summary: z.object({ missing: z.number(), late: z.number(), toDo: z.number() }),
-            items: z.array(ZHomework.omit({ open: true }).extend({ open: z.boolean() })),
+            // The child's attempts are addressed by the child only.
+            items: z.array(ZHomework.omit({ attemptId: true })),
           }),
           ...errorResponses,
         },

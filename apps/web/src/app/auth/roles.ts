@@ -87,3 +87,14 @@ export const SPACE_ROLES: readonly Role[] = [...STAFF_ROLES, 'student', 'parent'
  * system, its security and its audit trail, not teaching.
  */
 export const CONTENT_ROLES: readonly Role[] = SPACE_ROLES;
+
+/** 作业与考试: students answer, parents follow their children, teachers and administrators set work. */
+export const HOMEWORK_ROLES: readonly Role[] = [
+  'student',
+  'parent',
+  'teacher',
+  'head_teacher',
+  'school_admin',
+  'district_admin',
+  'city_admin',
+];

@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  EditOutlined,
   FileProtectOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -26,6 +27,7 @@ import {
   ACCOUNT_ADMIN_ROLES,
   AUDIT_ROLES,
   CONTENT_ROLES,
+  HOMEWORK_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
   NOTICE_ADMIN_ROLES,
@@ -50,6 +52,7 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/spaces')) return '/spaces';
+  if (pathname.startsWith('/homework') || pathname.startsWith('/attempts')) return '/homework';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -93,6 +96,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/import',
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
+    },
+    HOMEWORK_ROLES.includes(me.role) && {
+      key: '/homework',
+      icon: <EditOutlined />,
+      label: t('nav.homework'),
     },
     SPACE_ROLES.includes(me.role) && { key: '/spaces', icon: <TeamOutlined />, label: t('nav.spaces') },
     CONTENT_ROLES.includes(me.role) && {
