@@ -37,6 +37,12 @@ function plain(s: string, caseSensitive: boolean): string {
   return caseSensitive ? t : t.toLowerCase();
 }
 
+/** A number as typed: decimal or a fraction a/b (the grader to come also reads 二分之一, units …). */
+function numberOf(s: string): number {
+  const m = /^(-?\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(s);
+  return m ? Number(m[1]) / Number(m[2]) : s === '' ? Number.NaN : Number(s);
+}
+
 function blankRight(b: Extract<LeafItem, { type: 'fill_in' }>['blanks'][number], given: string | undefined) {
   if (given === undefined || given.trim() === '') return false;
   if (b.kind === 'number') {
@@ -45,9 +51,9 @@ function blankRight(b: Extract<LeafItem, { type: 'fill_in' }>['blanks'][number],
       const t = plain(s, false);
       return unit && t.endsWith(unit) ? t.slice(0, -unit.length) : t;
     };
-    const v = Number(strip(given));
+    const v = numberOf(strip(given));
     if (!Number.isFinite(v)) return false;
-    return b.accepted.some((a) => Math.abs(Number(strip(a)) - v) <= (b.tolerance ?? 1e-9));
+    return b.accepted.some((a) => Math.abs(numberOf(strip(a)) - v) <= (b.tolerance ?? 1e-9));
   }
   const g = plain(given, b.caseSensitive);
   return b.accepted.some((a) => plain(a, b.caseSensitive) === g);

@@ -104,14 +104,13 @@ function Answering({ attempt, onClosed }: { attempt: Attempt; onClosed: () => vo
 
   return (
     <Stack gap={12}>
+      <Typography.Title level={4} style={{ margin: 0 }} className="hanlin-wrap">
+        {attempt.title}
+      </Typography.Title>
+      {/* The time left and where the answers are stay in sight below the app's header. */}
       <div className="hanlin-attempt-bar">
-        <Typography.Title level={4} style={{ margin: 0 }} className="hanlin-wrap">
-          {attempt.title}
-        </Typography.Title>
-        <Flex gap={8} wrap align="center">
-          <Countdown deadlineAt={attempt.deadlineAt} offsetMs={offsetMs} onExpire={() => setTimeUp(true)} />
-          <SaveStatus state={state} />
-        </Flex>
+        <Countdown deadlineAt={attempt.deadlineAt} offsetMs={offsetMs} onExpire={() => setTimeUp(true)} />
+        <SaveStatus state={state} />
       </div>
       {closed && <Alert type="warning" showIcon title={t('homework.closedNotice')} />}
       {attempt.paperFree ? (
