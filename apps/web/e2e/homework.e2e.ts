@@ -123,4 +123,52 @@ describe('homework on a phone', () => {
     await expect.poll(() => row.count()).toBe(1);
     await teacher.screenshot({ path: `${SHOTS}/homework-teacher-progress.png`, fullPage: true });
   });
+
+  it('shows a paper-free exam one item at a time and records leaving the page', async () => {
+    const { className } = await one<{ className: string }>(
+      `select c.name as "className" from student s join org_unit c on c.id = s.class_id
+         join account a on a.person_id = s.person_id where a.username = 'student_demo'`,
+      [],
+    );
+    const teacher = await browser.newPage({ viewport: DESKTOP });
+    await loginAs(teacher, 'teacher_demo');
+    await teacher.goto(`${baseUrl()}/homework`);
+    await teacher.getByTestId('assign-open').click();
+    const dialog = teacher.getByRole('dialog');
+    await dialog.getByTestId('assign-paper').click();
+    await teacher.locator('.ant-select-item-option').filter({ hasText: '数学单元练习' }).first().click();
+    await dialog.getByLabel('名称').fill('无纸化随堂测验');
+    await dialog.getByText('考试', { exact: true }).click();
+    await dialog.getByLabel('限时').fill('30');
+    await dialog.getByLabel('无纸化考试').click();
+    const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await dialog.getByRole('checkbox', { name: new RegExp(`^${escaped}`) }).check();
+    await dialog.getByTestId('assign-submit').click();
+    await teacher.getByRole('link', { name: '无纸化随堂测验' }).waitFor();
+
+    const page = await browser.newPage({ viewport: PHONE_390, isMobile: true, hasTouch: true });
+    await loginAs(page, 'student_demo');
+    await page.goto(`${baseUrl()}/homework`);
+    await page
+      .getByTestId('homework-card')
+      .filter({ hasText: '无纸化随堂测验' })
+      .getByTestId('start')
+      .click();
+    const item = page.getByTestId('exam-item');
+    await expect.poll(() => item.locator('.ant-card-head').textContent()).toContain('第 1 题 / 共 6 题');
+    await item.getByTestId('option-1-0-C').click();
+    await page.getByTestId('exam-next').click();
+    await expect.poll(() => item.locator('.ant-card-head').textContent()).toContain('第 2 题 / 共 6 题');
+    expect(await page.getByTestId('item-1').count()).toBe(0);
+    // Leaving the page (another app on the phone) is counted by the server.
+    await page.evaluate("window.dispatchEvent(new Event('blur'))");
+    const attemptId = page.url().split('/attempts/')[1]!;
+    await expect
+      .poll(
+        async () =>
+          (await one<{ n: number }>('select focus_losses as n from attempt where id = $1', [attemptId])).n,
+      )
+      .toBe(1);
+    await page.screenshot({ path: `${SHOTS}/homework-paper-free-phone.png` });
+  });
 });
