@@ -282,7 +282,8 @@ export const attemptsInventory = [
       minutes: NONE,
       doubleMarking: NONE,
       markGap: NONE,
-      keyChanges: NONE,
+      // Who changed the key, and when: a teacher's action on the grades.
+      keyChanges: personal('general', 'contract', TEACHING),
       closedAt: NONE,
       releasedAt: NONE,
       createdBy: personal('general', 'contract', TEACHING),

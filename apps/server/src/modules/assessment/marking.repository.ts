@@ -34,12 +34,17 @@ export interface KeyState {
   lateUntil: Date | null;
 }
 
-export const findKeyState = (tx: Tx, assignmentId: string) =>
+/**
+ * The assignment's key changes and dates. `update` for changing the key (a regrade, a release);
+ * `key share` for grading with it: gradings do not wait for one another, and a regrade waits for the
+ * gradings in flight (and they for it), so no attempt is graded with a key that is being changed.
+ */
+export const findKeyState = (tx: Tx, assignmentId: string, lock: 'update' | 'key share') =>
   oneOf<KeyState>(
     tx,
     sql`select key_changes as "keyChanges", released_at as "releasedAt", closes_at as "closesAt",
                late_until as "lateUntil"
-          from assignment where id = ${assignmentId} for update`,
+          from assignment where id = ${assignmentId} ${lock === 'update' ? sql`for update` : sql`for key share`}`,
     ['releasedAt', 'closesAt', 'lateUntil'],
   );
 

@@ -29,7 +29,7 @@ export async function gradeAndClose(
 ) {
   const paper = await paperFor(deps, tx, attempt.assignmentId);
   if (!paper) throw new Error(`the paper of assignment ${attempt.assignmentId} cannot be read`);
-  const key = await repo.findKeyState(tx, attempt.assignmentId);
+  const key = await repo.findKeyState(tx, attempt.assignmentId, 'key share');
   const responses = await attempts.listResponses(tx, attempt.id);
   const { graded, objectiveScore, complete } = gradeResponses(paper.leaves, key?.keyChanges ?? [], responses);
   await repo.writeGrades(tx, graded);
@@ -55,7 +55,7 @@ export interface TRegrade {
  */
 export async function regradeBlank(ctx: Ctx, assignmentId: string, input: TRegrade) {
   await assertManages(ctx, assignmentId);
-  const state = await repo.findKeyState(ctx.db, assignmentId);
+  const state = await repo.findKeyState(ctx.db, assignmentId, 'update');
   if (!state) throw notFound('作业');
   if (state.releasedAt && !input.reason?.trim())
     throw badRequest('成绩已发布，改判须填写原因', { field: 'reason' });
@@ -132,7 +132,7 @@ export async function regradeBlank(ctx: Ctx, assignmentId: string, input: TRegra
  */
 export async function releaseScores(ctx: Ctx, assignmentId: string) {
   await assertManages(ctx, assignmentId);
-  const state = await repo.findKeyState(ctx.db, assignmentId);
+  const state = await repo.findKeyState(ctx.db, assignmentId, 'update');
   if (!state) throw notFound('作业');
   if (state.releasedAt) return { releasedAt: state.releasedAt.toISOString() };
   const open = await repo.releaseBlockers(ctx.db, assignmentId);
