@@ -239,9 +239,7 @@ table(
     ['latest answer wrong or missing', burstCheck.wrong, 0, ok(burstCheck.wrong === 0)],
   ],
 );
-console.log(
-  `\n3. crash: ${crashUsers.length} students, SIGKILL after 8 s (${ackedAtKill} saves in), restart`,
-);
+console.log(`\n3. crash: ${crashUsers.length} students, SIGKILL once ${ackedAtKill} saves were in, restart`);
 table(
   ['figure', 'value', 'target', ''],
   [
