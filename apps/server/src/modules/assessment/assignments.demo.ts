@@ -223,7 +223,7 @@ export async function seedDemoHomework(database: Database, log: (m: string) => v
       select gen_random_uuid(), d.id, l.number, 0, case when ok then l.right else l.wrong end, l.number,
              d.opens_at + make_interval(hours => 10 + d.roll % 40, mins => l.number * 3),
              case when d.week = 1 or d.roll < 35 then case when ok then l.score else l.wrong_score end end,
-             case when d.week = 1 or d.roll < 35 then jsonb_build_object('correct', ok) end,
+             case when d.week = 1 or d.roll < 35 then jsonb_build_object('status', case when ok then 'correct' else 'wrong' end) end,
              case when d.week = 1 or d.roll < 35 then case when ok then l.score else l.wrong_score end end,
              l.score
         from demo_at d

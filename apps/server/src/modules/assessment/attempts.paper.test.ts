@@ -71,9 +71,14 @@ describe('grading at submission', () => {
     expect(gradeObjective(leaf(1).content, { choice: 'C' }, 3).score).toBe(3);
     expect(gradeObjective(leaf(2).content, { choices: ['C'] }, 4).score).toBe(2);
     expect(gradeObjective(leaf(2).content, { choices: ['A', 'B'] }, 4).score).toBe(0);
-    expect(gradeObjective(leaf(4).content, { blanks: { b1: '７', b2: '7/2' } }, 4)).toEqual({
-      score: 4,
-      detail: { blanks: { b1: true, b2: true } },
+    const fill = gradeObjective(leaf(4).content, { blanks: { b1: '７', b2: '7/2' } }, 4);
+    expect(fill.score).toBe(4);
+    expect(fill.detail).toMatchObject({
+      status: 'correct',
+      blanks: [
+        { id: 'b1', correct: true },
+        { id: 'b2', correct: true },
+      ],
     });
     expect(gradeObjective(leaf(5).content, { blanks: { b1: ' 等腰直角 三角形 ' } }, 4).score).toBe(2);
   });
