@@ -5,7 +5,7 @@
  * comes back online (sent with their keys) and submits; the objective items are graded at once.
  */
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
 
@@ -32,29 +32,38 @@ const savedAnswers = (attemptId: string) =>
     (r) => r.n,
   );
 
+/**
+ * The teacher gives the practice paper to the class of `student_demo` in the assign dialog, named
+ * `title`, with `more` settings; returns the teacher's page, on the list.
+ */
+async function assign(title: string, more?: (dialog: Locator) => Promise<void>): Promise<Page> {
+  const { className } = await one<{ className: string }>(
+    `select c.name as "className" from student s join org_unit c on c.id = s.class_id
+       join account a on a.person_id = s.person_id where a.username = 'student_demo'`,
+    [],
+  );
+  const teacher = await browser.newPage({ viewport: DESKTOP });
+  await loginAs(teacher, 'teacher_demo');
+  await teacher.goto(`${baseUrl()}/homework`);
+  await teacher.getByTestId('assign-open').click();
+  const dialog = teacher.getByRole('dialog');
+  await dialog.getByTestId('assign-paper').click();
+  await teacher.locator('.ant-select-item-option').filter({ hasText: '数学单元练习' }).first().click();
+  await dialog.getByLabel('名称').fill(title);
+  await more?.(dialog);
+  const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await dialog.getByRole('checkbox', { name: new RegExp(`^${escaped}`) }).check();
+  await dialog.getByTestId('assign-submit').click();
+  await teacher.getByRole('link', { name: title }).waitFor();
+  return teacher;
+}
+
 const saveStatus = (page: Page) => page.getByTestId('save-status').getAttribute('data-status');
 
 describe('homework on a phone', () => {
   it('survives a reload and a lost connection, and is graded at submission', async () => {
-    const { className } = await one<{ className: string }>(
-      `select c.name as "className" from student s join org_unit c on c.id = s.class_id
-         join account a on a.person_id = s.person_id where a.username = 'student_demo'`,
-      [],
-    );
-
     // The teacher assigns the practice paper to her class.
-    const teacher = await browser.newPage({ viewport: DESKTOP });
-    await loginAs(teacher, 'teacher_demo');
-    await teacher.goto(`${baseUrl()}/homework`);
-    await teacher.getByTestId('assign-open').click();
-    const dialog = teacher.getByRole('dialog');
-    await dialog.getByTestId('assign-paper').click();
-    await teacher.locator('.ant-select-item-option').filter({ hasText: '数学单元练习' }).first().click();
-    await dialog.getByLabel('名称').fill(TITLE);
-    const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    await dialog.getByRole('checkbox', { name: new RegExp(`^${escaped}`) }).check();
-    await dialog.getByTestId('assign-submit').click();
-    await teacher.getByRole('link', { name: TITLE }).waitFor();
+    const teacher = await assign(TITLE);
 
     // The student starts it on a phone.
     const page = await browser.newPage({ viewport: PHONE_390, isMobile: true, hasTouch: true });
@@ -125,26 +134,11 @@ describe('homework on a phone', () => {
   });
 
   it('shows a paper-free exam one item at a time and records leaving the page', async () => {
-    const { className } = await one<{ className: string }>(
-      `select c.name as "className" from student s join org_unit c on c.id = s.class_id
-         join account a on a.person_id = s.person_id where a.username = 'student_demo'`,
-      [],
-    );
-    const teacher = await browser.newPage({ viewport: DESKTOP });
-    await loginAs(teacher, 'teacher_demo');
-    await teacher.goto(`${baseUrl()}/homework`);
-    await teacher.getByTestId('assign-open').click();
-    const dialog = teacher.getByRole('dialog');
-    await dialog.getByTestId('assign-paper').click();
-    await teacher.locator('.ant-select-item-option').filter({ hasText: '数学单元练习' }).first().click();
-    await dialog.getByLabel('名称').fill('无纸化随堂测验');
-    await dialog.getByText('考试', { exact: true }).click();
-    await dialog.getByLabel('限时').fill('30');
-    await dialog.getByLabel('无纸化考试').click();
-    const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    await dialog.getByRole('checkbox', { name: new RegExp(`^${escaped}`) }).check();
-    await dialog.getByTestId('assign-submit').click();
-    await teacher.getByRole('link', { name: '无纸化随堂测验' }).waitFor();
+    await assign('无纸化随堂测验', async (dialog) => {
+      await dialog.getByText('考试', { exact: true }).click();
+      await dialog.getByLabel('限时').fill('30');
+      await dialog.getByLabel('无纸化考试').click();
+    });
 
     const page = await browser.newPage({ viewport: PHONE_390, isMobile: true, hasTouch: true });
     await loginAs(page, 'student_demo');
