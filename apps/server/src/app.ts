@@ -13,6 +13,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { assessmentScope } from './modules/assessment/assessment.scope.ts';
+import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
+import { assignmentScope } from './modules/assessment/assignments.scope.ts';
+import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
 import { bankRoutes } from './modules/assessment/bank.routes.ts';
 import { paperRoutes } from './modules/assessment/papers.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -80,6 +83,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   assessmentScope,
+  assignmentScope,
   privacyScope,
   auditScope,
   securityPolicyScope,
@@ -206,6 +210,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(spaceRoutes);
       await api.register(bankRoutes);
       await api.register(paperRoutes);
+      await api.register(assignmentRoutes);
+      await api.register(attemptRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },

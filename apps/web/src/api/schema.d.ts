@@ -7186,8 +7186,8 @@ export interface paths {
                             filter: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "space" | "privacy" | "audit" | "system")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
                                 /** Format: uuid */
@@ -7679,8 +7679,8 @@ export interface paths {
                             query: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "space" | "privacy" | "audit" | "system")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
                                 /** Format: uuid */
@@ -7789,8 +7789,8 @@ export interface paths {
                         query: {
                             /** Format: uuid */
                             personId?: string;
-                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                            groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "space" | "privacy" | "audit" | "system")[];
+                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                            groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "space" | "homework" | "privacy" | "audit" | "system")[];
                             actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                             outcomes?: ("success" | "failure" | "denied")[];
                             /** Format: uuid */
@@ -24584,6 +24584,2049 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可布置的班级（本人任教或管理的行政班、教学班） */
+        get: {
+            parameters: {
+                query?: {
+                    gradeCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "class" | "teaching_class";
+                                gradeCode: string | null;
+                                schoolId: string | null;
+                                schoolName: string;
+                                students: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可布置的定稿试卷 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                status: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                finalisedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我布置的和我的班级收到的作业、考试 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                paperId: string;
+                                paperFree: boolean;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                doubleMarking: boolean;
+                                markGap: number | null;
+                                releasedAt: string | null;
+                                totalScore: number;
+                                createdBy: string;
+                                creatorName: string | null;
+                                /** @enum {string} */
+                                state: "upcoming" | "open" | "closed" | "released";
+                                classes: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                students: number;
+                                started: number;
+                                submitted: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 布置作业或考试 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        paperId: string;
+                        title?: string;
+                        /** @enum {string} */
+                        kind: "homework" | "exam" | "unified_exam";
+                        classIds: string[];
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        closesAt: string;
+                        lateUntil?: string | null;
+                        minutes?: number | null;
+                        /** @default false */
+                        paperFree?: boolean;
+                        /** @default false */
+                        doubleMarking?: boolean;
+                        markGap?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 作答情况：各班已开始、已提交、迟交、未交 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignment: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                paperId: string;
+                                paperFree: boolean;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                doubleMarking: boolean;
+                                markGap: number | null;
+                                releasedAt: string | null;
+                                totalScore: number;
+                                createdBy: string;
+                                creatorName: string | null;
+                                /** @enum {string} */
+                                state: "upcoming" | "open" | "closed" | "released";
+                            };
+                            classes: {
+                                id: string;
+                                name: string;
+                                students: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            students: {
+                                classId: string;
+                                studentId: string;
+                                name: string;
+                                studentNo: string;
+                                attemptId: string | null;
+                                /** @enum {string} */
+                                standing: "not_started" | "in_progress" | "submitted" | "late" | "expired" | "missing";
+                                startedAt: string | null;
+                                submittedAt: string | null;
+                                objectiveScore: number | null;
+                                score: number | null;
+                                focusLosses: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布成绩（学生和家长可见得分与答案，不排名） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            releasedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/regrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改判填空：增加可接受的答案，重新评分所有已交答卷 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: number;
+                        part: number;
+                        blankId: string;
+                        accepted: string[];
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            examined: number;
+                            changed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的作业与考试（待完成、已完成、已发布的成绩） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                paperFree: boolean;
+                                attemptId: string | null;
+                                /** @enum {string} */
+                                standing: "not_started" | "in_progress" | "submitted" | "late" | "expired" | "missing";
+                                deadlineAt: string | null;
+                                submittedAt: string | null;
+                                released: boolean;
+                                score: number | null;
+                                totalScore: number;
+                                open: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/students/{id}/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 孩子的作业：未交、迟交、待完成与已发布的成绩 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: {
+                                missing: number;
+                                late: number;
+                                toDo: number;
+                            };
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                paperFree: boolean;
+                                /** @enum {string} */
+                                standing: "not_started" | "in_progress" | "submitted" | "late" | "expired" | "missing";
+                                deadlineAt: string | null;
+                                submittedAt: string | null;
+                                released: boolean;
+                                score: number | null;
+                                totalScore: number;
+                                open: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始作答（已开始则继续） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            assignmentId: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "homework" | "exam" | "unified_exam";
+                            /** @enum {string} */
+                            status: "in_progress" | "submitted" | "expired";
+                            paperFree: boolean;
+                            forwardOnly: boolean;
+                            startedAt: string;
+                            deadlineAt: string;
+                            submittedAt: string | null;
+                            serverNow: string;
+                            furthest: number;
+                            focusLosses: number;
+                            lastSeq: number;
+                            paper: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                number: number;
+                                part: number;
+                                value: {
+                                    choice: string;
+                                } | {
+                                    choices: string[];
+                                } | {
+                                    judgement: boolean;
+                                } | {
+                                    blanks: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    text: string;
+                                };
+                                seq: number;
+                                savedAt: string;
+                            }[];
+                            released: boolean;
+                            score?: number | null;
+                            totalScore?: number;
+                            results?: {
+                                number: number;
+                                part: number;
+                                score: number | null;
+                                maxScore: number;
+                            }[];
+                            key?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的作答：试卷（发布前不含答案）、已保存的答案、截止时间 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            assignmentId: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "homework" | "exam" | "unified_exam";
+                            /** @enum {string} */
+                            status: "in_progress" | "submitted" | "expired";
+                            paperFree: boolean;
+                            forwardOnly: boolean;
+                            startedAt: string;
+                            deadlineAt: string;
+                            submittedAt: string | null;
+                            serverNow: string;
+                            furthest: number;
+                            focusLosses: number;
+                            lastSeq: number;
+                            paper: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                number: number;
+                                part: number;
+                                value: {
+                                    choice: string;
+                                } | {
+                                    choices: string[];
+                                } | {
+                                    judgement: boolean;
+                                } | {
+                                    blanks: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    text: string;
+                                };
+                                seq: number;
+                                savedAt: string;
+                            }[];
+                            released: boolean;
+                            score?: number | null;
+                            totalScore?: number;
+                            results?: {
+                                number: number;
+                                part: number;
+                                score: number | null;
+                                maxScore: number;
+                            }[];
+                            key?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保存一道题的答案（幂等：同一保存编号重复提交只保存一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        seq: number;
+                        number: number;
+                        part: number;
+                        value: {
+                            choice: string;
+                        } | {
+                            choices: string[];
+                        } | {
+                            judgement: boolean;
+                        } | {
+                            blanks: {
+                                [key: string]: string;
+                            };
+                        } | {
+                            text: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            seq: number;
+                            number: number;
+                            part: number;
+                            savedAt: string;
+                            current: boolean;
+                            repeated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 无纸化考试：转到第几题（只能向前的试卷不能返回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        index: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            furthest: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/focus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 无纸化考试：记录切屏（离开作答页面）次数 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            focusLosses: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交卷（客观题立即评分） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "in_progress" | "submitted" | "expired";
+                            submittedAt: string | null;
                         };
                     };
                 };

@@ -19,6 +19,7 @@ export const AUDIT_GROUPS = {
   review: { zh: '资源审核', en: 'Resource review' },
   bank: { zh: '题库与组卷', en: 'Item bank and papers' },
   space: { zh: '空间', en: 'Spaces' },
+  homework: { zh: '作业与考试', en: 'Homework and exams' },
   privacy: { zh: '个人信息保护', en: 'Personal information' },
   audit: { zh: '审计', en: 'Audit' },
   system: { zh: '系统', en: 'System' },
@@ -270,6 +271,27 @@ export const AUDIT_ACTIONS = A({
   'studio.member.add': { group: 'space', zh: '添加工作室成员', en: 'Add a studio member' },
   'studio.member.remove': { group: 'space', zh: '移除工作室成员', en: 'Remove a studio member' },
   'studio.retire': { group: 'space', zh: '撤销工作室', en: 'Retire a studio' },
+  // 作业与考试
+  'assignment.create': { group: 'homework', zh: '布置作业或考试', en: 'Set homework or an exam' },
+  'assignment.progress.read': {
+    group: 'homework',
+    zh: '查看学生作答情况',
+    en: "View students' progress on an assignment",
+  },
+  'assignment.regrade': {
+    group: 'homework',
+    zh: '改判填空并重新评分',
+    en: 'Accept another answer and regrade',
+  },
+  'assignment.release': { group: 'homework', zh: '发布成绩', en: 'Release the scores' },
+  'attempt.start': { group: 'homework', zh: '开始作答', en: 'Start an attempt' },
+  'attempt.submit': { group: 'homework', zh: '提交作答', en: 'Submit an attempt' },
+  'attempt.expire': { group: 'homework', zh: '到时自动收卷', en: 'Close attempts at their deadline' },
+  'homework.child.read': {
+    group: 'homework',
+    zh: '家长查看孩子的作业',
+    en: "A parent views a child's homework",
+  },
   // 个人信息保护
   'privacy.notice_acknowledged': { group: 'privacy', zh: '阅知告知书', en: 'Acknowledge a notice' },
   'privacy.notice_published': { group: 'privacy', zh: '发布告知书', en: 'Publish a notice' },

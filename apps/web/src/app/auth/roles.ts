@@ -95,3 +95,13 @@ export const CONTENT_ROLES: readonly Role[] = SPACE_ROLES;
 export const BANK_ROLES: readonly Role[] = [...ADMIN_ROLES, 'teacher', 'head_teacher', 'researcher'];
 /** Who decides requests to share items (the server's SHARE_REVIEWER_ROLES). */
 export const SHARE_REVIEW_ROLES: readonly Role[] = [...ADMIN_ROLES, 'researcher'];
+/** 作业与考试: students answer, parents follow their children, teachers and administrators set work. */
+export const HOMEWORK_ROLES: readonly Role[] = [
+  'student',
+  'parent',
+  'teacher',
+  'head_teacher',
+  'school_admin',
+  'district_admin',
+  'city_admin',
+];

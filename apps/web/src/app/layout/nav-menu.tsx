@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   DesktopOutlined,
+  EditOutlined,
   FileProtectOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -30,6 +31,7 @@ import {
   AUDIT_ROLES,
   BANK_ROLES,
   CONTENT_ROLES,
+  HOMEWORK_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
   NOTICE_ADMIN_ROLES,
@@ -58,6 +60,7 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/bank/reviews')) return '/bank/reviews';
   if (pathname.startsWith('/bank')) return '/bank';
   if (pathname.startsWith('/papers')) return '/papers';
+  if (pathname.startsWith('/homework') || pathname.startsWith('/attempts')) return '/homework';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -101,6 +104,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/import',
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
+    },
+    HOMEWORK_ROLES.includes(me.role) && {
+      key: '/homework',
+      icon: <EditOutlined />,
+      label: t('nav.homework'),
     },
     SPACE_ROLES.includes(me.role) && { key: '/spaces', icon: <TeamOutlined />, label: t('nav.spaces') },
     CONTENT_ROLES.includes(me.role) && {
