@@ -12,7 +12,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { assessmentScope } from './modules/assessment/assessment.scope.ts';
+import { assessmentScope, markingNotebookScope } from './modules/assessment/assessment.scope.ts';
+import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
+import { notebookRoutes } from './modules/assessment/notebook.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
@@ -78,6 +80,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   assessmentScope,
+  markingNotebookScope,
   privacyScope,
   auditScope,
   securityPolicyScope,
@@ -202,6 +205,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
+      await api.register(markingFlowRoutes);
+      await api.register(notebookRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },
