@@ -155,7 +155,9 @@ export const MARKING_ROLES = ['teacher', 'head_teacher', ...ADMINS] as const;
  */
 export function markingVisible(viewer: Viewer, a: SQL): SQL {
   const { actor, scope } = viewer;
-  const admin = (ADMIN as readonly string[]).includes(actor.role) ? sql` or ${inScope(scope, sql`${a}.path`)}` : sql``;
+  const admin = (ADMIN as readonly string[]).includes(actor.role)
+    ? sql` or ${inScope(scope, sql`${a}.path`)}`
+    : sql``;
   const teacher =
     actor.role === 'teacher' || actor.role === 'head_teacher'
       ? sql` or (${a}.kind <> 'unified_exam' and exists (select 1 from assignment_class ac
@@ -235,7 +237,10 @@ export const markingNotebookScope: ScopeRules = {
     writes: {
       // Another school's assignment; the actor's own class's assignment with another school's script.
       'POST /api/marking/assignments/:id/marks': (t, own) => [
-        { url: `/api/marking/assignments/${t.markingAssignment}/marks`, body: { scriptId: t.markingScript, score: 1 } },
+        {
+          url: `/api/marking/assignments/${t.markingAssignment}/marks`,
+          body: { scriptId: t.markingScript, score: 1 },
+        },
         ...(own
           ? [
               {

@@ -122,7 +122,9 @@ export async function insertItem(
       ${o.difficulty ?? 0.6}, ${o.score}, 60, ${o.authorId}, ${o.path}::ltree, ${o.share ?? 'private'},
       ${o.share && o.share !== 'private' ? 'approved' : 'none'})`);
   for (const kp of o.kps)
-    await db.db.execute(sql`insert into item_knowledge_point (item_id, knowledge_point_id) values (${id}, ${kp})`);
+    await db.db.execute(
+      sql`insert into item_knowledge_point (item_id, knowledge_point_id) values (${id}, ${kp})`,
+    );
   return id;
 }
 
@@ -144,6 +146,10 @@ export async function markingFixture(
     markGap?: number;
     /** The unit that sets it (a 统考: the district); the teacher's school by default. */
     path?: string;
+    /** Who sets it (a 统考: a district administrator); the teacher by default. */
+    creatorUsername?: string;
+    /** The students who answer, in order; the class's first ones by student number by default. */
+    studentIds?: string[];
     answers: Answers[];
   },
 ): Promise<Fixture> {
@@ -174,7 +180,12 @@ export async function markingFixture(
     sections: [
       {
         title: '一、练习',
-        items: items.map((i, k) => ({ itemId: itemIds[k]!, number: ++number, score: i.score, content: i.content })),
+        items: items.map((i, k) => ({
+          itemId: itemIds[k]!,
+          number: ++number,
+          score: i.score,
+          content: i.content,
+        })),
       },
     ],
   };
@@ -185,19 +196,29 @@ export async function markingFixture(
       ${JSON.stringify(document)}::jsonb, ${who.id}, ${who.path}::ltree, now())`);
   const assignmentId = newId();
   const setBy = o.path ?? who.path;
+  const creator = o.creatorUsername
+    ? (
+        await one<{ id: string }>(
+          db,
+          sql`select person_id as id from account where username = ${o.creatorUsername}`,
+        )
+      ).id
+    : who.id;
   await db.db.execute(sql`insert into assignment (id, paper_id, title, kind, opens_at, closes_at, double_marking,
       mark_gap, closed_at, created_by, path, district_id, school_id)
     values (${assignmentId}, ${paperId}, ${document.title}, ${o.kind ?? 'homework'}, now() - interval '2 days',
-      now() - interval '1 hour', ${o.doubleMarking ?? false}, ${o.markGap ?? null}, now(), ${who.id},
+      now() - interval '1 hour', ${o.doubleMarking ?? false}, ${o.markGap ?? null}, now(), ${creator},
       ${setBy}::ltree, ${cls.districtId}, ${o.path ? null : cls.schoolId})`);
   await db.db.execute(sql`insert into assignment_class (assignment_id, class_id, path)
     values (${assignmentId}, ${o.classId}, ${cls.path}::ltree)`);
-  const students = (
-    await db.db.execute<{ id: string }>(
-      sql`select person_id as id from student where class_id = ${o.classId} and status = 'enrolled'
-           order by student_no limit ${o.answers.length}`,
-    )
-  ).rows;
+  const students =
+    o.studentIds?.map((id) => ({ id })) ??
+    (
+      await db.db.execute<{ id: string }>(
+        sql`select person_id as id from student where class_id = ${o.classId} and status = 'enrolled'
+             order by student_no limit ${o.answers.length}`,
+      )
+    ).rows;
   const leaves = paperLeaves(document);
   const attempts: Fixture['attempts'] = [];
   const responses = new Map<string, Map<string, string>>();

@@ -91,8 +91,7 @@ export async function listScripts(
     answers: boolean;
   },
 ): Promise<ScriptRow[]> {
-  const leaf =
-    o.number === undefined ? sql`true` : sql`r.number = ${o.number} and r.part = ${o.part ?? 0}`;
+  const leaf = o.number === undefined ? sql`true` : sql`r.number = ${o.number} and r.part = ${o.part ?? 0}`;
   const names = o.anonymous
     ? sql`null::text as name, null::text as "studentNo"`
     : sql`(select p.name from person p where p.id = t.student_id) as name,
@@ -145,7 +144,14 @@ export async function marksOf(tx: Tx, responseId: string) {
 
 export async function insertMark(
   tx: Tx,
-  m: { responseId: string; round: TMarkRound; markerId: string; score: number; comment: string | null; reason: string | null },
+  m: {
+    responseId: string;
+    round: TMarkRound;
+    markerId: string;
+    score: number;
+    comment: string | null;
+    reason: string | null;
+  },
 ): Promise<void> {
   await tx.execute(
     sql`insert into mark (id, response_id, round, marker_id, score, comment, reason)
@@ -241,7 +247,15 @@ export async function teachesUnder(tx: Tx, personId: string, path: string): Prom
 
 export async function insertMarker(
   tx: Tx,
-  m: { assignmentId: string; number: number; part: number; personId: string; role: TMarkerRole; assignedBy: string; path: string },
+  m: {
+    assignmentId: string;
+    number: number;
+    part: number;
+    personId: string;
+    role: TMarkerRole;
+    assignedBy: string;
+    path: string;
+  },
 ): Promise<boolean> {
   const r = await tx.execute(
     sql`insert into marking_marker (assignment_id, number, part, person_id, role, assigned_by, path)

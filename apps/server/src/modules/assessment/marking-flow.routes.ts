@@ -139,7 +139,8 @@ export async function markingFlowRoutes(app: FastifyInstance) {
         },
       },
     },
-    (req) => runAs(req, (ctx) => marking.listItemScripts(ctx, req.params.id, req.query.number, req.query.part)),
+    (req) =>
+      runAs(req, (ctx) => marking.listItemScripts(ctx, req.params.id, req.query.number, req.query.part)),
   );
 
   r.post(

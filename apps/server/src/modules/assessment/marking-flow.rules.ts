@@ -83,7 +83,10 @@ export function decideRound(
   const state = finalScore(marks, double, gap).state;
   if (!double) {
     if (!rights.mark && !rights.lead) return { refused: '没有批阅这道题的权限' };
-    if (l.regrade) return rights.lead ? { round: 'regrade', previous: l.regrade.score } : { refused: '已由考试负责人改分' };
+    if (l.regrade)
+      return rights.lead
+        ? { round: 'regrade', previous: l.regrade.score }
+        : { refused: '已由考试负责人改分' };
     return { round: 'first', previous: l.first?.score ?? null };
   }
   const own = mine('first') ?? mine('second');

@@ -48,7 +48,9 @@ async function markingContext(ctx: Ctx, assignmentId: string): Promise<MarkingCo
     assigned.some((a) => a.number === n && a.part === p && a.role === role);
   const classTeacher =
     head.kind !== 'unified_exam' && (actor.role === 'teacher' || actor.role === 'head_teacher');
-  const leaves = head.document ? paperLeaves(head.document).filter((l) => SUBJECTIVE_TYPES.includes(l.content.type)) : [];
+  const leaves = head.document
+    ? paperLeaves(head.document).filter((l) => SUBJECTIVE_TYPES.includes(l.content.type))
+    : [];
   return {
     head,
     leaves,
@@ -224,7 +226,9 @@ export async function listArbitration(ctx: Ctx, assignmentId: string) {
     const facts = await leafFacts(ctx, m, l, true);
     for (const f of facts) {
       const marked = f.row.marks.filter((k) => k.round === 'first' || k.round === 'second');
-      const arbitratedByMe = f.row.marks.some((k) => k.round === 'arbitration' && k.markerId === ctx.actor.personId);
+      const arbitratedByMe = f.row.marks.some(
+        (k) => k.round === 'arbitration' && k.markerId === ctx.actor.personId,
+      );
       const gaveOne = marked.some((k) => k.markerId === ctx.actor.personId);
       if (!(f.state === 'awaiting_arbitration' || arbitratedByMe) || (gaveOne && !m.lead)) continue;
       const latest = (round: string) => [...marked].reverse().find((k) => k.round === round)?.score ?? null;
@@ -271,14 +275,17 @@ export async function scoreScript(ctx: Ctx, assignmentId: string, input: TScoreI
   const rights = m.rights(script.number, script.part);
   const inReach = rights.reachAll || ctx.scope.all || pathUnder(script.path, ctx.scope.paths);
   if (!inReach || !(rights.mark || rights.arbitrate)) throw notFound('答卷');
-  if (input.score < 0 || input.score > script.maxScore || Math.abs(input.score * 2 - Math.round(input.score * 2)) > 1e-9)
+  if (
+    input.score < 0 ||
+    input.score > script.maxScore ||
+    Math.abs(input.score * 2 - Math.round(input.score * 2)) > 1e-9
+  )
     throw badRequest(`分数应在 0 到 ${script.maxScore} 之间，以 0.5 分为单位`, {
       field: 'score',
       max: script.maxScore,
     });
   const reason = input.reason?.trim() || null;
-  if (m.head.releasedAt && !reason)
-    throw badRequest('成绩已发布，改分须填写原因', { field: 'reason' });
+  if (m.head.releasedAt && !reason) throw badRequest('成绩已发布，改分须填写原因', { field: 'reason' });
   const marks = await repo.marksOf(ctx.db, script.id);
   const gap = gapOf(m.head.markGap, script.maxScore);
   const decision = decideRound(marks, m.head.doubleMarking, gap, ctx.actor.personId, {

@@ -29,7 +29,13 @@ export async function attemptForNotebook(tx: Tx, attemptId: string) {
 
 export async function responsesOf(tx: Tx, attemptId: string) {
   return (
-    await tx.execute<{ number: number; part: number; value: AnswerValue; score: number | null; maxScore: number }>(
+    await tx.execute<{
+      number: number;
+      part: number;
+      value: AnswerValue;
+      score: number | null;
+      maxScore: number;
+    }>(
       sql`select number, part, value, score, max_score as "maxScore" from response where attempt_id = ${attemptId}`,
     )
   ).rows;
@@ -155,7 +161,13 @@ export async function knowledgePointNames(tx: Tx, ids: readonly string[]) {
 
 /** The entry, locked for a practice answer; released ones only. */
 export async function lockEntry(tx: Tx, mistakeId: string, studentId: string) {
-  const r = await tx.execute<{ id: string; path: string; knowledgePointIds: string[]; correctSimilar: number; closedAt: unknown }>(
+  const r = await tx.execute<{
+    id: string;
+    path: string;
+    knowledgePointIds: string[];
+    correctSimilar: number;
+    closedAt: unknown;
+  }>(
     sql`select m.id, m.path::text as path, m.knowledge_point_ids as "knowledgePointIds",
                m.correct_similar as "correctSimilar", m.closed_at as "closedAt"
           from mistake m left join attempt t on t.id = m.attempt_id left join assignment a on a.id = t.assignment_id
@@ -180,7 +192,7 @@ export async function similarItems(tx: Tx, mistakeId: string, itemId?: string) {
                           coalesce(i0.difficulty, 0.6) as d
                      from mistake m left join item i0 on i0.id = m.item_id where m.id = ${mistakeId}),
              classes as (select s.class_id from student s, e where s.person_id = e.student_id
-                         union select tm.class_id from teaching_class_member tm, e where tm.student_id = e.student_id),
+                         union select tm.teaching_class_id from teaching_class_member tm, e where tm.student_id = e.student_id),
              teachers as (select ta.teacher_id as id from teaching_assignment ta where ta.class_id in (select class_id from classes)
                           union select ra.person_id from role_assignment ra
                            where ra.role = 'head_teacher' and ra.active and ra.org_unit_id in (select class_id from classes))
@@ -215,7 +227,14 @@ export async function findPractice(tx: Tx, mistakeId: string, itemId: string) {
 
 export async function insertPractice(
   tx: Tx,
-  p: { studentId: string; path: string; mistakeId: string; itemId: string; value: AnswerValue; correct: boolean },
+  p: {
+    studentId: string;
+    path: string;
+    mistakeId: string;
+    itemId: string;
+    value: AnswerValue;
+    correct: boolean;
+  },
 ): Promise<void> {
   await tx.execute(
     sql`insert into practice_answer (id, student_id, path, mistake_id, item_id, value, correct)

@@ -97,7 +97,9 @@ export async function notebookRoutes(app: FastifyInstance) {
   r.get(
     '/notebook/students/:id/summary',
     {
-      config: { policy: { allow: ['student', 'parent', 'teacher', 'head_teacher'], params: { id: 'student' } } },
+      config: {
+        policy: { allow: ['student', 'parent', 'teacher', 'head_teacher'], params: { id: 'student' } },
+      },
       schema: {
         tags,
         summary: '错题本汇总：各学科与知识点的错题数，本月新增与已掌握（只含本人，不排名）',
@@ -117,7 +119,13 @@ export async function notebookRoutes(app: FastifyInstance) {
               }),
             ),
             knowledgePoints: z.array(
-              z.object({ id: z.string(), name: z.string(), subjectCode: z.string(), open: z.number(), total: z.number() }),
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                subjectCode: z.string(),
+                open: z.number(),
+                total: z.number(),
+              }),
             ),
           }),
           ...errorResponses,

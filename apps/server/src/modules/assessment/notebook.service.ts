@@ -31,14 +31,17 @@ export async function recordMistakes(tx: Tx, attemptId: string): Promise<{ added
   return asSystem(tx, 'mistake-notebook', async () => {
     const a = await repo.attemptForNotebook(tx, attemptId);
     if (!a || a.status === 'in_progress' || !a.document) return { added: 0, removed: 0 };
-    const responses = new Map((await repo.responsesOf(tx, attemptId)).map((r) => [leafKeyOf(r.number, r.part), r]));
+    const responses = new Map(
+      (await repo.responsesOf(tx, attemptId)).map((r) => [leafKeyOf(r.number, r.part), r]),
+    );
     const wrong: { itemId: string; number: number; part: number; answer: AnswerValue | null }[] = [];
     const right: { number: number; part: number }[] = [];
     for (const leaf of paperLeaves(a.document)) {
       const r = responses.get(leafKeyOf(leaf.number, leaf.part));
       if (r && r.score === null) continue;
       const isWrong = leafIsMistake(leaf.content, r?.score ?? 0, r?.maxScore ?? leaf.maxScore);
-      if (isWrong) wrong.push({ itemId: leaf.itemId, number: leaf.number, part: leaf.part, answer: r?.value ?? null });
+      if (isWrong)
+        wrong.push({ itemId: leaf.itemId, number: leaf.number, part: leaf.part, answer: r?.value ?? null });
       else right.push({ number: leaf.number, part: leaf.part });
     }
     const points = await repo.knowledgePointsOf(tx, [...new Set(wrong.map((w) => w.itemId))]);
@@ -55,14 +58,19 @@ export async function recordMistakes(tx: Tx, attemptId: string): Promise<{ added
 }
 
 /** The leaf an entry is about: the item, or one part of a composite with its passage. */
-function leafOfEntry(content: ItemContent | null, part: number): { leaf: LeafItem | null; stimulus: string | null } {
+function leafOfEntry(
+  content: ItemContent | null,
+  part: number,
+): { leaf: LeafItem | null; stimulus: string | null } {
   if (!content) return { leaf: null, stimulus: null };
   if (content.type !== 'composite') return { leaf: content, stimulus: null };
   return { leaf: content.parts[part - 1]?.content ?? null, stimulus: content.stem };
 }
 
 async function entriesView(ctx: Ctx, rows: readonly repo.EntryRow[]) {
-  const names = await repo.knowledgePointNames(ctx.db, [...new Set(rows.flatMap((r) => r.knowledgePointIds))]);
+  const names = await repo.knowledgePointNames(ctx.db, [
+    ...new Set(rows.flatMap((r) => r.knowledgePointIds)),
+  ]);
   return rows.map((r) => {
     const { leaf, stimulus } = leafOfEntry(r.content, r.part);
     return {
@@ -123,7 +131,13 @@ function practiceView(id: string, c: LeafItem) {
     case 'multiple_choice':
       return { id, type: c.type, stem: c.stem, options: c.options, blanks: [] };
     case 'fill_in':
-      return { id, type: c.type, stem: c.stem, options: [], blanks: c.blanks.map((b) => ({ id: b.id, kind: b.kind })) };
+      return {
+        id,
+        type: c.type,
+        stem: c.stem,
+        options: [],
+        blanks: c.blanks.map((b) => ({ id: b.id, kind: b.kind })),
+      };
     default:
       return { id, type: c.type, stem: c.stem, options: [], blanks: [] };
   }
@@ -139,7 +153,8 @@ async function ownOpenEntry(ctx: Ctx, mistakeId: string) {
 export async function drawPractice(ctx: Ctx, mistakeId: string) {
   const e = await ownOpenEntry(ctx, mistakeId);
   if (e.closedAt) throw conflict('这道错题已经掌握，无需再练');
-  if (e.knowledgePointIds.length === 0) return { correctSimilar: e.correctSimilar, needed: CORRECT_SIMILAR_TO_CLOSE, item: null };
+  if (e.knowledgePointIds.length === 0)
+    return { correctSimilar: e.correctSimilar, needed: CORRECT_SIMILAR_TO_CLOSE, item: null };
   const found = await asSystem(ctx.db, 'notebook-practice', () => repo.similarItems(ctx.db, mistakeId));
   const item = found && found.content.type !== 'composite' ? practiceView(found.id, found.content) : null;
   return { correctSimilar: e.correctSimilar, needed: CORRECT_SIMILAR_TO_CLOSE, item };
@@ -157,7 +172,9 @@ export interface TPracticeAnswer {
 export async function answerPractice(ctx: Ctx, mistakeId: string, input: TPracticeAnswer) {
   const e = await ownOpenEntry(ctx, mistakeId);
   // The item of an earlier practice lies beyond the learner's sight of the bank: read as the draw was.
-  const before = await asSystem(ctx.db, 'notebook-practice', () => repo.findPractice(ctx.db, mistakeId, input.itemId));
+  const before = await asSystem(ctx.db, 'notebook-practice', () =>
+    repo.findPractice(ctx.db, mistakeId, input.itemId),
+  );
   if (before) {
     return {
       correct: before.correct,
@@ -168,7 +185,9 @@ export async function answerPractice(ctx: Ctx, mistakeId: string, input: TPracti
     };
   }
   if (e.closedAt) throw conflict('这道错题已经掌握，无需再练');
-  const item = await asSystem(ctx.db, 'notebook-practice', () => repo.similarItems(ctx.db, mistakeId, input.itemId));
+  const item = await asSystem(ctx.db, 'notebook-practice', () =>
+    repo.similarItems(ctx.db, mistakeId, input.itemId),
+  );
   if (!item || item.content.type === 'composite')
     throw badRequest('这道题不是这条错题的同类练习题', { field: 'itemId' });
   const correct = practiceIsCorrect(item.content, input.value);
@@ -188,7 +207,12 @@ export async function answerPractice(ctx: Ctx, mistakeId: string, input: TPracti
     targetType: 'mistake',
     targetId: mistakeId,
     subjectPersonId: ctx.actor.personId,
-    details: { itemId: item.id, correct, correctSimilar: after.correctSimilar, closed: after.closedAt !== null },
+    details: {
+      itemId: item.id,
+      correct,
+      correctSimilar: after.correctSimilar,
+      closed: after.closedAt !== null,
+    },
   });
   return {
     correct,

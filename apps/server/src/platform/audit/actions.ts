@@ -235,15 +235,31 @@ export const AUDIT_ACTIONS = A({
   'review.chain.create': { group: 'review', zh: '新建审核流程', en: 'Create a review chain' },
   'review.chain.deactivate': { group: 'review', zh: '停用审核流程', en: 'Retire a review chain' },
   // 阅卷与错题本
-  'marking.scripts.read': { group: 'marking', zh: '查看学生答卷（阅卷）', en: "View students' answers for marking" },
+  'marking.scripts.read': {
+    group: 'marking',
+    zh: '查看学生答卷（阅卷）',
+    en: "View students' answers for marking",
+  },
   'marking.score': { group: 'marking', zh: '阅卷评分或改分', en: 'Mark an answer or change the mark' },
   'marking.arbitrate': { group: 'marking', zh: '仲裁评分', en: 'Arbitrate a double-marked answer' },
-  'marking.regrade': { group: 'marking', zh: '考试负责人改分', en: "The exam leader overrides an answer's score" },
+  'marking.regrade': {
+    group: 'marking',
+    zh: '考试负责人改分',
+    en: "The exam leader overrides an answer's score",
+  },
   'marking.marker.assign': { group: 'marking', zh: '安排阅卷教师', en: 'Assign a marker' },
   'marking.marker.remove': { group: 'marking', zh: '取消阅卷分工', en: 'Withdraw a marker' },
   'notebook.practice': { group: 'marking', zh: '错题本同类题练习', en: 'Practise a similar item' },
-  'notebook.summary.read': { group: 'marking', zh: '查看学生错题本汇总', en: "View a student's notebook summary" },
-  'notebook.child.read': { group: 'marking', zh: '家长查看孩子的错题', en: "A guardian views a child's mistakes" },
+  'notebook.summary.read': {
+    group: 'marking',
+    zh: '查看学生错题本汇总',
+    en: "View a student's notebook summary",
+  },
+  'notebook.child.read': {
+    group: 'marking',
+    zh: '家长查看孩子的错题',
+    en: "A guardian views a child's mistakes",
+  },
   // 空间
   'space.read': { group: 'space', zh: '查看学生空间', en: "View a student's space" },
   'space.post.create': { group: 'space', zh: '发布动态', en: 'Post' },
