@@ -12,10 +12,9 @@ import * as marking from './marking-flow.service.ts';
 const tags = ['marking'];
 const onAssignment: RoutePolicy = { allow: MARKING_ROLES, params: { id: 'marking' } };
 
-const ZLeaf = z.strictObject({
-  number: z.coerce.number().int().min(1).max(1000),
-  part: z.coerce.number().int().min(0).max(30).default(0),
-});
+const ZNumber = z.coerce.number().int().min(1).max(1000);
+const ZPart = z.coerce.number().int().min(0).max(30).default(0);
+const ZLeaf = z.strictObject({ number: ZNumber, part: ZPart });
 const ZProgress = z.object({
   total: z.number(),
   counted: z.number(),
@@ -112,7 +111,8 @@ export async function markingFlowRoutes(app: FastifyInstance) {
         tags,
         summary: '一道主观题的答卷，按批阅顺序（统考隐去姓名，显示密号；双评时只见自己的评分）',
         params: ZIdParams,
-        querystring: ZLeaf,
+        // Without a number: the first item the actor marks.
+        querystring: z.strictObject({ number: ZNumber.optional(), part: ZPart }),
         response: {
           200: z.object({
             item: ZItem,

@@ -170,10 +170,19 @@ const answerText = (v: repo.ScriptRow['value']) => (v && 'text' in v ? v.text : 
  * marker sees their own mark only (blind): scripts two others have marked leave their list, and
  * no counted score is shown (it would tell the other mark). Leaders see every mark.
  */
-export async function listItemScripts(ctx: Ctx, assignmentId: string, number: number, part: number) {
+export async function listItemScripts(
+  ctx: Ctx,
+  assignmentId: string,
+  number: number | undefined,
+  part: number,
+) {
   const m = await markingContext(ctx, assignmentId);
-  const l = leafOf(m, number, part);
-  const r = m.rights(number, part);
+  const l =
+    number === undefined
+      ? (m.leaves.find((x) => m.rights(x.number, x.part).mark) ?? m.leaves[0])
+      : leafOf(m, number, part);
+  if (!l) throw notFound('主观题');
+  const r = m.rights(l.number, l.part);
   if (!r.mark) throw new AppError('forbidden', '您没有批阅这道题的任务');
   const all = await leafFacts(ctx, m, l, true);
   const blind = m.head.doubleMarking && !m.lead;
@@ -185,7 +194,7 @@ export async function listItemScripts(ctx: Ctx, assignmentId: string, number: nu
     targetType: 'assignment',
     targetId: assignmentId,
     subjectIds: [...new Set(facts.map((f) => f.row.studentId))],
-    details: { number, part, scripts: facts.length },
+    details: { number: l.number, part: l.part, scripts: facts.length },
   });
   return {
     item: leafView(l),
