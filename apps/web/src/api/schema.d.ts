@@ -18466,6 +18466,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             month: string;
+                            entriesVisible: boolean;
                             open: number;
                             openedThisMonth: number;
                             closedThisMonth: number;

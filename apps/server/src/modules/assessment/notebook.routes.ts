@@ -107,6 +107,8 @@ export async function notebookRoutes(app: FastifyInstance) {
         response: {
           200: z.object({
             month: z.string(),
+            /** Whether the viewer may open the entries (the student; a guardian of a child under 14). */
+            entriesVisible: z.boolean(),
             open: z.number(),
             openedThisMonth: z.number(),
             closedThisMonth: z.number(),

@@ -240,6 +240,10 @@ export async function notebookSummary(ctx: Ctx, studentId: string) {
     await repo.summaryBySubject(ctx.db, studentId, since),
     await repo.summaryByPoint(ctx.db, studentId),
   ];
+  // Whether the viewer may open the entries themselves: the student, or a guardian of a child under 14.
+  const entriesVisible =
+    studentId === ctx.actor.personId ||
+    (ctx.actor.role === 'parent' && !!(await findDataSubject(ctx.db, ctx.deps.crypto, studentId))?.under14);
   if (studentId !== ctx.actor.personId) {
     await ctx.audit({
       action: 'notebook.summary.read',
@@ -250,6 +254,7 @@ export async function notebookSummary(ctx: Ctx, studentId: string) {
   }
   return {
     month: new Date(since.getTime() + 8 * 3600_000).toISOString().slice(0, 7),
+    entriesVisible,
     open: subjects.reduce((s, x) => s + x.open, 0),
     openedThisMonth: subjects.reduce((s, x) => s + x.opened, 0),
     closedThisMonth: subjects.reduce((s, x) => s + x.closed, 0),

@@ -345,8 +345,10 @@ describe('the guardian’s summary', () => {
     expect(s).toMatchObject({ open: 3, openedThisMonth: 4, closedThisMonth: 1 });
     expect(s.subjects).toEqual([{ subjectCode: '14', open: 3, openedThisMonth: 4, closedThisMonth: 1 }]);
     expect(s.knowledgePoints.length).toBeGreaterThan(0);
+    expect(s.entriesVisible).toBe(true);
     expect(Object.keys(s).sort()).toEqual([
       'closedThisMonth',
+      'entriesVisible',
       'knowledgePoints',
       'month',
       'open',
@@ -377,7 +379,9 @@ describe('the guardian’s summary', () => {
     const child = await parent.get(`/api/notebook/students/${studentId}`);
     expect(child.statusCode).toBe(403);
     expect(child.json().error.details).toEqual({ reason: 'over_14' });
-    expect((await parent.get(`/api/notebook/students/${studentId}/summary`)).statusCode).toBe(200);
+    const summary = await parent.get(`/api/notebook/students/${studentId}/summary`);
+    expect(summary.statusCode).toBe(200);
+    expect(summary.json().entriesVisible).toBe(false);
   });
 
   it('starts the month at midnight Beijing time', () => {

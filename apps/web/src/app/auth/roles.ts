@@ -87,3 +87,8 @@ export const SPACE_ROLES: readonly Role[] = [...STAFF_ROLES, 'student', 'parent'
  * system, its security and its audit trail, not teaching.
  */
 export const CONTENT_ROLES: readonly Role[] = SPACE_ROLES;
+
+/** Who marks (流水批阅): teachers, 统考 markers (teachers) and administrators leading an exam (the server's MARKING_ROLES). */
+export const MARKING_ROLES: readonly Role[] = ['teacher', 'head_teacher', ...ADMIN_ROLES];
+/** The mistake notebook (错题本) is the student's own. */
+export const NOTEBOOK_ROLES: readonly Role[] = ['student'];

@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  EditOutlined,
   FileProtectOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -15,6 +16,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  SnippetsOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -28,6 +30,8 @@ import {
   CONTENT_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
+  MARKING_ROLES,
+  NOTEBOOK_ROLES,
   NOTICE_ADMIN_ROLES,
   OPERATIONS_ROLES,
   ORG_BROWSER_ROLES,
@@ -50,6 +54,8 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/spaces')) return '/spaces';
+  if (pathname.startsWith('/marking')) return '/marking';
+  if (pathname.startsWith('/notebook')) return '/notebook';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -99,6 +105,12 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/resources',
       icon: <PlayCircleOutlined />,
       label: t('nav.resources'),
+    },
+    MARKING_ROLES.includes(me.role) && { key: '/marking', icon: <EditOutlined />, label: t('nav.marking') },
+    NOTEBOOK_ROLES.includes(me.role) && {
+      key: '/notebook',
+      icon: <SnippetsOutlined />,
+      label: t('nav.notebook'),
     },
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
     CONTENT_ROLES.includes(me.role) && {
