@@ -114,7 +114,9 @@ export function MarkingOverviewPage() {
           );
         })}
       </Row>
-      {o.lead && o.items.length > 0 && <MarkersPanel assignmentId={assignmentId} items={o.items} />}
+      {o.lead && o.items.length > 0 && (o.anonymous || o.doubleMarking) && (
+        <MarkersPanel assignmentId={assignmentId} items={o.items} />
+      )}
     </Stack>
   );
 }

@@ -230,9 +230,13 @@ function MarkingFlow({
         ]}
       />
       <Flex wrap justify="space-between" align="center" gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="marking-title">
-          {itemTitle}
-        </Typography.Title>
+        <Flex gap={8} align="center">
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="marking-title">
+            {itemTitle}
+          </Typography.Title>
+          <Tag>{t(`marking.type.${data.item.type}`)}</Tag>
+          <Typography.Text type="secondary">{t('marking.points', { n: max })}</Typography.Text>
+        </Flex>
         <Flex align="center" gap={8} style={{ minWidth: 200 }}>
           <Typography.Text data-testid="marking-progress">
             {t('marking.progress', { done, total: scripts.length })}
@@ -302,7 +306,7 @@ function MarkingFlow({
                     }
                   }}
                   suffix={`/ ${max}`}
-                  style={{ width: 140, fontSize: 18 }}
+                  style={{ width: 150, fontSize: 18 }}
                   data-testid="score-input"
                 />
                 <Button

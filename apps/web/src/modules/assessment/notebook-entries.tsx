@@ -111,7 +111,9 @@ function EntryCard({ entry, practise }: { entry: NotebookEntry; practise: boolea
             </div>
             <div>
               <Typography.Text type="success" strong>
-                {t('notebook.correctAnswer')}
+                {item.type === 'short_answer' || item.type === 'essay'
+                  ? t('notebook.referenceAnswer')
+                  : t('notebook.correctAnswer')}
               </Typography.Text>{' '}
               <Typography.Text type="success" data-testid="entry-correct">
                 <CorrectAnswer item={item} />
