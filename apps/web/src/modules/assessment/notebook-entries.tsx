@@ -58,7 +58,7 @@ function ByPoint({ entries, practise }: { entries: NotebookEntry[]; practise: bo
   }
   return (
     <Collapse
-      defaultActiveKey={[...groups.keys()].slice(0, 1)}
+      defaultActiveKey={[...groups.keys()]}
       items={[...groups.entries()].map(([key, g]) => ({
         key,
         label: (

@@ -30,12 +30,16 @@ export function NotebookSummaryCard({
   ) : (
     <Flex vertical gap={8}>
       <Flex gap={24} wrap>
-        <Statistic title={t('notebook.openNow')} value={summary.data.open} data-testid="summary-open" />
+        <Statistic
+          title={t('notebook.openNow')}
+          value={summary.data.open}
+          valueRender={(v) => <span data-testid="summary-open">{v}</span>}
+        />
         <Statistic title={t('notebook.openedThisMonth')} value={summary.data.openedThisMonth} />
         <Statistic
           title={t('notebook.closedThisMonth')}
           value={summary.data.closedThisMonth}
-          data-testid="summary-closed"
+          valueRender={(v) => <span data-testid="summary-closed">{v}</span>}
         />
       </Flex>
       <Flex wrap gap={6}>
