@@ -8,9 +8,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/types.ts';
 import type { TAssignmentKind } from './attempts.schema.ts';
+import { gradeLeaf } from './grading.ts';
 import type { AnswerValue, ItemContent, LeafItem } from './item-model.ts';
 import { leafKeyOf, paperLeaves } from './marking-flow.paper.ts';
-import { practiceIsCorrect } from './notebook.grading.ts';
 import type { PaperDocument } from './paper-model.ts';
 
 /** Key and explanation words: none of them may reach a student before release. */
@@ -236,7 +236,7 @@ export async function markingFixture(
       const value = answers[key];
       if (!value) continue;
       const subjective = leaf.content.type === 'short_answer' || leaf.content.type === 'essay';
-      const score = subjective ? null : practiceIsCorrect(leaf.content, value) ? leaf.maxScore : 0;
+      const score = subjective ? null : gradeLeaf(leaf.content, value, leaf.maxScore).score;
       objective += score ?? 0;
       const id = newId();
       ids.set(key, id);

@@ -164,18 +164,20 @@ export async function lockEntry(tx: Tx, mistakeId: string, studentId: string) {
   const r = await tx.execute<{
     id: string;
     path: string;
+    itemId: string;
     knowledgePointIds: string[];
     correctSimilar: number;
     closedAt: unknown;
+    createdAt: unknown;
   }>(
-    sql`select m.id, m.path::text as path, m.knowledge_point_ids as "knowledgePointIds",
-               m.correct_similar as "correctSimilar", m.closed_at as "closedAt"
+    sql`select m.id, m.path::text as path, m.item_id as "itemId", m.knowledge_point_ids as "knowledgePointIds",
+               m.correct_similar as "correctSimilar", m.closed_at as "closedAt", m.created_at as "createdAt"
           from mistake m left join attempt t on t.id = m.attempt_id left join assignment a on a.id = t.assignment_id
          where m.id = ${mistakeId} and m.student_id = ${studentId} and ${released}
          for update of m`,
   );
   const row = r.rows[0];
-  return row && { ...row, closedAt: iso(row.closedAt) };
+  return row && { ...row, closedAt: iso(row.closedAt), createdAt: iso(row.createdAt)! };
 }
 
 /**
@@ -187,7 +189,12 @@ export async function lockEntry(tx: Tx, mistakeId: string, studentId: string) {
  * first; `itemId` checks one item against the same rule.
  */
 export async function similarItems(tx: Tx, mistakeId: string, itemId?: string) {
-  const r = await tx.execute<{ id: string; content: ItemContent; difficulty: number }>(
+  const r = await tx.execute<{
+    id: string;
+    content: ItemContent;
+    difficulty: number;
+    knowledgePointIds: string[];
+  }>(
     sql`with e as (select m.id, m.student_id, m.item_id, m.subject_code, m.knowledge_point_ids, m.path,
                           coalesce(i0.difficulty, 0.6) as d
                      from mistake m left join item i0 on i0.id = m.item_id where m.id = ${mistakeId}),
@@ -196,7 +203,9 @@ export async function similarItems(tx: Tx, mistakeId: string, itemId?: string) {
              teachers as (select ta.teacher_id as id from teaching_assignment ta where ta.class_id in (select class_id from classes)
                           union select ra.person_id from role_assignment ra
                            where ra.role = 'head_teacher' and ra.active and ra.org_unit_id in (select class_id from classes))
-        select i.id, i.content, i.difficulty from item i, e
+        select i.id, i.content, i.difficulty,
+               array(select k.knowledge_point_id from item_knowledge_point k where k.item_id = i.id) as "knowledgePointIds"
+          from item i, e
          where not i.retired and i.id <> e.item_id and i.subject_code = e.subject_code
            and i.type in ('single_choice', 'multiple_choice', 'true_false', 'fill_in')
            and ${itemId ? sql`i.id = ${itemId}` : sql`true`}

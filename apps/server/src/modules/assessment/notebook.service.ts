@@ -11,13 +11,16 @@ import { asSystem } from '../../platform/db/scoped.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { findDataSubject } from '../roster/students.service.ts';
+import {
+  CORRECT_SIMILAR_TO_CLOSE,
+  gradeLeaf,
+  isCorrectSimilarAnswer,
+  isMistake,
+  withMarkedScore,
+} from './grading.ts';
 import type { AnswerValue, ItemContent, LeafItem } from './item-model.ts';
 import { leafKeyOf, paperLeaves } from './marking-flow.paper.ts';
-import { leafIsMistake, practiceIsCorrect } from './notebook.grading.ts';
 import * as repo from './notebook.repository.ts';
-
-/** An entry closes after this many correct answers to similar items. */
-export const CORRECT_SIMILAR_TO_CLOSE = 2;
 
 /**
  * Records the wrong answers of an attempt in its student's notebook: every leaf graded below full
@@ -39,7 +42,10 @@ export async function recordMistakes(tx: Tx, attemptId: string): Promise<{ added
     for (const leaf of paperLeaves(a.document)) {
       const r = responses.get(leafKeyOf(leaf.number, leaf.part));
       if (r && r.score === null) continue;
-      const isWrong = leafIsMistake(leaf.content, r?.score ?? 0, r?.maxScore ?? leaf.maxScore);
+      // The stored score counts (a marker's, or the machine's with the assignment's key changes);
+      // grading.ts says whether that is a mistake (an essay never is).
+      const max = r?.maxScore ?? leaf.maxScore;
+      const isWrong = isMistake(withMarkedScore(gradeLeaf(leaf.content, r?.value, max), r?.score ?? 0));
       if (isWrong)
         wrong.push({ itemId: leaf.itemId, number: leaf.number, part: leaf.part, answer: r?.value ?? null });
       else right.push({ number: leaf.number, part: leaf.part });
@@ -190,7 +196,13 @@ export async function answerPractice(ctx: Ctx, mistakeId: string, input: TPracti
   );
   if (!item || item.content.type === 'composite')
     throw badRequest('这道题不是这条错题的同类练习题', { field: 'itemId' });
-  const correct = practiceIsCorrect(item.content, input.value);
+  const grade = gradeLeaf(item.content, input.value, 1);
+  const correct = grade.status === 'correct';
+  // grading.ts's rule of what closes an entry: right, after the mistake, on another item of its knowledge points.
+  const counts = isCorrectSimilarAnswer(
+    { itemId: e.itemId, knowledgePointIds: e.knowledgePointIds, recordedAt: new Date(e.createdAt) },
+    { itemId: item.id, knowledgePointIds: item.knowledgePointIds, answeredAt: new Date(), grade },
+  );
   await repo.insertPractice(ctx.db, {
     studentId: ctx.actor.personId,
     path: e.path,
@@ -199,7 +211,7 @@ export async function answerPractice(ctx: Ctx, mistakeId: string, input: TPracti
     value: input.value,
     correct,
   });
-  const after = correct
+  const after = counts
     ? await repo.countCorrectSimilar(ctx.db, mistakeId, CORRECT_SIMILAR_TO_CLOSE)
     : { correctSimilar: e.correctSimilar, closedAt: null };
   await ctx.audit({
