@@ -44,7 +44,11 @@ export const assessmentScope: ScopeRules = {
            or (share = 'district' and ${inOwn('path', 2)}) or (share = 'school' and ${inOwn('path', 3)})))`,
         // Reviewers of a share asked of their unit.
         `(${roleIn('researcher', 'expert', ...ADMIN)} and share_status = 'pending' and path <@ ${RLS.orgPath})`,
-        `(${roleIn('student', 'parent')} and exists (select 1 from mistake m where m.item_id = item.id))`,
+        // An item of the learner's (or child's) notebook, once its assignment's scores are released:
+        // until then its key must not reach them by any query.
+        `(${roleIn('student', 'parent')} and exists (select 1 from mistake m
+           left join attempt t on t.id = m.attempt_id left join assignment a on a.id = t.assignment_id
+           where m.item_id = item.id and (m.attempt_id is null or a.released_at is not null)))`,
       ),
       write: or(`author_id = ${RLS.actor}`, `(${roleIn(...ADMIN)} and ${underPaths('path')})`),
     },

@@ -389,3 +389,36 @@ describe('the guardian’s summary', () => {
     expect(monthStart(new Date('2026-03-31T15:59:00Z')).toISOString()).toBe('2026-02-28T16:00:00.000Z');
   });
 });
+
+describe('row-level security of notebook items', () => {
+  it('lets a student read an item of their notebook only once its scores are released', async () => {
+    const g = await markingFixture(t.db, {
+      teacherUsername: 'teacher_demo',
+      classId,
+      studentIds: [studentId],
+      answers: [answersOf({ right: false })],
+    });
+    await withScope(t.deps.database, systemScope('test'), (tx) => recordMistakes(tx, g.attempts[0]!.id));
+    const { path } = await q1<{ path: string }>(sql`select path::text from org_unit where id = ${classId}`);
+    // The student's own row-level-security scope, as the guard sets it.
+    const asStudent = {
+      kind: 'actor' as const,
+      personId: studentId,
+      role: 'student',
+      orgPath: path,
+      all: false,
+      paths: [],
+      personIds: [studentId],
+      memberPaths: [path],
+    };
+    const visible = async () =>
+      (
+        await withScope(t.deps.database, asStudent, (tx) =>
+          tx.execute(sql`select id from item where id = ${g.itemIds[0]!}`),
+        )
+      ).rows.length;
+    expect(await visible()).toBe(0);
+    await release(t.db, g.assignmentId);
+    expect(await visible()).toBe(1);
+  });
+});
