@@ -91,8 +91,9 @@ function MarkingFlow({
   }, [current?.id]);
 
   const done = scripts.filter((s) => (blind ? s.myScore !== null : s.state === 'done')).length;
+  // A script awaiting arbitration is not done yet (a leader may arbitrate it here).
   const allDone =
-    scripts.length > 0 && scripts.every((s) => (blind ? s.myScore !== null : s.state !== 'todo'));
+    scripts.length > 0 && scripts.every((s) => (blind ? s.myScore !== null : s.state === 'done'));
 
   const move = useCallback(
     (step: number) => setIndex((i) => Math.min(scripts.length - 1, Math.max(0, i + step))),
