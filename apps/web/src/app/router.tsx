@@ -92,6 +92,46 @@ export const router = createBrowserRouter([
                     element: page(() => import('../modules/spaces'), 'SpaceUsagePage'),
                   },
                   {
+                    path: '/marking',
+                    element: page(
+                      () => import('../modules/assessment/marking-tasks-page'),
+                      'MarkingTasksPage',
+                    ),
+                  },
+                  {
+                    path: '/marking/:assignmentId',
+                    element: page(
+                      () => import('../modules/assessment/marking-overview-page'),
+                      'MarkingOverviewPage',
+                    ),
+                  },
+                  {
+                    path: '/marking/:assignmentId/items/:number/:part',
+                    element: page(() => import('../modules/assessment/marking-page'), 'MarkingPage'),
+                  },
+                  {
+                    path: '/marking/:assignmentId/arbitration',
+                    element: page(
+                      () => import('../modules/assessment/marking-arbitration-page'),
+                      'MarkingArbitrationPage',
+                    ),
+                  },
+                  {
+                    path: '/notebook',
+                    element: page(() => import('../modules/assessment/notebook-page'), 'NotebookPage'),
+                  },
+                  {
+                    path: '/notebook/children/:studentId',
+                    element: page(() => import('../modules/assessment/notebook-page'), 'ChildNotebookPage'),
+                  },
+                  {
+                    path: '/notebook/:mistakeId/practice',
+                    element: page(
+                      () => import('../modules/assessment/notebook-practice-page'),
+                      'NotebookPracticePage',
+                    ),
+                  },
+                  {
                     path: '/curriculum',
                     element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
                   },

@@ -18,6 +18,7 @@ export const AUDIT_GROUPS = {
   resource: { zh: '资源', en: 'Resources' },
   review: { zh: '资源审核', en: 'Resource review' },
   bank: { zh: '题库与组卷', en: 'Item bank and papers' },
+  marking: { zh: '阅卷与错题本', en: 'Marking and mistake notebooks' },
   space: { zh: '空间', en: 'Spaces' },
   homework: { zh: '作业与考试', en: 'Homework and exams' },
   privacy: { zh: '个人信息保护', en: 'Personal information' },
@@ -254,6 +255,32 @@ export const AUDIT_ACTIONS = A({
   'paper.finalise': { group: 'bank', zh: '试卷定稿', en: 'Finalise a paper' },
   'paper.copy': { group: 'bank', zh: '复制试卷', en: 'Copy a paper' },
   'paper.delete': { group: 'bank', zh: '删除试卷草稿', en: 'Delete a draft paper' },
+  // 阅卷与错题本
+  'marking.scripts.read': {
+    group: 'marking',
+    zh: '查看学生答卷（阅卷）',
+    en: "View students' answers for marking",
+  },
+  'marking.score': { group: 'marking', zh: '阅卷评分或改分', en: 'Mark an answer or change the mark' },
+  'marking.arbitrate': { group: 'marking', zh: '仲裁评分', en: 'Arbitrate a double-marked answer' },
+  'marking.regrade': {
+    group: 'marking',
+    zh: '考试负责人改分',
+    en: "The exam leader overrides an answer's score",
+  },
+  'marking.marker.assign': { group: 'marking', zh: '安排阅卷教师', en: 'Assign a marker' },
+  'marking.marker.remove': { group: 'marking', zh: '取消阅卷分工', en: 'Withdraw a marker' },
+  'notebook.practice': { group: 'marking', zh: '错题本同类题练习', en: 'Practise a similar item' },
+  'notebook.summary.read': {
+    group: 'marking',
+    zh: '查看学生错题本汇总',
+    en: "View a student's notebook summary",
+  },
+  'notebook.child.read': {
+    group: 'marking',
+    zh: '家长查看孩子的错题',
+    en: "A guardian views a child's mistakes",
+  },
   // 空间
   'space.read': { group: 'space', zh: '查看学生空间', en: "View a student's space" },
   'space.post.create': { group: 'space', zh: '发布动态', en: 'Post' },

@@ -105,3 +105,7 @@ export const HOMEWORK_ROLES: readonly Role[] = [
   'district_admin',
   'city_admin',
 ];
+/** Who marks (流水批阅): teachers, 统考 markers (teachers) and administrators leading an exam (the server's MARKING_ROLES). */
+export const MARKING_ROLES: readonly Role[] = ['teacher', 'head_teacher', ...ADMIN_ROLES];
+/** The mistake notebook (错题本) is the student's own. */
+export const NOTEBOOK_ROLES: readonly Role[] = ['student'];

@@ -19,6 +19,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  SnippetsOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -34,6 +35,8 @@ import {
   HOMEWORK_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
+  MARKING_ROLES,
+  NOTEBOOK_ROLES,
   NOTICE_ADMIN_ROLES,
   OPERATIONS_ROLES,
   ORG_BROWSER_ROLES,
@@ -61,6 +64,8 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/bank')) return '/bank';
   if (pathname.startsWith('/papers')) return '/papers';
   if (pathname.startsWith('/homework') || pathname.startsWith('/attempts')) return '/homework';
+  if (pathname.startsWith('/marking')) return '/marking';
+  if (pathname.startsWith('/notebook')) return '/notebook';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -115,6 +120,12 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/resources',
       icon: <PlayCircleOutlined />,
       label: t('nav.resources'),
+    },
+    MARKING_ROLES.includes(me.role) && { key: '/marking', icon: <EditOutlined />, label: t('nav.marking') },
+    NOTEBOOK_ROLES.includes(me.role) && {
+      key: '/notebook',
+      icon: <SnippetsOutlined />,
+      label: t('nav.notebook'),
     },
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
     BANK_ROLES.includes(me.role) && { key: '/bank', icon: <DatabaseOutlined />, label: t('nav.bank') },
