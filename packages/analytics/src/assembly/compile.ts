@@ -177,7 +177,9 @@ export function compileBlueprint(pool: readonly PoolItem[], b: Blueprint): Compi
   // Items by knowledge point, so each line of the table looks only at its own items.
   const byKp = new Map<string, number[]>();
   for (let k = 0; k < n; k++)
-    for (const kp of new Set(items[k]!.knowledgePointIds)) {
+    for (const kp of items[k]!.knowledgePointIds.length > 1
+      ? new Set(items[k]!.knowledgePointIds)
+      : items[k]!.knowledgePointIds) {
       const list = byKp.get(kp);
       if (list) list.push(k);
       else byKp.set(kp, [k]);
