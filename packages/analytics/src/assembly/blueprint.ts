@@ -294,5 +294,14 @@ export function validateInput(pool: readonly PoolItem[], blueprint: Blueprint): 
     bad('objective', 'information needs ability points (information)');
   if (b.objective === 'difficulty' && d?.mean === undefined)
     bad('objective', 'difficulty needs a mean (difficulty)');
+  const sized =
+    (b.include ?? []).length > 0 ||
+    b.length !== undefined ||
+    b.totalScore !== undefined ||
+    (b.types ?? []).some((t) => t.count !== undefined) ||
+    (b.cells ?? []).some((c) => c.count !== undefined || c.score !== undefined) ||
+    (b.difficulty?.bands ?? []).some((band) => band.count !== undefined || band.score !== undefined);
+  if (!sized)
+    bad('blueprint', 'says nothing about the size of the paper: give item counts, a length or a total score');
   if (problems.length > 0) throw new AssemblyInputError(problems);
 }

@@ -111,6 +111,14 @@ describe('explaining a blueprint that cannot be met', () => {
     await expectIrreducible(pool, b, ['include[0]', 'include[2]', 'enemies[1]']);
   });
 
+  it('says when nothing in the bank qualifies at all', async () => {
+    const r = await assemble(smallPool(), { types: [{ type: 'essay', count: 1 }] });
+    expect(r.status).toBe('infeasible');
+    expect(r.explanation!.message).toBe('无法组卷：题型要求 1 道论述题，题库只有 0 道');
+    const empty = await assemble([], { length: 2 });
+    expect(empty.explanation!.message).toBe('无法组卷：每份试卷 2 道题，题库中可选的只有 0 道');
+  });
+
   it('names an included item outside the table as the conflict', async () => {
     const pool = smallPool();
     const b: Blueprint = { types: [{ type: 'single_choice', count: 3 }], include: ['i02'] };
