@@ -107,8 +107,11 @@ export interface Blueprint {
     tolerance?: number;
     bands?: DifficultyBand[];
   };
+  /** The sum of the items' expected answering times is at most this. */
   timeLimitMinutes?: number;
+  /** Items the teacher insists on, on every form (so they count towards the overlap of A/B). */
   include?: string[];
+  /** Items never to use. */
   exclude?: string[];
   /** Pairs of items that must not appear on the same form. */
   enemies?: [string, string][];
