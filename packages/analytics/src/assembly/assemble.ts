@@ -16,16 +16,9 @@ import {
   type PoolItem,
   validateInput,
 } from './blueprint.ts';
-import {
-  type Compiled,
-  compileBlueprint,
-  groupName,
-  itemInformation,
-  type ObjectiveKind,
-  type Requirement,
-  scoreFor,
-} from './compile.ts';
+import { type Compiled, compileBlueprint, groupName, type Requirement } from './compile.ts';
 import { type Conflict, describe, explainConflicts } from './explain.ts';
+import { itemInformation, type ObjectiveKind, scoreFor } from './semantics.ts';
 import { solveAta } from './solve-ata.ts';
 import { highsRuntime, infeasibleGroups, type SolveStatus } from './solver.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from './assemble.ts';
 import type { Blueprint, PoolItem } from './blueprint.ts';
-import { compileBlueprint, relaxBlueprint } from './compile.ts';
+import { compileBlueprint } from './compile.ts';
+import { relaxBlueprint } from './semantics.ts';
 import { DECIMALS, FRACTIONS, KP_NAMES, RATIOS, smallPool } from './test-pools.ts';
 
 const labels = { knowledgePoints: KP_NAMES };
