@@ -8,8 +8,9 @@
  *     1, at most 10% overlap between any two forms — gap ≤ 1% in < 5 s;
  * (c) one 40-item paper from a 100,000-item generated bank with a 20-point × 4-level 细目表, 5 item
  *     types and a difficulty target — < 2 s.
- * Each solve gets the time limit its figure names. Wall seconds are what the figures mean; CPU
- * seconds are printed beside them because this machine is shared (load average in the header).
+ * Each solve may run three times its target (so a loaded machine still shows how long it took);
+ * the last column says whether the wall time met the target. Wall seconds are what the figures
+ * mean; CPU seconds are printed beside them because this machine is shared (load in the header).
  * `--ablation` also solves (a) as one MIP, with and without symmetry breaking and the integral
  * minimax variable.
  */
@@ -57,7 +58,7 @@ console.log(`bench:assembly — HiGHS ${highs.version.string} (WebAssembly, 1 th
     value: r,
     wall,
     cpu,
-  } = await timed(() => solveAta(highs, spec, { timeLimit: 10, relGap: 0, absGap: 1e-9 }));
+  } = await timed(() => solveAta(highs, spec, { timeLimit: 30, relGap: 0, absGap: 1e-9 }));
   const forms = r.forms ?? [];
   const verified = forms.length > 0 && verifyPilot(spec, forms);
   const g = greedyAssemble(spec);
@@ -117,7 +118,7 @@ console.log(`bench:assembly — HiGHS ${highs.version.string} (WebAssembly, 1 th
     value: r,
     wall,
     cpu,
-  } = await timed(() => assemble(pool, blueprint, { timeLimit: 5, relGap: 0.01 }));
+  } = await timed(() => assemble(pool, blueprint, { timeLimit: 15, relGap: 0.01 }));
   const g = greedyAssemble(compileBlueprint(pool, blueprint).spec);
   const violations = checkForms(
     pool,
@@ -172,7 +173,7 @@ console.log(`bench:assembly — HiGHS ${highs.version.string} (WebAssembly, 1 th
     timeLimitMinutes: 120,
     maxExposure: 4,
   };
-  const { value: r, wall, cpu } = await timed(() => assemble(pool, blueprint, { timeLimit: 2 }));
+  const { value: r, wall, cpu } = await timed(() => assemble(pool, blueprint, { timeLimit: 6 }));
   const compiled = compileBlueprint(pool, blueprint);
   const g = greedyAssemble(compiled.spec);
   // The greedy's objective in the same units: |mean P − target| of its paper.

@@ -16,16 +16,9 @@ import {
   type PoolItem,
   validateInput,
 } from './blueprint.ts';
-import {
-  type Compiled,
-  compileBlueprint,
-  groupName,
-  itemInformation,
-  type ObjectiveKind,
-  type Requirement,
-  scoreFor,
-} from './compile.ts';
+import { type Compiled, compileBlueprint, groupName, type Requirement } from './compile.ts';
 import { type Conflict, describe, explainConflicts } from './explain.ts';
+import { itemInformation, type ObjectiveKind, scoreFor } from './semantics.ts';
 import { solveAta } from './solve-ata.ts';
 import { highsRuntime, infeasibleGroups, type SolveStatus } from './solver.ts';
 
@@ -182,7 +175,7 @@ export async function assemble(
       forms,
       objective: {
         kind,
-        value: objectiveValue(kind, forms, new Map(pool.map((it) => [it.id, it])), blueprint),
+        value: objectiveValue(kind, forms, chosenById(pool, compiled, solved.forms), blueprint),
         bound: boundValue(kind, solved.bound, blueprint),
       },
       gap: solved.gap,
@@ -224,6 +217,13 @@ function boundValue(kind: ObjectiveKind, bound: number, b: Blueprint): number | 
   // The model measures Σ s(P − t): a mean-P deviation only when the total score is fixed.
   if (kind === 'difficulty') return b.totalScore ? Math.max(0, bound) / b.totalScore : null;
   return bound;
+}
+
+/** The chosen items by id (not the whole pool: a 100,000-item map costs more than the layout). */
+function chosenById(pool: readonly PoolItem[], c: Compiled, forms: number[][]): Map<string, PoolItem> {
+  const out = new Map<string, PoolItem>();
+  for (const ks of forms) for (const k of ks) out.set(pool[c.poolIndex[k]!]!.id, pool[c.poolIndex[k]!]!);
+  return out;
 }
 
 /** Rough largest possible total score of one form, for the default absolute gap. */

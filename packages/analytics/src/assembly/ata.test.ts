@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AtaSpec, ataObjectiveValue, buildAtaModel, commonStep } from './ata.ts';
+import { type AtaSpec, ataObjectiveValue, buildAtaModel } from './ata.ts';
+import { commonStep } from './ata-formulation.ts';
 import { greedyAssemble } from './greedy.ts';
 import { improveBySwaps } from './improve.ts';
 import { dominanceKeep } from './reduce.ts';

@@ -62,10 +62,19 @@ describe('invalid input is rejected with every bad field named', () => {
       item('b', { difficulty: 1.2 }),
       item('c', { cognitiveLevel: 'create' as never }),
     ];
-    expect(problems(bad, {}).map((p) => p.path)).toEqual([
+    expect(problems(bad, { length: 1 }).map((p) => p.path)).toEqual([
       'pool[1].id',
       'pool[2].difficulty',
       'pool[3].cognitiveLevel',
+    ]);
+  });
+
+  it('rejects a blueprint that says nothing about the size of the paper', () => {
+    expect(problems(pool, { difficulty: { mean: 0.7 } })).toEqual([
+      {
+        path: 'blueprint',
+        message: 'says nothing about the size of the paper: give item counts, a length or a total score',
+      },
     ]);
   });
 

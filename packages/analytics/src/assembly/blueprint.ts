@@ -107,8 +107,11 @@ export interface Blueprint {
     tolerance?: number;
     bands?: DifficultyBand[];
   };
+  /** The sum of the items' expected answering times is at most this. */
   timeLimitMinutes?: number;
+  /** Items the teacher insists on, on every form (so they count towards the overlap of A/B). */
   include?: string[];
+  /** Items never to use. */
   exclude?: string[];
   /** Pairs of items that must not appear on the same form. */
   enemies?: [string, string][];
@@ -294,5 +297,14 @@ export function validateInput(pool: readonly PoolItem[], blueprint: Blueprint): 
     bad('objective', 'information needs ability points (information)');
   if (b.objective === 'difficulty' && d?.mean === undefined)
     bad('objective', 'difficulty needs a mean (difficulty)');
+  const sized =
+    (b.include ?? []).length > 0 ||
+    b.length !== undefined ||
+    b.totalScore !== undefined ||
+    (b.types ?? []).some((t) => t.count !== undefined) ||
+    (b.cells ?? []).some((c) => c.count !== undefined || c.score !== undefined) ||
+    (b.difficulty?.bands ?? []).some((band) => band.count !== undefined || band.score !== undefined);
+  if (!sized)
+    bad('blueprint', 'says nothing about the size of the paper: give item counts, a length or a total score');
   if (problems.length > 0) throw new AssemblyInputError(problems);
 }

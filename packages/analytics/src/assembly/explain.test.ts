@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from './assemble.ts';
 import type { Blueprint, PoolItem } from './blueprint.ts';
-import { compileBlueprint, relaxBlueprint } from './compile.ts';
+import { compileBlueprint } from './compile.ts';
+import { relaxBlueprint } from './semantics.ts';
 import { DECIMALS, FRACTIONS, KP_NAMES, RATIOS, smallPool } from './test-pools.ts';
 
 const labels = { knowledgePoints: KP_NAMES };
@@ -109,6 +110,14 @@ describe('explaining a blueprint that cannot be met', () => {
     ]);
     expect(r.explanation!.message).toContain('「1/2 的意义」与「1/4 的意义」不能出现在同一份试卷中');
     await expectIrreducible(pool, b, ['include[0]', 'include[2]', 'enemies[1]']);
+  });
+
+  it('says when nothing in the bank qualifies at all', async () => {
+    const r = await assemble(smallPool(), { types: [{ type: 'essay', count: 1 }] });
+    expect(r.status).toBe('infeasible');
+    expect(r.explanation!.message).toBe('无法组卷：题型要求 1 道论述题，题库只有 0 道');
+    const empty = await assemble([], { length: 2 });
+    expect(empty.explanation!.message).toBe('无法组卷：每份试卷 2 道题，题库中可选的只有 0 道');
   });
 
   it('names an included item outside the table as the conflict', async () => {

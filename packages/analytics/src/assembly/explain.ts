@@ -47,7 +47,9 @@ export function describe(r: Requirement, labels: AssemblyLabels = {}): string {
       return `题型要求 ${rangeText(r.count, '道')}${TYPE_LABEL[r.type]}，${short ? '题库只有' : '题库有'} ${r.available} 道`;
     }
     case 'length':
-      return `每份试卷 ${rangeText(r.count, '道')}题（细目表范围内题库有 ${r.available} 道）`;
+      return r.available < r.count.min
+        ? `每份试卷 ${rangeText(r.count, '道')}题，题库中可选的只有 ${r.available} 道`
+        : `每份试卷 ${rangeText(r.count, '道')}题`;
     case 'totalScore':
       return `总分 ${fmt(r.score)} 分（按各题型每题分值计算）`;
     case 'difficultyMean':

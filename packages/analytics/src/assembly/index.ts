@@ -5,6 +5,7 @@
  */
 export * from './assemble.ts';
 export * from './ata.ts';
+export * from './ata-formulation.ts';
 export * from './blueprint.ts';
 export * from './check.ts';
 export * from './compile.ts';
@@ -12,6 +13,7 @@ export * from './explain.ts';
 export * from './greedy.ts';
 export * from './model.ts';
 export * from './reduce.ts';
+export * from './semantics.ts';
 export * from './solve-ata.ts';
 export * from './solver.ts';
 export * from './swap.ts';

@@ -118,6 +118,7 @@ function passModel(
 /** Solves synchronously (blocks the thread; see the module comment). */
 export function solveModel(highs: Highs, model: MipModel, options: SolveOptions = {}): SolveResult {
   const started = performance.now();
+  if (model.numCols === 0) return solveEmpty(model, options, started);
   const hm = passModel(highs, model, options.disabled, {
     noObjective: options.noObjective,
     relaxed: options.relaxed,
@@ -252,4 +253,22 @@ function lpIisGroups(highs: Highs, model: MipModel): Set<number> | null {
   } finally {
     hm.dispose();
   }
+}
+
+/** No columns (nothing in the pool qualifies): feasible exactly when every row admits 0. */
+function solveEmpty(model: MipModel, options: SolveOptions, started: number): SolveResult {
+  let feasible = true;
+  for (let r = 0; r < model.numRows; r++) {
+    if (options.disabled?.has(model.rowGroup[r]!)) continue;
+    if (model.rowLower[r]! > 1e-9 || model.rowUpper[r]! < -1e-9) feasible = false;
+  }
+  return {
+    status: feasible ? 'optimal' : 'infeasible',
+    objective: feasible ? model.offset : Number.NaN,
+    bound: feasible ? model.offset : Number.NaN,
+    gap: 0,
+    seconds: (performance.now() - started) / 1000,
+    values: feasible ? new Float64Array(0) : null,
+    detail: 'no columns',
+  };
 }

@@ -6,7 +6,7 @@
 import { type AssembledForm, objectiveValue, paperOrder } from './assemble.ts';
 import { type Blueprint, type PoolItem, rangeOf, validateInput } from './blueprint.ts';
 import { formChecker } from './check.ts';
-import { eligibleFor, inBand, inCell, objectiveOf } from './compile.ts';
+import { eligibleFor, inBand, inCell, objectiveOf } from './semantics.ts';
 
 export interface SwapOptions {
   /** The other forms of a parallel set (A/B 卷), so overlap limits keep holding. */
