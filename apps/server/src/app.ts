@@ -13,8 +13,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { assessmentScope, markingNotebookScope } from './modules/assessment/assessment.scope.ts';
+import { bankRoutes } from './modules/assessment/bank.routes.ts';
 import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
 import { notebookRoutes } from './modules/assessment/notebook.routes.ts';
+import { paperRoutes } from './modules/assessment/papers.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
@@ -207,6 +209,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(spaceRoutes);
       await api.register(markingFlowRoutes);
       await api.register(notebookRoutes);
+      await api.register(bankRoutes);
+      await api.register(paperRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },

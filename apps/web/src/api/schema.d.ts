@@ -7186,8 +7186,8 @@ export interface paths {
                             filter: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "marking" | "space" | "privacy" | "audit" | "system")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "marking" | "bank" | "space" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
                                 /** Format: uuid */
@@ -7679,8 +7679,8 @@ export interface paths {
                             query: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "marking" | "space" | "privacy" | "audit" | "system")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "marking" | "bank" | "space" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
                                 /** Format: uuid */
@@ -7789,8 +7789,8 @@ export interface paths {
                         query: {
                             /** Format: uuid */
                             personId?: string;
-                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                            groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "marking" | "space" | "privacy" | "audit" | "system")[];
+                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                            groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "marking" | "bank" | "space" | "privacy" | "audit" | "system")[];
                             actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                             outcomes?: ("success" | "failure" | "denied")[];
                             /** Format: uuid */
@@ -18784,6 +18784,8043 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 题库检索：中文分词全文检索与分面（学科、年级、题型、认知层次、知识点、难度、共享范围、来源、年份） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    subjectCode?: string;
+                    gradeCode?: string;
+                    type?: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                    cognitiveLevel?: "remember" | "understand" | "apply" | "analyse";
+                    knowledgePointId?: string;
+                    band?: "easy" | "medium" | "hard";
+                    share?: "private" | "school" | "district" | "city";
+                    year?: number;
+                    source?: string;
+                    mine?: "true" | "false";
+                    retired?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            words: string[];
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "composite";
+                                    stem: string;
+                                    explanation?: string;
+                                    parts: {
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        };
+                                        score: number;
+                                    }[];
+                                };
+                                subjectCode: string;
+                                gradeCode: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                difficulty: number;
+                                score: number;
+                                seconds: number;
+                                source: string | null;
+                                year: number | null;
+                                authorId: string;
+                                authorName: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                                shareRequested: ("private" | "school" | "district" | "city") | null;
+                                /** @enum {string} */
+                                shareStatus: "none" | "pending" | "approved" | "returned";
+                                shareNote: string | null;
+                                retired: boolean;
+                                copiedFrom: string | null;
+                                pValue: number | null;
+                                answered: number;
+                                exposure: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                }[];
+                                mine: boolean;
+                                canEdit: boolean;
+                                canShare: boolean;
+                                canRetire: boolean;
+                                canDecide: boolean;
+                            }[];
+                            facets: {
+                                subject: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                grade: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                type: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                level: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                band: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                share: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                year: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                source: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                point: {
+                                    value: string;
+                                    count: number;
+                                    label?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建试题；同时返回题干近似的已有试题，供教师决定保留或删除 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            /** @enum {string} */
+                            type: "single_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "multiple_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string[];
+                            /**
+                             * @default half
+                             * @enum {string}
+                             */
+                            partial?: "half" | "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "true_false";
+                            stem: string;
+                            explanation?: string;
+                            correct: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "fill_in";
+                            stem: string;
+                            explanation?: string;
+                            blanks: {
+                                id: string;
+                                accepted: string[];
+                                /**
+                                 * @default text
+                                 * @enum {string}
+                                 */
+                                kind?: "text" | "number";
+                                unit?: string;
+                                tolerance?: number;
+                                /** @default false */
+                                caseSensitive?: boolean;
+                                weight?: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "short_answer";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "essay";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                            minLength?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "composite";
+                            stem: string;
+                            explanation?: string;
+                            parts: {
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial?: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind?: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive?: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                        tags: {
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @default [] */
+                            knowledgePointIds?: string[];
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source?: string;
+                            year?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "composite";
+                                    stem: string;
+                                    explanation?: string;
+                                    parts: {
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        };
+                                        score: number;
+                                    }[];
+                                };
+                                subjectCode: string;
+                                gradeCode: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                difficulty: number;
+                                score: number;
+                                seconds: number;
+                                source: string | null;
+                                year: number | null;
+                                authorId: string;
+                                authorName: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                                shareRequested: ("private" | "school" | "district" | "city") | null;
+                                /** @enum {string} */
+                                shareStatus: "none" | "pending" | "approved" | "returned";
+                                shareNote: string | null;
+                                retired: boolean;
+                                copiedFrom: string | null;
+                                pValue: number | null;
+                                answered: number;
+                                exposure: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                }[];
+                                mine: boolean;
+                                canEdit: boolean;
+                                canShare: boolean;
+                                canRetire: boolean;
+                                canDecide: boolean;
+                            };
+                            similar: {
+                                id: string;
+                                stemText: string;
+                                similarity: number;
+                                authorName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查重：与草稿题干近似的、我可见的试题（保存或导入前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            /** @enum {string} */
+                            type: "single_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "multiple_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string[];
+                            /**
+                             * @default half
+                             * @enum {string}
+                             */
+                            partial?: "half" | "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "true_false";
+                            stem: string;
+                            explanation?: string;
+                            correct: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "fill_in";
+                            stem: string;
+                            explanation?: string;
+                            blanks: {
+                                id: string;
+                                accepted: string[];
+                                /**
+                                 * @default text
+                                 * @enum {string}
+                                 */
+                                kind?: "text" | "number";
+                                unit?: string;
+                                tolerance?: number;
+                                /** @default false */
+                                caseSensitive?: boolean;
+                                weight?: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "short_answer";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "essay";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                            minLength?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "composite";
+                            stem: string;
+                            explanation?: string;
+                            parts: {
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial?: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind?: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive?: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                        subjectCode?: string;
+                        /** Format: uuid */
+                        exclude?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            similar: {
+                                id: string;
+                                stemText: string;
+                                similarity: number;
+                                authorName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试题详情（含答案与解析） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改试题（作者；未共享、不在审核中的试题） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content?: {
+                            /** @enum {string} */
+                            type: "single_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "multiple_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string[];
+                            /**
+                             * @default half
+                             * @enum {string}
+                             */
+                            partial?: "half" | "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "true_false";
+                            stem: string;
+                            explanation?: string;
+                            correct: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "fill_in";
+                            stem: string;
+                            explanation?: string;
+                            blanks: {
+                                id: string;
+                                accepted: string[];
+                                /**
+                                 * @default text
+                                 * @enum {string}
+                                 */
+                                kind?: "text" | "number";
+                                unit?: string;
+                                tolerance?: number;
+                                /** @default false */
+                                caseSensitive?: boolean;
+                                weight?: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "short_answer";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "essay";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                            minLength?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "composite";
+                            stem: string;
+                            explanation?: string;
+                            parts: {
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial?: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind?: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive?: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                        tags?: {
+                            subjectCode?: string;
+                            gradeCode?: string;
+                            knowledgePointIds?: string[];
+                            /** @enum {string} */
+                            cognitiveLevel?: "remember" | "understand" | "apply" | "analyse";
+                            difficulty?: number;
+                            score?: number;
+                            seconds?: number;
+                            source?: string;
+                            year?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复制为我的试题（改编共享的或同事的试题） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用试题（不再用于组卷；已有试卷不受影响） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复已停用的试题 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/unshare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回共享或共享申请（试题回到仅自己可见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请共享到全校、全区或全市（由相应审核人审核一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "school" | "district" | "city";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试题共享审核：等待我审核的试题 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            levels: ("school" | "district" | "city")[];
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "composite";
+                                    stem: string;
+                                    explanation?: string;
+                                    parts: {
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        };
+                                        score: number;
+                                    }[];
+                                };
+                                subjectCode: string;
+                                gradeCode: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                difficulty: number;
+                                score: number;
+                                seconds: number;
+                                source: string | null;
+                                year: number | null;
+                                authorId: string;
+                                authorName: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                                shareRequested: ("private" | "school" | "district" | "city") | null;
+                                /** @enum {string} */
+                                shareStatus: "none" | "pending" | "approved" | "returned";
+                                shareNote: string | null;
+                                retired: boolean;
+                                copiedFrom: string | null;
+                                pValue: number | null;
+                                answered: number;
+                                exposure: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                }[];
+                                mine: boolean;
+                                canEdit: boolean;
+                                canShare: boolean;
+                                canRetire: boolean;
+                                canDecide: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/share-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核试题共享：通过，或写明原因退回 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试题图片（我能看到的试题中的，或我刚上传的） */
+        get: {
+            parameters: {
+                query: {
+                    key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传试题图片（PNG/JPEG/WebP，按内容识别类型，不超过 5 MB）；在题目中以 hanlin-file:<key> 引用 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            mime: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试卷列表（我的，以及管理员本单位的、教研员辖区的） */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    status?: "draft" | "final";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                /** @enum {string} */
+                                status: "draft" | "final";
+                                totalScore: number;
+                                blueprintId: string | null;
+                                formGroup: string | null;
+                                form: string | null;
+                                ownerId: string;
+                                ownerName: string;
+                                finalisedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                items: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建试卷（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        subtitle?: string | null;
+                        subjectCode: string;
+                        gradeCode: string;
+                        minutes: number;
+                        /** @enum {string} */
+                        navigation?: "free" | "forward_only";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试卷：分部分的试题与分值，定稿后的试卷文档 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿：卷头，以及整张试卷的部分、试题顺序与分值 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        subtitle?: string | null;
+                        subjectCode?: string;
+                        gradeCode?: string;
+                        minutes?: number;
+                        /** @enum {string} */
+                        navigation?: "free" | "forward_only";
+                        sections?: {
+                            title: string;
+                            instructions?: string;
+                            items: {
+                                /** Format: uuid */
+                                itemId: string;
+                                score: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定稿：按当前内容生成试卷文档（之后题库中的修改不影响本卷），计入试题曝光次数 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复制为我的草稿 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除草稿 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/blueprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组卷模板（双向细目表）：我的与本校共享的 */
+        get: {
+            parameters: {
+                query?: {
+                    subjectCode?: string;
+                    gradeCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                spec: {
+                                    title: string;
+                                    cells: {
+                                        /** Format: uuid */
+                                        knowledgePointId: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        count?: number;
+                                        score?: number;
+                                    }[];
+                                    types: {
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        count: number;
+                                        score: number;
+                                    }[];
+                                    totalScore: number;
+                                    difficulty: {
+                                        mean?: number;
+                                        /** @default 0.05 */
+                                        tolerance: number;
+                                        distribution?: {
+                                            easy: number;
+                                            medium: number;
+                                            hard: number;
+                                        };
+                                    };
+                                    minutes: number;
+                                    /** @default [] */
+                                    include: string[];
+                                    /** @default [] */
+                                    exclude: string[];
+                                    /** @default [] */
+                                    enemies: {
+                                        /** Format: uuid */
+                                        a: string;
+                                        /** Format: uuid */
+                                        b: string;
+                                    }[];
+                                    maxExposure?: number;
+                                };
+                                ownerId: string;
+                                ownerName: string;
+                                shared: boolean;
+                                mine: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 保存组卷模板 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        subjectCode: string;
+                        gradeCode: string;
+                        spec: {
+                            title: string;
+                            cells: {
+                                /** Format: uuid */
+                                knowledgePointId: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                count?: number;
+                                score?: number;
+                            }[];
+                            types: {
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                count: number;
+                                score: number;
+                            }[];
+                            totalScore: number;
+                            difficulty: {
+                                mean?: number;
+                                /** @default 0.05 */
+                                tolerance?: number;
+                                distribution?: {
+                                    easy: number;
+                                    medium: number;
+                                    hard: number;
+                                };
+                            };
+                            minutes: number;
+                            /** @default [] */
+                            include?: string[];
+                            /** @default [] */
+                            exclude?: string[];
+                            /** @default [] */
+                            enemies?: {
+                                /** Format: uuid */
+                                a: string;
+                                /** Format: uuid */
+                                b: string;
+                            }[];
+                            maxExposure?: number;
+                        };
+                        /** @default false */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            subjectCode: string;
+                            gradeCode: string;
+                            spec: {
+                                title: string;
+                                cells: {
+                                    /** Format: uuid */
+                                    knowledgePointId: string;
+                                    /** @enum {string} */
+                                    cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                    count?: number;
+                                    score?: number;
+                                }[];
+                                types: {
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                    count: number;
+                                    score: number;
+                                }[];
+                                totalScore: number;
+                                difficulty: {
+                                    mean?: number;
+                                    /** @default 0.05 */
+                                    tolerance: number;
+                                    distribution?: {
+                                        easy: number;
+                                        medium: number;
+                                        hard: number;
+                                    };
+                                };
+                                minutes: number;
+                                /** @default [] */
+                                include: string[];
+                                /** @default [] */
+                                exclude: string[];
+                                /** @default [] */
+                                enemies: {
+                                    /** Format: uuid */
+                                    a: string;
+                                    /** Format: uuid */
+                                    b: string;
+                                }[];
+                                maxExposure?: number;
+                            };
+                            ownerId: string;
+                            ownerName: string;
+                            shared: boolean;
+                            mine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/blueprints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组卷模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            subjectCode: string;
+                            gradeCode: string;
+                            spec: {
+                                title: string;
+                                cells: {
+                                    /** Format: uuid */
+                                    knowledgePointId: string;
+                                    /** @enum {string} */
+                                    cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                    count?: number;
+                                    score?: number;
+                                }[];
+                                types: {
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                    count: number;
+                                    score: number;
+                                }[];
+                                totalScore: number;
+                                difficulty: {
+                                    mean?: number;
+                                    /** @default 0.05 */
+                                    tolerance: number;
+                                    distribution?: {
+                                        easy: number;
+                                        medium: number;
+                                        hard: number;
+                                    };
+                                };
+                                minutes: number;
+                                /** @default [] */
+                                include: string[];
+                                /** @default [] */
+                                exclude: string[];
+                                /** @default [] */
+                                enemies: {
+                                    /** Format: uuid */
+                                    a: string;
+                                    /** Format: uuid */
+                                    b: string;
+                                }[];
+                                maxExposure?: number;
+                            };
+                            ownerId: string;
+                            ownerName: string;
+                            shared: boolean;
+                            mine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改组卷模板（创建者） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        subjectCode?: string;
+                        gradeCode?: string;
+                        spec?: {
+                            title: string;
+                            cells: {
+                                /** Format: uuid */
+                                knowledgePointId: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                count?: number;
+                                score?: number;
+                            }[];
+                            types: {
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                count: number;
+                                score: number;
+                            }[];
+                            totalScore: number;
+                            difficulty: {
+                                mean?: number;
+                                /** @default 0.05 */
+                                tolerance?: number;
+                                distribution?: {
+                                    easy: number;
+                                    medium: number;
+                                    hard: number;
+                                };
+                            };
+                            minutes: number;
+                            /** @default [] */
+                            include?: string[];
+                            /** @default [] */
+                            exclude?: string[];
+                            /** @default [] */
+                            enemies?: {
+                                /** Format: uuid */
+                                a: string;
+                                /** Format: uuid */
+                                b: string;
+                            }[];
+                            maxExposure?: number;
+                        };
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            subjectCode: string;
+                            gradeCode: string;
+                            spec: {
+                                title: string;
+                                cells: {
+                                    /** Format: uuid */
+                                    knowledgePointId: string;
+                                    /** @enum {string} */
+                                    cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                    count?: number;
+                                    score?: number;
+                                }[];
+                                types: {
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                    count: number;
+                                    score: number;
+                                }[];
+                                totalScore: number;
+                                difficulty: {
+                                    mean?: number;
+                                    /** @default 0.05 */
+                                    tolerance: number;
+                                    distribution?: {
+                                        easy: number;
+                                        medium: number;
+                                        hard: number;
+                                    };
+                                };
+                                minutes: number;
+                                /** @default [] */
+                                include: string[];
+                                /** @default [] */
+                                exclude: string[];
+                                /** @default [] */
+                                enemies: {
+                                    /** Format: uuid */
+                                    a: string;
+                                    /** Format: uuid */
+                                    b: string;
+                                }[];
+                                maxExposure?: number;
+                            };
+                            ownerId: string;
+                            ownerName: string;
+                            shared: boolean;
+                            mine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessment/blueprints/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除组卷模板（用它组成的试卷不受影响） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -18,6 +18,7 @@ function page<M>(load: () => Promise<M>, name: keyof M): ReactNode {
 const identity = () => import('../modules/identity');
 const privacy = () => import('../modules/privacy');
 const security = () => import('../modules/security');
+const assessment = () => import('../modules/assessment');
 
 // The notice gate stands before the whole shell: while it asks, the screen is a full-page spinner.
 const NoticeGate = lazy(async () => ({ default: (await privacy()).NoticeGate }));
@@ -77,6 +78,13 @@ export const router = createBrowserRouter([
                     path: '/resources/:id',
                     element: page(() => import('../modules/resources'), 'ResourcePage'),
                   },
+                  { path: '/bank', element: page(assessment, 'BankPage') },
+                  { path: '/bank/new', element: page(assessment, 'ItemEditorPage') },
+                  { path: '/bank/reviews', element: page(assessment, 'ShareQueuePage') },
+                  { path: '/bank/items/:id', element: page(assessment, 'ItemPage') },
+                  { path: '/bank/items/:id/edit', element: page(assessment, 'ItemEditorPage') },
+                  { path: '/papers', element: page(assessment, 'PapersPage') },
+                  { path: '/papers/:id', element: page(assessment, 'PaperPage') },
                   { path: '/spaces', element: page(() => import('../modules/spaces'), 'SpacesPage') },
                   { path: '/spaces/:id', element: page(() => import('../modules/spaces'), 'SpacePage') },
                   {

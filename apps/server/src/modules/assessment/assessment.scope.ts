@@ -4,6 +4,7 @@ import { ADMINS } from '../../platform/http/policy.ts';
 import { firstId, NO_SUCH_ID, notOwn } from '../../platform/scope/matrix.ts';
 import type { ScopeRules, Viewer } from '../../platform/scope/registry.ts';
 import { type Actor, inScope, pathWithin, type Scope, textArray } from '../../platform/scope/scope.ts';
+import { bankKinds, bankMatrix } from './bank.scope.ts';
 
 const STAFF = [
   'teacher',
@@ -34,23 +35,32 @@ const learnerRows = (student: string, path: string) =>
  */
 export const assessmentScope: ScopeRules = {
   module: 'assessment',
+  kinds: bankKinds,
+  matrix: bankMatrix,
   rowSecurity: [
     {
       table: 'item',
       read: or(
         `author_id = ${RLS.actor}`,
         `(${roleIn(...ADMIN)} and ${underPaths('path')})`,
-        `(${roleIn(...STAFF)} and share_status = 'approved' and (share = 'city'
+        // `share` is the level in force (set only by an approval); a request to widen it is
+        // `share_requested` while pending, and the item stays where it was meanwhile.
+        `(${roleIn(...STAFF)} and (share = 'city'
            or (share = 'district' and ${inOwn('path', 2)}) or (share = 'school' and ${inOwn('path', 3)})))`,
-        // Reviewers of a share asked of their unit.
-        `(${roleIn('researcher', 'expert', ...ADMIN)} and share_status = 'pending' and path <@ ${RLS.orgPath})`,
+        // Reviewers of a share asked of their unit, and of one they returned.
+        `(${roleIn('researcher', 'expert', ...ADMIN)} and share_status in ('pending', 'returned') and path <@ ${RLS.orgPath})`,
         // An item of the learner's (or child's) notebook, once its assignment's scores are released:
         // until then its key must not reach them by any query.
         `(${roleIn('student', 'parent')} and exists (select 1 from mistake m
            left join attempt t on t.id = m.attempt_id left join assignment a on a.id = t.assignment_id
            where m.item_id = item.id and (m.attempt_id is null or a.released_at is not null)))`,
       ),
-      write: or(`author_id = ${RLS.actor}`, `(${roleIn(...ADMIN)} and ${underPaths('path')})`),
+      write: or(
+        `author_id = ${RLS.actor}`,
+        `(${roleIn(...ADMIN)} and ${underPaths('path')})`,
+        // A researcher's decision on a share asked of their unit (the read rule picks the pending row).
+        `(${roleIn('researcher')} and share_status in ('approved', 'returned') and path <@ ${RLS.orgPath})`,
+      ),
     },
     {
       table: 'item_file',

@@ -92,3 +92,10 @@ export const CONTENT_ROLES: readonly Role[] = SPACE_ROLES;
 export const MARKING_ROLES: readonly Role[] = ['teacher', 'head_teacher', ...ADMIN_ROLES];
 /** The mistake notebook (错题本) is the student's own. */
 export const NOTEBOOK_ROLES: readonly Role[] = ['student'];
+/**
+ * 题库与组卷: those who write items and set papers (the server's BANK_ROLES); never learners, whom
+ * the answer key must not reach, nor the 三员.
+ */
+export const BANK_ROLES: readonly Role[] = [...ADMIN_ROLES, 'teacher', 'head_teacher', 'researcher'];
+/** Who decides requests to share items (the server's SHARE_REVIEWER_ROLES). */
+export const SHARE_REVIEW_ROLES: readonly Role[] = [...ADMIN_ROLES, 'researcher'];

@@ -2,12 +2,15 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   DesktopOutlined,
   EditOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -27,6 +30,7 @@ import { useMe } from '../auth/auth-context';
 import {
   ACCOUNT_ADMIN_ROLES,
   AUDIT_ROLES,
+  BANK_ROLES,
   CONTENT_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
@@ -39,6 +43,7 @@ import {
   REVIEW_ROLES,
   SECOND_FACTOR_ROLES,
   SECURITY_ADMIN_ROLES,
+  SHARE_REVIEW_ROLES,
   SPACE_ROLES,
 } from '../auth/roles';
 
@@ -56,6 +61,9 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/spaces')) return '/spaces';
   if (pathname.startsWith('/marking')) return '/marking';
   if (pathname.startsWith('/notebook')) return '/notebook';
+  if (pathname.startsWith('/bank/reviews')) return '/bank/reviews';
+  if (pathname.startsWith('/bank')) return '/bank';
+  if (pathname.startsWith('/papers')) return '/papers';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -113,6 +121,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('nav.notebook'),
     },
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
+    BANK_ROLES.includes(me.role) && { key: '/bank', icon: <DatabaseOutlined />, label: t('nav.bank') },
+    BANK_ROLES.includes(me.role) && { key: '/papers', icon: <FileTextOutlined />, label: t('nav.papers') },
+    SHARE_REVIEW_ROLES.includes(me.role) && {
+      key: '/bank/reviews',
+      icon: <CheckSquareOutlined />,
+      label: t('nav.bankReviews'),
+    },
     CONTENT_ROLES.includes(me.role) && {
       key: '/curriculum',
       icon: <BookOutlined />,
