@@ -13,6 +13,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { assessmentScope, markingNotebookScope } from './modules/assessment/assessment.scope.ts';
+import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
+import { assignmentScope } from './modules/assessment/assignments.scope.ts';
+import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
 import { bankRoutes } from './modules/assessment/bank.routes.ts';
 import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
 import { notebookRoutes } from './modules/assessment/notebook.routes.ts';
@@ -82,6 +85,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   assessmentScope,
+  assignmentScope,
   markingNotebookScope,
   privacyScope,
   auditScope,
@@ -207,10 +211,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
-      await api.register(markingFlowRoutes);
-      await api.register(notebookRoutes);
       await api.register(bankRoutes);
       await api.register(paperRoutes);
+      await api.register(assignmentRoutes);
+      await api.register(attemptRoutes);
+      await api.register(markingFlowRoutes);
+      await api.register(notebookRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
+import { seedDemoHomework } from './modules/assessment/assignments.demo.ts';
 import { reindexItems } from './modules/assessment/bank-search.service.ts';
 import { seedDemoBank } from './modules/assessment/demo-bank.ts';
 import { seedDemoAudit } from './modules/audit/demo-audit.ts';
@@ -105,6 +106,7 @@ export async function bootstrap(
     const anyItem = await db.execute(sql`select 1 from item limit 1`);
     if (anyItem.rows.length === 0) await db.transaction((tx) => seedDemoBank(tx));
     await db.transaction((tx) => reindexItems(tx, 'missing'));
+    await seedDemoHomework(deps.database, log);
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);

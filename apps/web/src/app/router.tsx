@@ -135,6 +135,21 @@ export const router = createBrowserRouter([
                     path: '/curriculum',
                     element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
                   },
+                  {
+                    path: '/homework',
+                    element: page(() => import('../modules/assessment/homework-page'), 'HomeworkPage'),
+                  },
+                  {
+                    path: '/homework/:id',
+                    element: page(
+                      () => import('../modules/assessment/homework-progress-page'),
+                      'HomeworkProgressPage',
+                    ),
+                  },
+                  {
+                    path: '/attempts/:id',
+                    element: page(() => import('../modules/assessment/attempt-page'), 'AttemptPage'),
+                  },
                   { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
                   {
                     path: '/operations',

@@ -32,6 +32,7 @@ import {
   AUDIT_ROLES,
   BANK_ROLES,
   CONTENT_ROLES,
+  HOMEWORK_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
   MARKING_ROLES,
@@ -59,11 +60,12 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/spaces')) return '/spaces';
-  if (pathname.startsWith('/marking')) return '/marking';
-  if (pathname.startsWith('/notebook')) return '/notebook';
   if (pathname.startsWith('/bank/reviews')) return '/bank/reviews';
   if (pathname.startsWith('/bank')) return '/bank';
   if (pathname.startsWith('/papers')) return '/papers';
+  if (pathname.startsWith('/homework') || pathname.startsWith('/attempts')) return '/homework';
+  if (pathname.startsWith('/marking')) return '/marking';
+  if (pathname.startsWith('/notebook')) return '/notebook';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -107,6 +109,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/import',
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
+    },
+    HOMEWORK_ROLES.includes(me.role) && {
+      key: '/homework',
+      icon: <EditOutlined />,
+      label: t('nav.homework'),
     },
     SPACE_ROLES.includes(me.role) && { key: '/spaces', icon: <TeamOutlined />, label: t('nav.spaces') },
     CONTENT_ROLES.includes(me.role) && {
