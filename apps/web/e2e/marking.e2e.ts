@@ -8,6 +8,7 @@
  * same fixture the server tests use), and the release is done there too: there is no release route
  * on this branch yet.
  */
+import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -171,6 +172,14 @@ describe('流水批阅 → release → 错题本', () => {
     await expect.poll(() => entries.count()).toBeGreaterThan(0);
     await page.getByText('得 2/6 分').waitFor();
     await page.screenshot({ path: `${SHOTS}/notebook-phone.png`, fullPage: true });
+    // The printable notebook: a PDF of the open entries.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('notebook-print').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^错题本-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The choice item: the wrong answer A, the correct answer B, the explanation.
     const choice = entries.filter({ hasText: '3/4 和 2/3 哪个大' });
     await expect.poll(() => choice.getByTestId('entry-given').textContent()).toBe('A');

@@ -295,3 +295,12 @@ export async function summaryByPoint(tx: Tx, studentId: string) {
     )
   ).rows;
 }
+
+/** A picture of an item the reader may see (row-level security: a released notebook item, for a learner). */
+export async function findNotebookPicture(tx: Tx, key: string) {
+  const r = await tx.execute<{ storageKey: string; mime: string }>(
+    sql`select f.storage_key as "storageKey", f.mime from item_file f
+         where f.storage_key = ${key} and exists (select 1 from item i where i.id = f.item_id)`,
+  );
+  return r.rows[0];
+}

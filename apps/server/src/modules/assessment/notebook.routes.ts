@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
@@ -51,6 +51,25 @@ export async function notebookRoutes(app: FastifyInstance) {
       },
     },
     (req) => runAs(req, (ctx) => notebook.getMyNotebook(ctx)),
+  );
+
+  r.get(
+    '/notebook/print.pdf',
+    {
+      config: { policy: { allow: ['student'] } },
+      schema: { tags, summary: '打印错题本（PDF，A4）：待巩固的错题，附我的答案、正确答案与解析' },
+    },
+    async (req, reply) => {
+      const file = await runAs(req, (ctx) => notebook.printMyNotebook(ctx));
+      return (reply as unknown as FastifyReply)
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="notebook.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(file.bytes);
+    },
   );
 
   r.get(

@@ -6,6 +6,8 @@
  * closes the entry after two correct similar answers. Guardians see a summary; the entries
  * themselves only for a child under 14 (see `childNotebook`).
  */
+
+import { codeLabel } from '../../platform/codes/codes.repository.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { asSystem } from '../../platform/db/scoped.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
@@ -20,7 +22,10 @@ import {
 } from './grading.ts';
 import type { AnswerValue, ItemContent, LeafItem } from './item-model.ts';
 import { leafKeyOf, paperLeaves } from './marking-flow.paper.ts';
+import { notebookDocument, withoutExamHeader } from './notebook.print.ts';
 import * as repo from './notebook.repository.ts';
+import { paperHtml } from './print/print-html.ts';
+import { printPdf } from './print/print-pdf.ts';
 
 /**
  * Records the wrong answers of an attempt in its student's notebook: every leaf graded below full
@@ -278,4 +283,37 @@ export async function notebookSummary(ctx: Ctx, studentId: string) {
     })),
     knowledgePoints: points,
   };
+}
+
+/**
+ * The student's open entries as a printable PDF (A4) through the printing module: by subject, each
+ * question with their answer, the correct answer and the explanation. Pictures come from the store
+ * for items the student may see (row-level security decides, as for the entries themselves).
+ */
+export async function printMyNotebook(ctx: Ctx) {
+  const rows = (await repo.listEntries(ctx.db, ctx.actor.personId)).filter((r) => r.closedAt === null);
+  const views = await entriesView(ctx, rows);
+  const labels = new Map<string, string>();
+  for (const code of new Set(rows.map((r) => r.subjectCode)))
+    labels.set(code, (await codeLabel(ctx.db, 'subject', code)) ?? code);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const doc = notebookDocument({
+    studentName: ctx.actor.name,
+    printedOn: today,
+    entries: views.map((v, i) => ({ ...v, itemId: rows[i]!.itemId })),
+    subjectLabel: (code) => labels.get(code) ?? code,
+  });
+  if (!doc) throw conflict('错题本里没有待巩固的错题，无需打印');
+  const html = await paperHtml(doc, {
+    size: 'A4',
+    resolveImage: async (key) => {
+      const file = await repo.findNotebookPicture(ctx.db, key);
+      if (!file) return undefined;
+      const chunks: Buffer[] = [];
+      for await (const c of await ctx.deps.storage.read(file.storageKey)) chunks.push(c as Buffer);
+      return { bytes: Buffer.concat(chunks), contentType: file.mime };
+    },
+  });
+  const bytes = await printPdf({ ...html, html: withoutExamHeader(html.html) });
+  return { fileName: `错题本-${today}.pdf`, bytes };
 }

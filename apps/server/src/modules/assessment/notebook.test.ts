@@ -12,6 +12,8 @@ import {
   release,
 } from './marking-flow.fixtures.ts';
 import { monthStart, recordMistakes } from './notebook.service.ts';
+import { inspectPdf } from './print/pdf-inspect.ts';
+import { closePrinter } from './print/print-pdf.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -160,7 +162,10 @@ beforeAll(async () => {
     share: 'district',
   });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await closePrinter();
+  await t.close();
+});
 
 describe('mistakes recorded when an attempt is fully graded', () => {
   it('records each wrong leaf or part once marking completes, essays and full marks excepted', async () => {
@@ -334,6 +339,29 @@ describe('练一练 (practise similar)', () => {
       });
       expect(res.statusCode, `${id}`).toBe(400);
     }
+  });
+});
+
+describe('the printable notebook', () => {
+  it('prints the open entries with the student’s answer, the correct answer and the explanation', async () => {
+    const res = await student.get('/api/notebook/print.pdf');
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = inspectPdf(res.rawPayload)
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, '')
+      // Chromium writes some ideographs as their Kangxi radical forms (⼦ for 子).
+      .normalize('NFKC');
+    for (const words of ['错题本', '我的答案', '正确答案', '解析', '说说分数的意义', KEY_WORDS[0]!])
+      expect(text).toContain(words);
+    // A choice: its options, then the student's answer and the key.
+    expect(text).toMatch(/A\.A项B\.B项C\.C项D\.D项.*我的答案:D正确答案:C/);
+    // Not an exam paper: no time, no full marks, no score table.
+    expect(text).not.toContain('考试时间');
+    expect(text).not.toContain('总分');
+    // A guardian or teacher prints nothing of the child's this way.
+    expect((await parent.get('/api/notebook/print.pdf')).statusCode).toBe(403);
   });
 });
 

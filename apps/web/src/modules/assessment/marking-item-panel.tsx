@@ -1,7 +1,7 @@
 import { Card, Collapse, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ScriptList } from './marking-api';
-import { RichText } from './notebook-rich-text';
+import { RichText } from './rich-text';
 
 /**
  * The item beside the answers: its passage (for a part of a composite), stem, reference answer and
@@ -13,13 +13,13 @@ export function MarkingItemPanel({ item }: { item: ScriptList['item'] }) {
   const narrow = !Grid.useBreakpoint().lg;
   const body = (
     <div data-testid="marking-rubric">
-      {item.stimulus && <RichText html={item.stimulus} />}
-      <RichText html={item.stem} />
+      {item.stimulus && <RichText value={item.stimulus} />}
+      <RichText value={item.stem} />
       <Typography.Title level={5} style={{ marginTop: 12 }}>
         {t('marking.reference')}
       </Typography.Title>
       {item.reference ? (
-        <RichText html={item.reference} />
+        <RichText value={item.reference} />
       ) : (
         <Typography.Text type="secondary">{t('marking.noReference')}</Typography.Text>
       )}

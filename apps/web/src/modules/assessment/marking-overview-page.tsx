@@ -6,7 +6,7 @@ import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { type MarkingItem, useMarkingOverview } from './marking-api';
 import { MarkersPanel } from './marking-markers';
-import { RichText } from './notebook-rich-text';
+import { RichText } from './rich-text';
 
 /**
  * One assignment's subjective items: how far marking has come on each ("已批 23/45"), where the
@@ -94,7 +94,7 @@ export function MarkingOverviewPage() {
                 }
               >
                 <div style={{ maxHeight: 72, overflow: 'hidden', marginBottom: 8 }}>
-                  <RichText html={i.stem} />
+                  <RichText value={i.stem} />
                 </div>
                 <Typography.Text data-testid="item-progress">
                   {t('marking.progress', { done: p.counted, total: p.total })}

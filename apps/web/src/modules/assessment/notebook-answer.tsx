@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NotebookEntry } from './notebook-api';
-import { RichText } from './notebook-rich-text';
+import { RichText } from './rich-text';
 
 type Leaf = NonNullable<NotebookEntry['item']>;
 type Answer = NotebookEntry['answer'];
@@ -34,7 +34,7 @@ export function CorrectAnswer({ item }: { item: Leaf }) {
       return <span>{item.blanks.map((b, i) => `（${i + 1}）${b.accepted[0]}`).join('  ')}</span>;
     default:
       return item.reference ? (
-        <RichText html={item.reference} />
+        <RichText value={item.reference} />
       ) : (
         <Typography.Text type="secondary">{t('notebook.noReference')}</Typography.Text>
       );
@@ -47,15 +47,15 @@ export function ItemBody({ item, stimulus }: { item: Leaf; stimulus?: string | n
     <Flex vertical gap={4}>
       {stimulus && (
         <div style={{ background: '#fafafa', padding: 8, borderRadius: 6 }}>
-          <RichText html={stimulus} />
+          <RichText value={stimulus} />
         </div>
       )}
-      <RichText html={item.stem} />
+      <RichText value={item.stem} />
       {'options' in item &&
         item.options.map((o) => (
           <Flex key={o.id} gap={6} align="baseline">
             <Typography.Text strong>{o.id}.</Typography.Text>
-            <RichText html={o.body} inline />
+            <RichText value={o.body} inline />
           </Flex>
         ))}
     </Flex>

@@ -5,7 +5,7 @@ import { useCodeLabel } from '../../app/codes/use-codes';
 import { LinkButton } from '../../app/components/link-button';
 import { CorrectAnswer, GivenAnswer, ItemBody } from './notebook-answer';
 import type { NotebookEntry } from './notebook-api';
-import { RichText } from './notebook-rich-text';
+import { RichText } from './rich-text';
 
 /**
  * Notebook entries by subject (tabs) and knowledge point (folded groups), open ones or mastered
@@ -125,7 +125,7 @@ function EntryCard({ entry, practise }: { entry: NotebookEntry; practise: boolea
                 data-testid="entry-explanation"
               >
                 <Typography.Text strong>{t('notebook.explanation')}</Typography.Text>
-                <RichText html={item.explanation} />
+                <RichText value={item.explanation} />
               </div>
             )}
           </>

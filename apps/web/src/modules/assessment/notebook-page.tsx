@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { DownloadButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
@@ -12,7 +13,18 @@ export function NotebookPage() {
   const notebook = useMyNotebook();
   return (
     <Stack>
-      <PageTitle title={t('notebook.title')} subtitle={t('notebook.subtitle')} testId="notebook-title" />
+      <PageTitle
+        title={t('notebook.title')}
+        subtitle={t('notebook.subtitle')}
+        testId="notebook-title"
+        extra={
+          notebook.data?.items.some((e) => e.closedAt === null) ? (
+            <DownloadButton url="/api/notebook/print.pdf" data-testid="notebook-print">
+              {t('notebook.print')}
+            </DownloadButton>
+          ) : undefined
+        }
+      />
       {notebook.isPending ? (
         <PageLoading />
       ) : notebook.isError ? (

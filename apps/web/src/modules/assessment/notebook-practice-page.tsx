@@ -15,7 +15,7 @@ import {
   type PracticeItem,
   type PracticeResult,
 } from './notebook-api';
-import { RichText } from './notebook-rich-text';
+import { RichText } from './rich-text';
 
 /**
  * 练一练 (phone first): a similar item of the same knowledge point, answered and graded at once,
@@ -151,7 +151,7 @@ function PracticeCard({
   return (
     <Card size="small" data-testid="practice-item">
       <Flex vertical gap={12}>
-        <RichText html={item.stem} />
+        <RichText value={item.stem} />
         {item.type === 'single_choice' && (
           <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)} disabled={locked}>
             <Flex vertical gap={8}>
@@ -159,7 +159,7 @@ function PracticeCard({
                 <Radio key={o.id} value={o.id} data-testid="practice-option">
                   <Flex gap={6} align="baseline">
                     <b>{o.id}.</b>
-                    <RichText html={o.body} inline />
+                    <RichText value={o.body} inline />
                   </Flex>
                 </Radio>
               ))}
@@ -173,7 +173,7 @@ function PracticeCard({
                 <Checkbox key={o.id} value={o.id} data-testid="practice-option">
                   <Flex gap={6} align="baseline">
                     <b>{o.id}.</b>
-                    <RichText html={o.body} inline />
+                    <RichText value={o.body} inline />
                   </Flex>
                 </Checkbox>
               ))}
@@ -227,7 +227,7 @@ function PracticeCard({
                 <span>
                   {t('notebook.correctAnswer')} <CorrectAnswer item={solution} />
                 </span>
-                {solution.explanation && <RichText html={solution.explanation} />}
+                {solution.explanation && <RichText value={solution.explanation} />}
               </Flex>
             }
           />
