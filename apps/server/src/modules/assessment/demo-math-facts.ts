@@ -4,7 +4,19 @@
  * written by hand, and a few computed items on the same points. Pure.
  */
 import { f } from './demo-formula.ts';
-import { blank, clampDifficulty as cd, draft, fill, judge, num, p, short, single } from './demo-item-kit.ts';
+import {
+  blank,
+  clampDifficulty as cd,
+  draft,
+  fill,
+  judge,
+  multiple,
+  num,
+  p,
+  sample,
+  short,
+  single,
+} from './demo-item-kit.ts';
 import { type Gen, nb } from './demo-math-number.ts';
 
 /** [statement, true?] — judged by the student (判断题). */
@@ -265,6 +277,41 @@ const fact =
     });
   };
 
+/** 下列说法中正确的有: four statements of the same grade, at least one right and one wrong. */
+const factsOfGrade =
+  (code: string): Gen =>
+  (r) => {
+    const grade = code.slice(0, 5);
+    const pool = Object.entries(FACTS)
+      .filter(([c]) => c.startsWith(grade))
+      .flatMap(([, list]) => list.filter((x): x is Fact => x.length === 2));
+    const right = sample(
+      r,
+      pool.filter((x) => x[1]),
+      r.range(1, 2),
+    );
+    const wrong = sample(
+      r,
+      pool.filter((x) => !x[1]),
+      4 - right.length,
+    );
+    if (right.length === 0 || wrong.length === 0) return fact(code)(r);
+    return draft(
+      multiple(
+        r,
+        p('下列说法中，正确的有（　　）。'),
+        right.map((x) => x[0]),
+        wrong.map((x) => x[0]),
+      ),
+      {
+        level: 'understand',
+        difficulty: cd(0.55),
+        seconds: 75,
+        score: 3,
+      },
+    );
+  };
+
 const variance: Gen = (r) => {
   const m = r.range(6, 9);
   const dev = r.pick([
@@ -466,6 +513,6 @@ const COMPUTED: Record<string, Gen[]> = {
 export const FACT_GENS: Record<string, Gen[]> = Object.fromEntries(
   [...new Set([...Object.keys(FACTS), ...Object.keys(COMPUTED)])].map((code) => [
     code,
-    [...(FACTS[code] ? [fact(code)] : []), ...(COMPUTED[code] ?? [])],
+    [...(FACTS[code] ? [fact(code), factsOfGrade(code)] : []), ...(COMPUTED[code] ?? [])],
   ]),
 );
