@@ -4,15 +4,15 @@
  */
 import type { Draft } from './demo-item-kit.ts';
 
-export interface BankKnowledgePoint {
+export type BankKnowledgePoint = {
   id: string;
   /** Stable code, e.g. MA-14-012: draws are keyed on it (ids differ from seed to seed). */
   code: string;
   name: string;
   strand: string;
-}
+};
 
-export interface BankLesson {
+export type BankLesson = {
   id: string;
   title: string;
   subject: string;
@@ -22,7 +22,7 @@ export interface BankLesson {
   unitNo: number;
   lessonNo: number;
   kps: BankKnowledgePoint[];
-}
+};
 
 /** A generated item of a lesson, with the codes of the knowledge points it practises. */
 export interface LessonDraft {

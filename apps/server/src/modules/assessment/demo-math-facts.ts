@@ -321,7 +321,7 @@ const variance: Gen = (r) => {
     [-3, 1, 1, 1, 0],
   ] as const);
   const xs = dev.map((d) => m + d);
-  const v = dev.reduce((s, d) => s + d * d, 0) / 5;
+  const v = dev.reduce((s: number, d) => s + d * d, 0) / 5;
   return draft(
     fill(
       p(

@@ -1,0 +1,383 @@
+/**
+ * The demo's students at work on an assignment: who starts it when (homework in the evening, the
+ * 统考 at nine in the morning), who is late or missing, every answer with its save, the machine's
+ * grade of objective answers, the teachers' marks of written ones (double marking with arbitration
+ * in the 统考), and the mistakes released results leave in the notebooks. Pure: rows in the
+ * column order of `ATTEMPT_ROWS`.
+ */
+import type { Rng } from '../../demo/prng.ts';
+import { answerLeaf, markOf, normal } from './demo-answers.ts';
+import { gradeDemoLeaf } from './demo-grade.ts';
+import type { DemoAssignment } from './demo-homework.ts';
+import type { PaperLeaf } from './demo-paper.ts';
+import { at, beijingMidnight, DAY, iso, MINUTE, rngOf, stableId } from './demo-time.ts';
+
+export const ATTEMPT_ROWS = {
+  attempt: [
+    'id',
+    'assignment_id',
+    'student_id',
+    'class_id',
+    'path',
+    'started_at',
+    'deadline_at',
+    'submitted_at',
+    'status',
+    'furthest',
+    'focus_losses',
+    'objective_score',
+    'score',
+    'marked_at',
+    'updated_at',
+  ],
+  response: [
+    'id',
+    'attempt_id',
+    'number',
+    'part',
+    'value',
+    'seq',
+    'saved_at',
+    'auto_score',
+    'detail',
+    'needs_marking',
+    'score',
+    'max_score',
+  ],
+  response_save: ['attempt_id', 'client_key', 'number', 'part', 'seq', 'value', 'received_at'],
+  mark: ['id', 'response_id', 'round', 'marker_id', 'score', 'comment', 'reason', 'at'],
+  mistake: [
+    'id',
+    'student_id',
+    'path',
+    'item_id',
+    'part',
+    'subject_code',
+    'knowledge_point_ids',
+    'attempt_id',
+    'number',
+    'answer',
+    'correct_similar',
+    'closed_at',
+    'created_at',
+  ],
+} as const;
+export type RowTable = keyof typeof ATTEMPT_ROWS;
+export type Rows = Record<RowTable, unknown[][]>;
+export const emptyRows = (): Rows => ({
+  attempt: [],
+  response: [],
+  response_save: [],
+  mark: [],
+  mistake: [],
+});
+
+export interface Student {
+  id: string;
+  classId: string;
+  /** The class's path (the student's unit). */
+  path: string;
+  theta: number;
+}
+
+/** A recorded mistake, for the notebook's practice afterwards. */
+export interface MistakeNote {
+  id: string;
+  student: Student;
+  itemId: string;
+  kpIds: string[];
+  subject: string;
+  difficulty: number;
+  createdAt: number;
+}
+
+export interface SimulateOptions {
+  seed: number;
+  now: number;
+  assignment: DemoAssignment;
+  students: Student[];
+  /** The 统考's markers (two per written answer, the third arbitrates); homework: the teacher. */
+  markers?: string[];
+  /** Students who have not started the open homework yet (the demo student has it to do today). */
+  notStarted?: Set<string>;
+  rows: Rows;
+  /** Open notebook entries by student, item and part: a second mistake on the same item is not added. */
+  open: Set<string>;
+  notes: MistakeNote[];
+}
+
+const COMMENTS_SHORT = ['步骤完整，很好', '单位漏写了', '列式正确，计算出错', '注意写答句', '思路清晰'];
+const COMMENTS_ESSAY = ['内容具体，语言通顺', '结尾再点题会更好', '注意分段', '书写认真', '选材新颖'];
+
+export function simulateAssignment(o: SimulateOptions): void {
+  const a = o.assignment;
+  const exam = a.kind === 'unified_exam';
+  const leaves = a.paper.leaves;
+  const seconds = leaves.reduce((s, l) => s + l.item.seconds * (l.part ? 0.25 : 1), 0);
+  // Marking clocks: the teacher marks everything in one sitting; in the 统考 each written answer has
+  // its own markers, all marking in the same afternoon.
+  const clocks = new Map<string, { t: number; second: number; arbitration: number }>();
+  const clockOf = (leaf: PaperLeaf) => {
+    const key = exam ? `${leaf.number}.${leaf.part}` : 'teacher';
+    let c = clocks.get(key);
+    if (!c) {
+      c = { t: a.markFrom, second: a.markFrom + 20 * MINUTE, arbitration: a.markFrom + DAY + 60 * MINUTE };
+      clocks.set(key, c);
+    }
+    return c;
+  };
+  const released = a.state === 'released';
+  let latestMark = 0;
+  for (const s of o.students) {
+    const r = rngOf(o.seed, `${a.id}:${s.id}`);
+    const plan = exam ? examStart(r, a, s) : homeworkStart(r, a, s, seconds);
+    if (!plan || (a.state === 'open' && o.notStarted?.has(s.id))) continue;
+    let { start, duration, expired } = plan;
+    if (start >= o.now) continue;
+    const deadline = exam ? Math.min(a.closesAt, start + (a.minutes ?? 90) * MINUTE) : a.closesAt;
+    if (start + duration > deadline) expired = true;
+    const end = expired ? deadline : start + duration;
+    const inProgress = end > o.now;
+    const answered = expired ? Math.ceil(leaves.length * (0.5 + r.next() * 0.3)) : leaves.length;
+    const attemptId = stableId(`${a.id}:${s.id}`, start);
+    let objective = 0;
+    let subjective = 0;
+    let unmarked = 0;
+    let lastMark = 0;
+    let lastSave = start;
+    const graded = !inProgress;
+    leaves.slice(0, answered).forEach((leaf, k) => {
+      const savedAt = Math.round(start + ((k + 1) / (answered + 1)) * (end - start) + r.next() * 20_000);
+      if (savedAt >= o.now) return;
+      lastSave = Math.max(lastSave, savedAt);
+      const given = answerLeaf(r, leaf, s.theta, leaf.item.difficulty);
+      const changed =
+        !leaf.content.type.endsWith('answer') && leaf.content.type !== 'essay' && r.chance(0.07);
+      const seq = changed ? 2 : 1;
+      const responseId = stableId(`${attemptId}:${leaf.number}:${leaf.part}`, savedAt);
+      if (changed) {
+        const first = answerLeaf(r, leaf, s.theta - 1, leaf.item.difficulty);
+        o.rows.response_save.push([
+          attemptId,
+          stableId(`${responseId}:1`, savedAt - 40_000),
+          leaf.number,
+          leaf.part,
+          1,
+          first.value,
+          iso(savedAt - 40_000),
+        ]);
+      }
+      o.rows.response_save.push([
+        attemptId,
+        stableId(`${responseId}:${seq}`, savedAt),
+        leaf.number,
+        leaf.part,
+        seq,
+        given.value,
+        iso(savedAt),
+      ]);
+      const grade = gradeDemoLeaf(leaf.content, given.value, leaf.maxScore);
+      let score: number | null = graded && !grade.needsMarking ? grade.score : null;
+      let markedAt = 0;
+      if (grade.needsMarking && graded && a.marked) {
+        const marked = exam
+          ? doubleMark(r, o, leaf, responseId, given.quality ?? 0.5, clockOf(leaf))
+          : teacherMark(r, o, leaf, responseId, given.quality ?? 0.5, clockOf(leaf));
+        score = marked.score;
+        markedAt = marked.at;
+        lastMark = Math.max(lastMark, marked.at);
+        latestMark = Math.max(latestMark, marked.at);
+      }
+      if (graded && !grade.needsMarking) objective += grade.score;
+      else if (score !== null) subjective += score;
+      else if (grade.needsMarking) unmarked++;
+      o.rows.response.push([
+        responseId,
+        attemptId,
+        leaf.number,
+        leaf.part,
+        given.value,
+        seq,
+        iso(savedAt),
+        graded && !grade.needsMarking ? grade.score : null,
+        graded ? grade : null,
+        grade.needsMarking && score === null,
+        score,
+        leaf.maxScore,
+      ]);
+      if (released && score !== null && score < leaf.maxScore && leaf.content.type !== 'essay')
+        note(o, s, leaf, attemptId, given.value, markedAt || end);
+    });
+    const status = inProgress ? 'in_progress' : expired ? 'expired' : 'submitted';
+    const focus = exam && r.chance(0.12) ? 1 + r.int(3) : 0;
+    o.rows.attempt.push([
+      attemptId,
+      a.id,
+      s.id,
+      s.classId,
+      s.path,
+      iso(start),
+      iso(deadline),
+      status === 'submitted' ? iso(end) : null,
+      status,
+      exam ? Math.max(...leaves.slice(0, answered).map((l) => l.number)) : 0,
+      focus,
+      graded ? round2(objective) : null,
+      graded && unmarked === 0 ? round2(objective + subjective) : null,
+      lastMark ? iso(lastMark) : null,
+      iso(Math.max(lastMark, inProgress ? lastSave : end)),
+    ]);
+  }
+  if (a.releasedAt !== null && latestMark > a.releasedAt)
+    throw new Error(`${a.title}: marked after its release`);
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Homework: in the evening of the day it is set, a few early the next morning; some never, some late. */
+function homeworkStart(r: Rng, a: DemoAssignment, s: Student, seconds: number) {
+  if (r.chance(0.02 + (s.theta < -1 ? 0.05 : 0))) return undefined;
+  const evening = beijingMidnight(a.opensAt);
+  const morning = beijingMidnight(a.closesAt);
+  const start = r.chance(0.1)
+    ? at(morning, 6.6 + r.next() * 0.6)
+    : Math.max(a.opensAt + 10 * MINUTE, at(evening, 18.5 + r.next() * 3.3));
+  const duration = seconds * 1000 * (0.6 + r.next() * 0.9) + 3 * MINUTE;
+  return { start, duration, expired: r.chance(0.025) };
+}
+
+/** The 统考: everyone at nine, a few absent, a few run out of time. */
+function examStart(r: Rng, a: DemoAssignment, s: Student) {
+  if (r.chance(0.01)) return undefined;
+  const start = a.opensAt + (5 + r.next() * 10) * MINUTE;
+  const duration = (55 + r.next() * 33 - s.theta * 6) * MINUTE;
+  return { start, duration, expired: r.chance(0.015) };
+}
+
+/** The teacher marks the class's written answers in one sitting, each in under a minute. */
+function teacherMark(
+  r: Rng,
+  o: SimulateOptions,
+  leaf: PaperLeaf,
+  responseId: string,
+  quality: number,
+  clock: { t: number },
+) {
+  clock.t += (15 + r.next() * 40) * 1000;
+  const score = markOf(quality, leaf.maxScore);
+  const comments = leaf.content.type === 'essay' ? COMMENTS_ESSAY : COMMENTS_SHORT;
+  const comment = r.chance(0.15)
+    ? comments[Math.min(comments.length - 1, Math.floor((1 - quality) * comments.length))]!
+    : null;
+  o.rows.mark.push([
+    stableId(`${responseId}:first`, clock.t),
+    responseId,
+    'first',
+    o.assignment.createdBy,
+    score,
+    comment,
+    null,
+    iso(clock.t),
+  ]);
+  return { score, at: clock.t };
+}
+
+/**
+ * Two markers score each written answer without seeing the other's mark; when they differ by more
+ * than the gap a third arbitrates, else the answer gets their mean (in half points).
+ */
+function doubleMark(
+  r: Rng,
+  o: SimulateOptions,
+  leaf: PaperLeaf,
+  responseId: string,
+  quality: number,
+  clock: { t: number; second: number; arbitration: number },
+) {
+  const markers = o.markers ?? [o.assignment.createdBy];
+  const k = leaf.number + leaf.part;
+  const [m1, m2, m3] = [
+    markers[k % markers.length]!,
+    markers[(k + 1) % markers.length]!,
+    markers[(k + 2) % markers.length]!,
+  ];
+  const noisy = () => markOf(Math.min(1, Math.max(0, quality + normal(r) * 0.1)), leaf.maxScore);
+  clock.t += (12 + r.next() * 25) * 1000;
+  clock.second += (12 + r.next() * 25) * 1000;
+  const [s1, s2] = [noisy(), noisy()];
+  o.rows.mark.push([
+    stableId(`${responseId}:first`, clock.t),
+    responseId,
+    'first',
+    m1,
+    s1,
+    null,
+    null,
+    iso(clock.t),
+  ]);
+  o.rows.mark.push([
+    stableId(`${responseId}:second`, clock.second),
+    responseId,
+    'second',
+    m2,
+    s2,
+    null,
+    null,
+    iso(clock.second),
+  ]);
+  if (Math.abs(s1 - s2) > (o.assignment.markGap ?? 2)) {
+    clock.arbitration += (60 + r.next() * 120) * 1000;
+    const final = markOf(quality, leaf.maxScore);
+    o.rows.mark.push([
+      stableId(`${responseId}:arbitration`, clock.arbitration),
+      responseId,
+      'arbitration',
+      m3,
+      final,
+      '两评分差超过阈值，仲裁',
+      null,
+      iso(clock.arbitration),
+    ]);
+    return { score: final, at: clock.arbitration };
+  }
+  return { score: Math.round(s1 + s2) / 2, at: Math.max(clock.t, clock.second) };
+}
+
+function note(
+  o: SimulateOptions,
+  s: Student,
+  leaf: PaperLeaf,
+  attemptId: string,
+  value: unknown,
+  at: number,
+) {
+  const key = `${s.id}:${leaf.item.id}:${leaf.part}`;
+  if (o.open.has(key)) return;
+  o.open.add(key);
+  const id = stableId(`${attemptId}:mistake:${leaf.number}:${leaf.part}`, at);
+  const kps = `{${leaf.item.kpIds.join(',')}}`;
+  o.rows.mistake.push([
+    id,
+    s.id,
+    s.path,
+    leaf.item.id,
+    leaf.part,
+    o.assignment.paper.subject,
+    kps,
+    attemptId,
+    leaf.number,
+    value,
+    0,
+    null,
+    iso(at),
+  ]);
+  o.notes.push({
+    id,
+    student: s,
+    itemId: leaf.item.id,
+    kpIds: leaf.item.kpIds,
+    subject: o.assignment.paper.subject,
+    difficulty: leaf.item.difficulty,
+    createdAt: at,
+  });
+}
