@@ -20,7 +20,7 @@ export function normal(r: Rng): number {
  */
 export function chanceRight(theta: number, difficulty: number): number {
   const logit = Math.log(difficulty / (1 - difficulty));
-  return 1 / (1 + Math.exp(-(1.7 * theta + logit)));
+  return 1 / (1 + Math.exp(-(1.1 * theta + logit)));
 }
 
 export interface GivenAnswer {

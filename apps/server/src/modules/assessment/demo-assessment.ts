@@ -170,8 +170,8 @@ export function planDemoAssessment(
 function studentsOf(seed: number, classes: DemoClass[]): Map<string, Student> {
   const out = new Map<string, Student>();
   for (const c of classes) {
-    const school = normal(rngOf(seed, `ability:${c.schoolId}`)) * 0.3;
-    const klass = normal(rngOf(seed, `ability:${c.id}`)) * 0.15;
+    const school = normal(rngOf(seed, `ability:${c.schoolId}`)) * 0.2;
+    const klass = normal(rngOf(seed, `ability:${c.id}`)) * 0.1;
     for (const id of c.students)
       out.set(`${c.id}:${id}`, {
         id,

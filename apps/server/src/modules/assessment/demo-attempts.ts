@@ -250,7 +250,7 @@ function homeworkStart(r: Rng, a: DemoAssignment, s: Student, seconds: number) {
 function examStart(r: Rng, a: DemoAssignment, s: Student) {
   if (r.chance(0.01)) return undefined;
   const start = a.opensAt + (5 + r.next() * 10) * MINUTE;
-  const duration = (55 + r.next() * 33 - s.theta * 6) * MINUTE;
+  const duration = Math.min(85, 48 + r.next() * 30 - s.theta * 5) * MINUTE;
   return { start, duration, expired: r.chance(0.015) };
 }
 
@@ -301,7 +301,7 @@ function doubleMark(
     markers[(k + 1) % markers.length]!,
     markers[(k + 2) % markers.length]!,
   ];
-  const noisy = () => markOf(Math.min(1, Math.max(0, quality + normal(r) * 0.1)), leaf.maxScore);
+  const noisy = () => markOf(Math.min(1, Math.max(0, quality + normal(r) * 0.09)), leaf.maxScore);
   clock.t += (12 + r.next() * 25) * 1000;
   clock.second += (12 + r.next() * 25) * 1000;
   const [s1, s2] = [noisy(), noisy()];

@@ -49,7 +49,7 @@ export interface BankItem {
 }
 
 /** Items asked of a lesson, by subject (mathematics varies its numbers, so it can give more). */
-const PER_LESSON: Record<string, number> = { '14': 5, '13': 3, '41': 3 };
+const PER_LESSON: Record<string, number> = { '14': 6, '13': 3, '41': 3 };
 const DRAFTS: Record<string, (r: ReturnType<typeof rngOf>, l: BankLesson, n: number) => LessonDraft[]> = {
   '14': mathDrafts,
   '13': chineseDrafts,
@@ -89,7 +89,9 @@ export function planBank(o: PlanBankOptions): BankItem[] {
     if (!gen || !pool?.length) continue;
     const place = placeOf(lesson);
     const r = rngOf(o.seed, place);
-    const want = PER_LESSON[lesson.subject]!;
+    // The demo teacher's subject and grade has the richest bank: the district's 统考 is set from it.
+    const rich = o.demoTeacher && lesson.subject === o.demoTeacher.subject && lesson.grade === o.demoTeacher.grade;
+    const want = PER_LESSON[lesson.subject]! * (rich ? 2 : 1);
     let made = 0;
     // Duplicates (a generator giving the same stem twice) are dropped and drawn again, a few times.
     for (let round = 0; round < 3 && made < want; round++) {

@@ -35,13 +35,16 @@ const GRADE_NAMES: Record<string, string> = {
 const SUBJECTS: Record<string, string> = { '14': '数学', '13': '语文', '41': '英语' };
 const OBJECTIVE = ['single_choice', 'multiple_choice', 'true_false', 'fill_in'];
 
-/** Counts and scores by item type: 100 points, the written answers taking what the rest leaves. */
+/**
+ * Counts and scores by item type (a composite keeps its parts' scores); more fill-ins at 2 points
+ * make up what is left of 100.
+ */
 const BLUEPRINT = [
   { types: ['single_choice'], count: 6, score: 2 },
   { types: ['true_false'], count: 5, score: 1 },
-  { types: ['fill_in'], count: 12, score: 2 },
+  { types: ['fill_in'], count: 10, score: 2 },
+  { types: ['short_answer'], count: 5, score: 6 },
   { types: ['composite'], count: 1, score: 0 },
-  { types: ['short_answer'], count: 6, score: 0 },
 ];
 
 export function planExam(o: {
@@ -70,38 +73,48 @@ export function planExam(o: {
     i.lesson.subject === o.subject &&
     i.lesson.grade === o.grade &&
     i.lesson.term === 1 &&
-    i.lesson.unitNo <= Math.ceil(units * 0.6) &&
-    i.shareStatus === 'approved' &&
-    (i.share === 'city' || (i.share === 'district' && i.author.districtId === o.district.id));
-  // Items nobody in these classes has seen first, nearest a difficulty of 0.7, one lesson at a time.
+    i.lesson.unitNo <= Math.ceil(units * 0.6) + 1 &&
+    // The exam office uses what its district's teachers wrote and what the city shares.
+    ((i.shareStatus !== 'pending' && i.author.districtId === o.district.id) ||
+      (i.shareStatus === 'approved' && i.share === 'city'));
+  // Items nobody in these classes has seen first, nearest a difficulty of 0.75, one lesson at a time.
   const pool = o.items
     .filter(inScope)
-    .map((i) => [i, (seen.has(i.id) ? 1 : 0) + Math.abs(i.difficulty - 0.7) + r.next() * 0.3] as const)
+    .map((i) => [i, (seen.has(i.id) ? 1 : 0) + Math.abs(i.difficulty - 0.75) + r.next() * 0.3] as const)
     .sort((a, b) => a[1] - b[1])
     .map(([i]) => i);
   const chosen: PaperEntry[] = [];
-  const lessonsUsed = new Map<string, number>();
+  const perLesson = new Map<string, number>();
+  const take = (i: BankItem, score: number) => {
+    chosen.push({ item: i, score });
+    perLesson.set(i.lesson.id, (perLesson.get(i.lesson.id) ?? 0) + 1);
+  };
+  const free = (types: string[]) =>
+    pool.filter((i) => types.includes(i.content.type) && !chosen.some((c) => c.item.id === i.id));
   for (const row of BLUEPRINT) {
-    const candidates = pool.filter(
-      (i) => row.types.includes(i.content.type) && !chosen.some((c) => c.item.id === i.id),
-    );
-    // Spread over the lessons: at most two items of a lesson, then any.
-    const spread = [...candidates.filter((i) => (lessonsUsed.get(i.lesson.id) ?? 0) < 2), ...candidates];
-    for (const i of [...new Set(spread)].slice(0, row.count)) {
-      chosen.push({ item: i, score: row.score || i.score });
-      lessonsUsed.set(i.lesson.id, (lessonsUsed.get(i.lesson.id) ?? 0) + 1);
-    }
+    // Spread over the lessons: at most two items of a lesson while others are left.
+    let need = row.count;
+    for (const pass of [2, Number.POSITIVE_INFINITY])
+      for (const i of free(row.types)) {
+        if (need === 0) break;
+        if ((perLesson.get(i.lesson.id) ?? 0) >= pass) continue;
+        take(i, row.score || i.score);
+        need--;
+      }
   }
-  // The written answers share what the other sections leave of 100 (whole points).
+  // What the sections leave of 100 goes to more fill-ins (2 points, the last maybe 1), then to the
+  // written answers, at most 8 points each.
+  let rest = 100 - chosen.reduce((s, c) => s + scoreOf(c), 0);
+  for (const i of free(['fill_in', 'true_false', 'single_choice'])) {
+    const written = chosen.filter((c) => c.item.content.type === 'short_answer');
+    if (rest <= written.length * 2) break;
+    const score = Math.min(i.content.type === 'true_false' ? 1 : 2, rest);
+    take(i, score);
+    rest -= score;
+  }
   const written = chosen.filter((c) => c.item.content.type === 'short_answer');
-  const fixed = chosen
-    .filter((c) => c.item.content.type !== 'short_answer')
-    .reduce((s, c) => s + scoreOf(c), 0);
-  const rest = 100 - fixed;
-  written.forEach((c, k) => {
-    c.score = Math.floor(rest / written.length) + (k >= written.length - (rest % written.length) ? 1 : 0);
-  });
-  if (written.length === 0 || rest <= 0) return undefined;
+  for (let k = 0; rest > 0 && written.length > 0; k++, rest--) written[k % written.length]!.score += 1;
+  if (rest !== 0 || written.length === 0) return undefined;
   const year = new Date(day + 8 * 3_600_000).getUTCFullYear();
   const schoolYear = new Date(day + 8 * 3_600_000).getUTCMonth() >= 7 ? year : year - 1;
   const title = `${o.district.name}${GRADE_NAMES[o.grade]}${SUBJECTS[o.subject]}期中统考`;
@@ -148,7 +161,7 @@ export function planExam(o: {
       spec: {
         totalScore: 100,
         minutes: 90,
-        difficulty: { mean: 0.7 },
+        difficulty: { mean: 0.75 },
         itemTypes: BLUEPRINT.map((b) => ({
           type: b.types[0],
           count: chosen.filter((c) => b.types.includes(c.item.content.type)).length,
