@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
+import { seedDemoAssessment } from './modules/assessment/demo-assessment.ts';
 import { seedDemoAudit } from './modules/audit/demo-audit.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { seedDemoSignIns } from './modules/identity/demo-sign-ins.ts';
@@ -100,6 +101,8 @@ export async function bootstrap(
     if (anyPost.rows.length === 0) await seedDemoSpaces(deps.database, log);
     const anyQuestion = await db.execute(sql`select 1 from resource_question limit 1`);
     if (anyQuestion.rows.length === 0) await db.transaction((tx) => seedDemoQuestions(tx));
+    const anyItem = await db.execute(sql`select 1 from item limit 1`);
+    if (anyItem.rows.length === 0) await seedDemoAssessment(deps.database, log);
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);

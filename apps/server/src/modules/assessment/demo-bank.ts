@@ -78,7 +78,8 @@ export interface PlanBankOptions {
 export function planBank(o: PlanBankOptions): BankItem[] {
   const today = beijingMidnight(o.now);
   const pools = new Map<string, BankAuthor[]>();
-  for (const a of o.authors)
+  // The demo teacher writes only her own items (below), not a share of everyone's.
+  for (const a of o.authors.filter((x) => x.id !== o.demoTeacher?.id))
     for (const key of [`${a.subject}:${a.grade}`, a.subject]) pools.set(key, [...(pools.get(key) ?? []), a]);
   const seen = new Set<string>();
   const items: BankItem[] = [];
@@ -90,7 +91,8 @@ export function planBank(o: PlanBankOptions): BankItem[] {
     const place = placeOf(lesson);
     const r = rngOf(o.seed, place);
     // The demo teacher's subject and grade has the richest bank: the district's 统考 is set from it.
-    const rich = o.demoTeacher && lesson.subject === o.demoTeacher.subject && lesson.grade === o.demoTeacher.grade;
+    const rich =
+      o.demoTeacher && lesson.subject === o.demoTeacher.subject && lesson.grade === o.demoTeacher.grade;
     const want = PER_LESSON[lesson.subject]! * (rich ? 2 : 1);
     let made = 0;
     // Duplicates (a generator giving the same stem twice) are dropped and drawn again, a few times.
@@ -128,7 +130,9 @@ function itemOf(
   demoOrdinal: number,
 ): BankItem {
   const r = rngOf(seed, `${key}:item`);
-  const kps = lesson.kps.filter((k) => d.kps.includes(k.code));
+  // A generator practising its grade's grammar in a lesson of other points: the lesson's points.
+  const own = lesson.kps.filter((k) => d.kps.includes(k.code));
+  const kps = own.length ? own : lesson.kps;
   // Written on an evening or a weekend, between a week and two and a half years ago.
   const day = today - (7 + r.int(900)) * DAY;
   const weekendWork = !schoolDay(day);

@@ -472,10 +472,8 @@ const askOf = (r: Rng, q: Passage['questions'][number]): Leaf => {
 };
 export function readingComposite(r: Rng, junior: boolean): Draft {
   const passage = r.pick(PASSAGES.filter((x) => x.band === (junior ? 'j' : 'p')));
-  const qs =
-    passage.questions.length > 3 && r.chance(0.4)
-      ? passage.questions.filter((_, i) => i !== r.int(passage.questions.length))
-      : passage.questions;
+  const drop = passage.questions.length > 3 && r.chance(0.4) ? r.int(passage.questions.length) : -1;
+  const qs = passage.questions.filter((_, i) => i !== drop);
   const stem = `<p><strong>${passage.title}</strong></p>${passage.paragraphs.map((x) => `<p>${x}</p>`).join('')}`;
   return composite(
     stem,

@@ -261,7 +261,12 @@ export const GRAMMAR_FORMS: Record<string, readonly GapForm[]> = {
     ['Tom ___ (not like) vegetables.', 'not like', ["doesn't like", 'does not like'], "don't like"],
   ],
   'EN-22-026': [
-    ['— Have you finished your homework? — Yes, I have ___ (finish) it.', 'finish', ['finished'], 'finish'],
+    [
+      '— Have you done your homework? — Yes, I have already ___ (finish) it.',
+      'finish',
+      ['finished'],
+      'finish',
+    ],
   ],
   'EN-23-010': [
     ['Chopsticks ___ (use) by Chinese people for thousands of years.', 'use', ['have been used'], 'used'],

@@ -25,10 +25,10 @@ export const iso = (t: number) => new Date(t).toISOString();
 
 /** A stable 32-bit number from a text. */
 export function hashText(text: string): number {
-  const codes: number[] = [];
+  let h = hashMany(text.length);
   for (let i = 0; i < text.length; i += 2)
-    codes.push(text.charCodeAt(i) * 65_536 + (text.charCodeAt(i + 1) || 0));
-  return hashMany(...codes);
+    h = hashMany(h, text.charCodeAt(i) * 65_536 + (text.charCodeAt(i + 1) || 0));
+  return h;
 }
 
 /** A generator seeded from the demo's seed and a key (a place, a person, an assignment). */
