@@ -94,7 +94,7 @@ describe('curriculum backbone', () => {
           subjectCode: string;
           gradeCode: string;
           term: number | null;
-          lesson: { title: string } | null;
+          lesson: { id: string; title: string } | null;
         };
         const list = (await (
           await page.request.get(`${baseUrl()}/api/resources?kind=micro_lesson&limit=20`)
@@ -109,6 +109,11 @@ describe('curriculum backbone', () => {
         }
         if (!res?.lesson) throw new Error('no demo micro-lesson placed in the backbone');
         const lesson = res.lesson;
+        // The lesson's panel lists its newest published resources: look for the newest.
+        const shown = (await (
+          await page.request.get(`${baseUrl()}/api/curriculum/lessons/${lesson.id}/resources?limit=20`)
+        ).json()) as { items: { title: string }[] };
+        const newest = shown.items[0]!.title;
         await page.goto(
           `${baseUrl()}/curriculum?subject=${res.subjectCode}&grade=${res.gradeCode}&term=${res.term}`,
         );
@@ -135,14 +140,14 @@ describe('curriculum backbone', () => {
         // The lesson of the micro-lesson lists it; its link opens the resource.
         const title = new RegExp(`^\\d+\\. ${lesson.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
         await tree.locator('.ant-tree-treenode-leaf').getByText(title).first().click();
-        const link = page.getByTestId('lesson-resource').filter({ hasText: res.title });
+        const link = page.getByTestId('lesson-resource').filter({ hasText: newest }).first();
         await link.waitFor();
         await settled(page);
         expect((await inViewport(page, 'curriculum-node')).visible).toBe(true);
         await expectNoOverflow(page);
         await page.screenshot({ path: `${SHOTS}/curriculum-lesson-${user}-${name}.png` });
         await link.click();
-        await expect.poll(() => page.getByTestId('resource-title').textContent()).toBe(res.title);
+        await expect.poll(() => page.getByTestId('resource-title').textContent()).toBe(newest);
 
         await page.goto(`${baseUrl()}/curriculum?subject=14&grade=21&tab=graph`);
         await expectReadableGraph(page);
