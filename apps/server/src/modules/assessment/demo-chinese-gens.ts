@@ -3,8 +3,6 @@
  * 句式, 古诗文默写 and 文言词语, 名著, reading comprehension and writing tasks. Pure.
  */
 import type { Rng } from '../../demo/prng.ts';
-import { classicsOf, POEMS, type Poem, PROSE } from './demo-chinese-poems.ts';
-import { ESSAY_CLOSINGS, ESSAY_SENTENCES, PASSAGES, type Passage, WRITING } from './demo-chinese-texts.ts';
 import {
   CONNECTIVES,
   EXPOSITION,
@@ -18,18 +16,15 @@ import {
   type Reading,
   RHETORICAL,
   SPELLINGS,
-} from './demo-chinese-words.ts';
+} from './demo-chinese-words.data.ts';
 import {
   blank,
   clampDifficulty as cd,
-  composite,
   type Draft,
   dot,
   draft,
-  essay,
   fill,
   judge,
-  type Leaf,
   p,
   sample,
   short,
@@ -38,7 +33,7 @@ import {
 
 export type CnGen = (r: Rng, junior: boolean) => Draft;
 
-const noPunct = (s: string) => s.replace(/[，。？！；、：“”]/g, '');
+export const noPunct = (s: string) => s.replace(/[，。？！；、：“”]/g, '');
 const shown = ([word, ch, py]: Reading, reading = py) => {
   const i = word.indexOf(ch);
   return `${word.slice(0, i)}${dot(ch)}${word.slice(i + 1)}（${reading}）`;
@@ -261,225 +256,3 @@ export const rhetorical: CnGen = (r) => {
     },
   );
 };
-
-/** Two consecutive lines that make one sentence (上句，下句。). */
-function couplet(r: Rng, poem: Poem): [string, string] {
-  const starts = poem.lines
-    .map((_, i) => i)
-    .filter((i) => i + 1 < poem.lines.length && poem.lines[i]!.endsWith('，'));
-  const i = r.pick(starts.length ? starts : [0]);
-  return [poem.lines[i]!, poem.lines[i + 1] ?? ''];
-}
-
-export function poemFill(r: Rng, poem: Poem): Draft {
-  const [a, b] = couplet(r, poem);
-  const first = r.chance(0.5) && b !== '';
-  const stem = first ? `${blank('b1')}，${b}` : `${a}${blank('b1')}${b.slice(-1)}`;
-  const answer = noPunct(first ? a : b);
-  // Students write the other line of the couplet, or swap two characters.
-  const wrongs = [noPunct(first ? b : a), answer.replace(/(.)(.)$/, '$2$1')];
-  return draft(
-    fill(p(`补写出下列诗句中的空缺部分。${stem}（${poem.author}《${poem.title}》）`), [
-      { id: 'b1', accepted: [answer], wrong: wrongs },
-    ]),
-    {
-      level: 'remember',
-      difficulty: cd(0.8 - poem.lines.length / 100),
-      seconds: 60,
-      score: 2,
-    },
-  );
-}
-
-export function poemSource(r: Rng, poem: Poem): Draft {
-  const others = sample(
-    r,
-    POEMS.filter((x) => x.author !== poem.author),
-    3,
-  );
-  const [line] = couplet(r, poem);
-  const pair = (x: Poem, title: string, author: string) =>
-    `“${noPunct(couplet(r, x)[0])}”——${author}《${title}》`;
-  const right = `“${noPunct(line)}”——${poem.author}《${poem.title}》`;
-  const wrong = others.map((x, i) => pair(x, others[(i + 1) % 3]!.title, others[(i + 1) % 3]!.author));
-  return draft(single(r, p('下列诗句与作者、诗题对应正确的一项是（　　）。'), right, wrong), {
-    level: 'remember',
-    difficulty: cd(0.7),
-    seconds: 45,
-    score: 2,
-  });
-}
-
-const SEASONS = ['春', '夏', '秋', '冬'] as const;
-const THEME_ASK: Partial<Record<Poem['theme'], string>> = {
-  思乡: '表达思乡之情',
-  咏物: '托物言志',
-  哲理: '蕴含人生哲理',
-  边塞: '描写边塞将士生活',
-  爱国: '抒发爱国情怀',
-};
-const GROUP: Record<Poem['theme'], string> = {
-  春: '景',
-  夏: '景',
-  秋: '景',
-  冬: '景',
-  山水: '景',
-  田园: '景',
-  思乡: '情',
-  送别: '情',
-  边塞: '志',
-  爱国: '志',
-  咏物: '理',
-  哲理: '理',
-};
-
-export function poemTheme(r: Rng, poem: Poem): Draft | undefined {
-  const season = (SEASONS as readonly string[]).includes(poem.theme);
-  const ask = season ? `描写${poem.theme}天景色` : THEME_ASK[poem.theme];
-  if (!ask) return undefined;
-  const pool = POEMS.filter((x) =>
-    season
-      ? (SEASONS as readonly string[]).includes(x.theme) && x.theme !== poem.theme
-      : GROUP[x.theme] !== GROUP[poem.theme] && GROUP[x.theme] !== '景',
-  );
-  const name = (x: Poem) => `${x.author}《${x.title}》`;
-  const lures = sample(r, pool, 3);
-  if (lures.length < 3) return undefined;
-  return draft(single(r, p(`下列古诗中，${ask}的一首是（　　）。`), name(poem), lures.map(name)), {
-    level: 'understand',
-    difficulty: cd(0.7),
-    seconds: 45,
-    score: 2,
-  });
-}
-
-export function proseFill(r: Rng, sentences: [string, string][], source: string): Draft {
-  const [a, b] = r.pick(sentences);
-  const first = r.chance(0.4);
-  const stem = first ? `${blank('b1')}${b}` : `${a}${blank('b1')}`;
-  return draft(
-    fill(p(`补写出下列名句中的空缺部分。${stem}（${source}）`), [
-      { id: 'b1', accepted: [noPunct(first ? a : b)], wrong: [] },
-    ]),
-    { level: 'remember', difficulty: cd(0.72), seconds: 60, score: 2 },
-  );
-}
-
-export function proseGloss(r: Rng, glosses: [string, string, string][]): Draft {
-  const [sentence, word, meaning] = r.pick(glosses);
-  const others = [...new Set(PROSE.flatMap((x) => x.glosses.map((g) => g[2])))].filter((m) => m !== meaning);
-  const i = sentence.indexOf(word);
-  const marked = `${sentence.slice(0, i)}${dot(word)}${sentence.slice(i + word.length)}`;
-  return draft(single(r, p(`“${marked}”中加点词的意思是（　　）。`), meaning, sample(r, others, 3)), {
-    level: 'understand',
-    difficulty: cd(0.66),
-    seconds: 45,
-    score: 2,
-  });
-}
-
-const NOVELS: readonly (readonly [string, string, string])[] = [
-  ['景阳冈打虎', '武松', '《水浒传》'],
-  ['倒拔垂杨柳', '鲁智深', '《水浒传》'],
-  ['智取生辰纲', '吴用', '《水浒传》'],
-  ['三打白骨精', '孙悟空', '《西游记》'],
-  ['大闹天宫', '孙悟空', '《西游记》'],
-  ['草船借箭', '诸葛亮', '《三国演义》'],
-  ['三顾茅庐', '刘备', '《三国演义》'],
-  ['刘姥姥进大观园', '刘姥姥', '《红楼梦》'],
-];
-const AUTHORS: Record<string, string> = {
-  '《水浒传》': '施耐庵',
-  '《西游记》': '吴承恩',
-  '《三国演义》': '罗贯中',
-  '《红楼梦》': '曹雪芹',
-};
-
-export const novels: CnGen = (r) => {
-  if (r.chance(0.5)) {
-    const [story, hero, book] = r.pick(NOVELS);
-    const lures = [...new Set(NOVELS.map((n) => n[1]))].filter((h) => h !== hero);
-    return draft(single(r, p(`${book}中“${story}”的主要人物是（　　）。`), hero, sample(r, lures, 3)), {
-      level: 'remember',
-      difficulty: cd(0.78),
-      seconds: 30,
-      score: 2,
-    });
-  }
-  const books = Object.keys(AUTHORS);
-  const book = r.pick(books);
-  const truth = r.chance(0.5);
-  const author = truth ? AUTHORS[book] : AUTHORS[r.pick(books.filter((b) => b !== book))];
-  return draft(judge(p(`${book}的作者是${author}。`), truth, p(`${book}的作者是${AUTHORS[book]}。`)), {
-    level: 'remember',
-    difficulty: cd(0.75),
-    seconds: 30,
-    score: 1,
-  });
-};
-
-const RUBRIC_PRIMARY = [
-  [12, '内容：符合题意，中心明确，内容具体'],
-  [8, '结构：条理清楚，详略得当'],
-  [7, '语言：语句通顺，表达生动，有真情实感'],
-  [3, '书写工整，标点正确，字数达到要求'],
-] as const;
-const RUBRIC_JUNIOR = [
-  [20, '内容：切合题意，中心突出，选材典型'],
-  [12, '结构：思路清晰，层次分明，首尾呼应'],
-  [13, '语言：准确流畅，有文采'],
-  [5, '书写规范，标点正确，字数达到要求'],
-] as const;
-
-export function writing(r: Rng, junior: boolean, topic: string): Draft | undefined {
-  const task = WRITING[topic];
-  if (!task) return undefined;
-  const compose = (n: number, close: boolean) =>
-    [...sample(r, ESSAY_SENTENCES, n), ...(close ? [r.pick(ESSAY_CLOSINGS)] : [])].join('');
-  const score = junior ? 50 : 30;
-  return draft(
-    essay(
-      p(`${task.prompt}（不少于 ${task.minLength} 字）`),
-      junior ? RUBRIC_JUNIOR : RUBRIC_PRIMARY,
-      task.minLength,
-      {
-        full: compose(12, true),
-        partial: compose(8, true),
-        poor: compose(4, false),
-      },
-    ),
-    { level: 'analyse', difficulty: cd(0.7), seconds: junior ? 3000 : 2400, score },
-  );
-}
-
-const askOf = (r: Rng, q: Passage['questions'][number]): Leaf => {
-  if (q.kind === 'choice') return single(r, p(q.stem), q.answer, q.others);
-  if (q.kind === 'judge') return judge(p(q.stem), q.answer === '对');
-  if (q.kind === 'fill')
-    return fill(p(q.stem.replace('（　　）', blank('b1'))), [
-      { id: 'b1', accepted: q.answer.split('|'), wrong: q.others },
-    ]);
-  const half = Math.ceil(q.score / 2);
-  return short(
-    p(q.stem),
-    p(q.answer),
-    [
-      [half, '答出主要内容'],
-      [q.score - half, '表述完整，语句通顺'],
-    ],
-    { full: q.answer, partial: q.others[0]!, poor: q.others[1]! },
-  );
-};
-export function readingComposite(r: Rng, junior: boolean): Draft {
-  const passage = r.pick(PASSAGES.filter((x) => x.band === (junior ? 'j' : 'p')));
-  const drop = passage.questions.length > 3 && r.chance(0.4) ? r.int(passage.questions.length) : -1;
-  const qs = passage.questions.filter((_, i) => i !== drop);
-  const stem = `<p><strong>${passage.title}</strong></p>${passage.paragraphs.map((x) => `<p>${x}</p>`).join('')}`;
-  return composite(
-    stem,
-    qs.map((q) => ({ leaf: askOf(r, q), score: q.score })),
-    { level: 'analyse', difficulty: cd(junior ? 0.6 : 0.66), seconds: junior ? 720 : 540 },
-  );
-}
-
-export { classicsOf };

@@ -6,28 +6,22 @@
  */
 import type { Rng } from '../../demo/prng.ts';
 import { type BankLesson, isJunior, type LessonDraft } from './demo-bank-lesson.ts';
+import { novels, poemFill, poemSource, poemTheme, proseFill, proseGloss } from './demo-chinese-classics.ts';
 import {
   type CnGen,
-  classicsOf,
   connectives,
   exposition,
   figures,
   idiomBlanks,
   idioms,
-  novels,
   phrases,
-  poemFill,
-  poemSource,
-  poemTheme,
-  proseFill,
-  proseGloss,
   punctuation,
-  readingComposite,
   readings,
   rhetorical,
   spellings,
-  writing,
 } from './demo-chinese-gens.ts';
+import { classicsOf } from './demo-chinese-poems.data.ts';
+import { readingComposite, writing } from './demo-chinese-writing.ts';
 import type { Draft } from './demo-item-kit.ts';
 
 /** Language-knowledge generators by what a knowledge point's name speaks of. */

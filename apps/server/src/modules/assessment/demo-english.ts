@@ -5,9 +5,9 @@
  */
 import type { Rng } from '../../demo/prng.ts';
 import { type BankLesson, isJunior, type LessonDraft } from './demo-bank-lesson.ts';
-import { GRAMMAR_CHOICES, GRAMMAR_FORMS, TRANSLATIONS } from './demo-english-grammar.ts';
-import { CLOZES, ENGLISH_SENTENCES, READINGS, WRITING_EN } from './demo-english-texts.ts';
-import { CULTURE, DIALOGUES, SOUNDS, WORDS, WORDS_OF } from './demo-english-words.ts';
+import { GRAMMAR_CHOICES, GRAMMAR_FORMS, TRANSLATIONS } from './demo-english-grammar.data.ts';
+import { CLOZES, ENGLISH_SENTENCES, READINGS, WRITING_EN } from './demo-english-texts.data.ts';
+import { CULTURE, DIALOGUES, SOUNDS, WORDS, WORDS_OF } from './demo-english-words.data.ts';
 import {
   blank,
   clampDifficulty as cd,

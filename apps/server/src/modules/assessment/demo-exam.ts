@@ -33,19 +33,31 @@ const GRADE_NAMES: Record<string, string> = {
   '23': '九年级',
 };
 const SUBJECTS: Record<string, string> = { '14': '数学', '13': '语文', '41': '英语' };
-const OBJECTIVE = ['single_choice', 'multiple_choice', 'true_false', 'fill_in'];
 
 /**
- * Counts and scores by item type (a composite keeps its parts' scores); more fill-ins at 2 points
- * make up what is left of 100.
+ * The paper's item types (the 双向细目表's rows): eight choices and five judgements at 2 and 1
+ * points, five written answers at 6 (8 when fewer), fill-ins at 2 points making up 100.
  */
-const BLUEPRINT = [
-  { types: ['single_choice'], count: 6, score: 2 },
-  { types: ['true_false'], count: 5, score: 1 },
-  { types: ['fill_in'], count: 10, score: 2 },
-  { types: ['short_answer'], count: 5, score: 6 },
-  { types: ['composite'], count: 1, score: 0 },
-];
+function typeRows(available: Record<string, number>) {
+  const written = Math.min(5, available.short_answer ?? 0);
+  if (written < 3) return undefined;
+  const writtenScore = written === 5 ? 6 : 8;
+  const choices = Math.min(8, available.single_choice ?? 0);
+  let judgements = Math.min(5, available.true_false ?? 0);
+  let rest = 100 - 2 * choices - judgements - writtenScore * written;
+  if (rest % 2 !== 0) {
+    if (judgements === 0) return undefined;
+    judgements--;
+    rest++;
+  }
+  if (rest < 0 || rest / 2 > (available.fill_in ?? 0)) return undefined;
+  return [
+    { type: 'single_choice', count: choices, score: 2 },
+    { type: 'true_false', count: judgements, score: 1 },
+    { type: 'fill_in', count: rest / 2, score: 2 },
+    { type: 'short_answer', count: written, score: writtenScore },
+  ].filter((row) => row.count > 0);
+}
 
 export function planExam(o: {
   seed: number;
@@ -83,38 +95,25 @@ export function planExam(o: {
     .map((i) => [i, (seen.has(i.id) ? 1 : 0) + Math.abs(i.difficulty - 0.75) + r.next() * 0.3] as const)
     .sort((a, b) => a[1] - b[1])
     .map(([i]) => i);
+  const available: Record<string, number> = {};
+  for (const i of pool) available[i.content.type] = (available[i.content.type] ?? 0) + 1;
+  const rows = typeRows(available);
+  if (!rows) return undefined;
   const chosen: PaperEntry[] = [];
   const perLesson = new Map<string, number>();
-  const take = (i: BankItem, score: number) => {
-    chosen.push({ item: i, score });
-    perLesson.set(i.lesson.id, (perLesson.get(i.lesson.id) ?? 0) + 1);
-  };
-  const free = (types: string[]) =>
-    pool.filter((i) => types.includes(i.content.type) && !chosen.some((c) => c.item.id === i.id));
-  for (const row of BLUEPRINT) {
+  for (const row of rows) {
     // Spread over the lessons: at most two items of a lesson while others are left.
     let need = row.count;
-    for (const pass of [2, Number.POSITIVE_INFINITY])
-      for (const i of free(row.types)) {
+    for (const most of [2, Number.POSITIVE_INFINITY])
+      for (const i of pool) {
         if (need === 0) break;
-        if ((perLesson.get(i.lesson.id) ?? 0) >= pass) continue;
-        take(i, row.score || i.score);
+        if (i.content.type !== row.type || (perLesson.get(i.lesson.id) ?? 0) >= most) continue;
+        if (chosen.some((c) => c.item.id === i.id)) continue;
+        chosen.push({ item: i, score: row.score });
+        perLesson.set(i.lesson.id, (perLesson.get(i.lesson.id) ?? 0) + 1);
         need--;
       }
   }
-  // What the sections leave of 100 goes to more fill-ins (2 points, the last maybe 1), then to the
-  // written answers, at most 8 points each.
-  let rest = 100 - chosen.reduce((s, c) => s + scoreOf(c), 0);
-  for (const i of free(['fill_in', 'true_false', 'single_choice'])) {
-    const written = chosen.filter((c) => c.item.content.type === 'short_answer');
-    if (rest <= written.length * 2) break;
-    const score = Math.min(i.content.type === 'true_false' ? 1 : 2, rest);
-    take(i, score);
-    rest -= score;
-  }
-  const written = chosen.filter((c) => c.item.content.type === 'short_answer');
-  for (let k = 0; rest > 0 && written.length > 0; k++, rest--) written[k % written.length]!.score += 1;
-  if (rest !== 0 || written.length === 0) return undefined;
   const year = new Date(day + 8 * 3_600_000).getUTCFullYear();
   const schoolYear = new Date(day + 8 * 3_600_000).getUTCMonth() >= 7 ? year : year - 1;
   const title = `${o.district.name}${GRADE_NAMES[o.grade]}${SUBJECTS[o.subject]}期中统考`;
@@ -129,7 +128,8 @@ export function planExam(o: {
     minutes: 90,
     entries: chosen,
   });
-  const kps = [...new Set(chosen.flatMap((c) => c.item.kpIds))];
+  // The rows need every item they count; the 统考 is not set from a thinner bank.
+  if (chosen.length !== rows.reduce((n, row) => n + row.count, 0)) return undefined;
   const releasedDay = day + 9 * DAY;
   return {
     id,
@@ -158,31 +158,31 @@ export function planExam(o: {
     blueprint: {
       id: stableId(`${o.seed}:blueprint:${id}`, opensAt - 10 * DAY),
       name: `${title}双向细目表`,
+      // The shape of the bank's blueprint model (blueprint-model.ts): cells by each item's first
+      // knowledge point and its level, the type rows, the total, the difficulty target, the time.
       spec: {
+        title,
+        cells: [...cellsOf(chosen)].map(([key, count]) => {
+          const [knowledgePointId, cognitiveLevel] = key.split('/');
+          return { knowledgePointId, cognitiveLevel, count };
+        }),
+        types: rows,
         totalScore: 100,
+        difficulty: { mean: 0.75, tolerance: 0.05 },
         minutes: 90,
-        difficulty: { mean: 0.75 },
-        itemTypes: BLUEPRINT.map((b) => ({
-          type: b.types[0],
-          count: chosen.filter((c) => b.types.includes(c.item.content.type)).length,
-        })),
-        // 知识点 × 认知层次: the items the paper gives each cell.
-        cells: kps.map((kp) => ({
-          knowledgePointId: kp,
-          levels: Object.fromEntries(
-            ['remember', 'understand', 'apply', 'analyse'].map((lv) => [
-              lv,
-              chosen.filter((c) => c.item.kpIds.includes(kp) && c.item.level === lv).length,
-            ]),
-          ),
-        })),
-        objectiveShare:
-          chosen.filter((c) => OBJECTIVE.includes(c.item.content.type)).reduce((s, c) => s + scoreOf(c), 0) /
-          100,
+        include: [],
+        exclude: [],
+        enemies: [],
       },
     },
   };
 }
 
-const scoreOf = (c: PaperEntry) =>
-  c.item.content.type === 'composite' ? c.item.content.parts.reduce((s, x) => s + x.score, 0) : c.score;
+function cellsOf(chosen: PaperEntry[]): Map<string, number> {
+  const cells = new Map<string, number>();
+  for (const c of chosen) {
+    const key = `${c.item.kpIds[0]}/${c.item.level}`;
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+  }
+  return cells;
+}
