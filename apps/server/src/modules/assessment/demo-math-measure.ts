@@ -56,6 +56,32 @@ const _convert =
     return draft(leaf, { level: 'apply', difficulty: cd(0.66), seconds: 40, score: 2 });
   };
 
+/** A unit conversion of one kind (length, mass, area, volume, time). */
+const convert =
+  (kinds: string[]): Gen =>
+  (r) => {
+    const [big, small, rate] = r.pick(UNITS.filter((u) => kinds.includes(u[3])));
+    const wrongRate = rate === 60 ? 100 : rate === 100 ? 10 : rate === 10_000 ? 100 : 100;
+    if (r.chance(0.5)) {
+      const a = r.range(2, 9);
+      const b = r.range(1, rate === 60 ? 59 : Math.min(rate - 1, 90));
+      const leaf = fill(p(`${a} ${big} ${b} ${small} = ${blank('b1')} ${small}`), [
+        nb('b1', a * rate + b, [a * wrongRate + b, a + b]),
+      ]);
+      return draft(leaf, {
+        level: 'apply',
+        difficulty: cd(rate === 60 ? 0.78 : 0.72),
+        seconds: 40,
+        score: 2,
+      });
+    }
+    const x = r.range(2, 90) * (rate >= 100 ? rate / 10 : rate);
+    const leaf = fill(p(`${x} ${small} = ${blank('b1')} ${big}`), [
+      nb('b1', num(x / rate), [num(x / wrongRate), num(x * rate)]),
+    ]);
+    return draft(leaf, { level: 'apply', difficulty: cd(0.66), seconds: 40, score: 2 });
+  };
+
 const leapYear: Gen = (r) => {
   const y = r.pick([1900, 2000, 2024, 2026, 2028, 2100, 1996, 2023]);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -208,6 +234,13 @@ const cuboid: Gen = (r) => {
 
 /** Measurement and shape generators of grades 3–6, by knowledge-point code. */
 export const MEASURE_GENS: Record<string, Gen[]> = {
+  'MA-13-001': [convert(['time'])],
+  'MA-13-004': [convert(['length'])],
+  'MA-13-005': [convert(['mass'])],
+  'MA-13-023': [convert(['area'])],
+  'MA-14-005': [convert(['area'])],
+  'MA-15-024': [convert(['volume'])],
+  'MA-15-026': [convert(['volume']), cuboid],
   'MA-13-011': [rectangle],
   'MA-13-012': [rectangle, fence],
   'MA-13-021': [rectangle],

@@ -7,23 +7,36 @@ import type { BankLesson, LessonDraft } from './demo-bank-lesson.ts';
 import { f } from './demo-formula.ts';
 import { type Draft, single } from './demo-item-kit.ts';
 import { ALGEBRA_GENS } from './demo-math-algebra.ts';
+import { ANGLE_GENS } from './demo-math-angle.ts';
+import { DECIMAL_GENS } from './demo-math-decimal.ts';
 import { FACT_GENS } from './demo-math-facts.ts';
 import { FRACTION_GENS } from './demo-math-fraction.ts';
+import { FUNCTION_GENS } from './demo-math-function.ts';
 import { MEASURE_GENS } from './demo-math-measure.ts';
 import { type Gen, NUMBER_GENS } from './demo-math-number.ts';
+import { POLYNOMIAL_GENS } from './demo-math-polynomial.ts';
 import { PUZZLE_GENS } from './demo-math-puzzle.ts';
 import { SHAPE_GENS } from './demo-math-shape.ts';
+import { THEORY_GENS } from './demo-math-theory.ts';
+import { WORD_GENS } from './demo-math-word.ts';
 
-export const MATH_GENS: Record<string, Gen[]> = {};
-for (const map of [
+const MAPS = [
   NUMBER_GENS,
+  WORD_GENS,
+  DECIMAL_GENS,
   FRACTION_GENS,
   MEASURE_GENS,
+  ANGLE_GENS,
   PUZZLE_GENS,
+  THEORY_GENS,
   ALGEBRA_GENS,
+  POLYNOMIAL_GENS,
   SHAPE_GENS,
+  FUNCTION_GENS,
   FACT_GENS,
-])
+];
+export const MATH_GENS: Record<string, Gen[]> = {};
+for (const map of MAPS)
   for (const [code, gens] of Object.entries(map)) MATH_GENS[code] = [...(MATH_GENS[code] ?? []), ...gens];
 
 /** A number as an option: fractions as formulas. */
