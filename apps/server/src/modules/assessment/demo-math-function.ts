@@ -209,7 +209,61 @@ const probability: Gen = (r) => {
   );
 };
 
+const lineAndEquation: Gen = (r) => {
+  const k = r.pick([2, 3, 4, -2, -3]);
+  const root = r.pick([-4, -3, -2, -1, 1, 2, 3, 4, 5]);
+  const b = -k * root;
+  const fx = `y = ${k}x ${b < 0 ? '-' : '+'} ${Math.abs(b)}`;
+  return draft(
+    fill(
+      p(
+        `一次函数 ${f(fx)} 的图象与 ${f('x')} 轴交点的坐标是（${blank('x')}，0），所以方程 ${f(`${k}x ${b < 0 ? '-' : '+'} ${Math.abs(b)} = 0`)} 的解是 ${f('x =')} ${blank('s')}。`,
+      ),
+      [nb('x', root, [-root]), nb('s', root, [-root])],
+    ),
+    { level: 'understand', difficulty: cd(0.7), seconds: 60, score: 2 },
+  );
+};
+
+const plans: Gen = (r) => {
+  const fee = r.pick([20, 30, 40]);
+  const [a, b] = r.pick([
+    [0.1, 0.2],
+    [0.15, 0.25],
+    [0.1, 0.3],
+  ] as const);
+  const x = Math.round(fee / (b - a));
+  const leaf = fill(
+    p(
+      `某通信公司有两种话费方案：A 方案每月收月租 ${fee} 元，通话每分钟 ${a} 元；B 方案不收月租，通话每分钟 ${b} 元。每月通话 ${blank('x')} 分钟时，两种方案费用相同；通话时间比这多时，选 ${blank('c')} 方案更省钱。`,
+    ),
+    [nb('x', x, [Math.round(fee / a), Math.round(fee / b)]), { id: 'c', accepted: ['A'], wrong: ['B'] }],
+    p(`设通话 x 分钟，${fee} + ${a}x = ${b}x，解得 x = ${x}。`),
+  );
+  return draft(leaf, { level: 'analyse', difficulty: cd(0.55), seconds: 150, score: 3 });
+};
+
+const parabolaThrough: Gen = (r) => {
+  const x1 = r.range(-3, 2);
+  const x2 = x1 + r.range(1, 4);
+  const b = -(x1 + x2);
+  const c = x1 * x2;
+  return draft(
+    fill(
+      p(
+        `抛物线 ${f('y = x^2 + bx + c')} 经过点 ${f(`(${x1}, 0)`)} 和 ${f(`(${x2}, 0)`)}，则 ${f('b =')} ${blank('b')}，${f('c =')} ${blank('c')}。`,
+      ),
+      [nb('b', b, [-b]), nb('c', c, [-c])],
+      p('把两点的坐标代入解析式，得到关于 b、c 的方程组。'),
+    ),
+    { level: 'apply', difficulty: cd(0.6), seconds: 120, score: 3 },
+  );
+};
+
 export const FUNCTION_GENS: Record<string, Gen[]> = {
+  'MA-22-040': [lineAndEquation],
+  'MA-22-041': [plans],
+  'MA-23-010': [parabolaThrough],
   'MA-22-036': [linearFunction],
   'MA-22-037': [linearFunction],
   'MA-22-038': [linearFunction],
