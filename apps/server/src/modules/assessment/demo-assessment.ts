@@ -32,7 +32,7 @@ import type { BankLesson } from './demo-bank-lesson.ts';
 import { type DemoExam, planExam } from './demo-exam.ts';
 import { type DemoAssignment, type DemoClass, planHomework } from './demo-homework.ts';
 import { PRACTICE_COLUMNS, planPractice } from './demo-practice.ts';
-import { rngOf } from './demo-time.ts';
+import { hashText, rngOf } from './demo-time.ts';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -175,6 +175,7 @@ function studentsOf(seed: number, classes: DemoClass[]): Map<string, Student> {
     for (const id of c.students)
       out.set(`${c.id}:${id}`, {
         id,
+        hash: hashText(id),
         classId: c.id,
         path: c.path,
         theta: school + klass + normal(rngOf(seed, `ability:${id}`)) * 0.9,

@@ -13,8 +13,8 @@ import { iso } from './demo-time.ts';
 
 /**
  * The demo classes that do homework: the classes of the demo logins (student, the parent's
- * children, the student of another district, the demo teacher's), every class of the demo
- * teacher's grade in her school, and the first class of each other grade 3–9 there.
+ * children, the student of another district, the demo teacher's) and every class of the demo
+ * teacher's grade in her school.
  */
 export async function loadHomeworkClasses(tx: Tx): Promise<DemoClass[]> {
   const res = await tx.execute<DemoClass>(sql`
@@ -28,11 +28,8 @@ export async function loadHomeworkClasses(tx: Tx): Promise<DemoClass[]> {
       select c.school_id, min(c.grade_code) as grade from teaching_assignment ta
         join account a on a.person_id = ta.teacher_id and a.username = 'teacher_demo'
         join org_unit c on c.id = ta.class_id group by c.school_id),
-    firsts as (
-      select distinct on (c.grade_code) c.id from org_unit c join home h on h.school_id = c.school_id
-       where c.kind = 'class' order by c.grade_code, c.path),
     picked as (
-      select id from own union select id from firsts
+      select id from own
       union select c.id from org_unit c join home h on h.school_id = c.school_id and h.grade = c.grade_code where c.kind = 'class')
     select c.id, c.path::text as path, c.name, c.grade_code as grade, c.school_id as "schoolId", c.district_id as "districtId",
            array_agg(s.person_id::text order by s.person_id) as students

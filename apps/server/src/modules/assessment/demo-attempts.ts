@@ -5,13 +5,14 @@
  * in the 统考), and the mistakes released results leave in the notebooks. Pure: rows in the
  * column order of `ATTEMPT_ROWS`.
  */
-import type { Rng } from '../../demo/prng.ts';
+
+import { hashMany, Rng } from '../../demo/prng.ts';
 import { answerLeaf } from './demo-answers.ts';
 import { gradeDemoLeaf } from './demo-grade.ts';
 import type { DemoAssignment } from './demo-homework.ts';
 import { doubleMark, teacherMark } from './demo-marking.ts';
 import type { PaperLeaf } from './demo-paper.ts';
-import { at, beijingMidnight, DAY, iso, MINUTE, rngOf, stableId } from './demo-time.ts';
+import { at, beijingMidnight, DAY, hashText, idFrom, iso, MINUTE } from './demo-time.ts';
 
 export const ATTEMPT_ROWS = {
   attempt: [
@@ -79,6 +80,8 @@ export interface Student {
   /** The class's path (the student's unit). */
   path: string;
   theta: number;
+  /** A hash of the id, the student's part of the seed of their draws. */
+  hash: number;
 }
 
 /** A recorded mistake, for the notebook's practice afterwards. */
@@ -125,9 +128,10 @@ export function simulateAssignment(o: SimulateOptions): void {
     return c;
   };
   const released = a.state === 'released';
+  const assignmentHash = hashText(a.id);
   let latestMark = 0;
   for (const s of o.students) {
-    const r = rngOf(o.seed, `${a.id}:${s.id}`);
+    const r = new Rng(hashMany(o.seed, assignmentHash, s.hash));
     const plan = exam ? examStart(r, a, s) : homeworkStart(r, a, s, seconds);
     if (!plan || (a.state === 'open' && o.notStarted?.has(s.id))) continue;
     let { start, duration, expired } = plan;
@@ -137,7 +141,7 @@ export function simulateAssignment(o: SimulateOptions): void {
     const end = expired ? deadline : start + duration;
     const inProgress = end > o.now;
     const answered = expired ? Math.ceil(leaves.length * (0.5 + r.next() * 0.3)) : leaves.length;
-    const attemptId = stableId(`${a.id}:${s.id}`, start);
+    const attemptId = idFrom(r, start);
     let objective = 0;
     let subjective = 0;
     let unmarked = 0;
@@ -152,22 +156,23 @@ export function simulateAssignment(o: SimulateOptions): void {
       const changed =
         !leaf.content.type.endsWith('answer') && leaf.content.type !== 'essay' && r.chance(0.07);
       const seq = changed ? 2 : 1;
-      const responseId = stableId(`${attemptId}:${leaf.number}:${leaf.part}`, savedAt);
+      const responseId = idFrom(r, savedAt);
       if (changed) {
         const first = answerLeaf(r, leaf, s.theta - 1, leaf.item.difficulty);
+        const before = Math.max(start + 5_000, savedAt - 40_000);
         o.rows.response_save.push([
           attemptId,
-          stableId(`${responseId}:1`, savedAt - 40_000),
+          idFrom(r, before),
           leaf.number,
           leaf.part,
           1,
           first.value,
-          iso(savedAt - 40_000),
+          iso(before),
         ]);
       }
       o.rows.response_save.push([
         attemptId,
-        stableId(`${responseId}:${seq}`, savedAt),
+        idFrom(r, savedAt),
         leaf.number,
         leaf.part,
         seq,
@@ -204,7 +209,7 @@ export function simulateAssignment(o: SimulateOptions): void {
         leaf.maxScore,
       ]);
       if (released && score !== null && score < leaf.maxScore && leaf.content.type !== 'essay')
-        note(o, s, leaf, attemptId, given.value, markedAt || end);
+        note(o, r, s, leaf, attemptId, given.value, markedAt || end);
     });
     const status = inProgress ? 'in_progress' : expired ? 'expired' : 'submitted';
     const focus = exam && r.chance(0.12) ? 1 + r.int(3) : 0;
@@ -254,6 +259,7 @@ function examStart(r: Rng, a: DemoAssignment, s: Student) {
 
 function note(
   o: SimulateOptions,
+  r: Rng,
   s: Student,
   leaf: PaperLeaf,
   attemptId: string,
@@ -263,7 +269,7 @@ function note(
   const key = `${s.id}:${leaf.item.id}:${leaf.part}`;
   if (o.open.has(key)) return;
   o.open.add(key);
-  const id = stableId(`${attemptId}:mistake:${leaf.number}:${leaf.part}`, at);
+  const id = idFrom(r, at);
   const kps = `{${leaf.item.kpIds.join(',')}}`;
   o.rows.mistake.push([
     id,

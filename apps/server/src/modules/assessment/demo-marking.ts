@@ -7,7 +7,7 @@ import type { Rng } from '../../demo/prng.ts';
 import { markOf, normal } from './demo-answers.ts';
 import type { SimulateOptions } from './demo-attempts.ts';
 import type { PaperLeaf } from './demo-paper.ts';
-import { iso, stableId } from './demo-time.ts';
+import { idFrom, iso } from './demo-time.ts';
 
 const COMMENTS_SHORT = ['步骤完整，很好', '单位漏写了', '列式正确，计算出错', '注意写答句', '思路清晰'];
 const COMMENTS_ESSAY = ['内容具体，语言通顺', '结尾再点题会更好', '注意分段', '书写认真', '选材新颖'];
@@ -28,7 +28,7 @@ export function teacherMark(
     ? comments[Math.min(comments.length - 1, Math.floor((1 - quality) * comments.length))]!
     : null;
   o.rows.mark.push([
-    stableId(`${responseId}:first`, clock.t),
+    idFrom(r, clock.t),
     responseId,
     'first',
     o.assignment.createdBy,
@@ -63,31 +63,13 @@ export function doubleMark(
   clock.t += (12 + r.next() * 25) * 1000;
   clock.second += (12 + r.next() * 25) * 1000;
   const [s1, s2] = [noisy(), noisy()];
-  o.rows.mark.push([
-    stableId(`${responseId}:first`, clock.t),
-    responseId,
-    'first',
-    m1,
-    s1,
-    null,
-    null,
-    iso(clock.t),
-  ]);
-  o.rows.mark.push([
-    stableId(`${responseId}:second`, clock.second),
-    responseId,
-    'second',
-    m2,
-    s2,
-    null,
-    null,
-    iso(clock.second),
-  ]);
+  o.rows.mark.push([idFrom(r, clock.t), responseId, 'first', m1, s1, null, null, iso(clock.t)]);
+  o.rows.mark.push([idFrom(r, clock.second), responseId, 'second', m2, s2, null, null, iso(clock.second)]);
   if (Math.abs(s1 - s2) > (o.assignment.markGap ?? 2)) {
     clock.arbitration += (60 + r.next() * 120) * 1000;
     const final = markOf(quality, leaf.maxScore);
     o.rows.mark.push([
-      stableId(`${responseId}:arbitration`, clock.arbitration),
+      idFrom(r, clock.arbitration),
       responseId,
       'arbitration',
       m3,

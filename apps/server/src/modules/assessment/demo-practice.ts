@@ -4,10 +4,12 @@
  * student's school, district or city) in the evenings after the results came out — two right
  * answers close an entry, one leaves it open with progress. Pure.
  */
+
+import { hashMany, Rng } from '../../demo/prng.ts';
 import { rightAnswer } from './demo-answers.ts';
 import type { MistakeNote, Rows } from './demo-attempts.ts';
 import type { BankItem } from './demo-bank.ts';
-import { at, beijingMidnight, DAY, HOUR, iso, rngOf, stableId } from './demo-time.ts';
+import { at, beijingMidnight, DAY, HOUR, idFrom, iso } from './demo-time.ts';
 
 export const PRACTICE_COLUMNS = [
   'id',
@@ -34,13 +36,17 @@ export function planPractice(o: {
   const byKp = new Map<string, BankItem[]>();
   for (const i of o.items) {
     if (!OBJECTIVE.has(i.content.type) || i.shareStatus !== 'approved') continue;
-    for (const kp of i.kpIds) byKp.set(kp, [...(byKp.get(kp) ?? []), i]);
+    for (const kp of i.kpIds) {
+      const list = byKp.get(kp);
+      if (list) list.push(i);
+      else byKp.set(kp, [i]);
+    }
   }
   const mistakeRow = new Map(o.rows.mistake.map((row) => [row[0] as string, row]));
   const practised = new Set<string>();
   const out: unknown[][] = [];
-  for (const n of o.notes) {
-    const r = rngOf(o.seed, `${n.id}:practice`);
+  for (const [index, n] of o.notes.entries()) {
+    const r = new Rng(hashMany(o.seed, index));
     const from = Math.max(n.createdAt, o.visibleAt.get(n.id) ?? n.createdAt);
     if (o.now - from < 5 * DAY) continue;
     const x = r.next();
@@ -67,7 +73,7 @@ export function planPractice(o: {
     const chosen = [...new Set(similar)].slice(0, times);
     if (chosen.length < times) continue;
     let t = from;
-    chosen.forEach((item, k) => {
+    chosen.forEach((item) => {
       const day = beijingMidnight(t) + (1 + r.int(4)) * DAY;
       t = at(day, 19 + r.next() * 2.5);
       if (t >= o.now - HOUR) return;
@@ -75,16 +81,7 @@ export function planPractice(o: {
       const value = rightAnswer({
         content: item.content.type === 'composite' ? item.content.parts[0]!.content : item.content,
       });
-      out.push([
-        stableId(`${n.id}:practice:${k}`, t),
-        n.student.id,
-        path,
-        n.id,
-        item.id,
-        value,
-        true,
-        iso(t),
-      ]);
+      out.push([idFrom(r, t), n.student.id, path, n.id, item.id, value, true, iso(t)]);
       const row = mistakeRow.get(n.id)!;
       row[10] = (row[10] as number) + 1;
       if (row[10] === 2) row[11] = iso(t);
