@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { deferConstraints, restoreForeignKeys, restoreIndexes } from '../../demo/bulk.ts';
 import { DEFAULT_SEED } from '../../demo/city.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
 import { normal } from './demo-answers.ts';
@@ -206,12 +207,17 @@ export async function seedDemoAssessment(
     await insertBankItems(tx, plan.items);
     const t2 = Date.now();
     await insertAssignments(tx, [...plan.homework, ...(plan.exam ? [plan.exam] : [])]);
+    // Indexes and foreign keys of the answer tables are rebuilt once after the load, not row by row.
+    const deferred = await deferConstraints(client, [...Object.keys(ATTEMPT_ROWS), 'practice_answer']);
     for (const [table, columns] of Object.entries(ATTEMPT_ROWS) as [RowTable, readonly string[]][])
       await copyRows(client, table, columns, plan.rows[table]);
     await copyRows(client, 'practice_answer', PRACTICE_COLUMNS, plan.practice);
+    for (const table of new Set(deferred.indexes.map((i) => i.table)))
+      await restoreIndexes(client, deferred, table);
+    await restoreForeignKeys(client, deferred);
     const t3 = Date.now();
     await updateItemStatistics(tx);
-    await client.query('analyze item, paper, assignment, attempt, response, mark, mistake');
+    await client.query('analyze item, assignment, attempt');
     await client.query('commit');
     const r = plan.rows;
     log(
