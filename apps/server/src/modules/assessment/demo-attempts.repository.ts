@@ -12,9 +12,8 @@ import type { DemoAssignment, DemoClass, Teaching } from './demo-homework.ts';
 import { iso } from './demo-time.ts';
 
 /**
- * The demo classes that do homework: the classes of the demo logins (student, the parent's
- * children, the student of another district, the demo teacher's) and every class of the demo
- * teacher's grade in her school.
+ * The demo classes that do homework: the classes of the demo logins (the student's, the parent's
+ * children's, the other district's student's, and the demo teacher's).
  */
 export async function loadHomeworkClasses(tx: Tx): Promise<DemoClass[]> {
   const res = await tx.execute<DemoClass>(sql`
@@ -23,18 +22,11 @@ export async function loadHomeworkClasses(tx: Tx): Promise<DemoClass[]> {
       union select g.student_id from account a join guardian g on g.parent_id = a.person_id where a.username = 'parent_demo'),
     own as (
       select st.class_id as id from student st where st.person_id in (select person_id from people)
-      union select ta.class_id from teaching_assignment ta join account a on a.person_id = ta.teacher_id and a.username = 'teacher_demo'),
-    home as (
-      select c.school_id, min(c.grade_code) as grade from teaching_assignment ta
-        join account a on a.person_id = ta.teacher_id and a.username = 'teacher_demo'
-        join org_unit c on c.id = ta.class_id group by c.school_id),
-    picked as (
-      select id from own
-      union select c.id from org_unit c join home h on h.school_id = c.school_id and h.grade = c.grade_code where c.kind = 'class')
+      union select ta.class_id from teaching_assignment ta join account a on a.person_id = ta.teacher_id and a.username = 'teacher_demo'))
     select c.id, c.path::text as path, c.name, c.grade_code as grade, c.school_id as "schoolId", c.district_id as "districtId",
            array_agg(s.person_id::text order by s.person_id) as students
       from org_unit c join student s on s.class_id = c.id and s.status = 'enrolled'
-     where c.id in (select id from picked) and c.grade_code between '13' and '23'
+     where c.id in (select id from own) and c.grade_code between '13' and '23'
      group by c.id order by c.path`);
   return res.rows;
 }
