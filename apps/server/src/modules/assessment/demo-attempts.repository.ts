@@ -22,7 +22,7 @@ export async function loadHomeworkClasses(tx: Tx): Promise<DemoClass[]> {
       union select g.student_id from account a join guardian g on g.parent_id = a.person_id where a.username = 'parent_demo'),
     own as (
       select st.class_id as id from student st where st.person_id in (select person_id from people)
-      union select ta.class_id from teaching_assignment ta join account a on a.person_id = ta.teacher_id and a.username = 'teacher_demo'))
+      union select ta.class_id from teaching_assignment ta join account a on a.person_id = ta.teacher_id and a.username = 'teacher_demo')
     select c.id, c.path::text as path, c.name, c.grade_code as grade, c.school_id as "schoolId", c.district_id as "districtId",
            array_agg(s.person_id::text order by s.person_id) as students
       from org_unit c join student s on s.class_id = c.id and s.status = 'enrolled'
