@@ -59,7 +59,7 @@ export function doubleMark(
     markers[(k + 1) % markers.length]!,
     markers[(k + 2) % markers.length]!,
   ];
-  const noisy = () => markOf(Math.min(1, Math.max(0, quality + normal(r) * 0.09)), leaf.maxScore);
+  const noisy = () => markOf(Math.min(1, Math.max(0, quality + normal(r) * 0.11)), leaf.maxScore);
   clock.t += (12 + r.next() * 25) * 1000;
   clock.second += (12 + r.next() * 25) * 1000;
   const [s1, s2] = [noisy(), noisy()];
