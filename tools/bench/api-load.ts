@@ -82,6 +82,8 @@ export function request(
   json?: unknown,
   /** The client's address as the reverse proxy reports it (the server trusts it in this benchmark). */
   ip?: string,
+  /** More request headers (the CSRF token of a state-changing request). */
+  extra?: Record<string, string>,
 ) {
   return new Promise<Reply>((resolve, reject) => {
     const t = process.hrtime.bigint();
@@ -94,6 +96,7 @@ export function request(
         headers: {
           ...(cookie ? { cookie } : {}),
           ...(ip ? { 'x-forwarded-for': ip } : {}),
+          ...extra,
           ...(payload
             ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
             : {}),
@@ -118,10 +121,11 @@ export function request(
   });
 }
 
-/** A signed-in user: the session cookie and the address they come from. */
+/** A signed-in user: the session cookie, the address they come from, and the session's CSRF token. */
 export interface SignedIn {
   cookie: string;
   ip: string;
+  csrf: string;
 }
 
 /**
@@ -142,7 +146,7 @@ export async function signInAll(base: string, usernames: string[], concurrency: 
         const login = { username, password: DEMO_PASSWORD };
         const r = await request(base, 'POST', '/api/auth/login', undefined, login, ip);
         if (r.status !== 200 || !r.cookie) throw new Error(`login ${username}: ${r.status} ${r.body}`);
-        users.push({ cookie: r.cookie, ip });
+        users.push({ cookie: r.cookie, ip, csrf: (JSON.parse(r.body) as { csrfToken: string }).csrfToken });
         times.push(r.ms);
       }
     }),

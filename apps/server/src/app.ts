@@ -12,7 +12,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { assessmentScope } from './modules/assessment/assessment.scope.ts';
+import { assessmentScope, markingNotebookScope } from './modules/assessment/assessment.scope.ts';
+import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
+import { assignmentScope } from './modules/assessment/assignments.scope.ts';
+import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
+import { bankRoutes } from './modules/assessment/bank.routes.ts';
+import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
+import { notebookRoutes } from './modules/assessment/notebook.routes.ts';
+import { paperRoutes } from './modules/assessment/papers.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
@@ -78,6 +85,8 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   assessmentScope,
+  assignmentScope,
+  markingNotebookScope,
   privacyScope,
   auditScope,
   securityPolicyScope,
@@ -202,6 +211,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
+      await api.register(bankRoutes);
+      await api.register(paperRoutes);
+      await api.register(assignmentRoutes);
+      await api.register(attemptRoutes);
+      await api.register(markingFlowRoutes);
+      await api.register(notebookRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
+import { seedDemoHomework } from './modules/assessment/assignments.demo.ts';
+import { reindexItems } from './modules/assessment/bank-search.service.ts';
 import { seedDemoAssessment } from './modules/assessment/demo-assessment.ts';
+import { seedDemoBank } from './modules/assessment/demo-bank.ts';
 import { seedDemoAudit } from './modules/audit/demo-audit.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
 import { seedDemoSignIns } from './modules/identity/demo-sign-ins.ts';
@@ -102,7 +105,13 @@ export async function bootstrap(
     const anyQuestion = await db.execute(sql`select 1 from resource_question limit 1`);
     if (anyQuestion.rows.length === 0) await db.transaction((tx) => seedDemoQuestions(tx));
     const anyItem = await db.execute(sql`select 1 from item limit 1`);
-    if (anyItem.rows.length === 0) await seedDemoAssessment(deps.database, log);
+    if (anyItem.rows.length === 0) await db.transaction((tx) => seedDemoBank(tx));
+    await db.transaction((tx) => reindexItems(tx, 'missing'));
+    await seedDemoHomework(deps.database, log);
+    // The large bank over the backbone, a term of homework in the demo logins' classes and the
+    // district 统考, answered, marked and released (after the bank's and the homework's own demo data).
+    const anyExam = await db.execute(sql`select 1 from assignment where kind = 'unified_exam' limit 1`);
+    if (anyExam.rows.length === 0) await seedDemoAssessment(deps.database, log);
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);

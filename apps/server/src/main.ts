@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildApp, ROW_POLICIES } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
+import { closeDueAttempts } from './modules/assessment/marking.service.ts';
 import { purgeExpired } from './modules/privacy/retention.service.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
 import { refreshSearchPopularity } from './modules/resources/search.service.ts';
@@ -145,6 +146,19 @@ async function main() {
     3_600_000,
   );
   process.once('beforeExit', stopUsage);
+  // A4: attempts past their deadline are graded and closed by the server, whatever the browser
+  // does; looked at every 10 seconds, and a run is recorded only when there is work.
+  const stopDeadlines = scheduleEvery(
+    'attempt deadlines',
+    async () => {
+      const res = await closeDueAttempts(deps);
+      if (res.expired) console.log(`[hanlin] attempt deadlines: ${res.expired} attempts closed and graded`);
+    },
+    console.log,
+    10_000,
+    5_000,
+  );
+  process.once('beforeExit', stopDeadlines);
   const stopBackups = backups?.schedule();
   if (stopBackups) process.once('beforeExit', stopBackups);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -34,6 +34,9 @@ const ID_BY_KIND: Record<string, keyof EntitySet> = {
   resource: 'resource',
   space: 'class',
   space_post: 'classPost',
+  item: 'item',
+  paper: 'paper',
+  blueprint: 'blueprint',
 };
 
 export const partsOf = (route: RouteEntry) =>
@@ -128,7 +131,9 @@ export function unboundedFields(j: Record<string, unknown>, path: string): strin
     ...((j.anyOf ?? []) as Record<string, unknown>[]).map((v) => [v, path] as const),
     ...(j.items ? [[j.items as Record<string, unknown>, `${path}[]`] as const] : []),
   ].flatMap(([v, p]) => unboundedFields(v, p));
-  if ((j.type === 'number' || j.type === 'integer') && (j.minimum === undefined || j.maximum === undefined))
+  const lower = j.minimum ?? j.exclusiveMinimum;
+  const upper = j.maximum ?? j.exclusiveMaximum;
+  if ((j.type === 'number' || j.type === 'integer') && (lower === undefined || upper === undefined))
     nested.push(path);
   const anchored = typeof j.pattern === 'string' && !/[*+]|\{\d+,\}/.test(j.pattern);
   if (j.type === 'string' && j.maxLength === undefined && !j.format && !anchored) nested.push(path);

@@ -7186,8 +7186,8 @@ export interface paths {
                             filter: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "space" | "privacy" | "audit" | "system")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
                                 /** Format: uuid */
@@ -7679,8 +7679,8 @@ export interface paths {
                             query: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "space" | "privacy" | "audit" | "system")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
                                 /** Format: uuid */
@@ -7789,8 +7789,8 @@ export interface paths {
                         query: {
                             /** Format: uuid */
                             personId?: string;
-                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
-                            groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "space" | "privacy" | "audit" | "system")[];
+                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.delete" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                            groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                             actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                             outcomes?: ("success" | "failure" | "denied")[];
                             /** Format: uuid */
@@ -16627,6 +16627,12243 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 题库检索：中文分词全文检索与分面（学科、年级、题型、认知层次、知识点、难度、共享范围、来源、年份） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    subjectCode?: string;
+                    gradeCode?: string;
+                    type?: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                    cognitiveLevel?: "remember" | "understand" | "apply" | "analyse";
+                    knowledgePointId?: string;
+                    band?: "easy" | "medium" | "hard";
+                    share?: "private" | "school" | "district" | "city";
+                    year?: number;
+                    source?: string;
+                    mine?: "true" | "false";
+                    retired?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            words: string[];
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "composite";
+                                    stem: string;
+                                    explanation?: string;
+                                    parts: {
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        };
+                                        score: number;
+                                    }[];
+                                };
+                                subjectCode: string;
+                                gradeCode: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                difficulty: number;
+                                score: number;
+                                seconds: number;
+                                source: string | null;
+                                year: number | null;
+                                authorId: string;
+                                authorName: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                                shareRequested: ("private" | "school" | "district" | "city") | null;
+                                /** @enum {string} */
+                                shareStatus: "none" | "pending" | "approved" | "returned";
+                                shareNote: string | null;
+                                retired: boolean;
+                                copiedFrom: string | null;
+                                pValue: number | null;
+                                answered: number;
+                                exposure: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                }[];
+                                mine: boolean;
+                                canEdit: boolean;
+                                canShare: boolean;
+                                canRetire: boolean;
+                                canDecide: boolean;
+                            }[];
+                            facets: {
+                                subject: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                grade: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                type: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                level: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                band: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                share: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                year: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                source: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                point: {
+                                    value: string;
+                                    count: number;
+                                    label?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建试题；同时返回题干近似的已有试题，供教师决定保留或删除 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            /** @enum {string} */
+                            type: "single_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "multiple_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string[];
+                            /**
+                             * @default half
+                             * @enum {string}
+                             */
+                            partial?: "half" | "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "true_false";
+                            stem: string;
+                            explanation?: string;
+                            correct: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "fill_in";
+                            stem: string;
+                            explanation?: string;
+                            blanks: {
+                                id: string;
+                                accepted: string[];
+                                /**
+                                 * @default text
+                                 * @enum {string}
+                                 */
+                                kind?: "text" | "number";
+                                unit?: string;
+                                tolerance?: number;
+                                /** @default false */
+                                caseSensitive?: boolean;
+                                weight?: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "short_answer";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "essay";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                            minLength?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "composite";
+                            stem: string;
+                            explanation?: string;
+                            parts: {
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial?: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind?: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive?: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                        tags: {
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @default [] */
+                            knowledgePointIds?: string[];
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source?: string;
+                            year?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "composite";
+                                    stem: string;
+                                    explanation?: string;
+                                    parts: {
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        };
+                                        score: number;
+                                    }[];
+                                };
+                                subjectCode: string;
+                                gradeCode: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                difficulty: number;
+                                score: number;
+                                seconds: number;
+                                source: string | null;
+                                year: number | null;
+                                authorId: string;
+                                authorName: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                                shareRequested: ("private" | "school" | "district" | "city") | null;
+                                /** @enum {string} */
+                                shareStatus: "none" | "pending" | "approved" | "returned";
+                                shareNote: string | null;
+                                retired: boolean;
+                                copiedFrom: string | null;
+                                pValue: number | null;
+                                answered: number;
+                                exposure: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                }[];
+                                mine: boolean;
+                                canEdit: boolean;
+                                canShare: boolean;
+                                canRetire: boolean;
+                                canDecide: boolean;
+                            };
+                            similar: {
+                                id: string;
+                                stemText: string;
+                                similarity: number;
+                                authorName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查重：与草稿题干近似的、我可见的试题（保存或导入前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            /** @enum {string} */
+                            type: "single_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "multiple_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string[];
+                            /**
+                             * @default half
+                             * @enum {string}
+                             */
+                            partial?: "half" | "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "true_false";
+                            stem: string;
+                            explanation?: string;
+                            correct: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "fill_in";
+                            stem: string;
+                            explanation?: string;
+                            blanks: {
+                                id: string;
+                                accepted: string[];
+                                /**
+                                 * @default text
+                                 * @enum {string}
+                                 */
+                                kind?: "text" | "number";
+                                unit?: string;
+                                tolerance?: number;
+                                /** @default false */
+                                caseSensitive?: boolean;
+                                weight?: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "short_answer";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "essay";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                            minLength?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "composite";
+                            stem: string;
+                            explanation?: string;
+                            parts: {
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial?: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind?: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive?: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                        subjectCode?: string;
+                        /** Format: uuid */
+                        exclude?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            similar: {
+                                id: string;
+                                stemText: string;
+                                similarity: number;
+                                authorName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试题详情（含答案与解析） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改试题（作者；未共享、不在审核中的试题） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content?: {
+                            /** @enum {string} */
+                            type: "single_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "multiple_choice";
+                            stem: string;
+                            explanation?: string;
+                            options: {
+                                id: string;
+                                body: string;
+                            }[];
+                            correct: string[];
+                            /**
+                             * @default half
+                             * @enum {string}
+                             */
+                            partial?: "half" | "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "true_false";
+                            stem: string;
+                            explanation?: string;
+                            correct: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "fill_in";
+                            stem: string;
+                            explanation?: string;
+                            blanks: {
+                                id: string;
+                                accepted: string[];
+                                /**
+                                 * @default text
+                                 * @enum {string}
+                                 */
+                                kind?: "text" | "number";
+                                unit?: string;
+                                tolerance?: number;
+                                /** @default false */
+                                caseSensitive?: boolean;
+                                weight?: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "short_answer";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "essay";
+                            stem: string;
+                            explanation?: string;
+                            reference?: string;
+                            /** @default [] */
+                            rubric?: {
+                                points: number;
+                                description: string;
+                            }[];
+                            minLength?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "composite";
+                            stem: string;
+                            explanation?: string;
+                            parts: {
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial?: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind?: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive?: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                        tags?: {
+                            subjectCode?: string;
+                            gradeCode?: string;
+                            knowledgePointIds?: string[];
+                            /** @enum {string} */
+                            cognitiveLevel?: "remember" | "understand" | "apply" | "analyse";
+                            difficulty?: number;
+                            score?: number;
+                            seconds?: number;
+                            source?: string;
+                            year?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复制为我的试题（改编共享的或同事的试题） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用试题（不再用于组卷；已有试卷不受影响） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复已停用的试题 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/unshare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回共享或共享申请（试题回到仅自己可见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请共享到全校、全区或全市（由相应审核人审核一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "school" | "district" | "city";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试题共享审核：等待我审核的试题 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            levels: ("school" | "district" | "city")[];
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "composite";
+                                    stem: string;
+                                    explanation?: string;
+                                    parts: {
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        };
+                                        score: number;
+                                    }[];
+                                };
+                                subjectCode: string;
+                                gradeCode: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                difficulty: number;
+                                score: number;
+                                seconds: number;
+                                source: string | null;
+                                year: number | null;
+                                authorId: string;
+                                authorName: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                share: "private" | "school" | "district" | "city";
+                                shareRequested: ("private" | "school" | "district" | "city") | null;
+                                /** @enum {string} */
+                                shareStatus: "none" | "pending" | "approved" | "returned";
+                                shareNote: string | null;
+                                retired: boolean;
+                                copiedFrom: string | null;
+                                pValue: number | null;
+                                answered: number;
+                                exposure: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                }[];
+                                mine: boolean;
+                                canEdit: boolean;
+                                canShare: boolean;
+                                canRetire: boolean;
+                                canDecide: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/items/{id}/share-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核试题共享：通过，或写明原因退回 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                            content: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            subjectCode: string;
+                            gradeCode: string;
+                            /** @enum {string} */
+                            cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                            difficulty: number;
+                            score: number;
+                            seconds: number;
+                            source: string | null;
+                            year: number | null;
+                            authorId: string;
+                            authorName: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            share: "private" | "school" | "district" | "city";
+                            shareRequested: ("private" | "school" | "district" | "city") | null;
+                            /** @enum {string} */
+                            shareStatus: "none" | "pending" | "approved" | "returned";
+                            shareNote: string | null;
+                            retired: boolean;
+                            copiedFrom: string | null;
+                            pValue: number | null;
+                            answered: number;
+                            exposure: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            knowledgePoints: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            mine: boolean;
+                            canEdit: boolean;
+                            canShare: boolean;
+                            canRetire: boolean;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试题图片（我能看到的试题中的，或我刚上传的） */
+        get: {
+            parameters: {
+                query: {
+                    key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传试题图片（PNG/JPEG/WebP，按内容识别类型，不超过 5 MB）；在题目中以 hanlin-file:<key> 引用 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            mime: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试卷列表（我的，以及管理员本单位的、教研员辖区的） */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    status?: "draft" | "final";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                /** @enum {string} */
+                                status: "draft" | "final";
+                                totalScore: number;
+                                blueprintId: string | null;
+                                formGroup: string | null;
+                                form: string | null;
+                                ownerId: string;
+                                ownerName: string;
+                                finalisedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                items: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建试卷（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        subtitle?: string | null;
+                        subjectCode: string;
+                        gradeCode: string;
+                        minutes: number;
+                        /** @enum {string} */
+                        navigation?: "free" | "forward_only";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试卷：分部分的试题与分值，定稿后的试卷文档 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿：卷头，以及整张试卷的部分、试题顺序与分值 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        subtitle?: string | null;
+                        subjectCode?: string;
+                        gradeCode?: string;
+                        minutes?: number;
+                        /** @enum {string} */
+                        navigation?: "free" | "forward_only";
+                        sections?: {
+                            title: string;
+                            instructions?: string;
+                            items: {
+                                /** Format: uuid */
+                                itemId: string;
+                                score: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定稿：按当前内容生成试卷文档（之后题库中的修改不影响本卷），计入试题曝光次数 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复制为我的草稿 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            subjectCode: string;
+                            gradeCode: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            navigation: "free" | "forward_only";
+                            /** @enum {string} */
+                            status: "draft" | "final";
+                            totalScore: number;
+                            blueprintId: string | null;
+                            formGroup: string | null;
+                            form: string | null;
+                            ownerId: string;
+                            ownerName: string;
+                            finalisedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            mine: boolean;
+                            assembly: {
+                                [key: string]: unknown;
+                            } | null;
+                            document: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /**
+                                 * @default free
+                                 * @enum {string}
+                                 */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        /** Format: uuid */
+                                        itemId: string;
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            } | null;
+                            sections: {
+                                title: string;
+                                instructions?: string;
+                                items: {
+                                    number: number;
+                                    itemId: string;
+                                    score: number;
+                                    item: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "composite";
+                                            stem: string;
+                                            explanation?: string;
+                                            parts: {
+                                                content: {
+                                                    /** @enum {string} */
+                                                    type: "single_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "multiple_choice";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    options: {
+                                                        id: string;
+                                                        body: string;
+                                                    }[];
+                                                    correct: string[];
+                                                    /**
+                                                     * @default half
+                                                     * @enum {string}
+                                                     */
+                                                    partial: "half" | "none";
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "true_false";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    correct: boolean;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "fill_in";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    blanks: {
+                                                        id: string;
+                                                        accepted: string[];
+                                                        /**
+                                                         * @default text
+                                                         * @enum {string}
+                                                         */
+                                                        kind: "text" | "number";
+                                                        unit?: string;
+                                                        tolerance?: number;
+                                                        /** @default false */
+                                                        caseSensitive: boolean;
+                                                        weight?: number;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "short_answer";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                } | {
+                                                    /** @enum {string} */
+                                                    type: "essay";
+                                                    stem: string;
+                                                    explanation?: string;
+                                                    reference?: string;
+                                                    /** @default [] */
+                                                    rubric: {
+                                                        points: number;
+                                                        description: string;
+                                                    }[];
+                                                    minLength?: number;
+                                                };
+                                                score: number;
+                                            }[];
+                                        };
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source: string | null;
+                                        year: number | null;
+                                        authorId: string;
+                                        authorName: string;
+                                        unitName: string;
+                                        /** @enum {string} */
+                                        share: "private" | "school" | "district" | "city";
+                                        shareRequested: ("private" | "school" | "district" | "city") | null;
+                                        /** @enum {string} */
+                                        shareStatus: "none" | "pending" | "approved" | "returned";
+                                        shareNote: string | null;
+                                        retired: boolean;
+                                        copiedFrom: string | null;
+                                        pValue: number | null;
+                                        answered: number;
+                                        exposure: number;
+                                        createdAt: string;
+                                        updatedAt: string;
+                                        knowledgePoints: {
+                                            id: string;
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        mine: boolean;
+                                        canEdit: boolean;
+                                        canShare: boolean;
+                                        canRetire: boolean;
+                                        canDecide: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            figures: {
+                                items: number;
+                                totalScore: number;
+                                expectedMinutes: number;
+                                meanDifficulty: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除草稿 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/blueprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组卷模板（双向细目表）：我的与本校共享的 */
+        get: {
+            parameters: {
+                query?: {
+                    subjectCode?: string;
+                    gradeCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                spec: {
+                                    title: string;
+                                    cells: {
+                                        /** Format: uuid */
+                                        knowledgePointId: string;
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        count?: number;
+                                        score?: number;
+                                    }[];
+                                    types: {
+                                        /** @enum {string} */
+                                        type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                        count: number;
+                                        score: number;
+                                    }[];
+                                    totalScore: number;
+                                    difficulty: {
+                                        mean?: number;
+                                        /** @default 0.05 */
+                                        tolerance: number;
+                                        distribution?: {
+                                            easy: number;
+                                            medium: number;
+                                            hard: number;
+                                        };
+                                    };
+                                    minutes: number;
+                                    /** @default [] */
+                                    include: string[];
+                                    /** @default [] */
+                                    exclude: string[];
+                                    /** @default [] */
+                                    enemies: {
+                                        /** Format: uuid */
+                                        a: string;
+                                        /** Format: uuid */
+                                        b: string;
+                                    }[];
+                                    maxExposure?: number;
+                                };
+                                ownerId: string;
+                                ownerName: string;
+                                shared: boolean;
+                                mine: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 保存组卷模板 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        subjectCode: string;
+                        gradeCode: string;
+                        spec: {
+                            title: string;
+                            cells: {
+                                /** Format: uuid */
+                                knowledgePointId: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                count?: number;
+                                score?: number;
+                            }[];
+                            types: {
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                count: number;
+                                score: number;
+                            }[];
+                            totalScore: number;
+                            difficulty: {
+                                mean?: number;
+                                /** @default 0.05 */
+                                tolerance?: number;
+                                distribution?: {
+                                    easy: number;
+                                    medium: number;
+                                    hard: number;
+                                };
+                            };
+                            minutes: number;
+                            /** @default [] */
+                            include?: string[];
+                            /** @default [] */
+                            exclude?: string[];
+                            /** @default [] */
+                            enemies?: {
+                                /** Format: uuid */
+                                a: string;
+                                /** Format: uuid */
+                                b: string;
+                            }[];
+                            maxExposure?: number;
+                        };
+                        /** @default false */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            subjectCode: string;
+                            gradeCode: string;
+                            spec: {
+                                title: string;
+                                cells: {
+                                    /** Format: uuid */
+                                    knowledgePointId: string;
+                                    /** @enum {string} */
+                                    cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                    count?: number;
+                                    score?: number;
+                                }[];
+                                types: {
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                    count: number;
+                                    score: number;
+                                }[];
+                                totalScore: number;
+                                difficulty: {
+                                    mean?: number;
+                                    /** @default 0.05 */
+                                    tolerance: number;
+                                    distribution?: {
+                                        easy: number;
+                                        medium: number;
+                                        hard: number;
+                                    };
+                                };
+                                minutes: number;
+                                /** @default [] */
+                                include: string[];
+                                /** @default [] */
+                                exclude: string[];
+                                /** @default [] */
+                                enemies: {
+                                    /** Format: uuid */
+                                    a: string;
+                                    /** Format: uuid */
+                                    b: string;
+                                }[];
+                                maxExposure?: number;
+                            };
+                            ownerId: string;
+                            ownerName: string;
+                            shared: boolean;
+                            mine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/blueprints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组卷模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            subjectCode: string;
+                            gradeCode: string;
+                            spec: {
+                                title: string;
+                                cells: {
+                                    /** Format: uuid */
+                                    knowledgePointId: string;
+                                    /** @enum {string} */
+                                    cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                    count?: number;
+                                    score?: number;
+                                }[];
+                                types: {
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                    count: number;
+                                    score: number;
+                                }[];
+                                totalScore: number;
+                                difficulty: {
+                                    mean?: number;
+                                    /** @default 0.05 */
+                                    tolerance: number;
+                                    distribution?: {
+                                        easy: number;
+                                        medium: number;
+                                        hard: number;
+                                    };
+                                };
+                                minutes: number;
+                                /** @default [] */
+                                include: string[];
+                                /** @default [] */
+                                exclude: string[];
+                                /** @default [] */
+                                enemies: {
+                                    /** Format: uuid */
+                                    a: string;
+                                    /** Format: uuid */
+                                    b: string;
+                                }[];
+                                maxExposure?: number;
+                            };
+                            ownerId: string;
+                            ownerName: string;
+                            shared: boolean;
+                            mine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改组卷模板（创建者） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        subjectCode?: string;
+                        gradeCode?: string;
+                        spec?: {
+                            title: string;
+                            cells: {
+                                /** Format: uuid */
+                                knowledgePointId: string;
+                                /** @enum {string} */
+                                cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                count?: number;
+                                score?: number;
+                            }[];
+                            types: {
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                count: number;
+                                score: number;
+                            }[];
+                            totalScore: number;
+                            difficulty: {
+                                mean?: number;
+                                /** @default 0.05 */
+                                tolerance?: number;
+                                distribution?: {
+                                    easy: number;
+                                    medium: number;
+                                    hard: number;
+                                };
+                            };
+                            minutes: number;
+                            /** @default [] */
+                            include?: string[];
+                            /** @default [] */
+                            exclude?: string[];
+                            /** @default [] */
+                            enemies?: {
+                                /** Format: uuid */
+                                a: string;
+                                /** Format: uuid */
+                                b: string;
+                            }[];
+                            maxExposure?: number;
+                        };
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            subjectCode: string;
+                            gradeCode: string;
+                            spec: {
+                                title: string;
+                                cells: {
+                                    /** Format: uuid */
+                                    knowledgePointId: string;
+                                    /** @enum {string} */
+                                    cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                    count?: number;
+                                    score?: number;
+                                }[];
+                                types: {
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                    count: number;
+                                    score: number;
+                                }[];
+                                totalScore: number;
+                                difficulty: {
+                                    mean?: number;
+                                    /** @default 0.05 */
+                                    tolerance: number;
+                                    distribution?: {
+                                        easy: number;
+                                        medium: number;
+                                        hard: number;
+                                    };
+                                };
+                                minutes: number;
+                                /** @default [] */
+                                include: string[];
+                                /** @default [] */
+                                exclude: string[];
+                                /** @default [] */
+                                enemies: {
+                                    /** Format: uuid */
+                                    a: string;
+                                    /** Format: uuid */
+                                    b: string;
+                                }[];
+                                maxExposure?: number;
+                            };
+                            ownerId: string;
+                            ownerName: string;
+                            shared: boolean;
+                            mine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessment/blueprints/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除组卷模板（用它组成的试卷不受影响） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可布置的班级（本人任教或管理的行政班、教学班） */
+        get: {
+            parameters: {
+                query?: {
+                    gradeCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "class" | "teaching_class";
+                                gradeCode: string | null;
+                                schoolId: string | null;
+                                schoolName: string;
+                                students: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可布置的定稿试卷 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                status: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                finalisedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我布置的和我的班级收到的作业、考试 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                paperId: string;
+                                paperFree: boolean;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                doubleMarking: boolean;
+                                markGap: number | null;
+                                releasedAt: string | null;
+                                totalScore: number;
+                                createdBy: string;
+                                creatorName: string | null;
+                                /** @enum {string} */
+                                state: "upcoming" | "open" | "closed" | "released";
+                                classes: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                students: number;
+                                started: number;
+                                submitted: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 布置作业或考试 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        paperId: string;
+                        title?: string;
+                        /** @enum {string} */
+                        kind: "homework" | "exam" | "unified_exam";
+                        classIds: string[];
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        closesAt: string;
+                        lateUntil?: string | null;
+                        minutes?: number | null;
+                        /** @default false */
+                        paperFree?: boolean;
+                        /** @default false */
+                        doubleMarking?: boolean;
+                        markGap?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 作答情况：各班已开始、已提交、迟交、未交 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignment: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                paperId: string;
+                                paperFree: boolean;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                doubleMarking: boolean;
+                                markGap: number | null;
+                                releasedAt: string | null;
+                                totalScore: number;
+                                createdBy: string;
+                                creatorName: string | null;
+                                /** @enum {string} */
+                                state: "upcoming" | "open" | "closed" | "released";
+                            };
+                            classes: {
+                                id: string;
+                                name: string;
+                                students: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            students: {
+                                classId: string;
+                                studentId: string;
+                                name: string;
+                                studentNo: string;
+                                attemptId: string | null;
+                                /** @enum {string} */
+                                standing: "not_started" | "in_progress" | "submitted" | "late" | "expired" | "missing";
+                                startedAt: string | null;
+                                submittedAt: string | null;
+                                objectiveScore: number | null;
+                                score: number | null;
+                                focusLosses: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布成绩（学生和家长可见得分与答案，不排名） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            releasedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/regrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改判填空：增加可接受的答案，重新评分所有已交答卷 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: number;
+                        part: number;
+                        blankId: string;
+                        accepted: string[];
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            examined: number;
+                            changed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的作业与考试（待完成、已完成、已发布的成绩） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                paperFree: boolean;
+                                attemptId: string | null;
+                                /** @enum {string} */
+                                standing: "not_started" | "in_progress" | "submitted" | "late" | "expired" | "missing";
+                                deadlineAt: string | null;
+                                submittedAt: string | null;
+                                released: boolean;
+                                score: number | null;
+                                totalScore: number;
+                                open: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/students/{id}/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 孩子的作业：未交、迟交、待完成与已发布的成绩 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: {
+                                missing: number;
+                                late: number;
+                                toDo: number;
+                            };
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                opensAt: string;
+                                closesAt: string;
+                                lateUntil: string | null;
+                                minutes: number | null;
+                                paperFree: boolean;
+                                /** @enum {string} */
+                                standing: "not_started" | "in_progress" | "submitted" | "late" | "expired" | "missing";
+                                deadlineAt: string | null;
+                                submittedAt: string | null;
+                                released: boolean;
+                                score: number | null;
+                                totalScore: number;
+                                open: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始作答（已开始则继续） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            assignmentId: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "homework" | "exam" | "unified_exam";
+                            /** @enum {string} */
+                            status: "in_progress" | "submitted" | "expired";
+                            paperFree: boolean;
+                            forwardOnly: boolean;
+                            startedAt: string;
+                            deadlineAt: string;
+                            submittedAt: string | null;
+                            serverNow: string;
+                            furthest: number;
+                            focusLosses: number;
+                            lastSeq: number;
+                            paper: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                number: number;
+                                part: number;
+                                value: {
+                                    choice: string;
+                                } | {
+                                    choices: string[];
+                                } | {
+                                    judgement: boolean;
+                                } | {
+                                    blanks: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    text: string;
+                                };
+                                seq: number;
+                                savedAt: string;
+                            }[];
+                            released: boolean;
+                            score?: number | null;
+                            totalScore?: number;
+                            results?: {
+                                number: number;
+                                part: number;
+                                score: number | null;
+                                maxScore: number;
+                            }[];
+                            key?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的作答：试卷（发布前不含答案）、已保存的答案、截止时间 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            assignmentId: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "homework" | "exam" | "unified_exam";
+                            /** @enum {string} */
+                            status: "in_progress" | "submitted" | "expired";
+                            paperFree: boolean;
+                            forwardOnly: boolean;
+                            startedAt: string;
+                            deadlineAt: string;
+                            submittedAt: string | null;
+                            serverNow: string;
+                            furthest: number;
+                            focusLosses: number;
+                            lastSeq: number;
+                            paper: {
+                                title: string;
+                                subtitle?: string;
+                                subjectCode: string;
+                                gradeCode: string;
+                                minutes: number;
+                                totalScore: number;
+                                /** @enum {string} */
+                                navigation: "free" | "forward_only";
+                                sections: {
+                                    title: string;
+                                    instructions?: string;
+                                    items: {
+                                        number: number;
+                                        score: number;
+                                        content: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                number: number;
+                                part: number;
+                                value: {
+                                    choice: string;
+                                } | {
+                                    choices: string[];
+                                } | {
+                                    judgement: boolean;
+                                } | {
+                                    blanks: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    text: string;
+                                };
+                                seq: number;
+                                savedAt: string;
+                            }[];
+                            released: boolean;
+                            score?: number | null;
+                            totalScore?: number;
+                            results?: {
+                                number: number;
+                                part: number;
+                                score: number | null;
+                                maxScore: number;
+                            }[];
+                            key?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保存一道题的答案（幂等：同一保存编号重复提交只保存一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        seq: number;
+                        number: number;
+                        part: number;
+                        value: {
+                            choice: string;
+                        } | {
+                            choices: string[];
+                        } | {
+                            judgement: boolean;
+                        } | {
+                            blanks: {
+                                [key: string]: string;
+                            };
+                        } | {
+                            text: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            seq: number;
+                            number: number;
+                            part: number;
+                            savedAt: string;
+                            current: boolean;
+                            repeated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 无纸化考试：转到第几题（只能向前的试卷不能返回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        index: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            furthest: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/focus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 无纸化考试：记录切屏（离开作答页面）次数 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            focusLosses: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交卷（客观题立即评分） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "in_progress" | "submitted" | "expired";
+                            submittedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的阅卷任务：有主观题待批阅的作业和考试 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                doubleMarking: boolean;
+                                closesAt: string;
+                                releasedAt: string | null;
+                                total: number;
+                                counted: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次作业或考试的主观题、评分细则与批阅进度 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "homework" | "exam" | "unified_exam";
+                            doubleMarking: boolean;
+                            markGap: number | null;
+                            anonymous: boolean;
+                            releasedAt: string | null;
+                            lead: boolean;
+                            items: {
+                                number: number;
+                                part: number;
+                                /** @enum {string} */
+                                type: "short_answer" | "essay";
+                                maxScore: number;
+                                stimulus: string | null;
+                                stem: string;
+                                reference: string | null;
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                canMark: boolean;
+                                canArbitrate: boolean;
+                                progress: {
+                                    total: number;
+                                    counted: number;
+                                    mine: number;
+                                    awaitingSecond: number;
+                                    awaitingArbitration: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/assignments/{id}/scripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一道主观题的答卷，按批阅顺序（统考隐去姓名，显示密号；双评时只见自己的评分） */
+        get: {
+            parameters: {
+                query?: {
+                    number?: number;
+                    part?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                number: number;
+                                part: number;
+                                /** @enum {string} */
+                                type: "short_answer" | "essay";
+                                maxScore: number;
+                                stimulus: string | null;
+                                stem: string;
+                                reference: string | null;
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            };
+                            doubleMarking: boolean;
+                            releasedAt: string | null;
+                            lead: boolean;
+                            progress: {
+                                total: number;
+                                counted: number;
+                                mine: number;
+                                awaitingSecond: number;
+                                awaitingArbitration: number;
+                            };
+                            scripts: {
+                                id: string;
+                                label: string;
+                                answer: string;
+                                myScore: number | null;
+                                myComment: string | null;
+                                /** @enum {string} */
+                                state: "todo" | "mine" | "done" | "arbitration";
+                                counted: number | null;
+                                marks: {
+                                    /** @enum {string} */
+                                    round: "first" | "second" | "arbitration" | "regrade";
+                                    score: number;
+                                    comment: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/assignments/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评分：给一份答卷打分（或改分；成绩发布后改分须填写原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        scriptId: string;
+                        score: number;
+                        comment?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            round: "first" | "second" | "arbitration" | "regrade";
+                            myScore: number;
+                            /** @enum {string} */
+                            state: "mine" | "done" | "arbitration";
+                            counted: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/assignments/{id}/arbitration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 仲裁队列：两位阅卷人评分差超过阈值的答卷 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: number;
+                                part: number;
+                                maxScore: number;
+                                label: string;
+                                answer: string;
+                                first: number | null;
+                                second: number | null;
+                                arbitration: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/assignments/{id}/markers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 阅卷分工（考试负责人） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                number: number;
+                                part: number;
+                                personId: string;
+                                /** @enum {string} */
+                                role: "marker" | "arbiter";
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 安排阅卷教师或仲裁教师（一道题） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: number;
+                        /** @default 0 */
+                        part?: number;
+                        /** Format: uuid */
+                        personId: string;
+                        /**
+                         * @default marker
+                         * @enum {string}
+                         */
+                        role?: "marker" | "arbiter";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                number: number;
+                                part: number;
+                                personId: string;
+                                /** @enum {string} */
+                                role: "marker" | "arbiter";
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/assignments/{id}/marker-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可安排阅卷的教师（考试所属单位的教师，按姓名查找） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                personId: string;
+                                name: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marking/assignments/{id}/markers/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消一位教师的阅卷分工（一道题） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: number;
+                        /** @default 0 */
+                        part?: number;
+                        /** Format: uuid */
+                        personId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                number: number;
+                                part: number;
+                                personId: string;
+                                /** @enum {string} */
+                                role: "marker" | "arbiter";
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的错题本：成绩发布后的错题，附正确答案与解析 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                subjectCode: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                source: string | null;
+                                number: number | null;
+                                part: number;
+                                stimulus: string | null;
+                                item: ({
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                }) | null;
+                                answer: ({
+                                    choice: string;
+                                } | {
+                                    choices: string[];
+                                } | {
+                                    judgement: boolean;
+                                } | {
+                                    blanks: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    text: string;
+                                }) | null;
+                                score: number | null;
+                                maxScore: number | null;
+                                correctSimilar: number;
+                                needed: number;
+                                closedAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notebook/mistakes/{id}/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 练一练：抽一道同知识点、难度相近的题（不含答案） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            correctSimilar: number;
+                            needed: number;
+                            item: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay";
+                                stem: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                blanks: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "number";
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提交练一练的答案：立即判分；答对两道同类题后这道错题即为已掌握 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        value: {
+                            choice: string;
+                        } | {
+                            choices: string[];
+                        } | {
+                            judgement: boolean;
+                        } | {
+                            blanks: {
+                                [key: string]: string;
+                            };
+                        } | {
+                            text: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            correct: boolean;
+                            solution: {
+                                /** @enum {string} */
+                                type: "single_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "multiple_choice";
+                                stem: string;
+                                explanation?: string;
+                                options: {
+                                    id: string;
+                                    body: string;
+                                }[];
+                                correct: string[];
+                                /**
+                                 * @default half
+                                 * @enum {string}
+                                 */
+                                partial: "half" | "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "true_false";
+                                stem: string;
+                                explanation?: string;
+                                correct: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "fill_in";
+                                stem: string;
+                                explanation?: string;
+                                blanks: {
+                                    id: string;
+                                    accepted: string[];
+                                    /**
+                                     * @default text
+                                     * @enum {string}
+                                     */
+                                    kind: "text" | "number";
+                                    unit?: string;
+                                    tolerance?: number;
+                                    /** @default false */
+                                    caseSensitive: boolean;
+                                    weight?: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "short_answer";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "essay";
+                                stem: string;
+                                explanation?: string;
+                                reference?: string;
+                                /** @default [] */
+                                rubric: {
+                                    points: number;
+                                    description: string;
+                                }[];
+                                minLength?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "composite";
+                                stem: string;
+                                explanation?: string;
+                                parts: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    };
+                                    score: number;
+                                }[];
+                            };
+                            correctSimilar: number;
+                            needed: number;
+                            closed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notebook/students/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 错题本汇总：各学科与知识点的错题数，本月新增与已掌握（只含本人，不排名） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            entriesVisible: boolean;
+                            open: number;
+                            openedThisMonth: number;
+                            closedThisMonth: number;
+                            subjects: {
+                                subjectCode: string;
+                                open: number;
+                                openedThisMonth: number;
+                                closedThisMonth: number;
+                            }[];
+                            knowledgePoints: {
+                                id: string;
+                                name: string;
+                                subjectCode: string;
+                                open: number;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notebook/students/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 孩子的错题（不满 14 周岁的孩子；已满 14 周岁只提供汇总） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                subjectCode: string;
+                                knowledgePoints: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                source: string | null;
+                                number: number | null;
+                                part: number;
+                                stimulus: string | null;
+                                item: ({
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                }) | null;
+                                answer: ({
+                                    choice: string;
+                                } | {
+                                    choices: string[];
+                                } | {
+                                    judgement: boolean;
+                                } | {
+                                    blanks: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    text: string;
+                                }) | null;
+                                score: number | null;
+                                maxScore: number | null;
+                                correctSimilar: number;
+                                needed: number;
+                                closedAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -18,6 +18,7 @@ function page<M>(load: () => Promise<M>, name: keyof M): ReactNode {
 const identity = () => import('../modules/identity');
 const privacy = () => import('../modules/privacy');
 const security = () => import('../modules/security');
+const assessment = () => import('../modules/assessment');
 
 // The notice gate stands before the whole shell: while it asks, the screen is a full-page spinner.
 const NoticeGate = lazy(async () => ({ default: (await privacy()).NoticeGate }));
@@ -77,6 +78,13 @@ export const router = createBrowserRouter([
                     path: '/resources/:id',
                     element: page(() => import('../modules/resources'), 'ResourcePage'),
                   },
+                  { path: '/bank', element: page(assessment, 'BankPage') },
+                  { path: '/bank/new', element: page(assessment, 'ItemEditorPage') },
+                  { path: '/bank/reviews', element: page(assessment, 'ShareQueuePage') },
+                  { path: '/bank/items/:id', element: page(assessment, 'ItemPage') },
+                  { path: '/bank/items/:id/edit', element: page(assessment, 'ItemEditorPage') },
+                  { path: '/papers', element: page(assessment, 'PapersPage') },
+                  { path: '/papers/:id', element: page(assessment, 'PaperPage') },
                   { path: '/spaces', element: page(() => import('../modules/spaces'), 'SpacesPage') },
                   { path: '/spaces/:id', element: page(() => import('../modules/spaces'), 'SpacePage') },
                   {
@@ -84,8 +92,63 @@ export const router = createBrowserRouter([
                     element: page(() => import('../modules/spaces'), 'SpaceUsagePage'),
                   },
                   {
+                    path: '/marking',
+                    element: page(
+                      () => import('../modules/assessment/marking-tasks-page'),
+                      'MarkingTasksPage',
+                    ),
+                  },
+                  {
+                    path: '/marking/:assignmentId',
+                    element: page(
+                      () => import('../modules/assessment/marking-overview-page'),
+                      'MarkingOverviewPage',
+                    ),
+                  },
+                  {
+                    path: '/marking/:assignmentId/items/:number/:part',
+                    element: page(() => import('../modules/assessment/marking-page'), 'MarkingPage'),
+                  },
+                  {
+                    path: '/marking/:assignmentId/arbitration',
+                    element: page(
+                      () => import('../modules/assessment/marking-arbitration-page'),
+                      'MarkingArbitrationPage',
+                    ),
+                  },
+                  {
+                    path: '/notebook',
+                    element: page(() => import('../modules/assessment/notebook-page'), 'NotebookPage'),
+                  },
+                  {
+                    path: '/notebook/children/:studentId',
+                    element: page(() => import('../modules/assessment/notebook-page'), 'ChildNotebookPage'),
+                  },
+                  {
+                    path: '/notebook/:mistakeId/practice',
+                    element: page(
+                      () => import('../modules/assessment/notebook-practice-page'),
+                      'NotebookPracticePage',
+                    ),
+                  },
+                  {
                     path: '/curriculum',
                     element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
+                  },
+                  {
+                    path: '/homework',
+                    element: page(() => import('../modules/assessment/homework-page'), 'HomeworkPage'),
+                  },
+                  {
+                    path: '/homework/:id',
+                    element: page(
+                      () => import('../modules/assessment/homework-progress-page'),
+                      'HomeworkProgressPage',
+                    ),
+                  },
+                  {
+                    path: '/attempts/:id',
+                    element: page(() => import('../modules/assessment/attempt-page'), 'AttemptPage'),
                   },
                   { path: '/audit', element: page(() => import('../modules/audit'), 'AuditPage') },
                   {

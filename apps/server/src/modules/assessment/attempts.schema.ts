@@ -41,12 +41,20 @@ export const assignments = pgTable(
     /** 无纸化考试: one item at a time, the paper's navigation rule, focus loss recorded. */
     paperFree: boolean('paper_free').notNull().default(false),
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    /** The due time (截止时间): a submission after it is late, and a student who never started is missing. */
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    /** Homework only: late submissions (补交) are accepted until then; null: none after `closesAt`. */
+    lateUntil: timestamp('late_until', { withTimezone: true }),
     /** Minutes from a student's start; null: until the window closes. */
     minutes: integer('minutes'),
     /** Double marking (统考 practice): a second marker; arbitration when they differ by more than `markGap`. */
     doubleMarking: boolean('double_marking').notNull().default(false),
     markGap: real('mark_gap'),
+    /**
+     * Answers the teacher accepted after the paper was given (the regrade of a blank), applied on top
+     * of the paper's key whenever this assignment's attempts are graded.
+     */
+    keyChanges: jsonb('key_changes').$type<TKeyChange[]>().notNull().default(sql`'[]'::jsonb`),
     /** Set by the deadline job once every attempt still open was closed. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
     releasedAt: timestamp('released_at', { withTimezone: true }),
@@ -65,8 +73,20 @@ export const assignments = pgTable(
     index('assignment_open_idx').on(t.closesAt).where(sql`${t.closedAt} is null`),
     check('assignment_kind_ck', sql`${t.kind} in ('homework','exam','unified_exam')`),
     check('assignment_window_ck', sql`${t.closesAt} > ${t.opensAt}`),
+    check('assignment_late_ck', sql`${t.lateUntil} is null or ${t.lateUntil} > ${t.closesAt}`),
   ],
 );
+
+/** One change of an assignment's key: more answers accepted for one blank of one item (part of a composite). */
+export interface TKeyChange {
+  number: number;
+  part: number;
+  blankId: string;
+  accepted: string[];
+  by: string;
+  at: string;
+  reason: string | null;
+}
 
 /** The classes (administrative or teaching classes) an assignment was given to. */
 export const assignmentClasses = pgTable(
@@ -258,9 +278,12 @@ export const attemptsInventory = [
       paperFree: NONE,
       opensAt: NONE,
       closesAt: NONE,
+      lateUntil: NONE,
       minutes: NONE,
       doubleMarking: NONE,
       markGap: NONE,
+      // Who changed the key, and when: a teacher's action on the grades.
+      keyChanges: personal('general', 'contract', TEACHING),
       closedAt: NONE,
       releasedAt: NONE,
       createdBy: personal('general', 'contract', TEACHING),

@@ -78,6 +78,8 @@ export const items = pgTable(
     /** The level asked for while `shareStatus` is pending. */
     shareRequested: text('share_requested').$type<TShareLevel>(),
     shareStatus: text('share_status').$type<TShareStatus>().notNull().default('none'),
+    /** The reviewer's reason when a share was returned. */
+    shareNote: text('share_note'),
     retired: boolean('retired').notNull().default(false),
     /** The item this one was copied from (a teacher adapts a shared item into their own). */
     copiedFrom: uuid('copied_from'),
@@ -179,6 +181,9 @@ export const blueprints = pgTable(
 );
 
 export const PAPER_STATUSES = ['draft', 'final'] as const;
+
+/** A section of a draft paper: its title (一、选择题 …) and instructions; its items are in `paper_item`. */
+export type TPaperSectionHead = { title: string; instructions?: string };
 export type TPaperStatus = (typeof PAPER_STATUSES)[number];
 
 export const papers = pgTable(
@@ -192,9 +197,11 @@ export const papers = pgTable(
     minutes: integer('minutes').notNull(),
     totalScore: real('total_score').notNull(),
     navigation: text('navigation').$type<'free' | 'forward_only'>().notNull().default('free'),
+    /** The sections' titles and instructions while a draft is built; `paper_item.section` indexes them. */
+    sections: jsonb('sections').$type<TPaperSectionHead[]>().notNull().default([]),
     status: text('status').$type<TPaperStatus>().notNull().default('draft'),
     /** The blueprint it was assembled from, and the assembly's figures (objective, gap, seconds). */
-    blueprintId: uuid('blueprint_id').references(() => blueprints.id),
+    blueprintId: uuid('blueprint_id').references(() => blueprints.id, { onDelete: 'set null' }),
     assembly: jsonb('assembly').$type<Record<string, unknown>>(),
     /** Parallel forms (A/B 卷) assembled together share a group; `form` is the letter. */
     formGroup: uuid('form_group'),
@@ -269,6 +276,7 @@ export const bankInventory = [
       share: NONE,
       shareRequested: NONE,
       shareStatus: NONE,
+      shareNote: NONE,
       retired: NONE,
       copiedFrom: NONE,
       createdAt: NONE,
@@ -340,6 +348,7 @@ export const bankInventory = [
       minutes: NONE,
       totalScore: NONE,
       navigation: NONE,
+      sections: NONE,
       status: NONE,
       blueprintId: NONE,
       assembly: NONE,

@@ -7,6 +7,7 @@ import { normal } from './demo-answers.ts';
 import {
   copyRows,
   insertAssignments,
+  insertMarkers,
   loadExamSetting,
   loadGradeClasses,
   loadHomeworkClasses,
@@ -22,16 +23,17 @@ import {
   type Student,
   simulateAssignment,
 } from './demo-attempts.ts';
+import type { BankLesson } from './demo-bank-lesson.ts';
 import {
   insertBankItems,
   loadBankAuthors,
   loadBankLessons,
   loadDemoTeacher,
-} from './demo-bank.repository.ts';
-import { type BankItem, planBank } from './demo-bank.ts';
-import type { BankLesson } from './demo-bank-lesson.ts';
+} from './demo-bank-plan.repository.ts';
+import { type BankItem, planBank } from './demo-bank-plan.ts';
 import { type DemoExam, planExam } from './demo-exam.ts';
 import { type DemoAssignment, type DemoClass, planHomework } from './demo-homework.ts';
+import { markersOf } from './demo-marking.ts';
 import { PRACTICE_COLUMNS, planPractice } from './demo-practice.ts';
 import { hashText, rngOf } from './demo-time.ts';
 
@@ -50,6 +52,8 @@ export interface DemoAssessmentPlan {
   exam: DemoExam | undefined;
   rows: ReturnType<typeof emptyRows>;
   practice: unknown[][];
+  /** The 统考's markers and arbiters by written answer. */
+  markers: { number: number; part: number; person: string; role: 'marker' | 'arbiter' }[];
 }
 
 /** The inputs the plan is made from, read from the database. */
@@ -161,7 +165,17 @@ export function planDemoAssessment(
     for (const n of notes.slice(before)) visibleAt.set(n.id, a.releasedAt ?? n.createdAt);
   }
   const practice = planPractice({ seed, now, notes, items, visibleAt, rows });
-  return { items, homework, exam, rows, practice };
+  const markers = (exam?.paper.leaves ?? [])
+    .filter((l) => l.content.type === 'short_answer' || l.content.type === 'essay')
+    .flatMap((l) => {
+      const [m1, m2, m3] = markersOf(inputs.markers, l);
+      return [
+        { number: l.number, part: l.part, person: m1, role: 'marker' as const },
+        { number: l.number, part: l.part, person: m2, role: 'marker' as const },
+        { number: l.number, part: l.part, person: m3, role: 'arbiter' as const },
+      ];
+    });
+  return { items, homework, exam, rows, practice, markers };
 }
 
 /**
@@ -207,6 +221,7 @@ export async function seedDemoAssessment(
     await insertBankItems(tx, plan.items);
     const t2 = Date.now();
     await insertAssignments(tx, [...plan.homework, ...(plan.exam ? [plan.exam] : [])]);
+    if (plan.exam) await insertMarkers(tx, plan.exam, plan.markers);
     // Indexes and foreign keys of the answer tables are rebuilt once after the load, not row by row.
     const deferred = await deferConstraints(client, [...Object.keys(ATTEMPT_ROWS), 'practice_answer']);
     for (const [table, columns] of Object.entries(ATTEMPT_ROWS) as [RowTable, readonly string[]][])

@@ -109,6 +109,7 @@ export async function insertAssignments(tx: Tx, list: readonly (DemoAssignment |
     total: a.paper.totalScore,
     blueprint: 'blueprint' in a ? a.blueprint.id : null,
     document: a.paper.document,
+    sections: a.paper.document.sections.map((x) => ({ title: x.title })),
     owner: a.createdBy,
     path: a.path,
     district: a.districtId,
@@ -116,12 +117,13 @@ export async function insertAssignments(tx: Tx, list: readonly (DemoAssignment |
     at: iso(a.createdAt),
   }));
   await tx.execute(sql`
-    insert into paper (id, title, subtitle, subject_code, grade_code, minutes, total_score, navigation, status, blueprint_id,
-                       document, owner_id, path, district_id, school_id, finalised_at, created_at, updated_at)
-    select x.id, x.title, x.subtitle, x.subject, x.grade, x.minutes, x.total, 'free', 'final', x.blueprint, x.document, x.owner,
+    insert into paper (id, title, subtitle, subject_code, grade_code, minutes, total_score, navigation, sections, status,
+                       blueprint_id, document, owner_id, path, district_id, school_id, finalised_at, created_at, updated_at)
+    select x.id, x.title, x.subtitle, x.subject, x.grade, x.minutes, x.total, 'free', x.sections, 'final', x.blueprint,
+           x.document, x.owner,
            x.path::ltree, x.district, x.school, x.at, x.at - interval '6 minutes', x.at
       from jsonb_to_recordset(${JSON.stringify(papers)}::jsonb) as x(id uuid, title text, subtitle text, subject text,
-           grade text, minutes int, total real, blueprint uuid, document jsonb, owner uuid, path text, district uuid,
+           grade text, minutes int, total real, blueprint uuid, document jsonb, sections jsonb, owner uuid, path text, district uuid,
            school uuid, at timestamptz)`);
   const items = list.flatMap((a) =>
     a.paper.entries.map((e) => ({
@@ -144,25 +146,27 @@ export async function insertAssignments(tx: Tx, list: readonly (DemoAssignment |
     paperFree: a.paperFree,
     opens: iso(a.opensAt),
     closes: iso(a.closesAt),
+    late: a.lateUntil === null ? null : iso(a.lateUntil),
     minutes: a.minutes,
     double: a.doubleMarking,
     gap: a.markGap,
-    closed: a.state === 'open' ? null : iso(a.closesAt + 90_000),
+    closed: a.state === 'open' ? null : iso((a.lateUntil ?? a.closesAt) + 90_000),
     released: a.releasedAt === null ? null : iso(a.releasedAt),
     by: a.createdBy,
     path: a.path,
     district: a.districtId,
     school: a.schoolId,
     at: iso(a.createdAt),
-    updated: iso(a.releasedAt ?? (a.state === 'open' ? a.createdAt : a.closesAt + 90_000)),
+    updated: iso(a.releasedAt ?? (a.state === 'open' ? a.createdAt : (a.lateUntil ?? a.closesAt) + 90_000)),
   }));
   await tx.execute(sql`
-    insert into assignment (id, paper_id, title, kind, paper_free, opens_at, closes_at, minutes, double_marking, mark_gap,
-                            closed_at, released_at, created_by, path, district_id, school_id, created_at, updated_at)
-    select x.id, x.paper, x.title, x.kind, x."paperFree", x.opens, x.closes, x.minutes, x.double, x.gap, x.closed, x.released,
+    insert into assignment (id, paper_id, title, kind, paper_free, opens_at, closes_at, late_until, minutes, double_marking,
+                            mark_gap, closed_at, released_at, created_by, path, district_id, school_id, created_at, updated_at)
+    select x.id, x.paper, x.title, x.kind, x."paperFree", x.opens, x.closes, x.late, x.minutes, x.double, x.gap, x.closed,
+           x.released,
            x.by, x.path::ltree, x.district, x.school, x.at, x.updated
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, paper uuid, title text, kind text, "paperFree" boolean,
-           opens timestamptz, closes timestamptz, minutes int, double boolean, gap real, closed timestamptz,
+           opens timestamptz, closes timestamptz, late timestamptz, minutes int, double boolean, gap real, closed timestamptz,
            released timestamptz, by uuid, path text, district uuid, school uuid, at timestamptz, updated timestamptz)`);
   const classes = list.flatMap((a) => a.classes.map((c) => ({ a: a.id, c: c.id, path: c.path })));
   await tx.execute(sql`
@@ -221,4 +225,21 @@ export async function updateItemStatistics(tx: Tx) {
               join paper_item pi on pi.paper_id = a.paper_id and pi.position = r.number
              where r.score is not null group by pi.item_id) s
      where s.item_id = i.id`);
+}
+
+/**
+ * The 统考's division of marking (阅卷分工, marking_marker): for each written answer its two
+ * markers and its arbiter, assigned by the exam office the morning after the exam.
+ */
+export async function insertMarkers(
+  tx: Tx,
+  exam: DemoExam,
+  rows: { number: number; part: number; person: string; role: 'marker' | 'arbiter' }[],
+) {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    insert into marking_marker (assignment_id, number, part, person_id, role, assigned_by, path, created_at)
+    select ${exam.id}, x.number, x.part, x.person, x.role, ${exam.createdBy}, ${exam.path}::ltree, ${iso(exam.markFrom - 5 * 3_600_000)}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(number smallint, part smallint, person uuid, role text)
+    on conflict do nothing`);
 }

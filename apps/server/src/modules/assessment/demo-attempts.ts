@@ -139,7 +139,9 @@ export function simulateAssignment(o: SimulateOptions): void {
     if (!plan || (a.state === 'open' && o.notStarted?.has(s.id))) continue;
     let { start, duration, expired } = plan;
     if (start >= o.now) continue;
-    const deadline = exam ? Math.min(a.closesAt, start + (a.minutes ?? 90) * MINUTE) : a.closesAt;
+    const deadline = exam
+      ? Math.min(a.closesAt, start + (a.minutes ?? 90) * MINUTE)
+      : (a.lateUntil ?? a.closesAt);
     if (start + duration > deadline) expired = true;
     const end = expired ? deadline : start + duration;
     const inProgress = end > o.now;
@@ -246,6 +248,15 @@ function homeworkStart(r: Rng, a: DemoAssignment, s: Student, seconds: number) {
   if (r.chance(0.02 + (s.theta < -1 ? 0.05 : 0))) return undefined;
   const evening = beijingMidnight(a.opensAt);
   const morning = beijingMidnight(a.closesAt);
+  // Handed in late (补交) in the lunch break, where the teacher allows it.
+  if (a.lateUntil && r.chance(0.06)) {
+    const start = at(morning, 11.2 + r.next() * 0.4);
+    return {
+      start,
+      duration: Math.min(seconds * 1000 * (0.6 + r.next() * 0.6) + 3 * MINUTE, a.lateUntil - start - MINUTE),
+      expired: false,
+    };
+  }
   const start = r.chance(0.1)
     ? at(morning, 6.6 + r.next() * 0.6)
     : Math.max(a.opensAt + 10 * MINUTE, at(evening, 18.5 + r.next() * 3.3));

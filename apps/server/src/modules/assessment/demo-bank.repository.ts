@@ -1,118 +1,98 @@
-/**
- * The SQL of the demo item bank's seed: what it reads of the city and the backbone, and how it
- * writes items, their knowledge points and their search index.
- */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { indexTokens } from '../../platform/search/chinese.ts';
-import type { BankAuthor, BankItem } from './demo-bank.ts';
-import type { BankLesson } from './demo-bank-lesson.ts';
-import { iso } from './demo-time.ts';
 
-/** Lessons of 语文, 数学 and 英语, grades 3–9, in backbone order, with their knowledge points. */
-export async function loadBankLessons(tx: Tx): Promise<BankLesson[]> {
-  const res = await tx.execute<BankLesson>(sql`
-    select l.id, l.title, e.subject_code as subject, l.grade_code as grade, l.term, u.title as unit,
-           u.seq as "unitNo", l.seq as "lessonNo",
-           coalesce(jsonb_agg(jsonb_build_object('id', k.id, 'code', k.code, 'name', k.name, 'strand', k.strand)
-                              order by k.code) filter (where k.id is not null), '[]') as kps
-      from curriculum_node l join curriculum_node u on u.id = l.parent_id
-      join textbook_edition e on e.id = l.edition_id
-      left join lesson_knowledge_point lk on lk.lesson_id = l.id
-      left join knowledge_point k on k.id = lk.knowledge_point_id
-     where l.kind = 'lesson' and e.subject_code in ('13', '14', '41') and l.grade_code between '13' and '23'
-     group by l.id, u.id, e.subject_code order by e.subject_code, l.grade_code, l.term, u.seq, l.seq`);
-  return res.rows;
-}
+/** The SQL of the demo bank's seed (demo-bank.ts): what it reads of the city and how it writes. */
 
-/** This term's teachers of 语文, 数学 and 英语 by subject and grade, in a stable order. */
-export async function loadBankAuthors(tx: Tx): Promise<BankAuthor[]> {
-  const res = await tx.execute<BankAuthor>(sql`
-    select distinct ta.teacher_id as id, c.school_id as "schoolId", c.district_id as "districtId",
-           s.path::text as "schoolPath", d.name as district, ta.subject_code as subject, c.grade_code as grade
-      from teaching_assignment ta join term t on t.id = ta.term_id and t.current
-      join org_unit c on c.id = ta.class_id join org_unit s on s.id = c.school_id join org_unit d on d.id = c.district_id
-     where ta.subject_code in ('13', '14', '41') and c.grade_code between '13' and '23'
-     order by ta.subject_code, c.grade_code, ta.teacher_id`);
-  return res.rows;
-}
-
-/** The demo teacher as an author: her subject and the grade she teaches. */
-export async function loadDemoTeacher(tx: Tx): Promise<BankAuthor | undefined> {
-  const res = await tx.execute<BankAuthor>(sql`
-    select ta.teacher_id as id, c.school_id as "schoolId", c.district_id as "districtId", s.path::text as "schoolPath",
-           d.name as district, ta.subject_code as subject, c.grade_code as grade
-      from teaching_assignment ta join term t on t.id = ta.term_id and t.current
-      join account a on a.person_id = ta.teacher_id and a.username = 'teacher_demo'
-      join org_unit c on c.id = ta.class_id join org_unit s on s.id = c.school_id join org_unit d on d.id = c.district_id
-     where ta.subject_code in ('13', '14', '41') order by ta.subject_code, c.grade_code limit 1`);
-  return res.rows[0];
-}
-
-const BATCH = 400;
-const batches = <T>(rows: readonly T[]) =>
-  Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
+export type BankAuthor = {
+  teacherId: string;
+  schoolId: string;
+  districtId: string;
+  schoolPath: string;
+  subject: string;
+  grade: string;
+  demo: boolean;
+};
 
 /**
- * Writes the items, their knowledge points and their search index (stem and options A, knowledge
- * points B, source C, segmented by jieba as the bank indexes). Segmenting is the slow part, so each
- * batch is segmented while the database writes the one before.
+ * One teacher of 语文, 数学 and 英语 per school (the first by grade and id, grades 3–9), and the demo
+ * teacher for her subject and grade.
  */
-export async function insertBankItems(tx: Tx, items: readonly BankItem[]): Promise<void> {
-  const tokens = new Map<string, string>();
-  const cached = (text: string) => tokens.get(text) ?? tokens.set(text, indexTokens(text)).get(text)!;
-  let pending: Promise<unknown> = Promise.resolve();
-  for (const part of batches(items)) {
-    const rows = part.map((i) => ({
-      id: i.id,
-      type: i.content.type,
-      content: i.content,
-      stem: i.stemText,
-      subject: i.lesson.subject,
-      grade: i.lesson.grade,
-      level: i.level,
-      difficulty: i.difficulty,
-      score: i.score,
-      seconds: i.seconds,
-      source: i.source,
-      year: i.year,
-      author: i.author.id,
-      path: i.author.schoolPath,
-      district: i.author.districtId,
-      school: i.author.schoolId,
-      share: i.share,
-      requested: i.shareRequested,
-      status: i.shareStatus,
-      at: iso(i.createdAt),
-      kps: i.kpIds,
-      a: indexTokens(i.stemText),
-      b: cached(i.kpNames.join(' ')),
-      c: cached(i.source),
-    }));
-    await pending;
-    pending = tx
-      .execute(sql`
-      with x as (
-        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, type text, content jsonb, stem text,
-               subject text, grade text, level text, difficulty real, score real, seconds int, source text, year smallint,
-               author uuid, path text, district uuid, school uuid, share text, requested text, status text, at timestamptz,
-               kps uuid[], a text, b text, c text)),
-      items as (
-        insert into item (id, type, content, stem_text, subject_code, grade_code, cognitive_level, difficulty, score,
-                          seconds, source, year, author_id, path, district_id, school_id, share, share_requested,
-                          share_status, created_at, updated_at)
-        select id, type, content, stem, subject, grade, level, difficulty, score, seconds, source, year, author,
-               path::ltree, district, school, share, requested, status, at, at from x),
-      points as (
-        insert into item_knowledge_point (item_id, knowledge_point_id)
-        select distinct x.id, kp from x cross join unnest(x.kps) as kp)
-      insert into item_search (id, subject_code, grade_code, type, cognitive_level, search_vector)
-      select id, subject, grade, type, level,
-             setweight(to_tsvector('simple', a), 'A') || setweight(to_tsvector('simple', b), 'B')
-             || setweight(to_tsvector('simple', c), 'C')
-        from x`)
-      // Drizzle's queries run when awaited: `then` sends it now, so the next batch is segmented meanwhile.
-      .then(() => {});
-  }
-  await pending;
+export async function loadBankAuthors(tx: Tx): Promise<BankAuthor[]> {
+  const res = await tx.execute<BankAuthor>(sql`
+    with ranked as (
+      select ta.teacher_id as "teacherId", c.school_id as "schoolId", c.district_id as "districtId",
+             s.path::text as "schoolPath", ta.subject_code as subject, c.grade_code as grade,
+             exists (select 1 from account a where a.person_id = ta.teacher_id and a.username = 'teacher_demo') as demo,
+             row_number() over (partition by c.school_id, ta.subject_code
+                                order by (exists (select 1 from account a where a.person_id = ta.teacher_id
+                                                   and a.username = 'teacher_demo')) desc, c.grade_code, ta.teacher_id) as rank
+        from teaching_assignment ta join org_unit c on c.id = ta.class_id join org_unit s on s.id = c.school_id
+        join term t on t.id = ta.term_id and t.current
+       where ta.subject_code in ('13', '14', '41') and c.grade_code in ('13','14','15','16','21','22','23')
+    )
+    select "teacherId", "schoolId", "districtId", "schoolPath", subject, grade, demo
+      from ranked where rank = 1 order by "schoolPath", subject`);
+  return res.rows;
+}
+
+export type PointOf = { id: string; name: string; subject: string; grade: string };
+
+/** Knowledge points of the backbone by subject and grade. */
+export async function loadPoints(tx: Tx): Promise<Map<string, PointOf[]>> {
+  const res = await tx.execute<PointOf>(sql`
+    select id, name, subject_code as subject, grade_code as grade from knowledge_point
+     where active and subject_code in ('13', '14', '41') order by subject_code, grade_code, code`);
+  const out = new Map<string, PointOf[]>();
+  for (const p of res.rows)
+    out.set(`${p.subject}:${p.grade}`, [...(out.get(`${p.subject}:${p.grade}`) ?? []), p]);
+  return out;
+}
+
+export async function insertDemoItems(
+  tx: Tx,
+  items: Record<string, unknown>[],
+  points: { item: string; kp: string }[],
+): Promise<void> {
+  await tx.execute(sql`
+    insert into item (id, type, content, stem_text, subject_code, grade_code, cognitive_level, difficulty, score,
+                      seconds, source, year, author_id, path, district_id, school_id, share, share_requested,
+                      share_status, share_note, exposure, created_at, updated_at)
+    select x.id, x.type, x.content, x.stem, x.subject, x.grade, x.level, x.difficulty, x.score, x.seconds, x.source,
+           x.year, x.author, x.path::ltree, x.district, x.school, x.share, x.requested, x.status, x.note, x.exposure,
+           x.at, x.at
+      from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as x(id uuid, type text, content jsonb, stem text,
+           subject text, grade text, level text, difficulty real, score real, seconds int, source text, year smallint,
+           author uuid, path text, district uuid, school uuid, share text, requested text, status text, note text,
+           exposure int, at timestamptz)`);
+  await tx.execute(sql`
+    insert into item_knowledge_point (item_id, knowledge_point_id)
+    select x.item, x.kp from jsonb_to_recordset(${JSON.stringify(points)}::jsonb) as x(item uuid, kp uuid)
+    on conflict do nothing`);
+}
+
+export async function insertDemoBlueprints(tx: Tx, rows: Record<string, unknown>[]): Promise<void> {
+  await tx.execute(sql`
+    insert into blueprint (id, name, subject_code, grade_code, spec, owner_id, path, shared)
+    select x.id, x.name, x.subject, x.grade, x.spec, x.owner, x.path::ltree, x.shared
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, name text, subject text, grade text,
+           spec jsonb, owner uuid, path text, shared boolean)`);
+}
+
+export async function insertDemoPapers(
+  tx: Tx,
+  papers: Record<string, unknown>[],
+  slots: { paper: string; position: number; item: string; section: number; score: number }[],
+): Promise<void> {
+  await tx.execute(sql`
+    insert into paper (id, title, subject_code, grade_code, minutes, total_score, sections, owner_id, path,
+                       district_id, school_id)
+    select x.id, x.title, x.subject, x.grade, x.minutes, x.total, x.sections, x.owner, x.path::ltree, x.district,
+           x.school
+      from jsonb_to_recordset(${JSON.stringify(papers)}::jsonb) as x(id uuid, title text, subject text, grade text,
+           minutes int, total real, sections jsonb, owner uuid, path text, district uuid, school uuid)`);
+  await tx.execute(sql`
+    insert into paper_item (paper_id, position, item_id, section, score)
+    select x.paper, x.position, x.item, x.section, x.score
+      from jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) as x(paper uuid, position smallint, item uuid,
+           section smallint, score real)`);
 }

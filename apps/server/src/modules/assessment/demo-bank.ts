@@ -1,220 +1,151 @@
 /**
- * Plans the demo item bank from the curriculum backbone and the city's teachers: items for every
- * lesson of 语文, 数学 and 英语 in grades 3–9, each written by a teacher of that subject (and grade
- * where the city has one), most shared to the school, district or city after review, some private,
- * a few waiting for review; tagged with the lesson's knowledge points, cognitive level, difficulty,
- * score, time, source and year. Pure and deterministic: the same lessons, teachers, seed and day
- * give the same items, ids included.
+ * A small demo item bank: for every school, a teacher of 语文, 数学 and 英语 with eight items of
+ * their grade's knowledge points (some shared with the school, district or city, one waiting for
+ * the school's decision), a blueprint and a draft paper; so the bank's pages, its share queue and
+ * the route × role matrix find data on first start. Deterministic: the same on every seed.
  */
+import type { Tx } from '../../platform/db/client.ts';
+import { newId } from '../../platform/db/types.ts';
+import { itemText } from './bank-text.ts';
+import type { BlueprintSpec } from './blueprint-model.ts';
+import {
+  type BankAuthor,
+  insertDemoBlueprints,
+  insertDemoItems,
+  insertDemoPapers,
+  loadBankAuthors,
+  loadPoints,
+  type PointOf,
+} from './demo-bank.repository.ts';
+import { MAKERS } from './demo-bank-items.ts';
+import type { CognitiveLevel } from './item-model.ts';
 
-import type { TShareLevel, TShareStatus } from './bank.schema.ts';
-import { type BankLesson, type LessonDraft, placeOf } from './demo-bank-lesson.ts';
-import { chineseDrafts } from './demo-chinese.ts';
-import { englishDrafts } from './demo-english.ts';
-import { type Draft, itemText } from './demo-item-kit.ts';
-import { mathDrafts } from './demo-math.ts';
-import { at, beijingMidnight, DAY, hashText, rngOf, schoolDay, stableId } from './demo-time.ts';
-import type { CognitiveLevel, ItemContent } from './item-model.ts';
-
-export type BankAuthor = {
-  id: string;
-  schoolId: string;
-  districtId: string;
-  schoolPath: string;
-  /** The district's name (越秀区), for the source of items taken from its exams. */
-  district: string;
-  subject: string;
-  grade: string;
-};
-
-export interface BankItem {
-  id: string;
-  lesson: BankLesson;
-  draft: Draft;
-  content: ItemContent;
-  stemText: string;
-  kpIds: string[];
-  kpNames: string[];
-  level: CognitiveLevel;
-  difficulty: number;
-  score: number;
-  seconds: number;
-  source: string;
-  year: number;
-  author: BankAuthor;
-  share: TShareLevel;
-  shareRequested: TShareLevel | null;
-  shareStatus: TShareStatus;
-  createdAt: number;
+/** FNV-1a: a stable number from a text. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
-/** Items asked of a lesson, by subject (mathematics varies its numbers, so it can give more). */
-const PER_LESSON: Record<string, number> = { '14': 6, '13': 3, '41': 3 };
-const DRAFTS: Record<string, (r: ReturnType<typeof rngOf>, l: BankLesson, n: number) => LessonDraft[]> = {
-  '14': mathDrafts,
-  '13': chineseDrafts,
-  '41': englishDrafts,
-};
-const GRADE_NAMES: Record<string, string> = {
-  '13': '三年级',
-  '14': '四年级',
-  '15': '五年级',
-  '16': '六年级',
-  '21': '七年级',
-  '22': '八年级',
-  '23': '九年级',
-};
+const SOURCES = ['课堂练习', '单元测验', '期中检测', '期末检测'];
+const SUBJECT_NAMES: Record<string, string> = { '13': '语文', '14': '数学', '41': '英语' };
 
-export interface PlanBankOptions {
-  seed: number;
-  /** Now, as an instant: every item is older than today. */
-  now: number;
-  lessons: BankLesson[];
-  authors: BankAuthor[];
-  /** The demo teacher, who writes some of her grade's items herself. */
-  demoTeacher?: BankAuthor;
+/** Who shares what: the fifth item with the school, the sixth with the district, the seventh with the city. */
+function shareOf(i: number, a: BankAuthor) {
+  if (i === 4) return { share: 'school', requested: null, status: 'approved', note: null };
+  if (i === 5) return { share: 'district', requested: null, status: 'approved', note: null };
+  if (i === 6) return { share: 'city', requested: null, status: 'approved', note: null };
+  if (i === 7 && a.demo) return { share: 'private', requested: 'school', status: 'pending', note: null };
+  if (i === 3 && a.demo)
+    return { share: 'private', requested: 'school', status: 'returned', note: '请补充解析后再申请' };
+  return { share: 'private', requested: null, status: 'none', note: null };
 }
 
-export function planBank(o: PlanBankOptions): BankItem[] {
-  const today = beijingMidnight(o.now);
-  const pools = new Map<string, BankAuthor[]>();
-  // The demo teacher writes only her own items (below), not a share of everyone's.
-  for (const a of o.authors.filter((x) => x.id !== o.demoTeacher?.id))
-    for (const key of [`${a.subject}:${a.grade}`, a.subject]) pools.set(key, [...(pools.get(key) ?? []), a]);
-  const seen = new Set<string>();
-  const items: BankItem[] = [];
-  let demoOwns = 0;
-  for (const lesson of o.lessons) {
-    const gen = DRAFTS[lesson.subject];
-    const pool = pools.get(`${lesson.subject}:${lesson.grade}`) ?? pools.get(lesson.subject);
-    if (!gen || !pool?.length) continue;
-    const place = placeOf(lesson);
-    const r = rngOf(o.seed, place);
-    // The demo teacher's subject and grade has the richest bank: the district's 统考 is set from it.
-    const rich =
-      o.demoTeacher && lesson.subject === o.demoTeacher.subject && lesson.grade === o.demoTeacher.grade;
-    const want = PER_LESSON[lesson.subject]! * (rich ? 2 : 1);
-    let made = 0;
-    // Duplicates (a generator giving the same stem twice) are dropped and drawn again, a few times.
-    for (let round = 0; round < 3 && made < want; round++) {
-      for (const d of gen(r, lesson, want - made)) {
-        const text = itemText(d.draft.content);
-        if (seen.has(text)) continue;
-        seen.add(text);
-        const key = `${place}#${made}`;
-        const mine =
-          o.demoTeacher &&
-          lesson.subject === o.demoTeacher.subject &&
-          lesson.grade === o.demoTeacher.grade &&
-          lesson.term === 1 &&
-          made === 0 &&
-          demoOwns < 16;
-        if (mine) demoOwns++;
-        const author = mine ? o.demoTeacher! : pool[Math.floor(pool.length * r.next() ** 1.6)]!;
-        items.push(itemOf(o.seed, today, key, lesson, d, text, author, mine ? demoOwns : 0));
-        made++;
-      }
+export async function seedDemoBank(tx: Tx): Promise<number> {
+  const authors = await loadBankAuthors(tx);
+  const pointsBy = await loadPoints(tx);
+  const items: Record<string, unknown>[] = [];
+  const links: { item: string; kp: string }[] = [];
+  const blueprints: Record<string, unknown>[] = [];
+  const papers: Record<string, unknown>[] = [];
+  const slots: { paper: string; position: number; item: string; section: number; score: number }[] = [];
+  const day = Date.UTC(2026, 8, 1);
+  for (const a of authors) {
+    const pool: PointOf[] = pointsBy.get(`${a.subject}:${a.grade}`) ?? [];
+    if (pool.length === 0) continue;
+    const made: { id: string; score: number; kp: string; level: CognitiveLevel }[] = [];
+    const count = a.demo ? 12 : 8;
+    for (let i = 0; i < count; i++) {
+      const k = hash(`${a.schoolPath}:${a.subject}:${i}`);
+      const kp = pool[(k >>> 4) % pool.length]!;
+      const m = MAKERS[a.subject]!(i, k, kp.name);
+      const id = newId();
+      items.push({
+        id,
+        type: m.content.type,
+        content: m.content,
+        stem: itemText(m.content),
+        subject: a.subject,
+        grade: a.grade,
+        level: m.level,
+        difficulty: Math.round((0.35 + ((k >>> 8) % 56) / 100) * 100) / 100,
+        score: m.score,
+        seconds: m.seconds,
+        source: SOURCES[(k >>> 12) % SOURCES.length],
+        year: 2025 + ((k >>> 16) % 2),
+        author: a.teacherId,
+        path: a.schoolPath,
+        district: a.districtId,
+        school: a.schoolId,
+        ...shareOf(i % 8, a),
+        exposure: (k >>> 20) % 4,
+        at: new Date(day + i * 3_600_000 + ((k >>> 3) % 1000) * 60_000).toISOString(),
+      });
+      links.push({ item: id, kp: kp.id });
+      made.push({ id, score: m.score, kp: kp.id, level: m.level });
     }
-  }
-  return items;
-}
-
-function itemOf(
-  seed: number,
-  today: number,
-  key: string,
-  lesson: BankLesson,
-  d: LessonDraft,
-  text: string,
-  author: BankAuthor,
-  demoOrdinal: number,
-): BankItem {
-  const r = rngOf(seed, `${key}:item`);
-  // A generator practising its grade's grammar in a lesson of other points: the lesson's points.
-  const own = lesson.kps.filter((k) => d.kps.includes(k.code));
-  const kps = own.length ? own : lesson.kps;
-  // Written on an evening or a weekend, between a week and two and a half years ago.
-  const day = today - (7 + r.int(900)) * DAY;
-  const weekendWork = !schoolDay(day);
-  const createdAt = at(
-    day,
-    weekendWork ? 9 + r.next() * 12 : r.chance(0.3) ? 12 + r.next() * 1.5 : 19 + r.next() * 3.5,
-  );
-  const year = new Date(createdAt + 8 * 3_600_000).getUTCFullYear();
-  const source = sourceOf(r, lesson, author, year);
-  const [share, shareRequested, shareStatus] = demoOrdinal ? demoShare(demoOrdinal) : shareOf(r.next());
-  return {
-    id: stableId(`${seed}:item:${key}`, createdAt),
-    lesson,
-    draft: d.draft,
-    content: d.draft.content,
-    stemText: text,
-    kpIds: kps.map((k) => k.id),
-    kpNames: kps.map((k) => k.name),
-    level: d.draft.level,
-    difficulty:
-      Math.round(Math.min(0.92, Math.max(0.15, d.draft.difficulty + (r.next() - 0.5) * 0.08)) * 100) / 100,
-    score: d.draft.score,
-    seconds: d.draft.seconds,
-    source: source.text,
-    year: source.year,
-    author,
-    share,
-    shareRequested,
-    shareStatus,
-    createdAt,
-  };
-}
-
-type Share = [TShareLevel, TShareLevel | null, TShareStatus];
-
-/** Most items are shared after review; some stay private; a few wait for review or came back. */
-function shareOf(x: number): Share {
-  if (x < 0.36) return ['city', null, 'approved'];
-  if (x < 0.6) return ['district', null, 'approved'];
-  if (x < 0.82) return ['school', null, 'approved'];
-  if (x < 0.94) return ['private', null, 'none'];
-  if (x < 0.985) return ['private', x < 0.96 ? 'school' : x < 0.975 ? 'district' : 'city', 'pending'];
-  return ['private', null, 'returned'];
-}
-
-/** The demo teacher's own items: most shared with her school, three private, one waiting for the district. */
-const demoShare = (k: number): Share =>
-  k === 1
-    ? ['private', 'district', 'pending']
-    : k <= 4
-      ? ['private', null, 'none']
-      : ['school', null, 'approved'];
-
-/** 原创, from a district exam (2025 年海珠区七年级期末), adapted from the textbook, or the school's own homework. */
-function sourceOf(
-  r: ReturnType<typeof rngOf>,
-  l: BankLesson,
-  a: BankAuthor,
-  year: number,
-): { text: string; year: number } {
-  const x = r.next();
-  if (x < 0.45) return { text: '原创', year };
-  if (x < 0.8) {
-    const y = year - r.int(2);
-    const exam = r.pick(['期中', '期末']);
-    const grade = GRADE_NAMES[l.grade] ?? '';
-    return {
-      text:
-        l.grade === '23' && r.chance(0.3)
-          ? `${y} 年广州市中考（改编）`
-          : `${y} 年${a.district}${grade}${exam}`,
-      year: y,
+    // One blueprint and one draft paper per school (its first subject's teacher); the demo teacher's
+    // blueprint is offered to her school as a template.
+    const first = authors.find((x) => x.schoolId === a.schoolId && pointsBy.has(`${x.subject}:${x.grade}`));
+    if (first !== a && !a.demo) continue;
+    const subject = SUBJECT_NAMES[a.subject]!;
+    const types = [...new Set(made.map((m) => items.find((x) => x.id === m.id)!.type as string))].slice(0, 3);
+    const typeRows = types.map((type) => ({
+      type,
+      count: 1,
+      score: made.find((m) => items.find((x) => x.id === m.id)!.type === type)!.score,
+    }));
+    const spec: BlueprintSpec = {
+      title: `${subject}单元练习`,
+      cells: made
+        .slice(0, typeRows.length)
+        .map((m) => ({ knowledgePointId: m.kp, cognitiveLevel: m.level, count: 1 })),
+      types: typeRows as BlueprintSpec['types'],
+      totalScore: typeRows.reduce((s, t) => s + t.score, 0),
+      difficulty: { mean: 0.7, tolerance: 0.05 },
+      minutes: 40,
+      include: [],
+      exclude: [],
+      enemies: [],
     };
+    blueprints.push({
+      id: newId(),
+      name: `${subject}单元练习（细目表）`,
+      subject: a.subject,
+      grade: a.grade,
+      spec,
+      owner: a.teacherId,
+      path: a.schoolPath,
+      shared: a.demo,
+    });
+    const paper = newId();
+    const onPaper = made.slice(0, 4);
+    papers.push({
+      id: paper,
+      title: `${subject}课堂小测`,
+      subject: a.subject,
+      grade: a.grade,
+      minutes: 40,
+      total: onPaper.reduce((s, m) => s + m.score, 0),
+      sections: [{ title: '一、基础练习' }, { title: '二、能力提升' }],
+      owner: a.teacherId,
+      path: a.schoolPath,
+      district: a.districtId,
+      school: a.schoolId,
+    });
+    for (const [position, m] of onPaper.entries())
+      slots.push({ paper, position, item: m.id, section: position < 2 ? 0 : 1, score: m.score });
   }
-  if (x < 0.9)
-    return {
-      text: `人教版${GRADE_NAMES[l.grade]}${l.term === 1 ? '上' : '下'}册第 ${l.unitNo} 单元练习（改编）`,
-      year,
-    };
-  return { text: '校本作业', year };
+  for (let i = 0; i < items.length; i += 2000) {
+    const batch = items.slice(i, i + 2000);
+    const ids = new Set(batch.map((x) => x.id));
+    await insertDemoItems(
+      tx,
+      batch,
+      links.filter((l) => ids.has(l.item)),
+    );
+  }
+  await insertDemoBlueprints(tx, blueprints);
+  await insertDemoPapers(tx, papers, slots);
+  return items.length;
 }
-
-/** A stable check that the plan did not change (for the demo test). */
-export const planFingerprint = (items: BankItem[]) =>
-  hashText(items.map((i) => `${i.id}|${i.stemText}|${i.author.id}|${i.share}|${i.difficulty}`).join('\n'));

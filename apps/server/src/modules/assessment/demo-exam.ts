@@ -5,7 +5,7 @@
  * on the first half of the term, answered online, double-marked on its written answers with
  * arbitration, and released. Pure.
  */
-import type { BankItem } from './demo-bank.ts';
+import type { BankItem } from './demo-bank-plan.ts';
 import type { DemoAssignment, DemoClass } from './demo-homework.ts';
 import { buildPaper, type PaperEntry } from './demo-paper.ts';
 import { at, beijingMidnight, DAY, rngOf, stableId, weekday } from './demo-time.ts';
@@ -144,6 +144,7 @@ export function planExam(o: {
     createdAt: opensAt - 7 * DAY + 3 * 3_600_000,
     opensAt,
     closesAt: at(day, 10),
+    lateUntil: null,
     minutes: 90,
     state: 'released',
     marked: true,

@@ -5,8 +5,9 @@
  * on the lesson the class has reached, from the items the teacher may use: her own and those shared
  * with her school, district or city. The last one is still open. Pure.
  */
-import type { BankItem } from './demo-bank.ts';
+
 import type { BankLesson } from './demo-bank-lesson.ts';
+import type { BankItem } from './demo-bank-plan.ts';
 import { buildPaper, type DemoPaper, type PaperEntry } from './demo-paper.ts';
 import { at, beijingMidnight, DAY, MINUTE, rngOf, schoolDay, stableId, weekday } from './demo-time.ts';
 
@@ -45,6 +46,8 @@ export interface DemoAssignment {
   createdAt: number;
   opensAt: number;
   closesAt: number;
+  /** Homework the teacher takes late (补交) until then: noon of the day it is due, before marking. */
+  lateUntil: number | null;
   minutes: number | null;
   state: AssignmentState;
   /** Subjective answers are marked (by the teacher, or double-marked in a 统考) … */
@@ -153,6 +156,8 @@ export function planHomework(o: PlanHomeworkOptions): DemoAssignment[] {
         createdAt: opensAt - (5 + r.int(40)) * MINUTE,
         opensAt,
         closesAt,
+        // A third of the older homework could be handed in late (补交), until noon of the day due.
+        lateUntil: released && r.chance(0.35) ? at(beijingMidnight(closesAt), 12) : null,
         minutes: null,
         state: released ? 'released' : state,
         marked: released,

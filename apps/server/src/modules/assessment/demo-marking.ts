@@ -44,6 +44,19 @@ export function teacherMark(
  * Two markers score each written answer without seeing the other's mark; when they differ by more
  * than the gap a third arbitrates, else the answer gets their mean (in half points).
  */
+/** The two markers and the arbiter of a written answer of the 统考 (阅卷分工): by its place on the paper. */
+export function markersOf(
+  markers: readonly string[],
+  leaf: Pick<PaperLeaf, 'number' | 'part'>,
+): [string, string, string] {
+  const k = leaf.number + leaf.part;
+  return [
+    markers[k % markers.length]!,
+    markers[(k + 1) % markers.length]!,
+    markers[(k + 2) % markers.length]!,
+  ];
+}
+
 export function doubleMark(
   r: Rng,
   o: SimulateOptions,
@@ -52,13 +65,7 @@ export function doubleMark(
   quality: number,
   clock: { t: number; second: number; arbitration: number },
 ) {
-  const markers = o.markers ?? [o.assignment.createdBy];
-  const k = leaf.number + leaf.part;
-  const [m1, m2, m3] = [
-    markers[k % markers.length]!,
-    markers[(k + 1) % markers.length]!,
-    markers[(k + 2) % markers.length]!,
-  ];
+  const [m1, m2, m3] = markersOf(o.markers ?? [o.assignment.createdBy], leaf);
   const noisy = () => markOf(Math.min(1, Math.max(0, quality + normal(r) * 0.11)), leaf.maxScore);
   clock.t += (12 + r.next() * 25) * 1000;
   clock.second += (12 + r.next() * 25) * 1000;

@@ -3,7 +3,7 @@
  * a teacher's paper is printed — 一、选择题（每小题 2 分，共 6 分）… — with the finalised document
  * snapshot and the leaves a student answers. Pure.
  */
-import type { BankItem } from './demo-bank.ts';
+import type { BankItem } from './demo-bank-plan.ts';
 import type { LeafHint } from './demo-item-kit.ts';
 import type { ItemType, LeafItem } from './item-model.ts';
 import type { PaperDocument } from './paper-model.ts';

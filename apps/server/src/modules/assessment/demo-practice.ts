@@ -8,7 +8,7 @@
 import { hashMany, Rng } from '../../demo/prng.ts';
 import { rightAnswer } from './demo-answers.ts';
 import type { MistakeNote, Rows } from './demo-attempts.ts';
-import type { BankItem } from './demo-bank.ts';
+import type { BankItem } from './demo-bank-plan.ts';
 import { at, beijingMidnight, DAY, HOUR, idFrom, iso } from './demo-time.ts';
 
 export const PRACTICE_COLUMNS = [

@@ -81,7 +81,10 @@ export const multipleChoice = z.object({
   type: z.literal('multiple_choice'),
   ...base,
   options: z.array(choiceOption).min(2).max(10),
-  correct: z.array(z.string().regex(/^[A-Z]$/)).min(1),
+  correct: z
+    .array(z.string().regex(/^[A-Z]$/))
+    .min(1)
+    .max(10),
   /** `half`: a correct subset earns half the score (the 高考 rule); `none`: all or nothing. */
   partial: z.enum(['half', 'none']).default('half'),
 });

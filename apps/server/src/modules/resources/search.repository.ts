@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import type { Viewer } from '../../platform/scope/registry.ts';
+import { searchVectorOf } from '../../platform/search/vector.ts';
 import type { TResourceKind, TResourceStatus } from './resources.schema.ts';
 import { resourceVisible } from './resources.scope.ts';
 
@@ -27,13 +28,8 @@ export async function listIndexSources(
   return rows.rows;
 }
 
-/**
- * The vector of a segmented document (space-separated words): `a` weighs most (title), then `b`
- * (tags), then `c`. Exported for the search benchmark, which writes vectors as it inserts.
- */
-export const searchVectorOf = (a: SQL, b: SQL, c: SQL): SQL =>
-  sql`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B')
-      || setweight(to_tsvector('simple', ${c}), 'C')`;
+/** The vector of a resource: title (a), tags (b), the rest (c). Re-exported for the search benchmark. */
+export { searchVectorOf };
 
 /** Stores the vectors of segmented documents, with the catalogue values of their resources. */
 export async function writeSearchVectors(

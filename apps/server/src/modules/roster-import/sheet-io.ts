@@ -1,10 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { addListValidation, cellValue, normHeader, type TCell } from '../../platform/xlsx/sheet-cells.ts';
 import { type ColumnDef, headerText, SHEETS } from './columns.ts';
 import type { TImportKind } from './roster-import.schema.ts';
 
-/** A cell as the validators see it: trimmed text, a number, a date, a boolean, or empty. */
-export type TCell = string | number | boolean | Date | null;
+export type { TCell } from '../../platform/xlsx/sheet-cells.ts';
 
 export interface RawRow {
   /** Excel row number (the header is row 1). */
@@ -22,21 +22,6 @@ export interface ParsedSheet {
 /** The column of the annotated workbook that lists a row's errors; ignored when re-imported. */
 export const ERROR_COLUMN = '错误说明';
 export const INSTRUCTIONS_SHEET = '填写说明';
-
-const normHeader = (s: string) => s.replace(/[*＊\s]/g, '');
-
-function scalar(v: ExcelJS.CellValue): TCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') {
-    const t = v.trim();
-    return t === '' ? null : t;
-  }
-  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('richText' in v) return scalar(v.richText.map((r) => r.text).join(''));
-  if ('formula' in v || 'sharedFormula' in v) return scalar((v.result ?? null) as ExcelJS.CellValue);
-  if ('hyperlink' in v) return scalar(v.text);
-  return null;
-}
 
 /** Picks the data sheet of a kind: by its name, else the first sheet that is not the instructions. */
 function dataSheet(wb: ExcelJS.Workbook, kind: TImportKind): ExcelJS.Worksheet {
@@ -57,7 +42,7 @@ export function readSheet(wb: ExcelJS.Workbook, kind: TImportKind): ParsedSheet 
   const byHeader = new Map(def.columns.map((c) => [c.header, c]));
   const columnIndex = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => {
-    const text = scalar(cell.value);
+    const text = cellValue(cell.value);
     const c = typeof text === 'string' ? byHeader.get(normHeader(text)) : undefined;
     if (c && !columnIndex.has(c.key)) columnIndex.set(c.key, col);
   });
@@ -79,7 +64,7 @@ export function readSheet(wb: ExcelJS.Workbook, kind: TImportKind): ParsedSheet 
     const cells: Record<string, TCell> = {};
     let empty = true;
     for (const [key, col] of keys) {
-      const v = scalar(row.getCell(col).value);
+      const v = cellValue(row.getCell(col).value);
       cells[key] = v;
       if (v !== null) empty = false;
     }
@@ -91,18 +76,7 @@ export function readSheet(wb: ExcelJS.Workbook, kind: TImportKind): ParsedSheet 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const REQUIRED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFC00000' } };
 
-/** Where each code category's labels sit in the instructions sheet, for dropdown lists. */
-interface DataValidations {
-  add(range: string, validation: ExcelJS.DataValidation): void;
-}
-
 export type ListRanges = Map<string, string>;
-
-export function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** Header row, column formats and rows of a data sheet. */
 export function writeDataSheet(
@@ -135,16 +109,7 @@ export function addDropdowns(ws: ExcelJS.Worksheet, kind: TImportKind, lists: Li
   SHEETS[kind].columns.forEach((c, i) => {
     const formula = dropdown(c, lists);
     if (!formula) return;
-    const L = colLetter(i + 1);
-    // ExcelJS supports range validations but its typings only declare per-cell ones.
-    (ws as unknown as { dataValidations: DataValidations }).dataValidations.add(`${L}2:${L}${last}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [formula],
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      error: '请从下拉列表中选择，或参见「填写说明」',
-    });
+    addListValidation(ws, i + 1, formula, last);
   });
 }
 

@@ -79,7 +79,15 @@ export const actorDbScope = (actor: Actor, scope: Scope): DbScope => ({
 export async function runAs<T>(
   req: FastifyRequest,
   fn: (ctx: Ctx) => Promise<T>,
-  opts: { write?: boolean; keepOnError?: boolean } = {},
+  opts: {
+    write?: boolean;
+    keepOnError?: boolean;
+    /**
+     * `false` for a hot write that changes no table any cache depends on (no change trigger): the
+     * request then does not wait for the change feed before it answers.
+     */
+    syncCaches?: boolean;
+  } = {},
 ): Promise<T> {
   const { actor, scope } = req;
   if (!actor || !scope) throw new AppError('unauthenticated', '请先登录');
@@ -112,6 +120,7 @@ export async function runAs<T>(
     }
   }
   if (opts.keepOnError) return keepingFailures(req, dbScope, (tx) => fn(make(tx)));
+  if (opts.syncCaches === false) return withScope(deps.database, dbScope, (tx) => fn(make(tx)));
   return readingOwnWrites(
     req,
     withScope(deps.database, dbScope, (tx) => fn(make(tx))),

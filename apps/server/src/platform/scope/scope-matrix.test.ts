@@ -206,7 +206,9 @@ describe('route × role scope matrix', () => {
     expect(failures).toEqual([]);
     expect(probes).toBeGreaterThan(100);
     expect(await fingerprint(t.db)).toEqual(before);
-  });
+    // Every route × every role: about 50 s on a 2-core machine busy with other test files (the item
+    // bank's routes added a fifth); the default minute is too close.
+  }, 180_000);
 
   it('lists never include another scope’s units, classes or students', async () => {
     for (const f of fixtures) {

@@ -87,3 +87,25 @@ export const SPACE_ROLES: readonly Role[] = [...STAFF_ROLES, 'student', 'parent'
  * system, its security and its audit trail, not teaching.
  */
 export const CONTENT_ROLES: readonly Role[] = SPACE_ROLES;
+
+/**
+ * 题库与组卷: those who write items and set papers (the server's BANK_ROLES); never learners, whom
+ * the answer key must not reach, nor the 三员.
+ */
+export const BANK_ROLES: readonly Role[] = [...ADMIN_ROLES, 'teacher', 'head_teacher', 'researcher'];
+/** Who decides requests to share items (the server's SHARE_REVIEWER_ROLES). */
+export const SHARE_REVIEW_ROLES: readonly Role[] = [...ADMIN_ROLES, 'researcher'];
+/** 作业与考试: students answer, parents follow their children, teachers and administrators set work. */
+export const HOMEWORK_ROLES: readonly Role[] = [
+  'student',
+  'parent',
+  'teacher',
+  'head_teacher',
+  'school_admin',
+  'district_admin',
+  'city_admin',
+];
+/** Who marks (流水批阅): teachers, 统考 markers (teachers) and administrators leading an exam (the server's MARKING_ROLES). */
+export const MARKING_ROLES: readonly Role[] = ['teacher', 'head_teacher', ...ADMIN_ROLES];
+/** The mistake notebook (错题本) is the student's own. */
+export const NOTEBOOK_ROLES: readonly Role[] = ['student'];

@@ -2,11 +2,15 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   DesktopOutlined,
+  EditOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -15,6 +19,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  SnippetsOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -25,9 +30,13 @@ import { useMe } from '../auth/auth-context';
 import {
   ACCOUNT_ADMIN_ROLES,
   AUDIT_ROLES,
+  BANK_ROLES,
   CONTENT_ROLES,
+  HOMEWORK_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
+  MARKING_ROLES,
+  NOTEBOOK_ROLES,
   NOTICE_ADMIN_ROLES,
   OPERATIONS_ROLES,
   ORG_BROWSER_ROLES,
@@ -35,6 +44,7 @@ import {
   REVIEW_ROLES,
   SECOND_FACTOR_ROLES,
   SECURITY_ADMIN_ROLES,
+  SHARE_REVIEW_ROLES,
   SPACE_ROLES,
 } from '../auth/roles';
 
@@ -50,6 +60,12 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/curriculum')) return '/curriculum';
   if (pathname.startsWith('/resources')) return '/resources';
   if (pathname.startsWith('/spaces')) return '/spaces';
+  if (pathname.startsWith('/bank/reviews')) return '/bank/reviews';
+  if (pathname.startsWith('/bank')) return '/bank';
+  if (pathname.startsWith('/papers')) return '/papers';
+  if (pathname.startsWith('/homework') || pathname.startsWith('/attempts')) return '/homework';
+  if (pathname.startsWith('/marking')) return '/marking';
+  if (pathname.startsWith('/notebook')) return '/notebook';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
   if (pathname.startsWith('/staff-accounts')) return '/staff-accounts';
@@ -94,13 +110,31 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
     },
+    HOMEWORK_ROLES.includes(me.role) && {
+      key: '/homework',
+      icon: <EditOutlined />,
+      label: t('nav.homework'),
+    },
     SPACE_ROLES.includes(me.role) && { key: '/spaces', icon: <TeamOutlined />, label: t('nav.spaces') },
     CONTENT_ROLES.includes(me.role) && {
       key: '/resources',
       icon: <PlayCircleOutlined />,
       label: t('nav.resources'),
     },
+    MARKING_ROLES.includes(me.role) && { key: '/marking', icon: <EditOutlined />, label: t('nav.marking') },
+    NOTEBOOK_ROLES.includes(me.role) && {
+      key: '/notebook',
+      icon: <SnippetsOutlined />,
+      label: t('nav.notebook'),
+    },
     REVIEW_ROLES.includes(me.role) && { key: '/reviews', icon: <AuditOutlined />, label: t('nav.reviews') },
+    BANK_ROLES.includes(me.role) && { key: '/bank', icon: <DatabaseOutlined />, label: t('nav.bank') },
+    BANK_ROLES.includes(me.role) && { key: '/papers', icon: <FileTextOutlined />, label: t('nav.papers') },
+    SHARE_REVIEW_ROLES.includes(me.role) && {
+      key: '/bank/reviews',
+      icon: <CheckSquareOutlined />,
+      label: t('nav.bankReviews'),
+    },
     CONTENT_ROLES.includes(me.role) && {
       key: '/curriculum',
       icon: <BookOutlined />,

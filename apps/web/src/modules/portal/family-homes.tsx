@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LinkButton } from '../../app/components/link-button';
 import { PageEmpty } from '../../app/components/page-state';
+import { NotebookSummaryCard } from '../assessment/notebook-summary-card';
 import { HomeHeader } from './home-header';
 import { TeacherList } from './teacher-list';
 import { ItemRow, TodaySections } from './today-sections';
@@ -41,6 +42,11 @@ export function StudentHome({ home }: { home: HomeOf<'student'> }) {
                 {t('portal.myProfile')}
               </LinkButton>
             </Card>
+          )}
+          {me && (
+            <div style={{ marginTop: 16 }}>
+              <NotebookSummaryCard studentId={me.personId} own />
+            </div>
           )}
           <Card title={t('portal.myClasses')} size="small" style={{ marginTop: 16 }}>
             {home.classes.length === 0 && <PageEmpty text={t('portal.noClasses')} />}
@@ -107,6 +113,8 @@ export function ParentHome({ home }: { home: HomeOf<'parent'> }) {
                   <ItemRow key={n.id} sectionKey="news" item={n} />
                 ))}
               </Flex>
+              <Divider style={{ margin: '12px 0' }} />
+              <NotebookSummaryCard studentId={c.personId} bordered={false} />
               <Divider style={{ margin: '12px 0' }} />
               <Typography.Text strong>{t('portal.childTeachers')}</Typography.Text>
               <div style={{ marginTop: 8 }}>

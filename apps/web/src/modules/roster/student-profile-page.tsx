@@ -6,6 +6,7 @@ import { isAdmin, ROSTER_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { NotebookSummaryCard } from '../assessment/notebook-summary-card';
 import { useClassTrail } from '../org/org-trail';
 import { ResetPasswordButton } from './admin/reset-password';
 import { StudentAdminActions } from './admin/student-admin-actions';
@@ -53,6 +54,9 @@ export function StudentProfilePage() {
       <Card size="small" title={t('student.record')}>
         <StudentFields student={s} canReveal={admin || me.role === 'parent' || me.personId === s.personId} />
       </Card>
+      {['student', 'parent', 'teacher', 'head_teacher'].includes(me.role) && (
+        <NotebookSummaryCard studentId={s.personId} own={me.personId === s.personId} />
+      )}
       <Card size="small" title={t('student.guardians')}>
         <Table
           rowKey="personId"

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BACKBONES } from '../../demo/curriculum/index.ts';
-import { type BankAuthor, planBank, planFingerprint } from './demo-bank.ts';
 import type { BankLesson } from './demo-bank-lesson.ts';
+import { type BankAuthor, planBank, planFingerprint } from './demo-bank-plan.ts';
 import { ex, f } from './demo-formula.ts';
 import { MATH_GENS } from './demo-math.ts';
 import { gradeLeaf } from './grading.ts';
 import { itemContent, type LeafItem } from './item-model.ts';
+import { texToMathML } from './rich-text.ts';
 
 /** The backbone's lessons of grades 3–9 as the bank's planner reads them (no database). */
 const lessons: BankLesson[] = BACKBONES.flatMap((bb) => {
@@ -95,6 +96,25 @@ describe('the demo bank generators', () => {
 });
 
 describe('the demo formula builder', () => {
+  it('writes what the bank stores for the same TeX (KaTeX, sanitised), for every formula of the bank', () => {
+    const formulas = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (typeof x === 'string') for (const m of x.matchAll(/<math[\s\S]*?<\/math>/g)) formulas.add(m[0]);
+      else if (x && typeof x === 'object') Object.values(x).forEach(walk);
+    };
+    for (const i of planBank({ seed: 7, now: NOW, lessons, authors })) walk(i.content);
+    expect(formulas.size).toBeGreaterThan(500);
+    const off: string[] = [];
+    for (const m of formulas) {
+      const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(m)![1]!;
+      const theirs = texToMathML(
+        tex.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
+      );
+      if (theirs !== m) off.push(`${tex}: ${m} ≠ ${theirs}`);
+    }
+    expect(off.slice(0, 5)).toEqual([]);
+  });
+
   it('writes MathML with the TeX as annotation', () => {
     const m = f('{3/4} + x^2 = √{a + 1}');
     expect(m).toContain('<mfrac><mn>3</mn><mn>4</mn></mfrac>');
