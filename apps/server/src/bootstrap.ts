@@ -44,8 +44,11 @@ const DEMO_MFA_USERS = ['city_admin', 'district_yuexiu', 'auditor', 'sysadmin', 
 export async function bootstrap(
   deps: AppDeps,
   log: (m: string) => void = console.log,
-  /** The demo's two weeks of audit history; off for the test template, whose trail tests count. */
-  opts: { demoAuditHistory?: boolean } = {},
+  /**
+   * The demo's two weeks of audit history, and its term of assessment data; off for the test
+   * template, whose trail and whose notebooks and banks tests count (their own tests seed them).
+   */
+  opts: { demoAuditHistory?: boolean; demoAssessment?: boolean } = {},
 ): Promise<string> {
   const { db, pool } = deps.database;
   const moved = await backfillEncryptedFields(db, deps.crypto);
@@ -111,7 +114,8 @@ export async function bootstrap(
     // The large bank over the backbone, a term of homework in the demo logins' classes and the
     // district 统考, answered, marked and released (after the bank's and the homework's own demo data).
     const anyExam = await db.execute(sql`select 1 from assignment where kind = 'unified_exam' limit 1`);
-    if (anyExam.rows.length === 0) await seedDemoAssessment(deps.database, log);
+    if (anyExam.rows.length === 0 && opts.demoAssessment !== false)
+      await seedDemoAssessment(deps.database, log);
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);
