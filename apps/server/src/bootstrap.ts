@@ -4,6 +4,7 @@ import { BACKBONES } from './demo/curriculum/index.ts';
 import { DEMO_ACCOUNTS, seedDemoCity } from './demo/seed.ts';
 import { seedDemoHomework } from './modules/assessment/assignments.demo.ts';
 import { reindexItems } from './modules/assessment/bank-search.service.ts';
+import { seedDemoAssessment } from './modules/assessment/demo-assessment.ts';
 import { seedDemoBank } from './modules/assessment/demo-bank.ts';
 import { seedDemoAudit } from './modules/audit/demo-audit.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
@@ -43,8 +44,11 @@ const DEMO_MFA_USERS = ['city_admin', 'district_yuexiu', 'auditor', 'sysadmin', 
 export async function bootstrap(
   deps: AppDeps,
   log: (m: string) => void = console.log,
-  /** The demo's two weeks of audit history; off for the test template, whose trail tests count. */
-  opts: { demoAuditHistory?: boolean } = {},
+  /**
+   * The demo's two weeks of audit history, and its term of assessment data; off for the test
+   * template, whose trail and whose notebooks and banks tests count (their own tests seed them).
+   */
+  opts: { demoAuditHistory?: boolean; demoAssessment?: boolean } = {},
 ): Promise<string> {
   const { db, pool } = deps.database;
   const moved = await backfillEncryptedFields(db, deps.crypto);
@@ -107,6 +111,11 @@ export async function bootstrap(
     if (anyItem.rows.length === 0) await db.transaction((tx) => seedDemoBank(tx));
     await db.transaction((tx) => reindexItems(tx, 'missing'));
     await seedDemoHomework(deps.database, log);
+    // The large bank over the backbone, a term of homework in the demo logins' classes and the
+    // district 统考, answered, marked and released (after the bank's and the homework's own demo data).
+    const anyExam = await db.execute(sql`select 1 from assignment where kind = 'unified_exam' limit 1`);
+    if (anyExam.rows.length === 0 && opts.demoAssessment !== false)
+      await seedDemoAssessment(deps.database, log);
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);

@@ -43,7 +43,7 @@ export async function setup(project: TestProject) {
       storage: createStorage(config),
     },
     () => {},
-    { demoAuditHistory: false },
+    { demoAuditHistory: false, demoAssessment: false },
   );
   await database.close();
   project.provide('pgAdminUrl', pg.adminUrl('postgres'));
