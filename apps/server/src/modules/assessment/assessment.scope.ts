@@ -152,7 +152,7 @@ declare module '../../platform/scope/matrix.ts' {
   interface MatrixTargets {
     /** an assignment (not a 统考) given to the class, set by someone else */
     markingAssignment: string;
-    /** a subjective answer of a student of the class, waiting for or having a mark */
+    /** an answer of a student of the class (a script, as markers address it) */
     markingScript: string;
     /** a notebook entry of a student of the class */
     mistake: string;
@@ -239,7 +239,7 @@ export const markingNotebookScope: ScopeRules = {
       markingScript: await firstId(
         tx,
         sql`select r.id from response r join attempt t on t.id = r.attempt_id
-             where t.class_id = ${places.staffClassId} and r.needs_marking
+             where t.class_id = ${places.staffClassId}
                and ${notOwn(sql`t.student_id`, places)} order by r.id limit 1`,
       ),
       mistake: await firstId(

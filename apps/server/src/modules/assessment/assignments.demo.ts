@@ -240,6 +240,17 @@ export async function seedDemoHomework(database: Database, log: (m: string) => v
     await tx.execute(sql`update attempt t set deadline_at = d.closes_at + interval '1 day',
         submitted_at = case when d.roll < 5 then d.closes_at + interval '3 hours' else t.submitted_at end
         from demo_at d where d.id = t.id and d.week = 1`);
+    // Their wrong answers in the notebooks (as recordMistakes writes them at submission, set-based
+    // here for a whole city; shown once the scores are released).
+    await tx.execute(sql`insert into mistake (id, student_id, path, item_id, part, subject_code, knowledge_point_ids,
+        attempt_id, number, answer, created_at)
+      select gen_random_uuid(), d.student_id, d.path, l.item_id, 0, '14', '{}'::uuid[], d.id, r.number, r.value,
+             t.submitted_at
+        from demo_at d join attempt t on t.id = d.id and t.status = 'submitted' and t.submitted_at <= now()
+        join response r on r.attempt_id = d.id and r.score < r.max_score
+        join jsonb_to_recordset(${JSON.stringify(itemIds.map((id, i) => ({ number: i + 1, item_id: id })))}::jsonb)
+             as l(number int, item_id uuid) on l.number = r.number
+      on conflict do nothing`);
     return (await tx.execute(sql`select count(*)::int as n from demo_hw`)).rows[0]!.n as number;
   });
   if (n > 0)

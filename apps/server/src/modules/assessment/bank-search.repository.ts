@@ -44,7 +44,8 @@ export async function writeSearchRows(tx: Tx, docs: { id: string; a: string; b: 
 /** 难度 bands of the expected proportion correct: 易 P ≥ 0.7, 中 0.4–0.7, 难 below 0.4. */
 export const DIFFICULTY_BANDS = ['easy', 'medium', 'hard'] as const;
 export type TDifficultyBand = (typeof DIFFICULTY_BANDS)[number];
-const BAND = sql`case when i.difficulty >= 0.7 then 'easy' when i.difficulty >= 0.4 then 'medium' else 'hard' end`;
+// Bounds as real, the column's type: a stored 0.7 (0.699999988 as double) is 易, as the page shows it.
+const BAND = sql`case when i.difficulty >= real '0.7' then 'easy' when i.difficulty >= real '0.4' then 'medium' else 'hard' end`;
 
 export interface ItemFilter {
   subjectCode?: string;

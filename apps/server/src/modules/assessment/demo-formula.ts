@@ -149,7 +149,12 @@ export function ex(src: string): Tex {
       i++;
       return { ml: `<mi mathvariant="normal">${c}</mi>`, tex: `${TEX_OPS[c]} ` };
     }
-    if ('+−×÷·=≠<>≤≥±(),:%∥⊥≌∽…|⊙'.includes(c)) {
+    // KaTeX writes \cdot as the dot operator U+22C5, not the middle dot typed in the source.
+    if (c === '·') {
+      i++;
+      return { ...mo('⋅'), tex: mo(c).tex };
+    }
+    if ('+−×÷=≠<>≤≥±(),:%∥⊥≌∽…|⊙'.includes(c)) {
       i++;
       return mo(c);
     }

@@ -16,6 +16,7 @@ import * as attempts from './attempts.repository.ts';
 import type { TKeyChange } from './attempts.schema.ts';
 import { gradeObjective, gradeResponses, withKeyChanges } from './marking.grade.ts';
 import * as repo from './marking.repository.ts';
+import { recordMistakes } from './notebook.service.ts';
 
 /**
  * Grades a locked, open attempt and closes it: objective answers scored now, subjective ones left
@@ -36,6 +37,9 @@ export async function gradeAndClose(
   const subjective = graded.reduce((s, g) => s + (g.autoScore === null ? (g.score ?? 0) : 0), 0);
   const score = complete ? objectiveScore + subjective : null;
   await attempts.closeAttempt(tx, { id: attempt.id, status, objectiveScore, score });
+  // Wrong objective answers go to the notebook now (shown once the scores are released); an attempt
+  // with answers for markers goes there when its marking completes.
+  if (complete) await recordMistakes(tx, attempt.id);
   return { objectiveScore, score, waiting: graded.filter((g) => g.needsMarking).length };
 }
 
@@ -100,7 +104,10 @@ export async function regradeBlank(ctx: Ctx, assignmentId: string, input: TRegra
     change.reason,
     changed.map((r) => ({ responseId: r.id, score: r.newScore })),
   );
-  const totals = await repo.refreshTotals(ctx.db, [...new Set(changed.map((r) => r.attemptId))]);
+  const regraded = [...new Set(changed.map((r) => r.attemptId))];
+  const totals = await repo.refreshTotals(ctx.db, regraded);
+  // A regraded answer enters or leaves the notebook (recordMistakes skips attempts still marked).
+  for (const id of regraded) await recordMistakes(ctx.db, id);
   const byAttempt = new Map(totals.map((t) => [t.id, t]));
   await ctx.audit({
     action: 'assignment.regrade',
