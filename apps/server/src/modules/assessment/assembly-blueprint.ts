@@ -3,10 +3,10 @@
  * the input of `@hanlin/analytics/assembly`, and the bank's pool items into its pool items. Pure.
  */
 import type {
+  BlueprintCell as AssemblyCell,
+  PoolItem as AssemblyItem,
   Blueprint,
   DifficultyBand,
-  PoolItem as AssemblyItem,
-  BlueprintCell as AssemblyCell,
 } from '@hanlin/analytics/assembly';
 import type { PoolItem } from './assembly-pool.repository.ts';
 import type { BlueprintSpec } from './blueprint-model.ts';
@@ -47,14 +47,21 @@ export function toAssemblyBlueprint(spec: BlueprintSpec, req: AssemblyRequest): 
   const bands: DifficultyBand[] | undefined = d.distribution
     ? BANDS.map((b) => {
         const share = d.distribution![b.key] * n;
-        return { min: b.min, max: b.max, label: b.label, count: { min: Math.floor(share), max: Math.ceil(share) } };
+        return {
+          min: b.min,
+          max: b.max,
+          label: b.label,
+          count: { min: Math.floor(share), max: Math.ceil(share) },
+        };
       })
     : undefined;
   return {
     forms: req.forms,
     ...(req.forms > 1 ? { maxOverlap: req.maxOverlap } : {}),
     cells: spec.cells.map(cellOf),
-    types: spec.types.filter((t) => t.count > 0).map((t) => ({ type: t.type, count: t.count, score: t.score })),
+    types: spec.types
+      .filter((t) => t.count > 0)
+      .map((t) => ({ type: t.type, count: t.count, score: t.score })),
     length: n,
     totalScore: spec.totalScore,
     difficulty: {

@@ -38,6 +38,8 @@ export async function otherForms(
 
 /** Replaces one item of a draft in place: same slot, section and score. */
 export async function replaceSlotItem(tx: Tx, paperId: string, from: string, to: string): Promise<void> {
-  await tx.execute(sql`update paper_item set item_id = ${to} where paper_id = ${paperId} and item_id = ${from}`);
+  await tx.execute(
+    sql`update paper_item set item_id = ${to} where paper_id = ${paperId} and item_id = ${from}`,
+  );
   await tx.execute(sql`update paper set updated_at = now() where id = ${paperId}`);
 }

@@ -1,5 +1,5 @@
-import type { ScopeRules } from '../../platform/scope/registry.ts';
 import { NO_SUCH_ID } from '../../platform/scope/matrix.ts';
+import type { ScopeRules } from '../../platform/scope/registry.ts';
 
 /**
  * Test assembly adds no entity kinds of its own: it addresses the bank's blueprints and papers

@@ -17,15 +17,15 @@ import {
 import { newId } from '../../platform/db/types.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import * as arepo from './assembly.repository.ts';
 import { lengthOf, sectionHeading, toAssemblyBlueprint, toAssemblyItem } from './assembly-blueprint.ts';
 import { assemblyPool } from './assembly-pool.service.ts';
-import * as arepo from './assembly.repository.ts';
 import { findVisibleItems } from './bank.repository.ts';
 import { homeOf } from './bank.service.ts';
 import { type BlueprintSpec, blueprintSpec } from './blueprint-model.ts';
 import { checkBlueprint, getBlueprint } from './blueprints.service.ts';
-import { getPaper } from './papers.service.ts';
 import * as repo from './papers.repository.ts';
+import { getPaper } from './papers.service.ts';
 
 /** Runs a step in its own transaction as the request's actor (`runAs` bound to the request). */
 export type Runner = <T>(fn: (ctx: Ctx) => Promise<T>, opts?: { write?: boolean }) => Promise<T>;
@@ -165,7 +165,7 @@ async function writeDrafts(ctx: Ctx, input: AssembleInput, maxOverlap: number, r
   const papers: { id: string; title: string; form: string | null }[] = [];
   for (const [k, form] of result.forms.entries()) {
     const id = newId();
-    const letter = formGroup ? 'AB'[k] ?? String(k + 1) : null;
+    const letter = formGroup ? ('AB'[k] ?? String(k + 1)) : null;
     const title = `${input.spec.title}${letter ? `（${letter}卷）` : ''}`.slice(0, 200);
     let position = 0;
     await repo.insertPaper(ctx.db, {
@@ -236,7 +236,9 @@ async function prepareSwap(ctx: Ctx, paperId: string, itemId: string) {
   const { p, spec, maxOverlap } = await assembledDraft(ctx, paperId);
   const form = (await repo.listSlots(ctx.db, paperId)).map((s) => s.itemId);
   if (!form.includes(itemId))
-    throw new AppError('validation_failed', '试卷中没有这道题', [{ path: 'itemId', message: '试卷中没有这道题' }]);
+    throw new AppError('validation_failed', '试卷中没有这道题', [
+      { path: 'itemId', message: '试卷中没有这道题' },
+    ]);
   const { pool } = await assemblyPool(ctx, {
     subjectCode: p.subjectCode,
     gradeCode: p.gradeCode,
@@ -254,7 +256,11 @@ async function prepareSwap(ctx: Ctx, paperId: string, itemId: string) {
  * the paper's blueprint (and the overlap limit with its A/B partner); `avoid` lists replacements the
  * teacher already turned down.
  */
-export async function swapPaperItem(run: Runner, paperId: string, body: { itemId: string; avoid?: string[] }) {
+export async function swapPaperItem(
+  run: Runner,
+  paperId: string,
+  body: { itemId: string; avoid?: string[] },
+) {
   const s = await run((ctx) => prepareSwap(ctx, paperId, body.itemId));
   const blueprint = toAssemblyBlueprint(s.spec, { forms: 1 + s.others.length, maxOverlap: s.maxOverlap });
   const result = await inWorker(() =>
