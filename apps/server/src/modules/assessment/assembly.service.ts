@@ -95,7 +95,7 @@ async function prepare(ctx: Ctx, input: AssembleInput) {
 }
 
 /** Worker failures (a solve that overran by far) become a clear 422, never a 5xx. */
-async function inWorker<T>(job: () => Promise<T>): Promise<T> {
+export async function inWorker<T>(job: () => Promise<T>): Promise<T> {
   try {
     return await job();
   } catch (e) {
@@ -104,7 +104,8 @@ async function inWorker<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-function refuse(result: AssemblyResult): never {
+/** Why no paper came out: the conflicting requirements (infeasible), or the time limit. */
+export function refuse(result: AssemblyResult): never {
   const x = result.explanation;
   if (result.status !== 'infeasible')
     throw new AppError('unprocessable', TIMEOUT_MESSAGE, { reason: 'timeout' });
