@@ -101,6 +101,16 @@ describe('automatic test assembly', () => {
     for (const p of [a!, b!]) meets(p, spec);
     const inA = new Set(itemsOf(a!).map((x) => x.itemId));
     expect(itemsOf(b!).filter((x) => inA.has(x.itemId)).length).toBeLessThanOrEqual(4);
+    // 换一题 on B keeps its overlap with A within the bound.
+    for (const x of itemsOf(b!)) {
+      const res = await teacher.post(`/api/assessment/papers/${b!.id}/swap`, { itemId: x.itemId });
+      expect([200, 422], res.body).toContain(res.statusCode);
+      if (res.statusCode !== 200) continue;
+      const next = res.json().paper as Paper;
+      meets(next, spec);
+      expect(itemsOf(next).filter((y) => inA.has(y.itemId)).length).toBeLessThanOrEqual(4);
+      break;
+    }
   });
 
   it('explains an impossible 细目表 in the teacher’s words as a 422 naming the requirement', async () => {
