@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { assemblyRoutes } from './modules/assessment/assembly.routes.ts';
+import { assemblyScope } from './modules/assessment/assembly.scope.ts';
 import { assessmentScope, markingNotebookScope } from './modules/assessment/assessment.scope.ts';
 import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
 import { assignmentScope } from './modules/assessment/assignments.scope.ts';
@@ -87,6 +89,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   assessmentScope,
   assignmentScope,
   markingNotebookScope,
+  assemblyScope,
   privacyScope,
   auditScope,
   securityPolicyScope,
@@ -213,6 +216,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(spaceRoutes);
       await api.register(bankRoutes);
       await api.register(paperRoutes);
+      await api.register(assemblyRoutes);
       await api.register(assignmentRoutes);
       await api.register(attemptRoutes);
       await api.register(markingFlowRoutes);

@@ -84,6 +84,7 @@ export const router = createBrowserRouter([
                   { path: '/bank/items/:id', element: page(assessment, 'ItemPage') },
                   { path: '/bank/items/:id/edit', element: page(assessment, 'ItemEditorPage') },
                   { path: '/papers', element: page(assessment, 'PapersPage') },
+                  { path: '/papers/assemble', element: page(assessment, 'AssemblePage') },
                   { path: '/papers/:id', element: page(assessment, 'PaperPage') },
                   { path: '/spaces', element: page(() => import('../modules/spaces'), 'SpacesPage') },
                   { path: '/spaces/:id', element: page(() => import('../modules/spaces'), 'SpacePage') },

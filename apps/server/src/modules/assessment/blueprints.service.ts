@@ -17,7 +17,7 @@ export interface BlueprintInput {
 }
 
 /** The numbers agree, the codes are national ones, the knowledge points the subject's. */
-async function check(ctx: Ctx, b: BlueprintInput) {
+export async function checkBlueprint(ctx: Ctx, b: Omit<BlueprintInput, 'name' | 'shared'>) {
   const issues = blueprintIssues(b.spec);
   if (!(await codeExists(ctx.db, 'subject', b.subjectCode)))
     issues.push({ path: 'subjectCode', message: '学科代码不在国家代码表中' });
@@ -42,7 +42,7 @@ export async function listBlueprints(ctx: Ctx, q: { subjectCode?: string; gradeC
 
 /** Saves a blueprint as a template of the actor's own (shared with their school when asked). */
 export async function createBlueprint(ctx: Ctx, b: BlueprintInput) {
-  await check(ctx, b);
+  await checkBlueprint(ctx, b);
   const id = newId();
   await repo.insertBlueprint(ctx.db, { ...b, id, ownerId: ctx.actor.personId, path: homeOf(ctx) });
   await ctx.audit({
@@ -70,7 +70,7 @@ export async function updateBlueprint(ctx: Ctx, id: string, change: Partial<Blue
     spec: change.spec ?? b.spec,
     shared: change.shared ?? b.shared,
   };
-  await check(ctx, next);
+  await checkBlueprint(ctx, next);
   await repo.updateBlueprint(ctx.db, id, next);
   await ctx.audit({ action: 'blueprint.update', targetType: 'blueprint', targetId: id });
   return getBlueprint(ctx, id);

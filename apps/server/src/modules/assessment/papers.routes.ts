@@ -56,7 +56,7 @@ const ZPaperSummary = z.object({
   updatedAt: z.string(),
 });
 
-const ZPaper = ZPaperSummary.extend({
+export const ZPaper = ZPaperSummary.extend({
   mine: z.boolean(),
   assembly: z.record(z.string(), z.unknown()).nullable(),
   document: paperDocument.nullable(),

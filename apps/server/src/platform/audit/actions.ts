@@ -254,6 +254,8 @@ export const AUDIT_ACTIONS = A({
   'paper.update': { group: 'bank', zh: '修改试卷', en: 'Change a paper' },
   'paper.finalise': { group: 'bank', zh: '试卷定稿', en: 'Finalise a paper' },
   'paper.copy': { group: 'bank', zh: '复制试卷', en: 'Copy a paper' },
+  'paper.assemble': { group: 'bank', zh: '按细目表自动组卷', en: 'Assemble a paper from a blueprint' },
+  'paper.swap': { group: 'bank', zh: '换一题', en: 'Swap an item of a paper' },
   'paper.delete': { group: 'bank', zh: '删除试卷草稿', en: 'Delete a draft paper' },
   // 阅卷与错题本
   'marking.scripts.read': {

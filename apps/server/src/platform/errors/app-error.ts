@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'password_expired'
   /** A step needs a second person's approval first (bulk exports of personal data). */
   | 'approval_required'
+  /** Well-formed, but cannot be done as asked (a blueprint no paper can meet); `details` say why. */
+  | 'unprocessable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -42,6 +44,7 @@ const STATUS: Record<ErrorCode, number> = {
   totp_invalid: 401,
   password_expired: 403,
   approval_required: 403,
+  unprocessable: 422,
   internal: 500,
 };
 

@@ -1,40 +1,37 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Input,
-  InputNumber,
-  Select,
-  Slider,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api/client';
 import { errorMessage } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
 import { usePoints } from '../curriculum/curriculum-api';
+import { AssemblyActions } from './assembly-actions';
 import { type BlueprintSpec, ITEM_TYPES, type ItemType, LEVELS } from './bank-api';
+import { DifficultyField, difficultyOf, targetOf } from './blueprint-difficulty';
 
 type Level = (typeof LEVELS)[number];
 
-/** The 双向细目表 as a table: a row per knowledge point, a column per cognitive level, counts in the cells. */
+/**
+ * The 双向细目表 as a table: a row per knowledge point, a column per cognitive level, counts in the
+ * cells; item types with counts and scores, the difficulty target and exposure limit below; saved as
+ * a template, or assembled into a draft paper (or A/B 卷) at once.
+ */
 export function BlueprintForm({
   subjectCode,
   gradeCode,
   title,
   minutes,
   initial,
+  templateId,
 }: {
   subjectCode: string;
   gradeCode: string;
   title: string;
   minutes: number;
   initial?: BlueprintSpec;
+  /** The template `initial` comes from: assembling it unchanged links the drafts to it. */
+  templateId?: string;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -50,7 +47,8 @@ export function BlueprintForm({
   const [types, setTypes] = useState<{ type: ItemType; count: number; score: number }[]>(
     () => initial?.types ?? [{ type: 'single_choice', count: 5, score: 3 }],
   );
-  const [mean, setMean] = useState(initial?.difficulty.mean ?? 0.7);
+  const [difficulty, setDifficulty] = useState(() => targetOf(initial?.difficulty));
+  const [maxExposure, setMaxExposure] = useState<number | null>(initial?.maxExposure ?? null);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -70,11 +68,12 @@ export function BlueprintForm({
     ),
     types,
     totalScore,
-    difficulty: { mean, tolerance: 0.05 },
+    difficulty: difficultyOf(difficulty),
     minutes,
-    include: [],
-    exclude: [],
-    enemies: [],
+    include: initial?.include ?? [],
+    exclude: initial?.exclude ?? [],
+    enemies: initial?.enemies ?? [],
+    ...(maxExposure !== null ? { maxExposure } : {}),
   });
 
   const save = async () => {
@@ -161,6 +160,8 @@ export function BlueprintForm({
             value={r.count}
             addonAfter={t('papers.blueprint.itemsUnit')}
             style={{ width: 110 }}
+            aria-label={`${t(`bank.type.${r.type}`)} ${t('papers.blueprint.itemsUnit')}`}
+            data-testid={`type-count-${i}`}
             onChange={(count) =>
               setTypes((x) => x.map((y, j) => (j === i ? { ...y, count: count ?? 0 } : y)))
             }
@@ -171,6 +172,8 @@ export function BlueprintForm({
             value={r.score}
             addonAfter={t('papers.blueprint.eachUnit')}
             style={{ width: 120 }}
+            aria-label={`${t(`bank.type.${r.type}`)} ${t('papers.blueprint.eachUnit')}`}
+            data-testid={`type-score-${i}`}
             onChange={(score) =>
               setTypes((x) => x.map((y, j) => (j === i ? { ...y, score: score ?? 1 } : y)))
             }
@@ -191,10 +194,21 @@ export function BlueprintForm({
       >
         {t('papers.blueprint.addType')}
       </Button>
-      <div>
-        <Typography.Text>{t('papers.blueprint.mean', { p: mean.toFixed(2) })}</Typography.Text>
-        <Slider min={0.3} max={0.9} step={0.05} value={mean} onChange={setMean} />
-      </div>
+      <DifficultyField value={difficulty} onChange={setDifficulty} />
+      <Flex gap={8} align="center" wrap>
+        <Typography.Text>{t('assembly.maxExposure')}</Typography.Text>
+        <InputNumber
+          size="small"
+          min={0}
+          max={10000}
+          value={maxExposure}
+          placeholder={t('assembly.noLimit')}
+          addonAfter={t('assembly.timesUnit')}
+          style={{ width: 130 }}
+          onChange={(v) => setMaxExposure(v ?? null)}
+          aria-label={t('assembly.maxExposure')}
+        />
+      </Flex>
       <Alert
         type={cellTotal === typeTotal ? 'info' : 'warning'}
         showIcon
@@ -220,7 +234,13 @@ export function BlueprintForm({
           {t('papers.blueprint.save')}
         </Button>
       </Flex>
-      <Typography.Text type="secondary">{t('papers.blueprint.assemblySoon')}</Typography.Text>
+      <AssemblyActions
+        subjectCode={subjectCode}
+        gradeCode={gradeCode}
+        spec={spec}
+        template={templateId && initial ? { id: templateId, spec: initial } : undefined}
+        disabled={typeTotal === 0}
+      />
     </Stack>
   );
 }

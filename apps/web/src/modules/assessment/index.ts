@@ -1,3 +1,4 @@
+export { AssemblePage } from './assemble-page';
 export { BankPage } from './bank-page';
 export { ItemEditorPage } from './item-editor-page';
 export { ItemPage } from './item-page';

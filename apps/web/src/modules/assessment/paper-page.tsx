@@ -27,6 +27,7 @@ import { bankKeys, type Paper, useBlueprints, usePaper } from './bank-api';
 import { BlueprintForm } from './blueprint-form';
 import { ItemBody } from './item-card';
 import { bodyOf, type Layout, layoutOf, move, sectionTitle } from './paper-layout';
+import { SwapItemButton } from './swap-item-button';
 
 /** A finalised paper as it will be printed and answered: its document, numbered across sections. */
 function DocumentView({ paper }: { paper: Paper }) {
@@ -237,6 +238,7 @@ export function PaperPage() {
                       />
                     </Flex>
                   )}
+                  <SwapItemButton paper={p} itemId={it.itemId} />
                 </Flex>
               </Flex>
             );

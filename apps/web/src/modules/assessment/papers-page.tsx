@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
   Card,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -94,6 +95,7 @@ export function NewPaperModal({
 /** 试卷: my papers (drafts and finalised), the templates of the school, and a new paper. */
 export function PapersPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');
   const lang = useLang();
@@ -110,14 +112,19 @@ export function PapersPage() {
         subtitle={t('papers.subtitle')}
         testId="papers-title"
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating({})}
-            data-testid="paper-new"
-          >
-            {t('papers.new')}
-          </Button>
+          <Flex gap={8} wrap>
+            <Button
+              type="primary"
+              icon={<ThunderboltOutlined />}
+              onClick={() => navigate('/papers/assemble')}
+              data-testid="paper-assemble"
+            >
+              {t('assembly.open')}
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setCreating({})} data-testid="paper-new">
+              {t('papers.new')}
+            </Button>
+          </Flex>
         }
       />
       <Segmented
@@ -186,6 +193,16 @@ export function PapersPage() {
             renderItem={(b) => (
               <List.Item
                 actions={[
+                  <Button
+                    key="assemble"
+                    size="small"
+                    type="primary"
+                    ghost
+                    onClick={() => navigate(`/papers/assemble?blueprint=${b.id}`)}
+                    data-testid="template-assemble"
+                  >
+                    {t('assembly.fromTemplate')}
+                  </Button>,
                   <Button
                     key="use"
                     size="small"
