@@ -47,7 +47,12 @@ export interface OwnPaper {
  */
 export async function insertOwnPaper(
   db: Database,
-  o: { title: string; items: { content: ItemContent; score: number; kp: number }[]; points: number },
+  o: {
+    title: string;
+    items: { content: ItemContent; score: number; kp: number }[];
+    points: number;
+    navigation?: 'free' | 'forward_only';
+  },
 ): Promise<OwnPaper & { teacher: { id: string; school: string } }> {
   const teacher = await one<{ id: string; school: string }>(
     db,
@@ -78,7 +83,7 @@ export async function insertOwnPaper(
     gradeCode: '04',
     minutes: 30,
     totalScore: o.items.reduce((s, i) => s + i.score, 0),
-    navigation: 'free',
+    navigation: o.navigation ?? 'free',
     sections: [
       {
         title: '一、练习',
@@ -92,9 +97,10 @@ export async function insertOwnPaper(
     ],
   };
   const paperId = newId();
-  await db.db.execute(sql`insert into paper (id, title, subject_code, grade_code, minutes, total_score, status,
-      document, owner_id, path, school_id, finalised_at)
-    select ${paperId}, ${o.title}, '14', '04', 30, ${document.totalScore}, 'final', ${JSON.stringify(document)}::jsonb,
+  await db.db.execute(sql`insert into paper (id, title, subject_code, grade_code, minutes, total_score, navigation,
+      status, document, owner_id, path, school_id, finalised_at)
+    select ${paperId}, ${o.title}, '14', '04', 30, ${document.totalScore}, ${document.navigation}, 'final',
+           ${JSON.stringify(document)}::jsonb,
            t.person_id, ${teacher.school}::ltree, t.school_id, now()
       from teacher t where t.person_id = ${teacher.id}`);
   return { paperId, document, points, teacher };
@@ -110,12 +116,13 @@ export const demoClass = (db: Database) =>
 
 /**
  * `teacher_demo` gives `paperTitle` to the class of `student_demo` in the assign dialog, named
- * `title`; returns the teacher's page (on the homework list) and the new assignment's id.
+ * `title` (a paper-free exam with a time limit when `exam` is given); returns the teacher's page (on
+ * the homework list) and the new assignment's id.
  */
 export async function assignToDemoClass(
   browser: Browser,
   db: Database,
-  o: { paperTitle: string; title: string },
+  o: { paperTitle: string; title: string; exam?: { minutes: number } },
 ): Promise<{ teacher: Page; assignmentId: string }> {
   const cls = await demoClass(db);
   const teacher = await browser.newPage({ viewport: DESKTOP });
@@ -126,6 +133,11 @@ export async function assignToDemoClass(
   await dialog.getByTestId('assign-paper').click();
   await teacher.locator('.ant-select-item-option').filter({ hasText: o.paperTitle }).first().click();
   await dialog.getByLabel('名称').fill(o.title);
+  if (o.exam) {
+    await dialog.getByText('考试', { exact: true }).click();
+    await dialog.getByLabel('限时').fill(String(o.exam.minutes));
+    await dialog.getByLabel('无纸化考试').click();
+  }
   const escaped = cls.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await dialog.getByRole('checkbox', { name: new RegExp(`^${escaped}`) }).check();
   await dialog.getByTestId('assign-submit').click();

@@ -17,6 +17,8 @@ type KeyContent = Leaf | { type: 'composite'; stem: string; parts: { content: Le
 type KeyItem = { number: number; score: number; content: KeyContent };
 type Given = NotebookEntry['answer'];
 
+const SUBJECTIVE = new Set(['short_answer', 'essay']);
+
 export function AttemptResult({ attempt }: { attempt: Attempt }) {
   const { t } = useTranslation();
   const expired = attempt.status === 'expired';
@@ -112,7 +114,9 @@ function ResultLeaf(props: { part: number; leaf: Leaf; max: number; given: Given
         </div>
       </Flex>
       <Flex gap={4} align="baseline" wrap>
-        <Typography.Text type="secondary">{t('homework.correctAnswer')}：</Typography.Text>
+        <Typography.Text type="secondary">
+          {SUBJECTIVE.has(leaf.type) ? t('homework.referenceAnswer') : t('homework.correctAnswer')}：
+        </Typography.Text>
         <div data-testid="result-correct" style={{ minWidth: 0 }}>
           <CorrectAnswer item={leaf} />
         </div>
