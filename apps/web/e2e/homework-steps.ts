@@ -97,11 +97,13 @@ export async function insertOwnPaper(
     ],
   };
   const paperId = newId();
+  // Finalised long ago: the assign dialog lists the newest first, and other journeys pick the
+  // school's practice paper from the top of that list.
   await db.db.execute(sql`insert into paper (id, title, subject_code, grade_code, minutes, total_score, navigation,
       status, document, owner_id, path, school_id, finalised_at)
     select ${paperId}, ${o.title}, '14', '04', 30, ${document.totalScore}, ${document.navigation}, 'final',
            ${JSON.stringify(document)}::jsonb,
-           t.person_id, ${teacher.school}::ltree, t.school_id, now()
+           t.person_id, ${teacher.school}::ltree, t.school_id, now() - interval '1 year'
       from teacher t where t.person_id = ${teacher.id}`);
   return { paperId, document, points, teacher };
 }
@@ -131,6 +133,8 @@ export async function assignToDemoClass(
   await teacher.getByTestId('assign-open').click();
   const dialog = teacher.getByRole('dialog');
   await dialog.getByTestId('assign-paper').click();
+  // The list is long (and virtual): search for the paper by its title.
+  await dialog.getByTestId('assign-paper').locator('input').fill(o.paperTitle);
   await teacher.locator('.ant-select-item-option').filter({ hasText: o.paperTitle }).first().click();
   await dialog.getByLabel('名称').fill(o.title);
   if (o.exam) {
