@@ -279,8 +279,14 @@ describe('homework on a phone, from the home to the mistake notebook', () => {
     await page.screenshot({ path: `${SHOTS}/student-homework-result-phone.png`, fullPage: true });
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_390.width);
 
+    // Only the items that lost points: 1, 2 and the short answer; 3 was right.
+    await page.getByTestId('result-filter').getByText('失分题 3').click();
+    await expect.poll(() => page.getByTestId('result-item').count()).toBe(3);
+    expect(await page.locator('[data-testid="result-item"][data-number="3"]').count()).toBe(0);
+
     // The wrong answers are in the 错题本, under 数学 and their knowledge point, with key and explanation.
-    await page.goto(`${baseUrl()}/notebook`);
+    await page.getByTestId('result-notebook').click();
+    await page.getByTestId('notebook-title').waitFor();
     await page.getByRole('tab', { name: /^数学/ }).click();
     const entry = page.getByTestId('notebook-entry').filter({ hasText: '平均分成 4 份' });
     await entry.waitFor();

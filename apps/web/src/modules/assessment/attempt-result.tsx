@@ -4,7 +4,8 @@
  * the correct answer and the explanation. The student's own work only, never a ranking or another
  * student's answer (COMPLIANCE §3).
  */
-import { Card, Flex, Result, Statistic, Tag, Typography } from 'antd';
+import { Card, Flex, Result, Segmented, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../app/components/link-button';
 import type { Attempt } from './homework-api';
@@ -21,6 +22,7 @@ const SUBJECTIVE = new Set(['short_answer', 'essay']);
 
 export function AttemptResult({ attempt }: { attempt: Attempt }) {
   const { t } = useTranslation();
+  const [onlyWrong, setOnlyWrong] = useState(false);
   const expired = attempt.status === 'expired';
   if (!attempt.released) {
     return (
@@ -40,6 +42,16 @@ export function AttemptResult({ attempt }: { attempt: Attempt }) {
     i.content.type === 'composite'
       ? i.content.parts.map((p, k) => ({ part: k + 1, leaf: p.content, max: p.score }))
       : [{ part: 0, leaf: i.content, max: i.score }];
+  // Below full marks (an unanswered leaf has no result: it scored nothing).
+  const lost = (i: KeyItem) =>
+    leaves(i).some(({ part, max }) => {
+      const r = results.get(`${i.number}.${part}`);
+      return !r || (r.score !== null && r.score < max);
+    });
+  const sections = (key?.sections ?? [])
+    .map((s) => ({ ...s, items: onlyWrong ? s.items.filter(lost) : s.items }))
+    .filter((s) => s.items.length > 0);
+  const wrong = (key?.sections ?? []).flatMap((s) => s.items).filter(lost).length;
   return (
     <Flex vertical gap={16} data-testid="attempt-result">
       <Card>
@@ -54,8 +66,24 @@ export function AttemptResult({ attempt }: { attempt: Attempt }) {
             valueRender={(v) => <span data-testid="result-score">{v}</span>}
           />
         </Flex>
+        {wrong > 0 && (
+          <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 12 }}>
+            <Segmented
+              value={onlyWrong ? 'wrong' : 'all'}
+              onChange={(v) => setOnlyWrong(v === 'wrong')}
+              options={[
+                { value: 'all', label: t('homework.allItems') },
+                { value: 'wrong', label: t('homework.lostItems', { n: wrong }) },
+              ]}
+              data-testid="result-filter"
+            />
+            <LinkButton to="/notebook" data-testid="result-notebook">
+              {t('homework.toNotebook')}
+            </LinkButton>
+          </Flex>
+        )}
       </Card>
-      {(key?.sections ?? []).map((s) => (
+      {sections.map((s) => (
         <Flex vertical gap={12} key={s.title}>
           <Typography.Text strong className="hanlin-wrap">
             {s.title}
