@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import type { ItemContent } from '../../server/src/modules/assessment/item-model.ts';
+import type { ItemContent, LeafItem } from '../../server/src/modules/assessment/item-model.ts';
 import { insertItem } from '../../server/src/modules/assessment/marking-flow.fixtures.ts';
 import type { PaperDocument } from '../../server/src/modules/assessment/paper-model.ts';
 import type { Database } from '../../server/src/platform/db/client.ts';
@@ -26,6 +26,15 @@ export async function one<T>(db: Database, q: ReturnType<typeof sql>): Promise<T
   if (!r) throw new Error('the query found nothing');
   return r;
 }
+
+/** A single-choice item of `options` (A, B, …), `correct` the right one's letter. */
+export const choice = (stem: string, correct: string, options: string[], explanation?: string): LeafItem => ({
+  type: 'single_choice',
+  stem: `<p>${stem}</p>`,
+  options: options.map((body, i) => ({ id: 'ABCD'[i]!, body: `<p>${body}</p>` })),
+  correct,
+  ...(explanation ? { explanation: `<p>${explanation}</p>` } : {}),
+});
 
 /** 已保存 / 保存中 / 离线 / 未能保存, as the answering page shows it. */
 export const saveStatus = (page: Page) => page.getByTestId('save-status').getAttribute('data-status');
