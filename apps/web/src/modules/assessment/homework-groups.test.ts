@@ -53,6 +53,14 @@ describe('the order of a student’s homework', () => {
     expect(isLateWindow(hw('d', { standing: 'late', closesAt: at(-2), lateUntil: at(1) }), NOW)).toBe(false);
   });
 
+  it('orders an exam under way by its own deadline (the time limit)', () => {
+    const items = [
+      hw('soon', { closesAt: at(2) }),
+      hw('timed', { standing: 'in_progress', closesAt: at(48), deadlineAt: at(0.3) }),
+    ];
+    expect(toDoOrder(items, NOW).map((h) => h.id)).toEqual(['timed', 'soon']);
+  });
+
   it('says due soon within a day, not after the deadline', () => {
     expect(isDueSoon(hw('a', { closesAt: at(23) }), NOW)).toBe(true);
     expect(isDueSoon(hw('b', { closesAt: at(25) }), NOW)).toBe(false);

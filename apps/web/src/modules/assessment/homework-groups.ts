@@ -15,6 +15,8 @@ export interface Listed {
   score: number | null;
   /** Whether the student may start or continue it now (the server's clock). */
   open?: boolean;
+  /** An attempt under way: when the server closes it (the time limit, or the window's end). */
+  deadlineAt?: string | null;
 }
 
 const UNFINISHED = new Set<Standing>(['not_started', 'in_progress', 'missing']);
@@ -43,8 +45,16 @@ export function isDueSoon(h: Listed, now = Date.now()): boolean {
   return left > 0 && left <= 86_400_000;
 }
 
-/** The deadline that matters now: the 补交 one once the ordinary one has passed. */
-export const deadlineOf = (h: Listed, now = Date.now()) => (isLateWindow(h, now) ? h.lateUntil! : h.closesAt);
+/**
+ * The deadline that matters now: an attempt's own once started (a time limit may end it sooner),
+ * the 补交 one once the ordinary one has passed.
+ */
+export const deadlineOf = (h: Listed, now = Date.now()) =>
+  h.standing === 'in_progress' && h.deadlineAt
+    ? h.deadlineAt
+    : isLateWindow(h, now)
+      ? h.lateUntil!
+      : h.closesAt;
 
 /** To do: 补交 first, then what is open by the nearest deadline, then what opens later. */
 export function toDoOrder<T extends Listed>(items: readonly T[], now = Date.now()): T[] {

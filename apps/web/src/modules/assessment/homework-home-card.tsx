@@ -33,9 +33,11 @@ function HomeworkLine({ h, action }: { h: Row; action?: React.ReactNode }) {
         </Typography.Text>
         <Typography.Text type={late ? 'warning' : 'secondary'} style={{ fontSize: 13 }}>
           {subject(h.subjectCode)} · {t(`homework.kind.${h.kind}`)} ·{' '}
-          {late
-            ? t('homework.lateDue', { at: formatDateTime(deadlineOf(h), lang) })
-            : t('homework.due', { at: formatDateTime(h.closesAt, lang) })}
+          {h.standing === 'in_progress' && h.deadlineAt
+            ? t('homework.submitBy', { at: formatDateTime(h.deadlineAt, lang) })
+            : late
+              ? t('homework.lateDue', { at: formatDateTime(deadlineOf(h), lang) })
+              : t('homework.due', { at: formatDateTime(h.closesAt, lang) })}
         </Typography.Text>
         <Flex gap={4} wrap style={{ marginTop: 2 }}>
           {late && <Tag color="orange">{t('homework.lateWindow')}</Tag>}

@@ -53,9 +53,11 @@ export function HomeworkCard({ h, action }: { h: CardHomework; action?: React.Re
         <Typography.Text type={late ? 'warning' : 'secondary'}>
           {upcoming
             ? t('homework.opensAt', { at: formatDateTime(h.opensAt, lang) })
-            : late
-              ? t('homework.lateDue', { at: formatDateTime(h.lateUntil!, lang) })
-              : t('homework.due', { at: formatDateTime(h.closesAt, lang) })}
+            : h.standing === 'in_progress' && h.deadlineAt
+              ? t('homework.submitBy', { at: formatDateTime(h.deadlineAt, lang) })
+              : late
+                ? t('homework.lateDue', { at: formatDateTime(h.lateUntil!, lang) })
+                : t('homework.due', { at: formatDateTime(h.closesAt, lang) })}
         </Typography.Text>
         {(score || action) && (
           <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 4 }}>
