@@ -186,7 +186,8 @@ export async function seedDemoHomework(database: Database, log: (m: string) => v
                           and ra.role = 'head_teacher' and ra.active limit 1),
                       p.owner_id) as teacher_id,
              p.id as paper_id, subpath(c.path, 0, 3) as school_path
-        from org_unit c join paper p on p.school_id = c.school_id
+        -- Only this practice paper: the school may already hold other demo papers (drafts, a 语文 one).
+        from org_unit c join paper p on p.school_id = c.school_id and p.title = ${TITLE} and p.subtitle = '课堂练习'
         cross join (values (1), (2)) as w(week)
        where c.kind = 'class' and c.active and exists (select 1 from student s where s.class_id = c.id)`);
     await tx.execute(sql`insert into assignment (id, paper_id, title, kind, opens_at, closes_at, closed_at,

@@ -19,6 +19,7 @@ import {
   Select,
   Statistic,
   Table,
+  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -148,7 +149,12 @@ export function HomeworkProgressPage() {
             ? [
                 {
                   title: t('homework.focusLosses'),
-                  render: (_: unknown, s: (typeof students)[number]) => s.focusLosses ?? '—',
+                  // Leaving the exam page is worth the teacher's glance: any loss stands out.
+                  render: (_: unknown, s: (typeof students)[number]) => (
+                    <Typography.Text type={s.focusLosses ? 'danger' : undefined} data-testid="focus-losses">
+                      {s.focusLosses ?? '—'}
+                    </Typography.Text>
+                  ),
                 },
               ]
             : []),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LinkButton } from '../../app/components/link-button';
 import { PageEmpty } from '../../app/components/page-state';
+import { ChildHomeworkSummary, StudentHomeworkCard } from '../assessment/homework-home-card';
 import { NotebookSummaryCard } from '../assessment/notebook-summary-card';
 import { HomeHeader } from './home-header';
 import { TeacherList } from './teacher-list';
@@ -10,8 +11,9 @@ import { ItemRow, TodaySections } from './today-sections';
 import type { HomeOf } from './types';
 
 /**
- * 学生 home: what is new for me today first (unread notices, answers to my questions, class news,
- * new lessons of my grade and subjects), then my class, school and teachers.
+ * 学生 home: today's homework and exams first, then what is new for me today (unread notices,
+ * answers to my questions, class news, new lessons of my grade and subjects), then my class,
+ * school and teachers.
  */
 export function StudentHome({ home }: { home: HomeOf<'student'> }) {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export function StudentHome({ home }: { home: HomeOf<'student'> }) {
       />
       <Row gutter={[16, 0]}>
         <Col xs={24} lg={15}>
+          <StudentHomeworkCard />
           <TodaySections sections={home.sections} />
         </Col>
         <Col xs={24} lg={9}>
@@ -113,6 +116,8 @@ export function ParentHome({ home }: { home: HomeOf<'parent'> }) {
                   <ItemRow key={n.id} sectionKey="news" item={n} />
                 ))}
               </Flex>
+              <Divider style={{ margin: '12px 0' }} />
+              <ChildHomeworkSummary studentId={c.personId} />
               <Divider style={{ margin: '12px 0' }} />
               <NotebookSummaryCard studentId={c.personId} bordered={false} />
               <Divider style={{ margin: '12px 0' }} />
