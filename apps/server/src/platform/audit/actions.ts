@@ -255,6 +255,12 @@ export const AUDIT_ACTIONS = A({
   'paper.finalise': { group: 'bank', zh: '试卷定稿', en: 'Finalise a paper' },
   'paper.copy': { group: 'bank', zh: '复制试卷', en: 'Copy a paper' },
   'paper.delete': { group: 'bank', zh: '删除试卷草稿', en: 'Delete a draft paper' },
+  'paper.print': { group: 'bank', zh: '下载试卷（PDF 或 Word）', en: 'Download a paper (PDF or Word)' },
+  'paper.key.print': {
+    group: 'bank',
+    zh: '下载参考答案及评分标准',
+    en: 'Download the answer key and marking scheme',
+  },
   // 阅卷与错题本
   'marking.scripts.read': {
     group: 'marking',
