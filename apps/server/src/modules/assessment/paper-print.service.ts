@@ -92,7 +92,8 @@ export async function preparePaperPrint(ctx: Ctx, id: string, want: PrintWant): 
     document,
     draft,
     pictures,
-    fileName: fileNameOf(p.title, want, draft),
+    // A 统考's title is the term's (…期中质量检测); its subtitle says which district, grade and subject.
+    fileName: fileNameOf([p.title, p.subtitle].filter(Boolean).join(' '), want, draft),
     cacheKey: draft
       ? undefined
       : `${createHash('sha256').update(JSON.stringify(document)).digest('hex')}:${variant}`,

@@ -7,14 +7,22 @@ import { admitPrint, forgetPrints, MAX_PRINT_JOBS, printJobsRunning } from './pa
 import { FIGURE_KEY, m, sampleImages } from './print/fixtures/sample-paper.ts';
 import { closePrinter } from './print/paper-print.ts';
 import { inspectPdf } from './print/pdf-inspect.ts';
+import { forPrint } from './print/print-layout.ts';
 import { openDocx } from './word/docx-package.ts';
 
 /** Where the files go to look at (not committed). */
 const OUT = 'test-results/paper-print';
 const PT_PER_MM = 72 / 25.4;
 /** Text as a reader sees it: Chromium's font maps name some CJK glyphs by their radical forms. */
-const readable = (t: string) => t.normalize('NFKC').replace(/\u2ec6/g, '角').replace(/\s+/g, '');
+const readable = (t: string) =>
+  t
+    .normalize('NFKC')
+    .replace(/\u2ec6/g, '角')
+    .replace(/\s+/g, '');
 const TITLE = '七年级数学第二单元检测';
+const SUBTITLE = '海珠区 · 单元练习';
+/** The file name: the title, then the subtitle (a 统考's says which district, grade and subject). */
+const FILE = `${TITLE} ${SUBTITLE}`;
 
 let t: TestApp;
 let teacher: Client;
@@ -50,7 +58,7 @@ async function makePaper(
 ) {
   const created = await teacher.post('/api/assessment/papers', {
     title,
-    subtitle: '海珠区 · 单元练习',
+    subtitle: SUBTITLE,
     subjectCode: '14',
     gradeCode: '21',
     minutes: 60,
@@ -149,7 +157,7 @@ describe('printing a paper', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['cache-control']).toContain('no-store');
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="${'_'.repeat(TITLE.length)}.pdf"; filename*=UTF-8''${encodeURIComponent(TITLE)}.pdf`,
+      `attachment; filename="${FILE.replace(/[^ -~]/g, '_')}.pdf"; filename*=UTF-8''${encodeURIComponent(FILE)}.pdf`,
     );
     const pdf = res.rawPayload;
     writeFileSync(`${OUT}/paper-a4.pdf`, pdf);
@@ -175,7 +183,7 @@ describe('printing a paper', () => {
     const res = await teacher.get(`/api/assessment/papers/${paper}/print?size=A3`);
     expect(res.statusCode, res.body).toBe(200);
     expect(decodeURIComponent(res.headers['content-disposition'] as string)).toContain(
-      `${TITLE}（A3 双栏）.pdf`,
+      `${FILE}（A3 双栏）.pdf`,
     );
     writeFileSync(`${OUT}/paper-a3.pdf`, res.rawPayload);
     const pages = inspectPdf(res.rawPayload);
@@ -206,7 +214,7 @@ describe('printing a paper', () => {
     const res = await teacher.get(`/api/assessment/papers/${paper}/key`);
     expect(res.statusCode, res.body).toBe(200);
     expect(decodeURIComponent(res.headers['content-disposition'] as string)).toContain(
-      `${TITLE} 参考答案及评分标准.pdf`,
+      `${FILE} 参考答案及评分标准.pdf`,
     );
     writeFileSync(`${OUT}/key.pdf`, res.rawPayload);
     const text = pdfText(res.rawPayload);
@@ -298,5 +306,37 @@ describe('printing a paper', () => {
     await Promise.all(held);
     expect(printJobsRunning()).toBe(0);
     expect((await teacher.get(`/api/assessment/papers/${paper}/print`)).statusCode).toBe(200);
+  });
+});
+
+describe('a paper as it prints', () => {
+  const tf = (stem: string) => ({
+    title: '二、判断题',
+    items: [
+      {
+        itemId: '0193a000-0000-7000-8000-000000000001',
+        number: 1,
+        score: 1,
+        content: { type: 'true_false' as const, stem, correct: true },
+      },
+    ],
+  });
+  const doc = (stem: string) => ({
+    title: '练习',
+    subjectCode: '14',
+    gradeCode: '14',
+    minutes: 10,
+    totalScore: 1,
+    navigation: 'free' as const,
+    sections: [tf(stem)],
+  });
+  const stemOf = (stem: string) => forPrint(doc(stem)).sections[0]!.items[0]!.content.stem;
+
+  it('gives a 判断题 the （　　） to mark in, once', () => {
+    expect(stemOf('<p>三角形的三条中线交于一点。</p>')).toBe('<p>三角形的三条中线交于一点。（　　）</p>');
+    expect(stemOf('<p>0 既不是正数，也不是负数。（　　）</p>')).toBe(
+      '<p>0 既不是正数，也不是负数。（　　）</p>',
+    );
+    expect(stemOf('<p>对顶角相等。( )</p>')).toBe('<p>对顶角相等。( )</p>');
   });
 });

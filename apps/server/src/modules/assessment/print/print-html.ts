@@ -11,6 +11,7 @@ import {
   buildKey,
   ESSAY_COLUMNS,
   essayRows,
+  forPrint,
   geometry,
   metaLine,
   optionColumns,
@@ -92,7 +93,8 @@ class PaperHtml {
 }
 
 /** The paper as print HTML. */
-export async function paperHtml(paper: PaperDocument, options: PrintOptions): Promise<PrintHtml> {
+export async function paperHtml(given: PaperDocument, options: PrintOptions): Promise<PrintHtml> {
+  const paper = forPrint(given);
   const g = geometry(options.size);
   const rich = new RichPrinter(options.resolveImage);
   await rich.load(richTexts(paper));
