@@ -10,9 +10,10 @@
  * so a queue of prints holds no database connection.
  */
 import { createHash } from 'node:crypto';
-import { notFound } from '../../platform/errors/app-error.ts';
+import { forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import type { Storage } from '../../platform/storage/index.ts';
+import { BANK_ROLES } from './assessment.policy.ts';
 import { findPictures } from './bank.repository.ts';
 import { pictureKeys } from './bank-text.ts';
 import type { PaperDocument } from './paper-model.ts';
@@ -66,6 +67,10 @@ function fileNameOf(title: string, want: PrintWant, draft: boolean): string {
  * confidential as its key until the exam has been sat.
  */
 export async function preparePaperPrint(ctx: Ctx, id: string, want: PrintWant): Promise<PrintJob> {
+  // Row security lets a learner read a paper given to their class (to answer it), key and all: the
+  // routes admit the bank's roles only, and this use case says so again should a route ever change.
+  if (!(BANK_ROLES as readonly string[]).includes(ctx.actor.role))
+    throw forbidden('学生和家长不能下载试卷与答案');
   const p = await repo.findPaper(ctx.db, id);
   if (!p) throw notFound('试卷');
   const draft = p.status !== 'final' || !p.document;

@@ -228,6 +228,18 @@ describe('printing a paper', () => {
   });
 
   it('never gives the key or the paper to a student, a parent or another school’s teacher', async () => {
+    // Given to the student's class, the paper's row is readable by the student and the parent (row
+    // security lets them answer it): the routes' roles and the paper's scope must still refuse.
+    const [cls] = await rows<{ id: string }>(sql`select s.class_id as id from student s
+        join account a on a.person_id = s.person_id where a.username = 'student_demo'`);
+    const given = await teacher.post('/api/assignments', {
+      paperId: paper,
+      kind: 'homework',
+      classIds: [cls!.id],
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(given.statusCode, given.body).toBe(200);
     const before = await rows<{ n: number }>(
       sql`select count(*)::int as n from audit_log where action in ('paper.key.print', 'paper.print')`,
     );
