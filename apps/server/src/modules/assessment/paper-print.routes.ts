@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
@@ -16,6 +16,16 @@ const tags = ['assessment'];
 const onePaper: RoutePolicy = { allow: BANK_ROLES, params: { id: 'paper' } };
 const ZSize = z.enum(['A4', 'A3']).default('A4');
 
+/**
+ * Loads in the request's transaction, renders after it (seconds of Chromium hold no connection),
+ * and sends the file: a download, or the preview shown in the page.
+ */
+async function sendPrint(req: FastifyRequest, reply: unknown, id: string, want: svc.PrintWant) {
+  const job = await runAs(req, (ctx) => svc.preparePaperPrint(ctx, id, want));
+  const file = await svc.renderPaperPrint(req.server.deps.storage, job);
+  return sendDownload(reply as FastifyReply, file, want.format === 'png' ? 'inline' : 'attachment');
+}
+
 /** Printing a paper: PDF (A4, A3 two columns with 密封线) and .docx, its key, and a preview. */
 export async function paperPrintRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,15 +42,7 @@ export async function paperPrintRoutes(app: FastifyInstance) {
         response: { ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const job = await runAs(req, (ctx) =>
-        svc.preparePaperPrint(ctx, req.params.id, { part: 'paper', ...req.query }),
-      );
-      return sendDownload(
-        reply as unknown as FastifyReply,
-        await svc.renderPaperPrint(req.server.deps.storage, job),
-      );
-    },
+    (req, reply) => sendPrint(req, reply, req.params.id, { part: 'paper', ...req.query }),
   );
 
   r.get(
@@ -55,15 +57,7 @@ export async function paperPrintRoutes(app: FastifyInstance) {
         response: { ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const job = await runAs(req, (ctx) =>
-        svc.preparePaperPrint(ctx, req.params.id, { part: 'key', format: req.query.format }),
-      );
-      return sendDownload(
-        reply as unknown as FastifyReply,
-        await svc.renderPaperPrint(req.server.deps.storage, job),
-      );
-    },
+    (req, reply) => sendPrint(req, reply, req.params.id, { part: 'key', format: req.query.format }),
   );
 
   r.get(
@@ -78,12 +72,7 @@ export async function paperPrintRoutes(app: FastifyInstance) {
         response: { ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const job = await runAs(req, (ctx) =>
-        svc.preparePaperPrint(ctx, req.params.id, { part: 'paper', format: 'png', size: req.query.size }),
-      );
-      const file = await svc.renderPaperPrint(req.server.deps.storage, job);
-      return sendDownload(reply as unknown as FastifyReply, file, 'inline');
-    },
+    (req, reply) =>
+      sendPrint(req, reply, req.params.id, { part: 'paper', format: 'png', size: req.query.size }),
   );
 }
