@@ -21,6 +21,7 @@ import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
 import { bankRoutes } from './modules/assessment/bank.routes.ts';
 import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
 import { notebookRoutes } from './modules/assessment/notebook.routes.ts';
+import { paperPrintRoutes } from './modules/assessment/paper-print.routes.ts';
 import { paperRoutes } from './modules/assessment/papers.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditScope } from './modules/audit/audit.scope.ts';
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(bankRoutes);
       await api.register(paperRoutes);
       await api.register(assemblyRoutes);
+      await api.register(paperPrintRoutes);
       await api.register(assignmentRoutes);
       await api.register(attemptRoutes);
       await api.register(markingFlowRoutes);

@@ -182,13 +182,14 @@ export async function updatePaper(
 }
 
 /**
- * Finalises a draft: the printable and answerable document is written with every item's content
- * as it stands now (a later edit of the bank does not change it), and each item's exposure counts
- * one more paper. Every section needs an item; a finalised paper no longer changes.
+ * A paper's printable and answerable document from its header and slots, with every item's content
+ * as it stands now (what finalising freezes, and what a draft prints as a preview).
  */
-export async function finalisePaper(ctx: Ctx, id: string) {
-  const p = await ownDraft(ctx, id);
-  const slots = await repo.listSlots(ctx.db, id);
+export async function documentOf(
+  ctx: Ctx,
+  p: Pick<repo.PaperRow, keyof repo.PaperHeader | 'sections'>,
+  slots: repo.PaperSlot[],
+): Promise<PaperDocument> {
   if (slots.length === 0) throw invalid('sections', '试卷中还没有试题');
   const rows = new Map(
     (
@@ -225,10 +226,22 @@ export async function finalisePaper(ctx: Ctx, id: string) {
   };
   const parsed = paperDocument.safeParse(document);
   if (!parsed.success) throw invalid('sections', `试卷不完整：${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/**
+ * Finalises a draft: the printable and answerable document is written with every item's content
+ * as it stands now (a later edit of the bank does not change it), and each item's exposure counts
+ * one more paper. Every section needs an item; a finalised paper no longer changes.
+ */
+export async function finalisePaper(ctx: Ctx, id: string) {
+  const p = await ownDraft(ctx, id);
+  const slots = await repo.listSlots(ctx.db, id);
+  const document = await documentOf(ctx, p, slots);
   await repo.finalise(
     ctx.db,
     id,
-    parsed.data,
+    document,
     slots.map((s) => s.itemId),
   );
   await ctx.audit({

@@ -257,6 +257,12 @@ export const AUDIT_ACTIONS = A({
   'paper.assemble': { group: 'bank', zh: '按细目表自动组卷', en: 'Assemble a paper from a blueprint' },
   'paper.swap': { group: 'bank', zh: '换一题', en: 'Swap an item of a paper' },
   'paper.delete': { group: 'bank', zh: '删除试卷草稿', en: 'Delete a draft paper' },
+  'paper.print': { group: 'bank', zh: '下载试卷（PDF 或 Word）', en: 'Download a paper (PDF or Word)' },
+  'paper.key.print': {
+    group: 'bank',
+    zh: '下载参考答案及评分标准',
+    en: 'Download the answer key and marking scheme',
+  },
   // 阅卷与错题本
   'marking.scripts.read': {
     group: 'marking',

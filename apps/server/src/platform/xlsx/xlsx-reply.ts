@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '../http/file-reply.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -10,13 +11,9 @@ export interface XlsxFile {
 
 /** Sends a workbook as a download; the Chinese file name travels in RFC 6266 `filename*`. */
 export function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
+    .header('content-disposition', contentDisposition('attachment', file.fileName))
     .header('cache-control', 'no-store')
     .send(file.buffer);
 }

@@ -27,6 +27,7 @@ import { bankKeys, type Paper, useBlueprints, usePaper } from './bank-api';
 import { BlueprintForm } from './blueprint-form';
 import { ItemBody } from './item-card';
 import { bodyOf, type Layout, layoutOf, move, sectionTitle } from './paper-layout';
+import { PaperPrintMenu } from './paper-print-menu';
 import { SwapItemButton } from './swap-item-button';
 
 /** A finalised paper as it will be printed and answered: its document, numbered across sections. */
@@ -285,6 +286,7 @@ export function PaperPage() {
                 {t('papers.finalise')}
               </Button>
             )}
+            <PaperPrintMenu paperId={p.id} draft={p.status !== 'final'} />
             <Button onClick={() => act('copy')} loading={busy}>
               {t('papers.copy')}
             </Button>

@@ -24,13 +24,20 @@ export function katexStyles(): string {
   return katexCss;
 }
 
-const SERIF = '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "Times New Roman", serif';
+/**
+ * Curly quotes and the apostrophe from a Latin serif: CJK fonts draw them full width, which prints
+ * "I’m" as "I’ m" in an English item (Word does the same with its Western font).
+ */
+const QUOTES_FACE = `@font-face { font-family: "Hanlin Quotes"; unicode-range: U+2018-201D;
+  src: local("Times New Roman"), local("TimesNewRomanPSMT"), local("Liberation Serif"), local("LiberationSerif"), local("Nimbus Roman"), local("DejaVu Serif"); }`;
+const SERIF =
+  '"Hanlin Quotes", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "Times New Roman", serif';
 const SANS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", SimHei, sans-serif';
 
 export function paperStyles(g: PageGeometry): string {
   const contentHeight = g.height - g.margin.top - g.margin.bottom;
   const col = columnWidth(g);
-  return `
+  return `${QUOTES_FACE}
 @page { size: ${g.width}mm ${g.height}mm; margin: ${g.margin.top}mm ${g.margin.right}mm ${g.margin.bottom}mm ${g.margin.left}mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -49,6 +56,9 @@ h2 { font-family: ${SANS}; font-size: ${BODY_PT}pt; font-weight: 700; margin: 3m
 .instructions { margin: 0 0 1mm 2em; }
 .item { margin: 0 0 2mm; }
 .item.leaf { break-inside: avoid; }
+/* An essay's grid is taller than a column: it flows on (row by row), its stem stays with its first rows. */
+.item.leaf.essay { break-inside: auto; }
+.item.leaf.essay > .stem { break-inside: avoid; break-after: avoid; }
 .item p, .part p { margin: 0; text-indent: 0; }
 .no { font-weight: 400; }
 .stem table, .part table, .key table.rich { border-collapse: collapse; margin: 1mm 0; }
@@ -64,9 +74,10 @@ h2 { font-family: ${SANS}; font-size: ${BODY_PT}pt; font-weight: 700; margin: 3m
 .lines { margin: 1mm 0 0 2em; }
 .lines div { height: 8.5mm; border-bottom: 0.4pt dashed #888; }
 .space { break-inside: avoid; }
-.grid { display: grid; grid-template-columns: repeat(20, 1fr); border-top: 0.6pt solid #555; border-left: 0.6pt solid #555; margin: 1mm 0 0; width: ${Math.min(col, 160)}mm; }
-.grid div { aspect-ratio: 1; border-right: 0.6pt solid #555; border-bottom: 0.6pt solid #555; }
-.grid div.gap { grid-column: 1 / -1; aspect-ratio: auto; height: 1.6mm; border-right: 0.6pt solid #555; }
+.grid { margin: 1mm 0 0; width: ${Math.min(col, 160)}mm; }
+.grid .row { display: grid; grid-template-columns: repeat(20, 1fr); border-top: 0.6pt solid #555; border-left: 0.6pt solid #555; break-inside: avoid; }
+.grid .row div { aspect-ratio: 1; border-right: 0.6pt solid #555; border-bottom: 0.6pt solid #555; }
+.grid .gap { height: 1.6mm; border-left: 0.6pt solid #555; border-right: 0.6pt solid #555; break-after: avoid; }
 .part { margin: 1mm 0 1.5mm; break-inside: avoid; }
 .item.composite > .stem, .stem table { break-inside: avoid; }
 .part .stem-lead { font-weight: 400; }

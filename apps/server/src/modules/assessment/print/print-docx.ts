@@ -26,6 +26,7 @@ import {
   columnWidth,
   ESSAY_COLUMNS,
   essayRows,
+  forPrint,
   geometry,
   metaLine,
   optionColumns,
@@ -179,7 +180,8 @@ export interface PrintDocx {
 }
 
 /** The paper as .docx. */
-export async function paperDocx(paper: PaperDocument, options: PrintOptions): Promise<PrintDocx> {
+export async function paperDocx(given: PaperDocument, options: PrintOptions): Promise<PrintDocx> {
+  const paper = forPrint(given);
   const g = geometry(options.size);
   const rich = new RichDocx(options.resolveImage, px(columnWidth(g)) - 40);
   await rich.load(richTexts(paper));

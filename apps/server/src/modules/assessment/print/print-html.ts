@@ -11,6 +11,7 @@ import {
   buildKey,
   ESSAY_COLUMNS,
   essayRows,
+  forPrint,
   geometry,
   metaLine,
   optionColumns,
@@ -62,9 +63,11 @@ class PaperHtml {
     const lines = answerLines(c, score);
     if (lines) out += `<div class="lines space">${'<div></div>'.repeat(lines)}</div>`;
     if (c.type === 'essay') {
-      const rows = Array.from({ length: essayRows(c) }, () => '<div></div>'.repeat(ESSAY_COLUMNS)).join(
-        '<div class="gap"></div>',
-      );
+      // One block per row, so a grid taller than the column flows on to the next one row by row.
+      const rows = Array.from(
+        { length: essayRows(c) },
+        () => `<div class="row">${'<div></div>'.repeat(ESSAY_COLUMNS)}</div>`,
+      ).join('<div class="gap"></div>');
       out += `<div class="grid">${rows}</div>`;
     }
     return out;
@@ -74,7 +77,7 @@ class PaperHtml {
     const c = item.content;
     const lead = `<span class="no">${item.number}．</span>${showsScore(c) ? scoreText(item.score) : ''}`;
     if (c.type !== 'composite') {
-      return `<div class="item leaf"><div class="stem">${this.rich.html(c.stem, lead)}</div>${this.leafBody(c, item.score)}</div>`;
+      return `<div class="item leaf${c.type === 'essay' ? ' essay' : ''}"><div class="stem">${this.rich.html(c.stem, lead)}</div>${this.leafBody(c, item.score)}</div>`;
     }
     const parts = c.parts.map((p, i) => {
       const partLead = `（${i + 1}）${showsScore(p.content) ? scoreText(p.score) : ''}`;
@@ -92,7 +95,8 @@ class PaperHtml {
 }
 
 /** The paper as print HTML. */
-export async function paperHtml(paper: PaperDocument, options: PrintOptions): Promise<PrintHtml> {
+export async function paperHtml(given: PaperDocument, options: PrintOptions): Promise<PrintHtml> {
+  const paper = forPrint(given);
   const g = geometry(options.size);
   const rich = new RichPrinter(options.resolveImage);
   await rich.load(richTexts(paper));

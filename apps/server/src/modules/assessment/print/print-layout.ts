@@ -127,6 +127,32 @@ export const metaLine = (p: PaperDocument) => `考试时间：${p.minutes} 分�
 export const STUDENT_FIELDS = ['学校', '班级', '姓名', '考号'] as const;
 export const SEAL_TEXT = '密　封　线　内　不　要　答　题';
 
+const BRACKET = /[（(]\s*[　 ]*\s*[）)]\s*[。．.]?\s*(<\/p>\s*)?$/;
+
+/** A 判断题's stem with the （　　） a student marks √ or × in, unless it has one already. */
+function judged(c: LeafItem): LeafItem {
+  if (c.type !== 'true_false' || BRACKET.test(c.stem)) return c;
+  const stem = /<\/p>\s*$/.test(c.stem) ? c.stem.replace(/<\/p>\s*$/, '（　　）</p>') : `${c.stem}（　　）`;
+  return { ...c, stem };
+}
+
+/** The paper as it prints: true/false items get their answer brackets. */
+export function forPrint(paper: PaperDocument): PaperDocument {
+  return {
+    ...paper,
+    sections: paper.sections.map((s) => ({
+      ...s,
+      items: s.items.map((i) => ({
+        ...i,
+        content:
+          i.content.type === 'composite'
+            ? { ...i.content, parts: i.content.parts.map((p) => ({ ...p, content: judged(p.content) })) }
+            : judged(i.content),
+      })),
+    })),
+  };
+}
+
 /** Every rich text of a paper (to fetch its pictures once before rendering). */
 export function richTexts(paper: PaperDocument): (string | undefined)[] {
   const leaf = (c: LeafItem) => [
