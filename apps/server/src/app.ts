@@ -17,6 +17,8 @@ import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
 import { assignmentScope } from './modules/assessment/assignments.scope.ts';
 import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
 import { bankRoutes } from './modules/assessment/bank.routes.ts';
+import { itemImportRoutes } from './modules/assessment/item-import.routes.ts';
+import { itemImportScope } from './modules/assessment/item-import.scope.ts';
 import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
 import { notebookRoutes } from './modules/assessment/notebook.routes.ts';
 import { paperRoutes } from './modules/assessment/papers.routes.ts';
@@ -85,6 +87,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   assessmentScope,
+  itemImportScope,
   assignmentScope,
   markingNotebookScope,
   privacyScope,
@@ -212,6 +215,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
       await api.register(bankRoutes);
+      await api.register(itemImportRoutes);
       await api.register(paperRoutes);
       await api.register(assignmentRoutes);
       await api.register(attemptRoutes);
