@@ -40,7 +40,7 @@ const DEFAULT_TAGS: ItemTags = {
 };
 
 /** The tags beside the content: subject, grade, knowledge points of the backbone, level, difficulty … */
-function TagsForm({ value, onChange }: { value: ItemTags; onChange: (v: ItemTags) => void }) {
+export function TagsForm({ value, onChange }: { value: ItemTags; onChange: (v: ItemTags) => void }) {
   const { t } = useTranslation();
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');
