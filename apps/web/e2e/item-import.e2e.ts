@@ -39,7 +39,7 @@ describe('item import', () => {
     const picture = page.locator('[data-testid=proposed-item] img').first();
     await picture.waitFor();
     await expect
-      .poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .poll(() => picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
       .toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/item-import-proposal.png`, fullPage: true });
 
@@ -93,6 +93,24 @@ describe('item import', () => {
     await page.getByTestId('export-qti').waitFor();
     await page.screenshot({ path: `${SHOTS}/item-import-bank.png`, fullPage: true });
     expect(console.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers import, export and the template on a phone (390 px) without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: PHONE_390 });
+    await loginAs(page, 'teacher_demo');
+    await page.goto(`${baseUrl()}/bank?mine=true`);
+    await page.getByTestId('item-select').first().click();
+    await page.getByTestId('export-xlsx').waitFor();
+    await expectNoOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/item-import-bank-phone.png` });
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-xlsx').click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.getByTestId('item-import').click();
+    await page.getByTestId('import-file').waitFor();
+    await expectNoOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/item-import-upload-phone.png` });
     await page.close();
   });
 });

@@ -22605,8 +22605,8 @@ export interface paths {
         /** 导出试卷的试题（QTI 3.0 内容包或题目模板 .xlsx，按卷面顺序与分值） */
         get: {
             parameters: {
-                query: {
-                    format: "qti" | "xlsx";
+                query?: {
+                    format?: "qti" | "xlsx";
                 };
                 header?: never;
                 path: {

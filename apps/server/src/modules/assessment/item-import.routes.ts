@@ -202,7 +202,7 @@ export async function itemImportRoutes(app: FastifyInstance) {
         tags,
         summary: '导出试卷的试题（QTI 3.0 内容包或题目模板 .xlsx，按卷面顺序与分值）',
         params: ZIdParams,
-        querystring: z.strictObject({ format: ZFormat }),
+        querystring: z.strictObject({ format: ZFormat.default('qti') }),
         response: errorResponses,
       },
     },
