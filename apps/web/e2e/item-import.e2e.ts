@@ -108,7 +108,8 @@ describe('item import', () => {
     await page.getByTestId('export-xlsx').click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     await page.getByTestId('item-import').click();
-    await page.getByTestId('import-file').waitFor();
+    await page.getByTestId('import-title').waitFor();
+    await page.locator('.ant-upload-drag').waitFor();
     await expectNoOverflow(page);
     await page.screenshot({ path: `${SHOTS}/item-import-upload-phone.png` });
     await page.close();
