@@ -374,3 +374,48 @@ describe('QTI and .xlsx both ways', () => {
       expectRefused(await teacher.get(`/api/assessment/papers/${foreign.id}/export?format=qti`), 404);
   });
 });
+
+describe('the bank’s own checks, which every confirmed item passes', () => {
+  const tags = {
+    subjectCode: '14',
+    gradeCode: '21',
+    knowledgePointIds: [],
+    cognitiveLevel: 'apply',
+    difficulty: 0.6,
+    score: 3,
+    seconds: 60,
+  };
+  const item = (stem: string) => ({
+    content: {
+      type: 'single_choice',
+      stem,
+      options: [
+        { id: 'A', body: '<p title="提示">12</p>' },
+        { id: 'B', body: '<p>15</p>' },
+      ],
+      correct: 'A',
+      explanation: '<p>一<br></br>二</p>',
+    },
+    tags,
+  });
+
+  it('stores every rich field in its canonical, sanitised form', async () => {
+    const res = await teacher.post('/api/assessment/items', item('<p>规范化的题干</p>'));
+    expect(res.statusCode, res.body).toBe(200);
+    const { content } = (
+      res.json() as { item: { content: { options: { body: string }[]; explanation: string } } }
+    ).item;
+    expect(content.options[0]!.body).toBe('<p>12</p>');
+    expect(content.explanation).toBe('<p>一<br/>二</p>');
+  });
+
+  it('refuses unsafe markup in any rich field, writing nothing', async () => {
+    const before = await items();
+    const res = await teacher.post('/api/assessment/items', item('<p>题干<script>alert(1)</script></p>'));
+    expect(expectRefused(res, 400).code).toBe('validation_failed');
+    const option = item('<p>题干</p>');
+    option.content.options[1]!.body = '<p><img src="javascript:alert(1)" alt=""/></p>';
+    expectRefused(await teacher.post('/api/assessment/items', option), 400);
+    expect(await items()).toBe(before);
+  });
+});
