@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { CodeBook } from '../roster-import/code-book.ts';
 import * as bankRepo from './bank.repository.ts';
 import { createItem, DUPLICATE_THRESHOLD, homeOf } from './bank.service.ts';
-import { itemText } from './bank-text.ts';
+import { contentIssues, itemText } from './bank-text.ts';
 import { type ReadPicture, type ReadResult, readUpload } from './item-import.read.ts';
 import * as repo from './item-import.repository.ts';
 import type { TProposal, TProposedItem } from './item-import.schema.ts';
@@ -58,8 +58,26 @@ async function storePictures(ctx: Ctx, pictures: ReadPicture[], stored: string[]
   return keys;
 }
 
-async function proposalOf(ctx: Ctx, read: ReadResult, keys: Map<string, string>): Promise<TProposal> {
-  const drafts = read.items.map((i) => read.rebind(i.draft, keys));
+/**
+ * Each item's drafts pointed at its own stored pictures. A picture two items show (the same figure
+ * in a question and its answer's explanation, keyed by its bytes) is stored once per item, since a
+ * picture belongs to one item once saved; a picture no item shows is not stored at all.
+ */
+async function draftsWithPictures(ctx: Ctx, read: ReadResult, stored: string[]): Promise<ItemDraft[]> {
+  const drafts: ItemDraft[] = [];
+  for (const i of read.items) {
+    const json = JSON.stringify(i.draft.content);
+    const keys = await storePictures(
+      ctx,
+      read.pictures.filter((p) => json.includes(p.ref)),
+      stored,
+    );
+    drafts.push(read.rebind(i.draft, keys));
+  }
+  return drafts;
+}
+
+async function proposalOf(ctx: Ctx, read: ReadResult, drafts: ItemDraft[]): Promise<TProposal> {
   const texts = drafts.map((d) => itemText(d.content));
   const duplicates = await repo.similarToEach(
     ctx.db,
@@ -73,7 +91,13 @@ async function proposalOf(ctx: Ctx, read: ReadResult, keys: Map<string, string>)
     label: i.label,
     ...(i.section ? { section: i.section } : {}),
     draft: drafts[index]!,
-    warnings: i.warnings,
+    // What the bank would refuse at confirmation, said now, beside what the reader noticed.
+    warnings: [
+      ...new Set([
+        ...i.warnings,
+        ...contentIssues(drafts[index]!.content, drafts[index]!.tags).map((x) => x.message),
+      ]),
+    ],
     missingAnswer: i.missingAnswer,
     duplicates: duplicates.get(index) ?? [],
     repeats: repeats.get(index) ?? [],
@@ -104,7 +128,7 @@ export async function proposeImport(
   const read = await readUpload(input.bytes, { ...input, codes, points });
   const stored: string[] = [];
   try {
-    const keys = await storePictures(ctx, read.pictures, stored);
+    const drafts = await draftsWithPictures(ctx, read, stored);
     const id = newId();
     await repo.insertImport(ctx.db, {
       id,
@@ -115,14 +139,14 @@ export async function proposeImport(
       format: read.format,
       fileName: input.fileName.slice(0, 200),
       uploadKey,
-      proposal: await proposalOf(ctx, read, keys),
+      proposal: await proposalOf(ctx, read, drafts),
     });
     await ctx.audit({
       action: 'item.import.upload',
       targetType: 'item_import',
       targetId: id,
       orgPath: homeOf(ctx),
-      details: { format: read.format, items: read.items.length, pictures: read.pictures.length },
+      details: { format: read.format, items: read.items.length, pictures: stored.length },
     });
     const row = await repo.findImport(ctx.db, id, ctx.actor.personId);
     return present(row!);
