@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Drawer, Flex, Form, Grid, InputNumber, Select } from 'antd';
+import { Alert, Button, Card, Drawer, Flex, Form, Grid, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Stack } from '../../app/components/stack';
@@ -7,6 +7,7 @@ import { type DraftState, draftContent, draftState, type LeafState, type LeafTyp
 import { TagsForm } from './item-editor-page';
 import type { ImportDraft } from './item-import-api';
 import { LeafEditor } from './leaf-editor';
+import { PartTypeAndScore } from './part-controls';
 import { RichField } from './rich-field';
 
 /** What the Word reader writes where it found no answer; shown to the teacher as an empty answer. */
@@ -131,31 +132,10 @@ export function ProposedItemEditor({
                   title={t('bank.editor.partN', { n: i + 1 })}
                   extra={
                     <Flex gap={6}>
-                      <Select
-                        size="small"
-                        value={part.type}
-                        onChange={(type: LeafType) =>
-                          setState((d) => ({
-                            ...d,
-                            parts: d.parts.map((p, j) => (j === i ? { ...p, type } : p)),
-                          }))
-                        }
-                        options={ITEM_TYPES.filter((ty) => ty !== 'composite').map((ty) => ({
-                          value: ty,
-                          label: t(`bank.type.${ty}`),
-                        }))}
-                      />
-                      <InputNumber
-                        size="small"
-                        min={0.5}
-                        max={200}
-                        value={part.score}
-                        style={{ width: 80 }}
-                        onChange={(score) =>
-                          setState((d) => ({
-                            ...d,
-                            parts: d.parts.map((p, j) => (j === i ? { ...p, score: score ?? 1 } : p)),
-                          }))
+                      <PartTypeAndScore
+                        part={part}
+                        onChange={(v) =>
+                          setState((d) => ({ ...d, parts: d.parts.map((p, j) => (j === i ? v : p)) }))
                         }
                       />
                     </Flex>
