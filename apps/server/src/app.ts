@@ -19,6 +19,8 @@ import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
 import { assignmentScope } from './modules/assessment/assignments.scope.ts';
 import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
 import { bankRoutes } from './modules/assessment/bank.routes.ts';
+import { itemImportRoutes } from './modules/assessment/item-import.routes.ts';
+import { itemImportScope } from './modules/assessment/item-import.scope.ts';
 import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
 import { notebookRoutes } from './modules/assessment/notebook.routes.ts';
 import { paperPrintRoutes } from './modules/assessment/paper-print.routes.ts';
@@ -88,6 +90,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   notificationScope,
   spaceScope,
   assessmentScope,
+  itemImportScope,
   assignmentScope,
   markingNotebookScope,
   assemblyScope,
@@ -216,6 +219,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(notificationRoutes);
       await api.register(spaceRoutes);
       await api.register(bankRoutes);
+      await api.register(itemImportRoutes);
       await api.register(paperRoutes);
       await api.register(assemblyRoutes);
       await api.register(paperPrintRoutes);

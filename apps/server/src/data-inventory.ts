@@ -5,6 +5,7 @@
  */
 import { attemptsInventory } from './modules/assessment/attempts.schema.ts';
 import { bankInventory } from './modules/assessment/bank.schema.ts';
+import { itemImportInventory } from './modules/assessment/item-import.schema.ts';
 import { markingFlowInventory } from './modules/assessment/marking-flow.schema.ts';
 import { auditModuleInventory } from './modules/audit/audit.schema.ts';
 import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
@@ -37,7 +38,7 @@ export const INVENTORY_BY_OWNER: Readonly<Record<string, readonly TableInventory
   resources: resourcesInventory,
   review: reviewInventory,
   spaces: spacesInventory,
-  assessment: [...bankInventory, ...attemptsInventory, ...markingFlowInventory],
+  assessment: [...bankInventory, ...itemImportInventory, ...attemptsInventory, ...markingFlowInventory],
   notifications: notificationInventory,
   privacy: privacyInventory,
   audit: [...auditInventory, ...auditModuleInventory],

@@ -5,6 +5,7 @@
 
 export * from './modules/assessment/attempts.schema.ts';
 export * from './modules/assessment/bank.schema.ts';
+export * from './modules/assessment/item-import.schema.ts';
 export * from './modules/assessment/marking-flow.schema.ts';
 export * from './modules/audit/audit.schema.ts';
 export * from './modules/curriculum/curriculum.schema.ts';

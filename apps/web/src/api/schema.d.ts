@@ -7186,7 +7186,7 @@ export interface paths {
                             filter: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                                 groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
@@ -7679,7 +7679,7 @@ export interface paths {
                             query: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                                 groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
@@ -7789,7 +7789,7 @@ export interface paths {
                         query: {
                             /** Format: uuid */
                             personId?: string;
-                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                             groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                             actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                             outcomes?: ("success" | "failure" | "denied")[];
@@ -20928,6 +20928,1773 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传试题文件（Word 试卷 .docx、题目模板 .xlsx、QTI 3.0 .zip/.xml），得到待确认的试题
+         * @description multipart/form-data，字段 file。Word 不超过 30 MB，模板不超过 10 MB，QTI 不超过 50 MB。文件有误时按题、按行列出全部问题，不保存任何内容。
+         */
+        post: {
+            parameters: {
+                query: {
+                    subjectCode: string;
+                    gradeCode: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            format: "qti" | "xlsx" | "docx";
+                            fileName: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "discarded";
+                            title: string | null;
+                            warnings: string[];
+                            items: {
+                                index: number;
+                                label: string;
+                                section?: string;
+                                draft: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "composite";
+                                        stem: string;
+                                        explanation?: string;
+                                        parts: {
+                                            content: {
+                                                /** @enum {string} */
+                                                type: "single_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "multiple_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string[];
+                                                /**
+                                                 * @default half
+                                                 * @enum {string}
+                                                 */
+                                                partial: "half" | "none";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "true_false";
+                                                stem: string;
+                                                explanation?: string;
+                                                correct: boolean;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "fill_in";
+                                                stem: string;
+                                                explanation?: string;
+                                                blanks: {
+                                                    id: string;
+                                                    accepted: string[];
+                                                    /**
+                                                     * @default text
+                                                     * @enum {string}
+                                                     */
+                                                    kind: "text" | "number";
+                                                    unit?: string;
+                                                    tolerance?: number;
+                                                    /** @default false */
+                                                    caseSensitive: boolean;
+                                                    weight?: number;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "short_answer";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "essay";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                                minLength?: number;
+                                            };
+                                            score: number;
+                                        }[];
+                                    };
+                                    tags: {
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @default [] */
+                                        knowledgePointIds: string[];
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source?: string;
+                                        year?: number;
+                                    };
+                                };
+                                warnings: string[];
+                                missingAnswer: boolean;
+                                duplicates: {
+                                    id: string;
+                                    stemText: string;
+                                    similarity: number;
+                                    authorName: string;
+                                }[];
+                                repeats: number[];
+                                itemId: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次导入的待确认试题 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            format: "qti" | "xlsx" | "docx";
+                            fileName: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "discarded";
+                            title: string | null;
+                            warnings: string[];
+                            items: {
+                                index: number;
+                                label: string;
+                                section?: string;
+                                draft: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "composite";
+                                        stem: string;
+                                        explanation?: string;
+                                        parts: {
+                                            content: {
+                                                /** @enum {string} */
+                                                type: "single_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "multiple_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string[];
+                                                /**
+                                                 * @default half
+                                                 * @enum {string}
+                                                 */
+                                                partial: "half" | "none";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "true_false";
+                                                stem: string;
+                                                explanation?: string;
+                                                correct: boolean;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "fill_in";
+                                                stem: string;
+                                                explanation?: string;
+                                                blanks: {
+                                                    id: string;
+                                                    accepted: string[];
+                                                    /**
+                                                     * @default text
+                                                     * @enum {string}
+                                                     */
+                                                    kind: "text" | "number";
+                                                    unit?: string;
+                                                    tolerance?: number;
+                                                    /** @default false */
+                                                    caseSensitive: boolean;
+                                                    weight?: number;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "short_answer";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "essay";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                                minLength?: number;
+                                            };
+                                            score: number;
+                                        }[];
+                                    };
+                                    tags: {
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @default [] */
+                                        knowledgePointIds: string[];
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source?: string;
+                                        year?: number;
+                                    };
+                                };
+                                warnings: string[];
+                                missingAnswer: boolean;
+                                duplicates: {
+                                    id: string;
+                                    stemText: string;
+                                    similarity: number;
+                                    authorName: string;
+                                }[];
+                                repeats: number[];
+                                itemId: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认导入所选试题（改正后的内容）；任何一题有误则一题也不保存；重复确认返回第一次的结果 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            index: number;
+                            draft: {
+                                content: {
+                                    /** @enum {string} */
+                                    type: "single_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "multiple_choice";
+                                    stem: string;
+                                    explanation?: string;
+                                    options: {
+                                        id: string;
+                                        body: string;
+                                    }[];
+                                    correct: string[];
+                                    /**
+                                     * @default half
+                                     * @enum {string}
+                                     */
+                                    partial?: "half" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "true_false";
+                                    stem: string;
+                                    explanation?: string;
+                                    correct: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "fill_in";
+                                    stem: string;
+                                    explanation?: string;
+                                    blanks: {
+                                        id: string;
+                                        accepted: string[];
+                                        /**
+                                         * @default text
+                                         * @enum {string}
+                                         */
+                                        kind?: "text" | "number";
+                                        unit?: string;
+                                        tolerance?: number;
+                                        /** @default false */
+                                        caseSensitive?: boolean;
+                                        weight?: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "short_answer";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "essay";
+                                    stem: string;
+                                    explanation?: string;
+                                    reference?: string;
+                                    /** @default [] */
+                                    rubric?: {
+                                        points: number;
+                                        description: string;
+                                    }[];
+                                    minLength?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "composite";
+                                    stem: string;
+                                    explanation?: string;
+                                    parts: {
+                                        content: {
+                                            /** @enum {string} */
+                                            type: "single_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "multiple_choice";
+                                            stem: string;
+                                            explanation?: string;
+                                            options: {
+                                                id: string;
+                                                body: string;
+                                            }[];
+                                            correct: string[];
+                                            /**
+                                             * @default half
+                                             * @enum {string}
+                                             */
+                                            partial?: "half" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "true_false";
+                                            stem: string;
+                                            explanation?: string;
+                                            correct: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "fill_in";
+                                            stem: string;
+                                            explanation?: string;
+                                            blanks: {
+                                                id: string;
+                                                accepted: string[];
+                                                /**
+                                                 * @default text
+                                                 * @enum {string}
+                                                 */
+                                                kind?: "text" | "number";
+                                                unit?: string;
+                                                tolerance?: number;
+                                                /** @default false */
+                                                caseSensitive?: boolean;
+                                                weight?: number;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "short_answer";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric?: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "essay";
+                                            stem: string;
+                                            explanation?: string;
+                                            reference?: string;
+                                            /** @default [] */
+                                            rubric?: {
+                                                points: number;
+                                                description: string;
+                                            }[];
+                                            minLength?: number;
+                                        };
+                                        score: number;
+                                    }[];
+                                };
+                                tags: {
+                                    subjectCode: string;
+                                    gradeCode: string;
+                                    /** @default [] */
+                                    knowledgePointIds?: string[];
+                                    /** @enum {string} */
+                                    cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                    difficulty: number;
+                                    score: number;
+                                    seconds: number;
+                                    source?: string;
+                                    year?: number;
+                                };
+                            };
+                            answerSupplied?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            format: "qti" | "xlsx" | "docx";
+                            fileName: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "discarded";
+                            title: string | null;
+                            warnings: string[];
+                            items: {
+                                index: number;
+                                label: string;
+                                section?: string;
+                                draft: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "composite";
+                                        stem: string;
+                                        explanation?: string;
+                                        parts: {
+                                            content: {
+                                                /** @enum {string} */
+                                                type: "single_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "multiple_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string[];
+                                                /**
+                                                 * @default half
+                                                 * @enum {string}
+                                                 */
+                                                partial: "half" | "none";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "true_false";
+                                                stem: string;
+                                                explanation?: string;
+                                                correct: boolean;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "fill_in";
+                                                stem: string;
+                                                explanation?: string;
+                                                blanks: {
+                                                    id: string;
+                                                    accepted: string[];
+                                                    /**
+                                                     * @default text
+                                                     * @enum {string}
+                                                     */
+                                                    kind: "text" | "number";
+                                                    unit?: string;
+                                                    tolerance?: number;
+                                                    /** @default false */
+                                                    caseSensitive: boolean;
+                                                    weight?: number;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "short_answer";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "essay";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                                minLength?: number;
+                                            };
+                                            score: number;
+                                        }[];
+                                    };
+                                    tags: {
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @default [] */
+                                        knowledgePointIds: string[];
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source?: string;
+                                        year?: number;
+                                    };
+                                };
+                                warnings: string[];
+                                missingAnswer: boolean;
+                                duplicates: {
+                                    id: string;
+                                    stemText: string;
+                                    similarity: number;
+                                    authorName: string;
+                                }[];
+                                repeats: number[];
+                                itemId: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-imports/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放弃这次导入 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            format: "qti" | "xlsx" | "docx";
+                            fileName: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "discarded";
+                            title: string | null;
+                            warnings: string[];
+                            items: {
+                                index: number;
+                                label: string;
+                                section?: string;
+                                draft: {
+                                    content: {
+                                        /** @enum {string} */
+                                        type: "single_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "multiple_choice";
+                                        stem: string;
+                                        explanation?: string;
+                                        options: {
+                                            id: string;
+                                            body: string;
+                                        }[];
+                                        correct: string[];
+                                        /**
+                                         * @default half
+                                         * @enum {string}
+                                         */
+                                        partial: "half" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "true_false";
+                                        stem: string;
+                                        explanation?: string;
+                                        correct: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "fill_in";
+                                        stem: string;
+                                        explanation?: string;
+                                        blanks: {
+                                            id: string;
+                                            accepted: string[];
+                                            /**
+                                             * @default text
+                                             * @enum {string}
+                                             */
+                                            kind: "text" | "number";
+                                            unit?: string;
+                                            tolerance?: number;
+                                            /** @default false */
+                                            caseSensitive: boolean;
+                                            weight?: number;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "short_answer";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "essay";
+                                        stem: string;
+                                        explanation?: string;
+                                        reference?: string;
+                                        /** @default [] */
+                                        rubric: {
+                                            points: number;
+                                            description: string;
+                                        }[];
+                                        minLength?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "composite";
+                                        stem: string;
+                                        explanation?: string;
+                                        parts: {
+                                            content: {
+                                                /** @enum {string} */
+                                                type: "single_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "multiple_choice";
+                                                stem: string;
+                                                explanation?: string;
+                                                options: {
+                                                    id: string;
+                                                    body: string;
+                                                }[];
+                                                correct: string[];
+                                                /**
+                                                 * @default half
+                                                 * @enum {string}
+                                                 */
+                                                partial: "half" | "none";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "true_false";
+                                                stem: string;
+                                                explanation?: string;
+                                                correct: boolean;
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "fill_in";
+                                                stem: string;
+                                                explanation?: string;
+                                                blanks: {
+                                                    id: string;
+                                                    accepted: string[];
+                                                    /**
+                                                     * @default text
+                                                     * @enum {string}
+                                                     */
+                                                    kind: "text" | "number";
+                                                    unit?: string;
+                                                    tolerance?: number;
+                                                    /** @default false */
+                                                    caseSensitive: boolean;
+                                                    weight?: number;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "short_answer";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "essay";
+                                                stem: string;
+                                                explanation?: string;
+                                                reference?: string;
+                                                /** @default [] */
+                                                rubric: {
+                                                    points: number;
+                                                    description: string;
+                                                }[];
+                                                minLength?: number;
+                                            };
+                                            score: number;
+                                        }[];
+                                    };
+                                    tags: {
+                                        subjectCode: string;
+                                        gradeCode: string;
+                                        /** @default [] */
+                                        knowledgePointIds: string[];
+                                        /** @enum {string} */
+                                        cognitiveLevel: "remember" | "understand" | "apply" | "analyse";
+                                        difficulty: number;
+                                        score: number;
+                                        seconds: number;
+                                        source?: string;
+                                        year?: number;
+                                    };
+                                };
+                                warnings: string[];
+                                missingAnswer: boolean;
+                                duplicates: {
+                                    id: string;
+                                    stemText: string;
+                                    similarity: number;
+                                    authorName: string;
+                                }[];
+                                repeats: number[];
+                                itemId: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载试题导入模板（.xlsx，含填写说明、示例与代码表） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/item-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出所选试题（QTI 3.0 内容包或题目模板 .xlsx）；只能导出我能看到的试题 */
+        get: {
+            parameters: {
+                query: {
+                    format: "qti" | "xlsx";
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/papers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出试卷的试题（QTI 3.0 内容包或题目模板 .xlsx，按卷面顺序与分值） */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "qti" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -83,6 +83,14 @@ export const router = createBrowserRouter([
                   { path: '/bank/reviews', element: page(assessment, 'ShareQueuePage') },
                   { path: '/bank/items/:id', element: page(assessment, 'ItemPage') },
                   { path: '/bank/items/:id/edit', element: page(assessment, 'ItemEditorPage') },
+                  {
+                    path: '/bank/import',
+                    element: page(() => import('../modules/assessment/item-import-page'), 'ItemImportPage'),
+                  },
+                  {
+                    path: '/bank/import/:id',
+                    element: page(() => import('../modules/assessment/item-import-page'), 'ItemImportPage'),
+                  },
                   { path: '/papers', element: page(assessment, 'PapersPage') },
                   { path: '/papers/assemble', element: page(assessment, 'AssemblePage') },
                   { path: '/papers/:id', element: page(assessment, 'PaperPage') },

@@ -8,8 +8,16 @@ import { decidesShare } from './assessment.policy.ts';
 import * as repo from './bank.repository.ts';
 import { copyPictures } from './bank-pictures.service.ts';
 import { reindexItems } from './bank-search.service.ts';
-import { contentIssues, itemText, pictureKeys, rekeyPictures } from './bank-text.ts';
+import {
+  type ContentIssue,
+  contentIssues,
+  itemText,
+  mapRich,
+  pictureKeys,
+  rekeyPictures,
+} from './bank-text.ts';
 import type { ItemContent, ItemTags } from './item-model.ts';
+import { checkRich } from './rich-text.ts';
 
 /** Near-identical: stems at least this similar (trigrams) are shown as possible duplicates. */
 export const DUPLICATE_THRESHOLD = 0.7;
@@ -23,12 +31,29 @@ const invalid = (details: { path: string; message: string }[]) =>
   new AppError('validation_failed', details[0]?.message ?? '试题内容有误', details);
 
 /**
- * Checks an item beyond its shape: the type's rules, the national codes of subject and grade, the
- * knowledge points (active, of the subject), the pictures (the author's own uploads, or the item's
- * already). Returns the row's fields and the knowledge points; nothing is written on any error.
+ * Every rich field in its canonical, safe form (`sanitizeRich`): what the bank stores, whoever
+ * wrote it (the editor, an import, an API client), so a page, a print and a QTI export can trust it.
  */
-async function checked(ctx: Ctx, content: ItemContent, tags: ItemTags, itemId?: string) {
-  const issues = contentIssues(content, tags);
+function sanitized(given: ItemContent): { content: ItemContent; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  const content = mapRich(given, (x) => {
+    const r = checkRich(x, { images: { mode: 'stored' } });
+    for (const i of r.issues)
+      issues.push({ path: 'content', message: `${i.message}（第 ${i.line} 行第 ${i.column} 列）` });
+    return r.rich;
+  });
+  return { content, issues };
+}
+
+/**
+ * Checks an item beyond its shape: its rich text (sanitised), the type's rules, the national codes
+ * of subject and grade, the knowledge points (active, of the subject), the pictures (the author's
+ * own uploads, or the item's already). Returns the row's fields and the knowledge points; nothing
+ * is written on any error.
+ */
+async function checked(ctx: Ctx, given: ItemContent, tags: ItemTags, itemId?: string) {
+  const { content, issues } = sanitized(given);
+  if (issues.length === 0) issues.push(...contentIssues(content, tags));
   if (!(await codeExists(ctx.db, 'subject', tags.subjectCode)))
     issues.push({ path: 'tags.subjectCode', message: '学科代码不在国家代码表中' });
   if (!(await codeExists(ctx.db, 'grade', tags.gradeCode)))

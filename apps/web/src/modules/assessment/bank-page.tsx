@@ -1,8 +1,9 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Col,
   Drawer,
   Empty,
@@ -23,6 +24,7 @@ import { Stack } from '../../app/components/stack';
 import { type ItemQuery, PAGE, useItemSearch } from './bank-api';
 import { BankFacets, FACET_PARAMS } from './bank-facets';
 import { ItemCard } from './item-card';
+import { exportUrl, TEMPLATE_URL } from './item-import-api';
 
 /** The query of the bank's URL (so a search can be shared, and the back button returns to it). */
 export function queryOf(params: URLSearchParams): ItemQuery {
@@ -42,6 +44,10 @@ export function BankPage() {
   const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // Chosen for export, kept across pages and searches until cleared.
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
   const query = queryOf(params);
   const found = useItemSearch(query);
   const set = (key: keyof ItemQuery, value: string | undefined) =>
@@ -63,14 +69,23 @@ export function BankPage() {
         subtitle={t('bank.subtitle')}
         testId="bank-title"
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => navigate('/bank/new')}
-            data-testid="item-new"
-          >
-            {t('bank.new')}
-          </Button>
+          <Flex gap={8} wrap>
+            <Button
+              icon={<ImportOutlined />}
+              onClick={() => navigate('/bank/import')}
+              data-testid="item-import"
+            >
+              {t('itemImport.title')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/bank/new')}
+              data-testid="item-new"
+            >
+              {t('bank.new')}
+            </Button>
+          </Flex>
         }
       />
       <Input.Search
@@ -112,6 +127,37 @@ export function BankPage() {
           </Badge>
         )}
       </Flex>
+      <Flex wrap gap={8} align="center" data-testid="bank-export">
+        {selected.length > 0 ? (
+          <>
+            <Typography.Text>{t('itemImport.selected', { n: selected.length })}</Typography.Text>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={exportUrl(selected, 'qti')}
+              data-testid="export-qti"
+            >
+              {t('itemImport.exportQti')}
+            </Button>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={exportUrl(selected, 'xlsx')}
+              data-testid="export-xlsx"
+            >
+              {t('itemImport.exportXlsx')}
+            </Button>
+            <Button size="small" type="link" onClick={() => setSelected([])}>
+              {t('itemImport.clearSelection')}
+            </Button>
+          </>
+        ) : (
+          <Typography.Text type="secondary">{t('itemImport.selectHint')}</Typography.Text>
+        )}
+        <Button size="small" type="link" icon={<DownloadOutlined />} href={TEMPLATE_URL}>
+          {t('itemImport.template')}
+        </Button>
+      </Flex>
       {found.data && (
         <Typography.Text type="secondary" data-testid="bank-total">
           {found.data.words.length > 0
@@ -137,7 +183,19 @@ export function BankPage() {
               <Row gutter={[12, 12]}>
                 {found.data.items.map((item) => (
                   <Col key={item.id} xs={24} xl={12}>
-                    <ItemCard item={item} />
+                    <ItemCard
+                      item={item}
+                      extra={
+                        <Checkbox
+                          checked={selected.includes(item.id)}
+                          disabled={!selected.includes(item.id) && selected.length >= 500}
+                          onChange={(e) => toggle(item.id, e.target.checked)}
+                          data-testid="item-select"
+                        >
+                          {t('itemImport.select')}
+                        </Checkbox>
+                      }
+                    />
                   </Col>
                 ))}
               </Row>

@@ -27,6 +27,7 @@ import { GRADES, SUBJECTS, usePoints } from '../curriculum/curriculum-api';
 import { bankKeys, ITEM_TYPES, type Item, type ItemTags, LEVELS, type Similar, useItem } from './bank-api';
 import { type DraftState, draftContent, draftState, emptyLeaf, type LeafType } from './item-draft';
 import { LeafEditor } from './leaf-editor';
+import { PartTypeAndScore } from './part-controls';
 import { RichField } from './rich-field';
 
 const DEFAULT_TAGS: ItemTags = {
@@ -40,7 +41,7 @@ const DEFAULT_TAGS: ItemTags = {
 };
 
 /** The tags beside the content: subject, grade, knowledge points of the backbone, level, difficulty … */
-function TagsForm({ value, onChange }: { value: ItemTags; onChange: (v: ItemTags) => void }) {
+export function TagsForm({ value, onChange }: { value: ItemTags; onChange: (v: ItemTags) => void }) {
   const { t } = useTranslation();
   const subject = useCodeLabel('subject');
   const grade = useCodeLabel('grade');
@@ -292,32 +293,10 @@ export function ItemEditorPage() {
                     title={t('bank.editor.partN', { n: i + 1 })}
                     extra={
                       <Flex gap={6} align="center">
-                        <Select
-                          size="small"
-                          value={part.type}
-                          onChange={(type: LeafType) =>
-                            setDraft((d) => ({
-                              ...d,
-                              parts: d.parts.map((p, j) => (j === i ? { ...p, type } : p)),
-                            }))
-                          }
-                          options={ITEM_TYPES.filter((ty) => ty !== 'composite').map((ty) => ({
-                            value: ty,
-                            label: t(`bank.type.${ty}`),
-                          }))}
-                        />
-                        <InputNumber
-                          size="small"
-                          min={0.5}
-                          max={200}
-                          value={part.score}
-                          addonAfter={t('bank.pointUnit')}
-                          style={{ width: 100 }}
-                          onChange={(score) =>
-                            setDraft((d) => ({
-                              ...d,
-                              parts: d.parts.map((p, j) => (j === i ? { ...p, score: score ?? 1 } : p)),
-                            }))
+                        <PartTypeAndScore
+                          part={part}
+                          onChange={(v) =>
+                            setDraft((d) => ({ ...d, parts: d.parts.map((p, j) => (j === i ? v : p)) }))
                           }
                         />
                         <Button

@@ -26,6 +26,7 @@ import { AddItemsDrawer } from './add-items-drawer';
 import { bankKeys, type Paper, useBlueprints, usePaper } from './bank-api';
 import { BlueprintForm } from './blueprint-form';
 import { ItemBody } from './item-card';
+import { PaperExportButton } from './paper-export-button';
 import { bodyOf, type Layout, layoutOf, move, sectionTitle } from './paper-layout';
 import { PaperPrintMenu } from './paper-print-menu';
 import { SwapItemButton } from './swap-item-button';
@@ -290,6 +291,7 @@ export function PaperPage() {
             <Button onClick={() => act('copy')} loading={busy}>
               {t('papers.copy')}
             </Button>
+            <PaperExportButton paperId={p.id} />
           </Flex>
         }
       />
