@@ -48,6 +48,8 @@ async function assign(title: string, more?: (dialog: Locator) => Promise<void>):
   await teacher.getByTestId('assign-open').click();
   const dialog = teacher.getByRole('dialog');
   await dialog.getByTestId('assign-paper').click();
+  // The list is long (and virtual; other journeys add papers): search for the paper by its title.
+  await dialog.getByTestId('assign-paper').locator('input').fill('数学单元练习');
   await teacher.locator('.ant-select-item-option').filter({ hasText: '数学单元练习' }).first().click();
   await dialog.getByLabel('名称').fill(title);
   await more?.(dialog);
