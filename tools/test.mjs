@@ -23,40 +23,32 @@ const FORBIDDEN = [
 
 const inCi = process.env.CI === 'true';
 
-/**
- * Runs one step. `echo` (the default) passes its output through as it comes; otherwise it is kept
- * and printed when asked for. In CI, or when not echoed, the output is also returned for the check.
- */
-function run(cmd, args, { env = process.env, echo = true } = {}) {
+/** Runs one step, echoing its output; in CI also returns that output for the check. */
+function run(cmd, args) {
   return new Promise((resolve) => {
-    const keep = inCi || !echo;
     const child = spawn(cmd, args, {
-      env,
-      stdio: ['ignore', keep ? 'pipe' : 'inherit', keep ? 'pipe' : 'inherit'],
+      stdio: ['inherit', inCi ? 'pipe' : 'inherit', inCi ? 'pipe' : 'inherit'],
     });
     const chunks = [];
-    const take = (out) => (d) => {
+    child.stdout?.on('data', (d) => {
       chunks.push(d);
-      if (echo) out.write(d);
-    };
-    child.stdout?.on('data', take(process.stdout));
-    child.stderr?.on('data', take(process.stderr));
-    running.add(child);
-    child.on('close', (code) => {
-      running.delete(child);
-      resolve({ code, output: Buffer.concat(chunks).toString('utf8') });
+      process.stdout.write(d);
     });
+    child.stderr?.on('data', (d) => {
+      chunks.push(d);
+      process.stderr.write(d);
+    });
+    child.on('close', (code) => resolve({ code, output: Buffer.concat(chunks).toString('utf8') }));
   });
 }
 
-// A failed step ends the run: a step still running beside it ends with it.
-const running = new Set();
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGTERM');
-});
-
-/** Fails the run when a step failed or its output shows a forbidden warning; else reports its time. */
-function judge(name, { code, output }, secs) {
+const only = process.argv.slice(2);
+for (const [name, cmd, args] of steps) {
+  if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const { code, output } = await run(cmd, args);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (code !== 0) {
     console.error(`\n✗ ${name} failed after ${secs} s`);
     process.exit(code ?? 1);
@@ -70,38 +62,4 @@ function judge(name, { code, output }, secs) {
     process.exit(1);
   }
   console.log(`✓ ${name} (${secs} s)`);
-}
-
-/**
- * HANLIN_TEST_ALSO_ON_NODE=<directory of another node binary>: once the unit step has passed, it
- * runs again on that Node.js in the background while the journeys run (CI checks the machine's
- * Node 20 this way without adding its minutes to the run); its output comes at the end.
- */
-const otherNodeDir = process.env.HANLIN_TEST_ALSO_ON_NODE;
-let otherRun;
-function startOtherNode(cmd, args) {
-  const env = { ...process.env, PATH: `${otherNodeDir}:${process.env.PATH}` };
-  const started = Date.now();
-  otherRun = (async () => {
-    const version = (await run('node', ['--version'], { env, echo: false })).output.trim();
-    const name = `unit + integration (Vitest, embedded PostgreSQL, Node.js ${version}, beside the journeys)`;
-    const result = await run(cmd, args, { env, echo: false });
-    return { name, result, secs: ((Date.now() - started) / 1000).toFixed(1) };
-  })();
-}
-
-const only = process.argv.slice(2);
-for (const [name, cmd, args] of steps) {
-  if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
-  console.log(`\n=== ${name} ===`);
-  const started = Date.now();
-  const result = await run(cmd, args);
-  judge(name, result, ((Date.now() - started) / 1000).toFixed(1));
-  if (otherNodeDir && name.startsWith('unit')) startOtherNode(cmd, args);
-}
-if (otherRun) {
-  const { name, result, secs } = await otherRun;
-  console.log(`\n=== ${name} ===`);
-  process.stdout.write(result.output);
-  judge(name, result, secs);
 }
