@@ -123,7 +123,11 @@ describe('the auditor', () => {
 
     // Saved as the auditor's own search, applied, deleted.
     await page.getByTestId('audit-save').click();
+    // The pop-up form, standing still, before it is filled and sent (a busy machine once sent nothing).
+    await page.getByTestId('audit-save-name').waitFor();
+    await settled(page);
     await page.getByTestId('audit-save-name').fill('近 7 天登录');
+    await expect.poll(() => page.getByTestId('audit-save-name').inputValue()).toBe('近 7 天登录');
     await page.getByTestId('audit-save-ok').click();
     const saved = page.getByTestId('audit-saved').filter({ hasText: '近 7 天登录' });
     await saved.waitFor();
