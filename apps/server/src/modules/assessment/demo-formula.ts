@@ -46,6 +46,8 @@ const FUNCTIONS = ['sin', 'cos', 'tan'];
 const mn = (s: string): Tex => ({ ml: `<mn>${s}</mn>`, tex: s });
 const mi = (s: string): Tex =>
   s === 'π' ? { ml: '<mi>π</mi>', tex: '\\pi ' } : { ml: `<mi>${esc(s)}</mi>`, tex: s };
+/** Operators KaTeX writes as another character than the one typed: \cdot is the dot operator U+22C5. */
+const KATEX_GLYPH: Record<string, string> = { '·': '⋅' };
 // KaTeX marks brackets as not stretchy and commas as separators; the same markup keeps the demo's
 // formulas what the bank's `texToMathML` stores.
 const mo = (s: string): Tex => ({
@@ -54,7 +56,7 @@ const mo = (s: string): Tex => ({
       ? `<mo stretchy="false">${s}</mo>`
       : s === ','
         ? '<mo separator="true">,</mo>'
-        : `<mo>${esc(s)}</mo>`,
+        : `<mo>${esc(KATEX_GLYPH[s] ?? s)}</mo>`,
   tex: TEX_OPS[s] ? `${TEX_OPS[s]} ` : s,
 });
 const group = (t: Tex) => `{${t.tex.trim()}}`;
@@ -149,12 +151,7 @@ export function ex(src: string): Tex {
       i++;
       return { ml: `<mi mathvariant="normal">${c}</mi>`, tex: `${TEX_OPS[c]} ` };
     }
-    // KaTeX writes \cdot as the dot operator U+22C5, not the middle dot typed in the source.
-    if (c === '·') {
-      i++;
-      return { ...mo('⋅'), tex: mo(c).tex };
-    }
-    if ('+−×÷=≠<>≤≥±(),:%∥⊥≌∽…|⊙'.includes(c)) {
+    if ('+−×÷·=≠<>≤≥±(),:%∥⊥≌∽…|⊙'.includes(c)) {
       i++;
       return mo(c);
     }
