@@ -13,20 +13,24 @@
  *    answers are in, and started again; clients retry with the same keys; every acknowledged answer
  *    must be there.
  * 4. Crowd: `--crowd` students start within 10 s, then autosave for a minute: zero errors, p99 < 200 ms.
+ *
+ * `--only capacity,crowd` runs some of the parts (the baseline always), for working on one of them.
  */
 import { sql } from 'drizzle-orm';
 import { insertFinalPaper } from '../../apps/server/src/modules/assessment/attempts.fixtures.ts';
 import type { ItemContent } from '../../apps/server/src/modules/assessment/item-model.ts';
 import { newId } from '../../apps/server/src/platform/db/types.ts';
 import { closedLoop, type Server, signInAll, startServer } from './api-load.ts';
-import { numArg, openBenchDb } from './bench-db.ts';
+import { numArg, openBenchDb, textArg } from './bench-db.ts';
 import { type Ack, type Plan, type Run, runStudents, type Target } from './exam-load.ts';
-import { loadNote, pct, seeded, table } from './stats.ts';
+import { cpuOfTree, loadNote, pct, postmasterOf, seeded, table } from './stats.ts';
 
 const STUDENTS = numArg('students', 10_000);
 const BURST = numArg('burst', 2000);
 const CROWD = numArg('crowd', 3000);
 const ITEMS = 40;
+const ONLY = textArg('only')?.split(',');
+const runs = (part: 'capacity' | 'burst' | 'crash' | 'crowd') => !ONLY || ONLY.includes(part);
 
 const t0 = Date.now();
 const bench = await openBenchDb({
@@ -112,7 +116,7 @@ console.log(
 );
 const users = signed.users;
 
-// 1. Baseline: `select 1`, and saves as fast as 64 students are answered.
+// 1. Baseline: `select 1`, and saves as fast as 64 students are answered, with the CPU each costs.
 const baseline = await closedLoop(server.base, 64, 5, () => ({
   run: async (get) => void (await get('baseline', '/api/bench/baseline')),
 }));
@@ -123,7 +127,24 @@ const saturate: Plan = {
   answer,
   duplicateEvery: 0,
 };
-const capacity = await runStudents(target, users.slice(0, 64), await assignment('容量'), saturate);
+const cluster = postmasterOf(bench.dir);
+const cpuNow = () => ({ server: cpuOfTree(server.pid), db: cpuOfTree(cluster), client: process.cpuUsage() });
+let capacity: Run | undefined;
+let capacityCpu: { server: number; db: number; client: number } | undefined;
+if (runs('capacity')) {
+  const id = await assignment('容量');
+  // The starts first, so that the CPU counted below is that of the saves alone.
+  const warm = await runStudents(target, users.slice(0, 64), id, { ...saturate, saves: 0 });
+  const before = cpuNow();
+  capacity = await runStudents(target, users.slice(0, 64), id, saturate, { ...warm, saves: [] });
+  const after = cpuNow();
+  const per = (s: number) => (1000 * s) / capacity!.saves.length;
+  capacityCpu = {
+    server: per(after.server - before.server),
+    db: per(after.db - before.db),
+    client: per((after.client.user + after.client.system - before.client.user - before.client.system) / 1e6),
+  };
+}
 
 // 2. Burst: BURST students, 40 answers each within 60 s.
 const burstPlan: Plan = {
@@ -133,30 +154,38 @@ const burstPlan: Plan = {
   answer,
   duplicateEvery: 50,
 };
-const burstId = await assignment('并发作答');
-const burst = await runStudents(target, users.slice(0, BURST), burstId, burstPlan);
-const burstCheck = await verify(burstId, burst.acks);
+let burst: { run: Run; check: Awaited<ReturnType<typeof verify>> } | undefined;
+if (runs('burst')) {
+  const id = await assignment('并发作答');
+  const run = await runStudents(target, users.slice(0, BURST), id, burstPlan);
+  burst = { run, check: await verify(id, run.acks) };
+}
 
 // 3. Crash: SIGKILL mid-burst, start again, the clients retry with the same keys.
-const crashId = await assignment('断电重启');
 const crashUsers = users.slice(0, Math.floor(BURST / 2));
-const crashPlan: Plan = {
-  ...burstPlan,
-  startAt: () => random() * 1000,
-  saveAt: (_i, n) => (n + random()) * 500,
-};
-const crashRun = runStudents(target, crashUsers, crashId, crashPlan);
-// Mid-burst whatever the machine's speed: once a third of the answers are in.
-while ((await countAcked(crashId)) < (crashUsers.length * ITEMS) / 3)
-  await new Promise((r) => setTimeout(r, 250));
-const ackedAtKill = await countAcked(crashId);
-process.kill(server.pid, 'SIGKILL');
-const killedAt = Date.now();
-server = await startServer({ dataDir: bench.dir, appUrl: bench.appUrl });
-target.base = server.base;
-const downMs = Date.now() - killedAt;
-const crash = await crashRun;
-const crashCheck = await verify(crashId, crash.acks);
+let crash:
+  | { run: Run; check: Awaited<ReturnType<typeof verify>>; ackedAtKill: number; downMs: number }
+  | undefined;
+if (runs('crash')) {
+  const id = await assignment('断电重启');
+  const crashPlan: Plan = {
+    ...burstPlan,
+    startAt: () => random() * 1000,
+    saveAt: (_i, n) => (n + random()) * 500,
+  };
+  const running = runStudents(target, crashUsers, id, crashPlan);
+  // Mid-burst whatever the machine's speed: once a third of the answers are in.
+  while ((await countAcked(id)) < (crashUsers.length * ITEMS) / 3)
+    await new Promise((r) => setTimeout(r, 250));
+  const ackedAtKill = await countAcked(id);
+  process.kill(server.pid, 'SIGKILL');
+  const killedAt = Date.now();
+  server = await startServer({ dataDir: bench.dir, appUrl: bench.appUrl });
+  target.base = server.base;
+  const downMs = Date.now() - killedAt;
+  const run = await running;
+  crash = { run, check: await verify(id, run.acks), ackedAtKill, downMs };
+}
 
 // 4. Crowd: CROWD students start within 10 s, then save every 10 s (± 5 s) for a minute.
 const crowdPlan: Plan = {
@@ -166,7 +195,9 @@ const crowdPlan: Plan = {
   answer,
   duplicateEvery: 0,
 };
-const crowd = await runStudents(target, users.slice(0, CROWD), await assignment('同时开考'), crowdPlan);
+const crowd = runs('crowd')
+  ? await runStudents(target, users.slice(0, CROWD), await assignment('同时开考'), crowdPlan)
+  : undefined;
 await server.stop();
 await bench.stop();
 
@@ -212,62 +243,81 @@ table(
   ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio'],
   [
     ['GET baseline (select 1)', baseline.perSecond.toFixed(0), f(baseline.p50), f(baseline.p99), '1.00'],
+    ...(capacity
+      ? [
+          [
+            'POST answer (save)',
+            rate(capacity).toFixed(0),
+            f(pct(capacity.saves, 50)),
+            f(pct(capacity.saves, 99)),
+            (rate(capacity) / baseline.perSecond).toFixed(2),
+          ],
+        ]
+      : []),
+  ],
+);
+if (capacityCpu)
+  console.log(
+    `CPU ms per save: server ${f(capacityCpu.server)}, database ${f(capacityCpu.db)}, simulated students ${f(capacityCpu.client)}`,
+  );
+if (burst) {
+  const { run, check } = burst;
+  console.log(`\n2. burst: ${BURST} students × ${ITEMS} answers (every 50th sent twice)`);
+  const p99 = pct(run.saves, 99);
+  table(
+    ['figure', 'value', 'target', ''],
     [
-      'POST answer (save)',
-      rate(capacity).toFixed(0),
-      f(pct(capacity.saves, 50)),
-      f(pct(capacity.saves, 99)),
-      (rate(capacity) / baseline.perSecond).toFixed(2),
+      ['answers acknowledged', run.acks.length, BURST * ITEMS, ok(run.acks.length === BURST * ITEMS)],
+      ['within (s)', f(run.seconds), '≤ 60', ok(run.seconds <= 60)],
+      ['saves/s (incl. repeats)', rate(run).toFixed(0), '', ''],
+      ['p50 save ms', f(pct(run.saves, 50)), '', ''],
+      ['p99 save ms', f(p99), '< 100', ok(p99 < 100)],
+      ['p99 / baseline p99', f(p99 / baseline.p99), '', ''],
+      ['errors', run.errors.length, 0, ok(run.errors.length === 0)],
+      ['repeats acknowledged again', run.repeats, '', ''],
+      ['lost (acknowledged, not in db)', check.lost, 0, ok(check.lost === 0)],
+      ['duplicated (in db, not acknowledged)', check.extra, 0, ok(check.extra === 0)],
+      ['latest answer wrong or missing', check.wrong, 0, ok(check.wrong === 0)],
     ],
-  ],
-);
-console.log(`\n2. burst: ${BURST} students × ${ITEMS} answers (every 50th sent twice)`);
-const burstP99 = pct(burst.saves, 99);
-table(
-  ['figure', 'value', 'target', ''],
-  [
-    ['answers acknowledged', burst.acks.length, BURST * ITEMS, ok(burst.acks.length === BURST * ITEMS)],
-    ['within (s)', f(burst.seconds), '≤ 60', ok(burst.seconds <= 60)],
-    ['saves/s (incl. repeats)', rate(burst).toFixed(0), '', ''],
-    ['p50 save ms', f(pct(burst.saves, 50)), '', ''],
-    ['p99 save ms', f(burstP99), '< 100', ok(burstP99 < 100)],
-    ['p99 / baseline p99', f(burstP99 / baseline.p99), '', ''],
-    ['errors', burst.errors.length, 0, ok(burst.errors.length === 0)],
-    ['repeats acknowledged again', burst.repeats, '', ''],
-    ['lost (acknowledged, not in db)', burstCheck.lost, 0, ok(burstCheck.lost === 0)],
-    ['duplicated (in db, not acknowledged)', burstCheck.extra, 0, ok(burstCheck.extra === 0)],
-    ['latest answer wrong or missing', burstCheck.wrong, 0, ok(burstCheck.wrong === 0)],
-  ],
-);
-console.log(`\n3. crash: ${crashUsers.length} students, SIGKILL once ${ackedAtKill} saves were in, restart`);
-table(
-  ['figure', 'value', 'target', ''],
-  [
-    ['server down (ms)', downMs, '', ''],
-    ['tries failed on the connection, sent again', crash.retried, '', ''],
+  );
+}
+if (crash) {
+  const { run, check } = crash;
+  console.log(
+    `\n3. crash: ${crashUsers.length} students, SIGKILL once ${crash.ackedAtKill} saves were in, restart`,
+  );
+  table(
+    ['figure', 'value', 'target', ''],
     [
-      'answers acknowledged',
-      crash.acks.length,
-      crashUsers.length * ITEMS,
-      ok(crash.acks.length === crashUsers.length * ITEMS),
+      ['server down (ms)', crash.downMs, '', ''],
+      ['tries failed on the connection, sent again', run.retried, '', ''],
+      [
+        'answers acknowledged',
+        run.acks.length,
+        crashUsers.length * ITEMS,
+        ok(run.acks.length === crashUsers.length * ITEMS),
+      ],
+      ['errors', run.errors.length, 0, ok(run.errors.length === 0)],
+      ['lost (acknowledged, not in db)', check.lost, 0, ok(check.lost === 0)],
+      ['duplicated', check.extra, 0, ok(check.extra === 0)],
+      ['latest answer wrong or missing', check.wrong, 0, ok(check.wrong === 0)],
     ],
-    ['errors', crash.errors.length, 0, ok(crash.errors.length === 0)],
-    ['lost (acknowledged, not in db)', crashCheck.lost, 0, ok(crashCheck.lost === 0)],
-    ['duplicated', crashCheck.extra, 0, ok(crashCheck.extra === 0)],
-    ['latest answer wrong or missing', crashCheck.wrong, 0, ok(crashCheck.wrong === 0)],
-  ],
-);
-const crowdAll = [...crowd.starts, ...crowd.saves];
-console.log(`\n4. crowd: ${CROWD} students start within 10 s, then autosave every ~10 s for a minute`);
-table(
-  ['figure', 'value', 'target', ''],
-  [
-    ['starts', crowd.starts.length, CROWD, ok(crowd.starts.length === CROWD)],
-    ['p99 start ms (paper sent)', f(pct(crowd.starts, 99)), '', ''],
-    ['saves', crowd.saves.length, '', ''],
-    ['p99 save ms', f(pct(crowd.saves, 99)), '', ''],
-    ['p99 all requests ms', f(pct(crowdAll, 99)), '< 200', ok(pct(crowdAll, 99) < 200)],
-    ['errors', crowd.errors.length + crowd.retried, 0, ok(crowd.errors.length + crowd.retried === 0)],
-  ],
-);
-for (const e of [...burst.errors, ...crash.errors, ...crowd.errors].slice(0, 5)) console.log(`  error: ${e}`);
+  );
+}
+if (crowd) {
+  const all = [...crowd.starts, ...crowd.saves];
+  console.log(`\n4. crowd: ${CROWD} students start within 10 s, then autosave every ~10 s for a minute`);
+  table(
+    ['figure', 'value', 'target', ''],
+    [
+      ['starts', crowd.starts.length, CROWD, ok(crowd.starts.length === CROWD)],
+      ['p99 start ms (paper sent)', f(pct(crowd.starts, 99)), '', ''],
+      ['saves', crowd.saves.length, '', ''],
+      ['p99 save ms', f(pct(crowd.saves, 99)), '', ''],
+      ['p99 all requests ms', f(pct(all, 99)), '< 200', ok(pct(all, 99) < 200)],
+      ['errors', crowd.errors.length + crowd.retried, 0, ok(crowd.errors.length + crowd.retried === 0)],
+    ],
+  );
+}
+for (const r of [burst?.run, crash?.run, crowd])
+  for (const e of r?.errors.slice(0, 5) ?? []) console.log(`  error: ${e}`);

@@ -95,7 +95,9 @@ describe('automatic test assembly', () => {
     // The 双向细目表: one knowledge point, its level's cell, and the single-choice row.
     await page.getByTestId('blueprint-add-point').click();
     await page.keyboard.type(cell.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: cell.name }).first().click();
+    // With the keyboard (see `choose`): the first option matching the name is the active one.
+    await page.locator('.ant-select-item-option-active').filter({ hasText: cell.name }).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByLabel(cellLabel, { exact: true }).waitFor();
 
     // More than the bank holds: the explanation names the cell and what the bank has.

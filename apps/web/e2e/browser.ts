@@ -135,23 +135,31 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Chooses the option showing `text` in an Ant Design Select (`select` is its root element) and
- * waits until the Select shows it. Clicking the option as soon as it exists is not enough: the
- * dropdown unfolds (a short scale animation), and on a busy machine a click that lands while it
- * moves presses on one option and releases on the next, which selects nothing, so a later step
- * waits for a state that never comes (the lessons of a grade that was never chosen). Options fed
- * by a query appear some time after the Select opens. `search` is typed first, for a Select with
- * search.
+ * Chooses the option showing `text` in an Ant Design Select (`select` is its root element) with the
+ * keyboard, and waits until the Select shows it. Not with a click: on a busy machine a click that
+ * lands while the dropdown unfolds, or while it is moved after the page scrolled the Select into
+ * view, presses on one option (or beside the list) and releases elsewhere, which selects nothing,
+ * so a later step waits for a state that never comes (an assignment never made, the lessons of a
+ * grade never chosen). The arrow keys move the active option whatever the dropdown's position.
+ * Options fed by a query appear some time after the Select opens. `search` is typed first, for a
+ * Select with search.
  */
 export async function choose(select: Locator, text: string, opts: { search?: string } = {}): Promise<void> {
   const dropdown = await openSelect(select);
-  if (opts.search) await select.getByRole('combobox').pressSequentially(opts.search);
-  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  // Before its animation starts, the unfolding dropdown is marked only by its motion classes.
-  await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
-  await settled(select.page());
-  await option.click();
+  const combobox = select.getByRole('combobox');
+  if (opts.search) await combobox.pressSequentially(opts.search);
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().waitFor();
+  const active = dropdown.locator('.ant-select-item-option-active');
+  const activeText = async () => ((await active.count()) === 1 ? ((await active.textContent()) ?? '') : '');
+  const options = await dropdown.locator('.ant-select-item-option').count();
+  for (let moves = 0; !(await activeText()).includes(text); moves++) {
+    // A virtual list renders only what is near the active option: count what was there at first.
+    if (moves > Math.max(options, 50)) throw new Error(`the Select never made "${text}" its active option`);
+    const before = await activeText();
+    await combobox.press('ArrowDown');
+    await expect.poll(activeText).not.toBe(before);
+  }
+  await combobox.press('Enter');
   await expect.poll(() => select.textContent()).toContain(text);
 }
 

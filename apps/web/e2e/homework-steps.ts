@@ -10,7 +10,7 @@ import { insertItem } from '../../server/src/modules/assessment/marking-flow.fix
 import type { PaperDocument } from '../../server/src/modules/assessment/paper-model.ts';
 import type { Database } from '../../server/src/platform/db/client.ts';
 import { newId } from '../../server/src/platform/db/types.ts';
-import { baseUrl, DESKTOP, loginAs } from './browser.ts';
+import { baseUrl, choose, DESKTOP, loginAs } from './browser.ts';
 
 /** The phone of the issue: an iPhone 12–15 sized screen, touch. */
 export const PHONE_390 = { width: 390, height: 844 };
@@ -141,10 +141,8 @@ export async function assignToDemoClass(
   await teacher.goto(`${baseUrl()}/homework`);
   await teacher.getByTestId('assign-open').click();
   const dialog = teacher.getByRole('dialog');
-  await dialog.getByTestId('assign-paper').click();
-  // The list is long (and virtual): search for the paper by its title.
-  await dialog.getByTestId('assign-paper').locator('input').fill(o.paperTitle);
-  await teacher.locator('.ant-select-item-option').filter({ hasText: o.paperTitle }).first().click();
+  // The list is long (other journeys add papers): search for the paper by its title.
+  await choose(dialog.getByTestId('assign-paper'), o.paperTitle, { search: o.paperTitle });
   await dialog.getByLabel('名称').fill(o.title);
   if (o.exam) {
     await dialog.getByText('考试', { exact: true }).click();

@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
+import { baseUrl, choose, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
 
 const PHONE_390 = { width: 390, height: 844 };
 const TITLE = '第三单元课堂练习（手机作答）';
@@ -47,10 +47,8 @@ async function assign(title: string, more?: (dialog: Locator) => Promise<void>):
   await teacher.goto(`${baseUrl()}/homework`);
   await teacher.getByTestId('assign-open').click();
   const dialog = teacher.getByRole('dialog');
-  await dialog.getByTestId('assign-paper').click();
-  // The list is long (and virtual; other journeys add papers): search for the paper by its title.
-  await dialog.getByTestId('assign-paper').locator('input').fill('数学单元练习');
-  await teacher.locator('.ant-select-item-option').filter({ hasText: '数学单元练习' }).first().click();
+  // The list is long (other journeys add papers): search for the paper by its title.
+  await choose(dialog.getByTestId('assign-paper'), '数学单元练习', { search: '数学单元练习' });
   await dialog.getByLabel('名称').fill(title);
   await more?.(dialog);
   const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
