@@ -130,19 +130,20 @@ const saturate: Plan = {
 const cluster = postmasterOf(bench.dir);
 const cpuNow = () => ({ server: cpuOfTree(server.pid), db: cpuOfTree(cluster), client: process.cpuUsage() });
 let capacity: Run | undefined;
-let capacityCpu: { server: number; db: number; client: number } | undefined;
+let capacityCpu: { server: number; db: number; client: number; transactions: number } | undefined;
 if (runs('capacity')) {
   const id = await assignment('容量');
   // The starts first, so that the CPU counted below is that of the saves alone.
   const warm = await runStudents(target, users.slice(0, 64), id, { ...saturate, saves: 0 });
-  const before = cpuNow();
+  const before = { ...cpuNow(), transactions: await transactions() };
   capacity = await runStudents(target, users.slice(0, 64), id, saturate, { ...warm, saves: [] });
-  const after = cpuNow();
-  const per = (s: number) => (1000 * s) / capacity!.saves.length;
+  const after = { ...cpuNow(), transactions: await transactions() };
+  const per = (s: number) => s / capacity!.saves.length;
   capacityCpu = {
-    server: per(after.server - before.server),
-    db: per(after.db - before.db),
-    client: per((after.client.user + after.client.system - before.client.user - before.client.system) / 1e6),
+    server: per(1000 * (after.server - before.server)),
+    db: per(1000 * (after.db - before.db)),
+    client: per((after.client.user + after.client.system - before.client.user - before.client.system) / 1e3),
+    transactions: per(after.transactions - before.transactions),
   };
 }
 
@@ -228,6 +229,14 @@ async function verify(assignmentId: string, acks: Ack[]) {
   return r.rows[0]!;
 }
 
+/** Transactions the database committed or rolled back so far (its statistics lag up to a second). */
+async function transactions() {
+  await new Promise((r) => setTimeout(r, 1100));
+  const r = await db.execute<{ n: number }>(sql`select pg_stat_clear_snapshot()::text,
+    (select (xact_commit + xact_rollback)::int from pg_stat_database where datname = current_database()) as n`);
+  return r.rows[0]!.n;
+}
+
 async function countAcked(assignmentId: string) {
   const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from response_save s
     join attempt t on t.id = s.attempt_id where t.assignment_id = ${assignmentId}`);
@@ -258,7 +267,7 @@ table(
 );
 if (capacityCpu)
   console.log(
-    `CPU ms per save: server ${f(capacityCpu.server)}, database ${f(capacityCpu.db)}, simulated students ${f(capacityCpu.client)}`,
+    `per save: CPU ms of the server ${f(capacityCpu.server)}, of the database ${f(capacityCpu.db)}, of the simulated students ${f(capacityCpu.client)}; database transactions ${capacityCpu.transactions.toFixed(2)}`,
   );
 if (burst) {
   const { run, check } = burst;

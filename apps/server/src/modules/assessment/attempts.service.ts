@@ -11,6 +11,7 @@
 import { newId } from '../../platform/db/types.ts';
 import { type AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { answerSaves } from './answer-saves.ts';
 import { findAssignmentForStudent } from './assignments.repository.ts';
 import { ownerOf, paperFor, rememberOwner } from './attempts.cache.ts';
 import { answerMismatch, leafKey } from './attempts.paper.ts';
@@ -133,7 +134,7 @@ export async function saveAnswer(ctx: Ctx, attemptId: string, save: TSave) {
     throw badRequest('试卷中没有这道题', { reason: 'not_in_paper', number: save.number, part: save.part });
   const mismatch = answerMismatch(leaf.content, save.value);
   if (mismatch) throw badRequest(mismatch, { reason: 'answer_shape', number: save.number, part: save.part });
-  const out = await repo.saveResponse(ctx.db, {
+  const params = {
     attemptId,
     studentId: ctx.actor.personId,
     key: save.key,
@@ -143,8 +144,12 @@ export async function saveAnswer(ctx: Ctx, attemptId: string, save: TSave) {
     value: save.value,
     responseId: newId(),
     maxScore: leaf.maxScore,
-    forwardIndex: paper.forwardOnly ? leaf.index : undefined,
-  });
+  };
+  // Written with other students' saves (group commit), unless reaching this item moves a
+  // forward-only paper on, which is this attempt's own step.
+  const out = paper.forwardOnly
+    ? await repo.saveResponse(ctx.db, { ...params, forwardIndex: leaf.index })
+    : await answerSaves(ctx.deps).save(params);
   if (out.receivedAt) {
     return ack(save, out.receivedAt, out.applied, false);
   }
