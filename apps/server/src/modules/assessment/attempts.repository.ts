@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { execPrepared } from '../../platform/db/prepared.ts';
 import { oneOf, rowsOf, withDates } from './attempts.rows.ts';
-import type { TAttemptStatus } from './attempts.schema.ts';
+import type { TAssignmentKind, TAttemptStatus } from './attempts.schema.ts';
 import type { AnswerValue } from './item-model.ts';
 import type { PaperDocument } from './paper-model.ts';
 
@@ -66,28 +66,67 @@ export const findAnswerablePaper = (tx: Tx, assignmentId: string) =>
           from assignment a join paper p on p.id = a.paper_id where a.id = ${assignmentId}`,
   );
 
+/** The attempt as the answering page shows it: with its assignment's title and kind, and its answers. */
+export interface AttemptForView extends AttemptRow {
+  title: string;
+  kind: TAssignmentKind;
+  releasedAt: Date | null;
+  responses: Pick<ResponseRow, 'number' | 'part' | 'value' | 'seq' | 'savedAt' | 'score' | 'maxScore'>[];
+}
+
+const VIEW_COLUMNS = sql`${ATTEMPT_COLUMNS}, a.title, a.kind, a.released_at as "releasedAt"`;
+
+function viewOf(row: (Omit<AttemptForView, 'responses'> & { responses: unknown }) | undefined) {
+  if (!row) return undefined;
+  const responses = (row.responses ?? []) as (AttemptForView['responses'][number] & { savedAt: string })[];
+  return {
+    ...row,
+    responses: responses.map((r) => ({ ...r, savedAt: new Date(r.savedAt) })),
+  } as AttemptForView;
+}
+
+/** One attempt for the answering page, in one statement. */
+export const findAttemptForView = async (tx: Tx, id: string) =>
+  viewOf(
+    await oneOf(
+      tx,
+      sql`select ${VIEW_COLUMNS},
+                 (select json_agg(json_build_object('number', r.number, 'part', r.part, 'value', r.value,
+                           'seq', r.seq, 'savedAt', r.saved_at, 'score', r.score, 'maxScore', r.max_score)
+                           order by r.number, r.part)
+                    from response r where r.attempt_id = t.id) as responses
+            from attempt t join assignment a on a.id = t.assignment_id where t.id = ${id}`,
+      [...ATTEMPT_DATES, 'releasedAt'],
+    ),
+  );
+
 /**
  * Starts the student's attempt if the window is open and their class was given the assignment: the
  * deadline is the earlier of the window's close (or the end of late submission) and the start plus
- * the time limit, by the database's clock. Returns nothing when it was not started (already started,
- * window shut, class not given it).
+ * the time limit, by the database's clock. Returns the new attempt as the answering page shows it,
+ * or nothing when it was not started (already started, window shut, class not given it).
  */
-export const insertAttempt = (
+export const insertAttempt = async (
   tx: Tx,
   p: { id: string; assignmentId: string; studentId: string; memberPaths: readonly string[] },
 ) =>
-  oneOf<{ id: string }>(
-    tx,
-    sql`insert into attempt (id, assignment_id, student_id, class_id, path, started_at, deadline_at)
-        select ${p.id}, a.id, ${p.studentId}, ac.class_id, ac.path, now(),
-               least(coalesce(a.late_until, a.closes_at), now() + make_interval(mins => coalesce(a.minutes, 100000)))
-          from assignment a
-          join assignment_class ac on ac.assignment_id = a.id
-         where a.id = ${p.assignmentId} and now() >= a.opens_at and now() < coalesce(a.late_until, a.closes_at)
-           and ac.path::text = any(string_to_array(${p.memberPaths.join(',')}, ','))
-         order by ac.class_id limit 1
-        on conflict (assignment_id, student_id) do nothing
-        returning id`,
+  viewOf(
+    await oneOf(
+      tx,
+      sql`with t as (
+          insert into attempt (id, assignment_id, student_id, class_id, path, started_at, deadline_at)
+          select ${p.id}, a.id, ${p.studentId}, ac.class_id, ac.path, now(),
+                 least(coalesce(a.late_until, a.closes_at), now() + make_interval(mins => coalesce(a.minutes, 100000)))
+            from assignment a
+            join assignment_class ac on ac.assignment_id = a.id
+           where a.id = ${p.assignmentId} and now() >= a.opens_at and now() < coalesce(a.late_until, a.closes_at)
+             and ac.path::text = any(string_to_array(${p.memberPaths.join(',')}, ','))
+           order by ac.class_id limit 1
+          on conflict (assignment_id, student_id) do nothing
+          returning *)
+        select ${VIEW_COLUMNS}, null as responses from t join assignment a on a.id = t.assignment_id`,
+      [...ATTEMPT_DATES, 'releasedAt'],
+    ),
   );
 
 export interface SaveParams {

@@ -41,52 +41,52 @@ async function ownAttempt(ctx: Ctx, attemptId: string) {
 /**
  * Starts the student's attempt (or returns the one already started: a second tap, a second device).
  * Refused before the window opens, after it closes, and for a class the assignment was not given to.
+ * A first start inside the window, what a class starting an exam together does, is one statement.
  */
 export async function startAttempt(ctx: Ctx, assignmentId: string) {
   const studentId = ctx.actor.personId;
+  const id = newId();
+  const started = await repo.insertAttempt(ctx.db, {
+    id,
+    assignmentId,
+    studentId,
+    memberPaths: ctx.scope.memberPaths,
+  });
+  if (started) {
+    rememberOwner(ctx.deps, id, { studentId, assignmentId });
+    await ctx.audit({
+      action: 'attempt.start',
+      targetType: 'attempt',
+      targetId: id,
+      subjectPersonId: studentId,
+    });
+    return attemptView(ctx, id, started);
+  }
+  // Started before (or by another request at the same moment, whose attempt stands), or refused.
   const existing = await repo.findAttemptOf(ctx.db, assignmentId, studentId);
   if (existing) return attemptView(ctx, existing.id);
   const a = await findAssignmentForStudent(ctx.db, assignmentId, ctx.scope.memberPaths);
   if (!a) throw notFound('作业');
   if (a.now < a.opensAt)
     throw conflict('还未到开始时间', { reason: 'not_open', opensAt: a.opensAt.toISOString() });
-  if (a.now >= a.finalAt) throw conflict('作答时间已结束', { reason: 'closed' });
-  const id = newId();
-  const row = await repo.insertAttempt(ctx.db, {
-    id,
-    assignmentId,
-    studentId,
-    memberPaths: ctx.scope.memberPaths,
-  });
-  // Two starts at once: the other one's attempt stands.
-  if (!row) {
-    const other = await repo.findAttemptOf(ctx.db, assignmentId, studentId);
-    if (!other) throw conflict('作答时间已结束', { reason: 'closed' });
-    return attemptView(ctx, other.id);
-  }
-  rememberOwner(ctx.deps, id, { studentId, assignmentId });
-  await ctx.audit({
-    action: 'attempt.start',
-    targetType: 'attempt',
-    targetId: id,
-    subjectPersonId: studentId,
-  });
-  return attemptView(ctx, id);
+  throw conflict('作答时间已结束', { reason: 'closed' });
 }
 
-/** The attempt as the answering page needs it: the paper (keyless until release), the answers saved, the clock. */
-export async function attemptView(ctx: Ctx, attemptId: string) {
-  const { owner, paper } = await ownAttempt(ctx, attemptId);
-  const t = await repo.findAttempt(ctx.db, attemptId);
-  const a = await findAssignmentForStudent(ctx.db, owner.assignmentId, ctx.scope.memberPaths, true);
-  if (!t || !a) throw notFound('作答');
-  const responses = await repo.listResponses(ctx.db, attemptId);
-  const released = a.releasedAt !== null;
+/**
+ * The attempt as the answering page needs it: the paper (keyless until release), the answers saved,
+ * the clock. `known`: the attempt as just read or started, which need not be read again.
+ */
+export async function attemptView(ctx: Ctx, attemptId: string, known?: repo.AttemptForView) {
+  const { paper } = await ownAttempt(ctx, attemptId);
+  const t = known ?? (await repo.findAttemptForView(ctx.db, attemptId));
+  if (!t) throw notFound('作答');
+  const responses = t.responses;
+  const released = t.releasedAt !== null;
   return {
     id: t.id,
     assignmentId: t.assignmentId,
-    title: a.title,
-    kind: a.kind,
+    title: t.title,
+    kind: t.kind,
     status: t.status,
     paperFree: paper.paperFree,
     forwardOnly: paper.forwardOnly,
