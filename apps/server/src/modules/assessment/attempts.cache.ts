@@ -46,6 +46,8 @@ class Lru<V> {
 
 class AnsweringCache {
   readonly papers = new Lru<PaperForAnswering>(500);
+  /** Papers being read: a class starting together reads its paper once, not once per student. */
+  readonly loading = new Map<string, Promise<PaperForAnswering | undefined>>();
   readonly owners = new Lru<AttemptOwner>(100_000);
 }
 
@@ -60,11 +62,28 @@ const cacheOf = (deps: AppDeps) => {
   return c;
 };
 
-/** The assignment's paper ready for answering; undefined when the reader may not see it. */
+/**
+ * The assignment's paper ready for answering; undefined when the reader may not see it. Callers have
+ * matched the attempt (or the start) to the reader, so the paper of the assignment is theirs to see.
+ */
 export async function paperFor(deps: AppDeps, tx: Tx, assignmentId: string) {
   const cache = cacheOf(deps);
   const hit = cache.papers.get(assignmentId);
   if (hit) return hit;
+  let loading = cache.loading.get(assignmentId);
+  if (!loading) {
+    loading = loadPaper(tx, assignmentId)
+      .then((paper) => {
+        if (paper) cache.papers.set(assignmentId, paper);
+        return paper;
+      })
+      .finally(() => cache.loading.delete(assignmentId));
+    cache.loading.set(assignmentId, loading);
+  }
+  return loading;
+}
+
+async function loadPaper(tx: Tx, assignmentId: string): Promise<PaperForAnswering | undefined> {
   const row = await findAnswerablePaper(tx, assignmentId);
   if (!row?.document) return undefined;
   const leaves = leavesOf(row.document);
@@ -76,7 +95,6 @@ export async function paperFor(deps: AppDeps, tx: Tx, assignmentId: string) {
     document: row.document,
     student: studentPaper(row.document),
   };
-  cache.papers.set(assignmentId, paper);
   return paper;
 }
 

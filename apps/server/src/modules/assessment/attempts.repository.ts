@@ -11,7 +11,7 @@ import type { TAssignmentKind, TAttemptStatus } from './attempts.schema.ts';
 import type { AnswerValue } from './item-model.ts';
 import type { PaperDocument } from './paper-model.ts';
 
-const ATTEMPT_DATES = ['startedAt', 'deadlineAt', 'submittedAt', 'now'];
+export const ATTEMPT_DATES = ['startedAt', 'deadlineAt', 'submittedAt', 'now'];
 
 export interface AttemptRow {
   id: string;
@@ -74,9 +74,9 @@ export interface AttemptForView extends AttemptRow {
   responses: Pick<ResponseRow, 'number' | 'part' | 'value' | 'seq' | 'savedAt' | 'score' | 'maxScore'>[];
 }
 
-const VIEW_COLUMNS = sql`${ATTEMPT_COLUMNS}, a.title, a.kind, a.released_at as "releasedAt"`;
+export const VIEW_COLUMNS = sql`${ATTEMPT_COLUMNS}, a.title, a.kind, a.released_at as "releasedAt"`;
 
-function viewOf(row: (Omit<AttemptForView, 'responses'> & { responses: unknown }) | undefined) {
+export function viewOf(row: (Omit<AttemptForView, 'responses'> & { responses: unknown }) | undefined) {
   if (!row) return undefined;
   const responses = (row.responses ?? []) as (AttemptForView['responses'][number] & { savedAt: string })[];
   return {
@@ -96,35 +96,6 @@ export const findAttemptForView = async (tx: Tx, id: string) =>
                            order by r.number, r.part)
                     from response r where r.attempt_id = t.id) as responses
             from attempt t join assignment a on a.id = t.assignment_id where t.id = ${id}`,
-      [...ATTEMPT_DATES, 'releasedAt'],
-    ),
-  );
-
-/**
- * Starts the student's attempt if the window is open and their class was given the assignment: the
- * deadline is the earlier of the window's close (or the end of late submission) and the start plus
- * the time limit, by the database's clock. Returns the new attempt as the answering page shows it,
- * or nothing when it was not started (already started, window shut, class not given it).
- */
-export const insertAttempt = async (
-  tx: Tx,
-  p: { id: string; assignmentId: string; studentId: string; memberPaths: readonly string[] },
-) =>
-  viewOf(
-    await oneOf(
-      tx,
-      sql`with t as (
-          insert into attempt (id, assignment_id, student_id, class_id, path, started_at, deadline_at)
-          select ${p.id}, a.id, ${p.studentId}, ac.class_id, ac.path, now(),
-                 least(coalesce(a.late_until, a.closes_at), now() + make_interval(mins => coalesce(a.minutes, 100000)))
-            from assignment a
-            join assignment_class ac on ac.assignment_id = a.id
-           where a.id = ${p.assignmentId} and now() >= a.opens_at and now() < coalesce(a.late_until, a.closes_at)
-             and ac.path::text = any(string_to_array(${p.memberPaths.join(',')}, ','))
-           order by ac.class_id limit 1
-          on conflict (assignment_id, student_id) do nothing
-          returning *)
-        select ${VIEW_COLUMNS}, null as responses from t join assignment a on a.id = t.assignment_id`,
       [...ATTEMPT_DATES, 'releasedAt'],
     ),
   );

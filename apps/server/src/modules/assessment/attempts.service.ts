@@ -8,11 +8,14 @@
  * record (who, when, what, under which client key), and the trail records starting, submitting,
  * expiring and every change of a grade.
  */
+
+import { auditRowOf } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/db/types.ts';
 import { type AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { answerSaves } from './answer-saves.ts';
 import { findAssignmentForStudent } from './assignments.repository.ts';
+import { attemptStarts } from './attempt-starts.ts';
 import { ownerOf, paperFor, rememberOwner } from './attempts.cache.ts';
 import { answerMismatch, leafKey } from './attempts.paper.ts';
 import * as repo from './attempts.repository.ts';
@@ -41,25 +44,27 @@ async function ownAttempt(ctx: Ctx, attemptId: string) {
 /**
  * Starts the student's attempt (or returns the one already started: a second tap, a second device).
  * Refused before the window opens, after it closes, and for a class the assignment was not given to.
- * A first start inside the window, what a class starting an exam together does, is one statement.
+ * A first start inside the window, what a class starting an exam together does, needs no statement
+ * of its own: it is written with the others (attempt-starts.ts).
  */
 export async function startAttempt(ctx: Ctx, assignmentId: string) {
   const studentId = ctx.actor.personId;
   const id = newId();
-  const started = await repo.insertAttempt(ctx.db, {
+  // Written with other students' starts (group commit), with its audit row.
+  const started = await attemptStarts(ctx.deps.database).write({
     id,
     assignmentId,
     studentId,
     memberPaths: ctx.scope.memberPaths,
-  });
-  if (started) {
-    rememberOwner(ctx.deps, id, { studentId, assignmentId });
-    await ctx.audit({
+    audit: auditRowOf(ctx.origin, {
       action: 'attempt.start',
       targetType: 'attempt',
       targetId: id,
       subjectPersonId: studentId,
-    });
+    }),
+  });
+  if (started) {
+    rememberOwner(ctx.deps, id, { studentId, assignmentId });
     return attemptView(ctx, id, started);
   }
   // Started before (or by another request at the same moment, whose attempt stands), or refused.
@@ -149,7 +154,7 @@ export async function saveAnswer(ctx: Ctx, attemptId: string, save: TSave) {
   // forward-only paper on, which is this attempt's own step.
   const out = paper.forwardOnly
     ? await repo.saveResponse(ctx.db, { ...params, forwardIndex: leaf.index })
-    : await answerSaves(ctx.deps).save(params);
+    : await answerSaves(ctx.deps.database).write(params);
   if (out.receivedAt) {
     return ack(save, out.receivedAt, out.applied, false);
   }

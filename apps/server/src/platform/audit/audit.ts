@@ -58,7 +58,7 @@ const auditRow = (origin: AuditOrigin, entry: AuditEntry): typeof auditLog.$infe
  * the last interval of read records; writes are never buffered — they are audited inside their own
  * transaction.
  */
-type AuditRow = typeof auditLog.$inferInsert;
+export type AuditRow = typeof auditLog.$inferInsert;
 
 /**
  * Many rows in one fixed-text statement (one JSON parameter), so PostgreSQL plans it once per
@@ -76,6 +76,21 @@ async function insertBatch(tx: Tx, rows: AuditRow[]): Promise<void> {
                "targetType" text, "targetId" text, "subjectPersonId" uuid, "subjectIds" uuid[], "orgPath" text,
                ip text, "userAgent" text, "requestId" text, details jsonb)`,
   );
+}
+
+/** The audit row of a write made now, for `writeAuditRows`. */
+export const auditRowOf = (origin: AuditOrigin, entry: AuditEntry): AuditRow => ({
+  ...auditRow(origin, entry),
+  id: newId(),
+  at: new Date(),
+});
+
+/**
+ * The audit rows of writes group-committed together (platform/db/group-commit.ts), in the same
+ * transaction as those writes and in one statement.
+ */
+export async function writeAuditRows(tx: Tx, rows: AuditRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await insertBatch(tx, rows.slice(i, i + 1000));
 }
 
 /**
