@@ -14,13 +14,15 @@
  *    must be there.
  * 4. Crowd: `--crowd` students start within 10 s, then autosave for a minute: zero errors, p99 < 200 ms.
  *
+ * The students sign in first and open their homework list (the page with 开始), as before an exam.
+ *
  * `--only capacity,crowd` runs some of the parts (the baseline always), for working on one of them.
  */
 import { sql } from 'drizzle-orm';
 import { insertFinalPaper } from '../../apps/server/src/modules/assessment/attempts.fixtures.ts';
 import type { ItemContent } from '../../apps/server/src/modules/assessment/item-model.ts';
 import { newId } from '../../apps/server/src/platform/db/types.ts';
-import { closedLoop, type Server, signInAll, startServer } from './api-load.ts';
+import { closedLoop, request, type Server, signInAll, startServer } from './api-load.ts';
 import { numArg, openBenchDb, textArg } from './bench-db.ts';
 import { type Ack, type Plan, type Run, runStudents, type Target } from './exam-load.ts';
 import { cpuOfTree, loadNote, pct, postmasterOf, seeded, table } from './stats.ts';
@@ -115,6 +117,18 @@ console.log(
   `${usernames.length} students signed in (${((Date.now() - signStart) / 1000).toFixed(0)} s, ${signed.perSecond.toFixed(0)}/s)`,
 );
 const users = signed.users;
+// Then, as a student does, each opens their homework list, the page with 开始 on it.
+const opened = Date.now();
+for (let next = 0; next < users.length; ) {
+  await Promise.all(
+    users.slice(next, next + 8).map(async (u) => {
+      const r = await request(server.base, 'GET', '/api/homework', u.cookie, undefined, u.ip);
+      if (r.status !== 200) throw new Error(`homework list: ${r.status} ${r.body.slice(0, 120)}`);
+    }),
+  );
+  next += 8;
+}
+console.log(`… and opened their homework lists (${((Date.now() - opened) / 1000).toFixed(0)} s)`);
 
 // 1. Baseline: `select 1`, and saves as fast as 64 students are answered, with the CPU each costs.
 const baseline = await closedLoop(server.base, 64, 5, () => ({
