@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { newId } from '../../platform/db/types.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { saveResponses } from './answer-saves.repository.ts';
 import { insertFinalPaper } from './attempts.fixtures.ts';
 
 let t: TestApp;
-let students: { client: Client; id: string }[];
+let students: { client: Client; id: string; username: string }[];
 let attempts: string[];
 
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
@@ -30,7 +31,9 @@ beforeAll(async () => {
     closesAt: minutes(60),
   });
   expect(assigned.statusCode, assigned.body).toBe(200);
-  students = await Promise.all(cls.rows.map(async (r) => ({ client: await t.login(r.username), id: r.id })));
+  students = await Promise.all(
+    cls.rows.map(async (r) => ({ client: await t.login(r.username), id: r.id, username: r.username })),
+  );
   attempts = await Promise.all(
     students.map(async (s) => {
       const res = await s.client.post(`/api/assignments/${assigned.json().id}/start`);
@@ -106,5 +109,48 @@ describe('answers saved together (group commit)', () => {
       sql`select 1 from response_save where client_key like 'owner-check-%' and attempt_id = ${theirs}`,
     );
     expect(logged.rows).toHaveLength(0);
+  });
+
+  it('acknowledges a crowd of saves on an instance with nothing in memory yet (just restarted)', async () => {
+    // A new instance on the same database (its own caches, empty), and more saves at once than its
+    // pool has connections: each looks its attempt and paper up before it is written.
+    const second = await buildApp({ ...t.deps }, { logger: false, serveWeb: false });
+    await second.ready();
+    try {
+      const sessions = await Promise.all(
+        students.map(async (s) => {
+          const login = await second.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: s.username, password: 'Hanlin@2026' },
+          });
+          expect(login.statusCode, login.body).toBe(200);
+          const sid = login.cookies.find((c) => c.name === 'hanlin_sid')!.value;
+          return { cookie: `hanlin_sid=${sid}`, 'x-csrf-token': login.json().csrfToken as string };
+        }),
+      );
+      const replies = await Promise.all(
+        students.flatMap((_, k) =>
+          Array.from({ length: 10 }, (_, n) =>
+            second.inject({
+              method: 'POST',
+              url: `/api/attempts/${attempts[k]}/answers`,
+              headers: sessions[k],
+              payload: {
+                key: `cold-${k}-${n}-0001`,
+                seq: 100 + n,
+                number: 1,
+                part: 0,
+                value: { choice: 'D' },
+              },
+            }),
+          ),
+        ),
+      );
+      for (const r of replies) expect(r.statusCode, r.body).toBe(200);
+      for (const a of attempts) expect((await saved(a))[0]).toEqual({ number: 1, seq: 109, choice: 'D' });
+    } finally {
+      await second.close();
+    }
   });
 });

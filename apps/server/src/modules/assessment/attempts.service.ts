@@ -10,9 +10,11 @@
  */
 
 import { auditRowOf } from '../../platform/audit/audit.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { withScope } from '../../platform/db/scoped.ts';
 import { newId } from '../../platform/db/types.ts';
 import { type AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
-import type { Ctx } from '../../platform/http/context.ts';
+import { actorDbScope, type Ctx } from '../../platform/http/context.ts';
 import { answerSaves } from './answer-saves.ts';
 import { findAssignmentForStudent } from './assignments.repository.ts';
 import { attemptStarts } from './attempt-starts.ts';
@@ -32,11 +34,19 @@ export interface TSave {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The student's own attempt, or not found (someone else's attempt is indistinguishable from none). */
+/**
+ * The student's own attempt, or not found (someone else's attempt is indistinguishable from none).
+ * What is not in memory is read in short transactions of their own (under the student's scope), not
+ * in the request's: a save then holds no pooled connection while it waits for its group commit, and
+ * one waiting for a paper another request is reading holds none either. After a restart, with
+ * nothing in memory, saves holding every connection would otherwise leave the group commit none.
+ */
 async function ownAttempt(ctx: Ctx, attemptId: string) {
-  const owner = await ownerOf(ctx.deps, ctx.db, attemptId);
+  const read = <T>(fn: (tx: Tx) => Promise<T>) =>
+    withScope(ctx.deps.database, actorDbScope(ctx.actor, ctx.scope), fn);
+  const owner = await read((tx) => ownerOf(ctx.deps, tx, attemptId));
   if (!owner || owner.studentId !== ctx.actor.personId) throw notFound('作答');
-  const paper = await paperFor(ctx.deps, ctx.db, owner.assignmentId);
+  const paper = await read((tx) => paperFor(ctx.deps, tx, owner.assignmentId));
   if (!paper) throw notFound('作答');
   return { owner, paper };
 }
