@@ -4,7 +4,7 @@ import { buildApp } from '../../app.ts';
 import { newId } from '../../platform/db/types.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { saveResponses } from './answer-saves.repository.ts';
-import { insertFinalPaper } from './attempts.fixtures.ts';
+import { demoClassmates, insertFinalPaper } from './attempts.fixtures.ts';
 
 let t: TestApp;
 let students: { client: Client; id: string; username: string }[];
@@ -15,24 +15,18 @@ const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 beforeAll(async () => {
   t = await createTestApp();
   const teacher = await t.login('teacher_demo');
-  const cls = await t.db.db.execute<{ classId: string; username: string; id: string }>(
-    sql`select s.class_id as "classId", a.username, s.person_id as id from student s
-          join account a on a.person_id = s.person_id
-         where s.class_id = (select s2.class_id from student s2 join account a2 on a2.person_id = s2.person_id
-                              where a2.username = 'student_demo')
-         order by a.username = 'student_demo' desc, a.username limit 3`,
-  );
+  const classmates = await demoClassmates(t.db, 3);
   const { paperId } = await insertFinalPaper(t.db, { ownerUsername: 'teacher_demo' });
   const assigned = await teacher.post('/api/assignments', {
     paperId,
     kind: 'homework',
-    classIds: [cls.rows[0]!.classId],
+    classIds: [classmates[0]!.classId],
     opensAt: minutes(-5),
     closesAt: minutes(60),
   });
   expect(assigned.statusCode, assigned.body).toBe(200);
   students = await Promise.all(
-    cls.rows.map(async (r) => ({ client: await t.login(r.username), id: r.id, username: r.username })),
+    classmates.map(async (r) => ({ client: await t.login(r.username), id: r.id, username: r.username })),
   );
   attempts = await Promise.all(
     students.map(async (s) => {

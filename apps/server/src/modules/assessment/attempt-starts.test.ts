@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { insertFinalPaper } from './attempts.fixtures.ts';
+import { demoClassmates, insertFinalPaper } from './attempts.fixtures.ts';
 
 let t: TestApp;
 let teacher: Client;
@@ -13,15 +13,11 @@ const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 beforeAll(async () => {
   t = await createTestApp();
   teacher = await t.login('teacher_demo');
-  const cls = await t.db.db.execute<{ classId: string; username: string; id: string }>(
-    sql`select s.class_id as "classId", a.username, s.person_id as id from student s
-          join account a on a.person_id = s.person_id
-         where s.class_id = (select s2.class_id from student s2 join account a2 on a2.person_id = s2.person_id
-                              where a2.username = 'student_demo')
-         order by a.username = 'student_demo' desc, a.username limit 4`,
+  const classmates = await demoClassmates(t.db, 4);
+  classId = classmates[0]!.classId;
+  students = await Promise.all(
+    classmates.map(async (r) => ({ client: await t.login(r.username), id: r.id })),
   );
-  classId = cls.rows[0]!.classId;
-  students = await Promise.all(cls.rows.map(async (r) => ({ client: await t.login(r.username), id: r.id })));
 });
 afterAll(() => t.close());
 

@@ -146,3 +146,15 @@ export async function insertFinalPaper(
       ${JSON.stringify(document)}::jsonb, ${who.id}, ${who.path}::ltree, ${who.districtId}, ${who.schoolId}, now())`);
   return { paperId, document };
 }
+
+/** `student_demo` and the first `n - 1` of their classmates by username: a class answering together. */
+export async function demoClassmates(owner: Database, n: number) {
+  const r = await owner.db.execute<{ classId: string; username: string; id: string }>(
+    sql`select s.class_id as "classId", a.username, s.person_id as id from student s
+          join account a on a.person_id = s.person_id
+         where s.class_id = (select s2.class_id from student s2 join account a2 on a2.person_id = s2.person_id
+                              where a2.username = 'student_demo')
+         order by a.username = 'student_demo' desc, a.username limit ${n}`,
+  );
+  return r.rows;
+}
