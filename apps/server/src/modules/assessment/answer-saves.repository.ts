@@ -8,18 +8,15 @@ import { execPrepared } from '../../platform/db/prepared.ts';
 import type { SaveOutcome, SaveParams } from './attempts.repository.ts';
 import { withDates } from './attempts.rows.ts';
 
-/** One save of a batch: any student's, to an attempt of a paper that may be answered in any order. */
-export type BatchedSave = Omit<SaveParams, 'forwardIndex'>;
-
 /**
- * Saves each answer of `saves` as `saveResponse` saves one, in one statement, and returns the
+ * Saves each answer of `saves` in one statement, and returns the
  * outcome of each in order. Each save is checked on its own: its attempt must belong to the student
  * it names (the signed-in actor whose save it is), be in progress and before its deadline (a
  * key-share lock keeps submission from grading past a save in flight). A key used twice in the batch
  * (a retry overtaking its first try) is logged once, for the first; of several answers to one item
  * the highest sequence number is applied, as when they arrive one by one.
  */
-export async function saveResponses(tx: Tx, saves: readonly BatchedSave[]): Promise<SaveOutcome[]> {
+export async function saveResponses(tx: Tx, saves: readonly SaveParams[]): Promise<SaveOutcome[]> {
   const input = JSON.stringify(
     saves.map((s, i) => ({
       i,

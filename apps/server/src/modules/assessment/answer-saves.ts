@@ -9,10 +9,10 @@
  * value of the request). The service has already matched the attempt to the actor (`ownAttempt`).
  */
 import { GroupCommit, perDatabase } from '../../platform/db/group-commit.ts';
-import { type BatchedSave, saveResponses } from './answer-saves.repository.ts';
-import type { SaveOutcome } from './attempts.repository.ts';
+import { saveResponses } from './answer-saves.repository.ts';
+import type { SaveOutcome, SaveParams } from './attempts.repository.ts';
 
 /** The app's writer of answer saves. */
 export const answerSaves = perDatabase(
-  (database) => new GroupCommit<BatchedSave, SaveOutcome>(database, 'answer-saves', saveResponses),
+  (database) => new GroupCommit<SaveParams, SaveOutcome>(database, 'answer-saves', saveResponses),
 );

@@ -110,8 +110,6 @@ export interface SaveParams {
   value: AnswerValue;
   responseId: string;
   maxScore: number;
-  /** Forward-only paper-free papers: the item's position; earlier items are locked, reaching it moves on. */
-  forwardIndex?: number;
 }
 
 export interface SaveOutcome {
@@ -124,18 +122,17 @@ export interface SaveOutcome {
 }
 
 /**
- * The save of one answer, in one statement: the attempt must be the student's, in progress and
- * before its deadline (a key-share lock keeps submission from grading past a save in flight); the
- * save is logged under the client's key once (a retry inserts nothing), and the item's answer
- * replaced only by a save of a higher sequence number (saves overtaking each other on a flaky
- * connection leave the latest standing).
+ * The save of one answer to a forward-only paper-free paper, in one statement (other saves are
+ * written together, answer-saves.repository.ts): the attempt must be the student's, in progress,
+ * before its deadline and not past the item (`forwardIndex`, its position; reaching it moves the
+ * attempt on and locks the items before); the save is logged under the client's key once (a retry
+ * inserts nothing), and the item's answer replaced only by a save of a higher sequence number.
  */
-export async function saveResponse(tx: Tx, p: SaveParams): Promise<SaveOutcome> {
-  const open =
-    p.forwardIndex === undefined
-      ? sql`select id from attempt where id = ${p.attemptId} and student_id = ${p.studentId}
-              and status = 'in_progress' and deadline_at > now() for key share`
-      : sql`update attempt set furthest = ${p.forwardIndex}
+export async function saveForwardResponse(
+  tx: Tx,
+  p: SaveParams & { forwardIndex: number },
+): Promise<SaveOutcome> {
+  const open = sql`update attempt set furthest = ${p.forwardIndex}
              where id = ${p.attemptId} and student_id = ${p.studentId}
                and status = 'in_progress' and deadline_at > now() and furthest <= ${p.forwardIndex}
             returning id`;

@@ -163,7 +163,7 @@ export async function saveAnswer(ctx: Ctx, attemptId: string, save: TSave) {
   // Written with other students' saves (group commit), unless reaching this item moves a
   // forward-only paper on, which is this attempt's own step.
   const out = paper.forwardOnly
-    ? await repo.saveResponse(ctx.db, { ...params, forwardIndex: leaf.index })
+    ? await repo.saveForwardResponse(ctx.db, { ...params, forwardIndex: leaf.index })
     : await answerSaves(ctx.deps.database).write(params);
   if (out.receivedAt) {
     return ack(save, out.receivedAt, out.applied, false);
