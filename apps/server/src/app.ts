@@ -19,6 +19,8 @@ import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
 import { assignmentScope } from './modules/assessment/assignments.scope.ts';
 import { attemptRoutes } from './modules/assessment/attempts.routes.ts';
 import { bankRoutes } from './modules/assessment/bank.routes.ts';
+import { itemAnalysisRoutes } from './modules/assessment/item-analysis.routes.ts';
+import { itemAnalysisScope } from './modules/assessment/item-analysis.scope.ts';
 import { itemImportRoutes } from './modules/assessment/item-import.routes.ts';
 import { itemImportScope } from './modules/assessment/item-import.scope.ts';
 import { markingFlowRoutes } from './modules/assessment/marking-flow.routes.ts';
@@ -92,6 +94,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   assessmentScope,
   itemImportScope,
   assignmentScope,
+  itemAnalysisScope,
   markingNotebookScope,
   assemblyScope,
   privacyScope,
@@ -227,6 +230,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(attemptRoutes);
       await api.register(markingFlowRoutes);
       await api.register(notebookRoutes);
+      await api.register(itemAnalysisRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },

@@ -323,6 +323,16 @@ export const AUDIT_ACTIONS = A({
     en: 'Accept another answer and regrade',
   },
   'assignment.release': { group: 'homework', zh: '发布成绩', en: 'Release the scores' },
+  'assignment.item_analysis.read': {
+    group: 'homework',
+    zh: '查看试题分析',
+    en: 'View the item analysis of a paper',
+  },
+  'assignment.item_analysis.export': {
+    group: 'export',
+    zh: '导出试题分析',
+    en: 'Export the item analysis of a paper',
+  },
   'attempt.start': { group: 'homework', zh: '开始作答', en: 'Start an attempt' },
   'attempt.submit': { group: 'homework', zh: '提交作答', en: 'Submit an attempt' },
   'attempt.expire': { group: 'homework', zh: '到时自动收卷', en: 'Close attempts at their deadline' },
