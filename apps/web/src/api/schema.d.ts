@@ -7186,7 +7186,7 @@ export interface paths {
                             filter: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                                 groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
@@ -7679,7 +7679,7 @@ export interface paths {
                             query: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                                 groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
@@ -7789,7 +7789,7 @@ export interface paths {
                         query: {
                             /** Format: uuid */
                             personId?: string;
-                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                             groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                             actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                             outcomes?: ("success" | "failure" | "denied")[];
@@ -31789,6 +31789,305 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/item-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试题分析：难度、区分度、选项分析、信度与问题试题（仅汇总，不含学生个人数据） */
+        get: {
+            parameters: {
+                query?: {
+                    classId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignment: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "homework" | "exam" | "unified_exam";
+                                subjectCode: string;
+                                totalScore: number;
+                                releasedAt: string | null;
+                            };
+                            classes: {
+                                id: string;
+                                name: string;
+                                graded: number;
+                                pending: number;
+                            }[];
+                            classId: string | null;
+                            persons: number;
+                            pending: number;
+                            withheld: boolean;
+                            groupSize: number;
+                            reliability: {
+                                alpha: number | null;
+                                splitHalf: number | null;
+                                splitHalfR: number | null;
+                                sem: number | null;
+                            } | null;
+                            scores: {
+                                persons: number;
+                                maxTotal: number;
+                                mean: number | null;
+                                sd: number | null;
+                                min: number | null;
+                                median: number | null;
+                                max: number | null;
+                                bins: {
+                                    from: number;
+                                    to: number;
+                                    count: number;
+                                }[];
+                            } | null;
+                            items: {
+                                number: number;
+                                part: number;
+                                label: string;
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "true_false" | "fill_in" | "short_answer" | "essay" | "composite";
+                                knowledgePoints: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                maxScore: number;
+                                key: string[];
+                                mean: number | null;
+                                p: number | null;
+                                rpb: number | null;
+                                d: number | null;
+                                upperP: number | null;
+                                lowerP: number | null;
+                                alphaIfDeleted: number | null;
+                                flags: {
+                                    /** @enum {string} */
+                                    code: "negative-discrimination" | "low-discrimination" | "distractor-attracts-upper" | "distractor-beats-key" | "raises-alpha-if-deleted" | "very-easy" | "very-hard";
+                                    /** @enum {string} */
+                                    severity: "serious" | "warning" | "info";
+                                    option: string | null;
+                                }[];
+                                distractors: {
+                                    option: string | null;
+                                    isKey: boolean;
+                                    count: number;
+                                    share: number | null;
+                                    upper: number | null;
+                                    middle: number | null;
+                                    lower: number | null;
+                                    rpb: number | null;
+                                }[] | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/item-analysis/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出试题分析（.xlsx：概览、试题、选项） */
+        get: {
+            parameters: {
+                query?: {
+                    classId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description Default Response */
                 400: {
                     headers: {
