@@ -102,3 +102,32 @@ export async function knowledgePointNames(tx: Tx, itemIds: readonly string[]) {
     out.set(row.itemId, [...(out.get(row.itemId) ?? []), { id: row.id, name: row.name }]);
   return out;
 }
+
+/**
+ * The 统考 an analyst may open from the list: set in or given to classes under `paths` (null: all
+ * the rows the caller's row-level scope shows), newest first.
+ */
+export async function listUnifiedExams(tx: Tx, paths: string[] | null) {
+  const within =
+    paths === null
+      ? sql`true`
+      : sql`(${pathWithin(sql`a.path`, paths)} or exists (select 1 from assignment_class ac
+              where ac.assignment_id = a.id and ${pathWithin(sql`ac.path`, paths)}))`;
+  const r = await tx.execute<{
+    id: string;
+    title: string;
+    subjectCode: string;
+    gradeCode: string;
+    opensAt: Date;
+    releasedAt: Date | null;
+    classes: number;
+  }>(
+    sql`select a.id, a.title, p.subject_code as "subjectCode", p.grade_code as "gradeCode",
+               a.opens_at as "opensAt", a.released_at as "releasedAt",
+               (select count(*)::int from assignment_class ac where ac.assignment_id = a.id) as classes
+          from assignment a join paper p on p.id = a.paper_id
+         where a.kind = 'unified_exam' and ${within}
+         order by a.opens_at desc, a.id limit 200`,
+  );
+  return r.rows;
+}

@@ -7,7 +7,7 @@ import { errorResponses, ZId, ZIdParams } from '../../platform/http/schemas.ts';
 import { sendXlsx } from '../../platform/xlsx/xlsx-reply.ts';
 import { ASSIGNMENT_KINDS } from './attempts.schema.ts';
 import { ANALYSTS } from './item-analysis.policy.ts';
-import { itemAnalysisOf, itemAnalysisWorkbook } from './item-analysis.service.ts';
+import { itemAnalysisOf, itemAnalysisWorkbook, listAnalysableExams } from './item-analysis.service.ts';
 import { ITEM_TYPES } from './item-model.ts';
 
 /** A statistic that is not defined on these data (no variance, too few students) is null. */
@@ -99,6 +99,33 @@ const ZItemAnalysis = z.object({
 /** Item analysis after a paper (试题分析): the figures, and the same as a workbook. */
 export async function itemAnalysisRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/item-analysis/exams',
+    {
+      config: { policy: { allow: ANALYSTS } },
+      schema: {
+        tags: ['assessment'],
+        summary: '可查看试题分析的统考（本人班级、本单位或所辖区域）',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                title: z.string(),
+                subjectCode: z.string(),
+                gradeCode: z.string(),
+                opensAt: z.string(),
+                releasedAt: z.string().nullable(),
+                classes: z.number(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => runAs(req, (ctx) => listAnalysableExams(ctx)),
+  );
   r.get(
     '/assignments/:id/item-analysis',
     {

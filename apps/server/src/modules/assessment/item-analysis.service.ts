@@ -70,6 +70,25 @@ export async function itemAnalysisWorkbook(ctx: Ctx, o: ItemAnalysisOptions) {
   return analysisWorkbook(out);
 }
 
+/**
+ * The 统考 the viewer may analyse: a researcher's unit's (read under the named system scope, as
+ * assignments are no one's personal data but lie outside a structure role's row-level scope), and
+ * for staff those their row-level scope shows (their classes', their unit's).
+ */
+export async function listAnalysableExams(ctx: Ctx) {
+  const { paths, structure } = reach(ctx);
+  const rows = structure
+    ? await asSystem(ctx.db, 'item-analysis-aggregates', () => repo.listUnifiedExams(ctx.db, paths))
+    : await repo.listUnifiedExams(ctx.db, null);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      opensAt: new Date(r.opensAt).toISOString(),
+      releasedAt: r.releasedAt ? new Date(r.releasedAt).toISOString() : null,
+    })),
+  };
+}
+
 async function computeAnalysis(ctx: Ctx, o: ItemAnalysisOptions) {
   const { a, classes, graded, leaves, kps, structure } = await load(ctx, o);
   // Below a handful of students an aggregate is one student's score: a structure role sees counts only.

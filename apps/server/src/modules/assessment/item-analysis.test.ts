@@ -105,6 +105,12 @@ describe('the 统考 as a researcher sees it', () => {
     expect(a.scores!.bins.reduce((n, b) => n + b.count, 0)).toBe(a.persons);
   });
 
+  it('lists the 统考 for the researcher to open', async () => {
+    const res = await researcher.get('/api/item-analysis/exams');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((e: { id: string }) => e.id)).toContain(examId);
+  });
+
   it('flags at least one item, and analyses the choices by ability group', async () => {
     const a = await analysis(researcher, examId);
     expect(a.items.filter((i) => i.flags.length > 0).length).toBeGreaterThan(0);
@@ -148,6 +154,8 @@ describe('the 统考 as a researcher sees it', () => {
         roleAssignmentId: me.roles.find((r) => r.role === 'researcher')!.id,
       });
       const res = await c.get(`/api/assignments/${examId}/item-analysis`);
+      const listed = (await c.get('/api/item-analysis/exams')).json().items.map((e: { id: string }) => e.id);
+      expect(listed.includes(examId)).toBe(unit === district.id);
       if (unit === district.id) {
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json().persons).toBe((await expected(examId, null)).scores.persons);
