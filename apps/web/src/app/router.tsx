@@ -126,6 +126,20 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: '/item-analysis',
+                    element: page(
+                      () => import('../modules/assessment/item-analysis-exams-page'),
+                      'ItemAnalysisExamsPage',
+                    ),
+                  },
+                  {
+                    path: '/item-analysis/:id',
+                    element: page(
+                      () => import('../modules/assessment/item-analysis-page'),
+                      'ItemAnalysisPage',
+                    ),
+                  },
+                  {
                     path: '/notebook',
                     element: page(() => import('../modules/assessment/notebook-page'), 'NotebookPage'),
                   },

@@ -109,3 +109,13 @@ export const HOMEWORK_ROLES: readonly Role[] = [
 export const MARKING_ROLES: readonly Role[] = ['teacher', 'head_teacher', ...ADMIN_ROLES];
 /** The mistake notebook (错题本) is the student's own. */
 export const NOTEBOOK_ROLES: readonly Role[] = ['student'];
+
+/** 试题分析: teachers (their classes), administrators (their unit) and researchers (a 统考 of their area). */
+export const ITEM_ANALYSIS_ROLES: readonly Role[] = [
+  'teacher',
+  'head_teacher',
+  'school_admin',
+  'district_admin',
+  'city_admin',
+  'researcher',
+];

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
@@ -35,6 +36,7 @@ import {
   HOMEWORK_ROLES,
   IMPORT_ROLES,
   INVENTORY_ROLES,
+  ITEM_ANALYSIS_ROLES,
   MARKING_ROLES,
   NOTEBOOK_ROLES,
   NOTICE_ADMIN_ROLES,
@@ -65,6 +67,7 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/papers')) return '/papers';
   if (pathname.startsWith('/homework') || pathname.startsWith('/attempts')) return '/homework';
   if (pathname.startsWith('/marking')) return '/marking';
+  if (pathname.startsWith('/item-analysis')) return '/item-analysis';
   if (pathname.startsWith('/notebook')) return '/notebook';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
@@ -122,6 +125,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('nav.resources'),
     },
     MARKING_ROLES.includes(me.role) && { key: '/marking', icon: <EditOutlined />, label: t('nav.marking') },
+    ITEM_ANALYSIS_ROLES.includes(me.role) && {
+      key: '/item-analysis',
+      icon: <BarChartOutlined />,
+      label: t('nav.itemAnalysis'),
+    },
     NOTEBOOK_ROLES.includes(me.role) && {
       key: '/notebook',
       icon: <SnippetsOutlined />,

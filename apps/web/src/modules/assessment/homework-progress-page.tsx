@@ -24,6 +24,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { LinkButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
@@ -63,6 +64,9 @@ export function HomeworkProgressPage() {
         subtitle={`${t(`homework.kind.${a.kind}`)} · ${t('homework.due', { at: formatDateTime(a.closesAt, lang) })}`}
         extra={
           <Flex gap={8} wrap>
+            <LinkButton to={`/item-analysis/${id}`} data-testid="open-item-analysis">
+              {t('itemAnalysis.open')}
+            </LinkButton>
             <Button onClick={() => setRegrading(true)}>{t('homework.regrade.open')}</Button>
             <Button
               type="primary"

@@ -43,6 +43,9 @@ export function MarkingOverviewPage() {
         )}
         {o.anonymous && <Tag color="geekblue">{t('marking.anonymous')}</Tag>}
         {o.releasedAt && <Tag color="green">{t('marking.released')}</Tag>}
+        <LinkButton size="small" to={`/item-analysis/${assignmentId}`} data-testid="open-item-analysis">
+          {t('itemAnalysis.open')}
+        </LinkButton>
       </Flex>
       {waiting > 0 && (
         <Alert
