@@ -1,6 +1,8 @@
 import { Alert, Breadcrumb, Card, Col, Flex, Progress, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useMe } from '../../app/auth/auth-context';
+import { ADMIN_ROLES } from '../../app/auth/roles';
 import { LinkButton } from '../../app/components/link-button';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
@@ -17,6 +19,7 @@ export function MarkingOverviewPage() {
   const { assignmentId = '' } = useParams();
   const { t } = useTranslation();
   const overview = useMarkingOverview(assignmentId);
+  const me = useMe();
   if (overview.isPending) return <PageLoading />;
   if (overview.isError) return <PageError error={overview.error} onRetry={() => void overview.refetch()} />;
   const o = overview.data;
@@ -43,9 +46,11 @@ export function MarkingOverviewPage() {
         )}
         {o.anonymous && <Tag color="geekblue">{t('marking.anonymous')}</Tag>}
         {o.releasedAt && <Tag color="green">{t('marking.released')}</Tag>}
-        <LinkButton size="small" to={`/item-analysis/${assignmentId}`} data-testid="open-item-analysis">
-          {t('itemAnalysis.open')}
-        </LinkButton>
+        {ADMIN_ROLES.includes(me.role) && (
+          <LinkButton size="small" to={`/item-analysis/${assignmentId}`} data-testid="open-item-analysis">
+            {t('itemAnalysis.open')}
+          </LinkButton>
+        )}
       </Flex>
       {waiting > 0 && (
         <Alert
