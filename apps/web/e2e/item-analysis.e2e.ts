@@ -1,0 +1,108 @@
+/**
+ * Journey (issue 11 §1): a researcher opens the district 统考's item analysis from the menu and sees
+ * a flagged item with its reason, the reliability with its reading, the options of a choice item
+ * by ability group, and saves the chart as a picture and the figures as a workbook; a teacher opens
+ * the analysis of their homework from its progress page. On a desktop and on a 375 px phone, where
+ * the page never scrolls sideways (the table scrolls inside its card).
+ *
+ * The demo has one researcher login, at the city's 教研院; a district's researcher sees the same
+ * 统考 through the same rule (their unit's structure), as the server test shows.
+ */
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../server/src/platform/db/client.ts';
+import { connectOwner } from '../../server/src/platform/db/setup.ts';
+import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
+import { expectNoOverflow, watchConsole } from './page-health.ts';
+
+let browser: Browser;
+let db: Database;
+let homeworkId: string;
+
+beforeAll(async () => {
+  browser = await launch();
+  db = connectOwner(inject('databaseUrl'), 2);
+  // The demo teacher's latest released homework with marked scripts: what they review tomorrow.
+  const r = await db.db.execute<{ id: string }>(sql`
+    select a.id from assignment a join account u on u.person_id = a.created_by and u.username = 'teacher_demo'
+     where a.kind = 'homework' and a.released_at is not null
+       and (select count(*) from attempt t where t.assignment_id = a.id and t.score is not null) >= 10
+     order by a.opens_at desc limit 1`);
+  homeworkId = r.rows[0]!.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.pool.end();
+});
+
+async function researcherOpensExam(page: Page) {
+  await loginAs(page, 'researcher_demo');
+  const console = watchConsole(page);
+  await page.goto(`${baseUrl()}/item-analysis`);
+  await page.getByTestId('analysis-exam').first().getByRole('link').click();
+  await page.getByTestId('item-analysis-title').waitFor();
+  const flagged = page.getByTestId('flagged-item').or(page.getByTestId('extreme-item'));
+  await flagged.first().waitFor();
+  return console;
+}
+
+describe('item analysis', () => {
+  it('a researcher opens the 统考 and sees a flagged item, on a desktop', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
+    const console = await researcherOpensExam(page);
+    expect(await page.getByTestId('item-analysis-title').textContent()).toContain('统考');
+    // The flagged items come first, each with its reason in words.
+    const first = page.getByTestId('flagged-item').first();
+    await first.waitFor();
+    expect((await first.textContent())!.length).toBeGreaterThan(20);
+    expect(await page.getByTestId('reliability-reading').textContent()).toMatch(/α = \d\.\d\d/);
+    // A flagged item opens its row; a choice item shows its options by group.
+    await first.click();
+    await page.getByTestId('distractor-table').first().waitFor();
+    // The chart as a picture, the figures as a workbook.
+    await page.getByTestId('item-analysis-chart').locator('canvas').first().waitFor();
+    await settled(page);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('analysis-picture').click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('analysis-export').click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.screenshot({ path: `${SHOTS}/item-analysis-researcher-desktop.png`, fullPage: true });
+    expect(console.errors).toEqual([]);
+  });
+
+  it('a researcher reads it on a 375 px phone without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await researcherOpensExam(page);
+    await page.getByTestId('item-table').waitFor();
+    await settled(page);
+    await expectNoOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/item-analysis-researcher-phone.png`, fullPage: true });
+  });
+
+  it("a teacher opens their homework's analysis from its progress page", async () => {
+    for (const [viewport, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      const page = await browser.newPage({ viewport });
+      await loginAs(page, 'teacher_demo');
+      const console = watchConsole(page);
+      await page.goto(`${baseUrl()}/homework/${homeworkId}`);
+      await page.getByTestId('open-item-analysis').click();
+      await page.getByTestId('item-analysis-title').waitFor();
+      await page.getByTestId('item-table').waitFor();
+      await page.getByTestId('analysis-reliability').waitFor();
+      await settled(page);
+      await expectNoOverflow(page);
+      await page.screenshot({ path: `${SHOTS}/item-analysis-teacher-${name}.png`, fullPage: true });
+      expect(console.errors).toEqual([]);
+    }
+  });
+});
