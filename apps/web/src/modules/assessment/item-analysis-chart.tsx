@@ -77,7 +77,7 @@ export const ItemAnalysisChart = forwardRef<
           data: [t('itemAnalysis.chart.p'), t('itemAnalysis.chart.d'), t('itemAnalysis.chart.r')],
         },
         grid: [
-          { left: 36, right: 12, top: 64, height: '26%' },
+          { left: 36, right: 12, top: 84, height: '24%' },
           { left: 36, right: 12, top: '56%', bottom: 28 },
         ],
         xAxis: [
@@ -97,7 +97,7 @@ export const ItemAnalysisChart = forwardRef<
             nameTextStyle: { fontSize: 10 },
             minInterval: 1,
           },
-          { gridIndex: 1, type: 'value', min: -0.4, max: 1 },
+          { gridIndex: 1, type: 'value', min: -0.4, max: 1, interval: 0.2 },
         ],
         series: [
           {

@@ -6,7 +6,7 @@ const SEVERITY_COLOURS = { serious: 'red', warning: 'orange', info: 'default' } 
 
 /** One flag in plain words, with the shares behind a distractor flag. */
 function reason(item: AnalysedItem, f: ItemFlag, t: (k: string, o?: Record<string, unknown>) => string) {
-  const row = item.distractors?.find((r) => r.option === f.option);
+  const row = f.option === null ? undefined : item.distractors?.find((r) => r.option === f.option);
   const option = optionLabel(f.option, t);
   const base = t(`itemAnalysis.flag.${f.code}`, { option });
   if (!row) return base;

@@ -38,6 +38,7 @@ export function ItemAnalysisPage() {
     total: a.scores?.maxTotal ?? a.assignment.totalScore,
   });
   const alpha = a.reliability?.alpha ?? null;
+  const stat = { fontSize: 20 };
   const savePicture = () => {
     const url = chart.current?.toPng();
     if (!url) return;
@@ -102,24 +103,31 @@ export function ItemAnalysisPage() {
           <Card size="small" title={t('itemAnalysis.reliability.title')} data-testid="analysis-reliability">
             <Row gutter={[12, 12]}>
               <Col xs={12} md={6}>
-                <Statistic title={t('itemAnalysis.reliability.alpha')} value={fix2(alpha)} />
+                <Statistic
+                  title={t('itemAnalysis.reliability.alpha')}
+                  value={fix2(alpha)}
+                  styles={{ content: stat }}
+                />
               </Col>
               <Col xs={12} md={6}>
                 <Statistic
                   title={t('itemAnalysis.reliability.splitHalf')}
                   value={fix2(a.reliability?.splitHalf ?? null)}
+                  styles={{ content: stat }}
                 />
               </Col>
               <Col xs={12} md={6}>
                 <Statistic
                   title={t('itemAnalysis.reliability.sem')}
                   value={fix2(a.reliability?.sem ?? null)}
+                  styles={{ content: stat }}
                 />
               </Col>
               <Col xs={12} md={6}>
                 <Statistic
                   title={t('itemAnalysis.scores')}
                   value={`${a.scores.min ?? '—'} / ${a.scores.median ?? '—'} / ${a.scores.max ?? '—'}`}
+                  styles={{ content: stat }}
                 />
               </Col>
             </Row>

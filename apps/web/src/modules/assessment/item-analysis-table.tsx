@@ -7,6 +7,7 @@ import {
   difficultyBand,
   discriminationBand,
   fix2,
+  optionLabel,
 } from './item-analysis-api';
 import { DistractorTable } from './item-analysis-distractors';
 
@@ -95,7 +96,7 @@ export function ItemTable({
                       }
                     >
                       {t(`itemAnalysis.flagShort.${f.code}`)}
-                      {f.option ? ` ${f.option}` : ''}
+                      {f.option ? ` ${optionLabel(f.option, t)}` : ''}
                     </Tag>
                   )),
           },
