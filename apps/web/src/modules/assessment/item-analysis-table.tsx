@@ -82,7 +82,11 @@ export function ItemTable({
               return <Coloured value={i.rpb} colour={band ? BAND_COLOURS[band] : undefined} />;
             },
           },
-          { title: t('itemAnalysis.table.alphaIfDeleted'), render: (_, i) => fix2(i.alphaIfDeleted) },
+          {
+            // Three decimals: α without one item differs from α in the second or third.
+            title: t('itemAnalysis.table.alphaIfDeleted'),
+            render: (_, i) => (i.alphaIfDeleted === null ? '—' : i.alphaIfDeleted.toFixed(3)),
+          },
           {
             title: t('itemAnalysis.table.flags'),
             render: (_, i) =>
