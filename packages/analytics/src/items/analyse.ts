@@ -84,7 +84,7 @@ export function analyseItems(m: ScoreMatrix, choices: readonly ChoiceResponses[]
   const items: ItemStats[] = [];
   for (let i = 0; i < m.items; i++) {
     const c = byItem.get(i);
-    const distractors = c ? distractorTable(m, c, groups) : null;
+    const distractors = c ? distractorTable(m, c, groups, totals) : null;
     items.push({
       item: i,
       maxScore: m.maxScores[i]!,

@@ -48,10 +48,15 @@ export function choiceMask(options: readonly string[], chosen: readonly string[]
   return mask;
 }
 
-export function distractorTable(m: ScoreMatrix, c: ChoiceResponses, groups: AbilityGroups): DistractorTable {
+/** `totals` may be passed when the caller has them (one pass over the matrix instead of one per item). */
+export function distractorTable(
+  m: ScoreMatrix,
+  c: ChoiceResponses,
+  groups: AbilityGroups,
+  totals: Float64Array = totalScores(m),
+): DistractorTable {
   if (c.chosen.length !== m.persons) throw new RangeError('one choice mask per person is needed');
   if (c.options.length > 31) throw new RangeError('at most 31 options');
-  const totals = totalScores(m);
   const rest = new Float64Array(m.persons);
   for (let p = 0; p < m.persons; p++) rest[p] = totals[p]! - m.scores[p * m.items + c.item]!;
   const groupSize = { [UPPER]: groups.size, [LOWER]: groups.size, [MIDDLE]: m.persons - 2 * groups.size };
