@@ -51,6 +51,7 @@ export function connectDatabase(
   url: string,
   max = defaultPoolSize(),
   sessionScope?: Readonly<Record<string, string>>,
+  pipeline = false,
 ): Database {
   // Empty parts are left unset (read as empty); spaces and backslashes escaped for `options`.
   const options = sessionScope
@@ -59,7 +60,17 @@ export function connectDatabase(
         .map(([k, v]) => `-c ${k}=${v.replaceAll('\\', '\\\\').replaceAll(' ', '\\ ')}`)
         .join(' ')
     : undefined;
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: IDLE_MS, options });
+  // With `pipeline` a statement is written without waiting for the answers to those before it on
+  // the same connection (a scoped transaction's `begin` and its first statement travel together).
+  // For the application's pool only: COPY (the seed, the demo tools) cannot run on such a connection.
+  const pipelining = { pipeline } as pg.PoolConfig;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: IDLE_MS,
+    options,
+    ...pipelining,
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });

@@ -105,16 +105,17 @@ class LazyScopedClient {
   private connection(): Promise<pg.PoolClient> {
     this.conn ??= (async () => {
       const client = await this.pool.connect();
-      try {
-        await client.query(beginSql(client, this.scope, this.settings));
-      } catch (err) {
-        client.release(err as Error);
-        throw err;
-      }
+      // Not awaited here: on a pipelining connection (connectDatabase) the first statement is
+      // written right behind it, and the transaction costs no round trip of its own to open.
+      this.begun = client.query(beginSql(client, this.scope, this.settings));
+      this.begun.catch(() => undefined);
       return client;
     })();
     return this.conn;
   }
+
+  /** The `begin` until the first statement has seen it succeed. */
+  private begun?: Promise<unknown>;
 
   /**
    * Sets `name` for the rest of the transaction: with its `begin` when no statement has run yet
@@ -131,7 +132,18 @@ class LazyScopedClient {
   query(config: unknown, params?: unknown[]): Promise<unknown> {
     const run = this.queue.then(async () => {
       const client = await this.connection();
-      return client.query(config as pg.QueryConfig, params);
+      const result = client.query(config as pg.QueryConfig, params);
+      const begun = this.begun;
+      this.begun = undefined;
+      if (begun) {
+        try {
+          await begun;
+        } catch (err) {
+          result.catch(() => undefined);
+          throw err;
+        }
+      }
+      return result;
     });
     this.queue = run.catch(() => undefined);
     return run;
