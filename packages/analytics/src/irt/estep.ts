@@ -1,0 +1,191 @@
+/**
+ * The E-step of marginal maximum likelihood, the hot loop of calibration, over flat typed arrays.
+ *
+ * For a dichotomous item log P₁ − log P₀ = a·θ + d, so a person's log-likelihood at node q is
+ * Σ_answered log P₀ⱼ(θ_q) + θ_q·Σ_correct aⱼ + Σ_correct dⱼ: the correct answers enter through two
+ * sums, not a pass over the nodes each. For the M-step a dichotomous item needs only the expected
+ * number of its answerers at each node (n_jq) and Σ_correct E[θ | responses], because the expected
+ * complete-data log-likelihood of a logistic item is linear in the correct-answer counts. Persons who
+ * answered most items are booked as "everyone minus the items they skipped", those who answered few
+ * as "the items they answered", so a complete matrix costs O(items + nodes) per person and a sparse
+ * one O(answered × nodes). Graded items keep the full expected counts per score and node.
+ */
+import type { Responses } from './responses.ts';
+
+/** The constant part: responses and their layout. */
+export interface Design {
+  persons: number;
+  items: number;
+  scores: Int8Array;
+  maxScore: Uint8Array;
+  /** Start of each item's rows in the per-category tables (item j has maxScore[j] + 1 rows). */
+  catStart: Int32Array;
+  /** Number of correct answers of each dichotomous item (constant over iterations). */
+  correct: Float64Array;
+  /** Observed count of each score of each item, at [catStart[j] + k]. */
+  counts: Float64Array;
+}
+
+/** What one iteration's E-step reads, rebuilt from the current parameters. */
+export interface Tables {
+  /** Nodes θ_q (μ + σ·z_q). */
+  theta: Float64Array;
+  logPrior: Float64Array;
+  /** log P(score k | θ_q) at [(catStart[j] + k)·Q + q]. */
+  logP: Float64Array;
+  /** Σ over dichotomous items of log P₀ⱼ(θ_q). */
+  s0: Float64Array;
+  a: Float64Array;
+  /** The intercept of each dichotomous item (unused for graded items). */
+  d1: Float64Array;
+}
+
+export function makeDesign(r: Responses): Design {
+  const J = r.items;
+  const catStart = new Int32Array(J + 1);
+  for (let j = 0; j < J; j++) catStart[j + 1] = catStart[j]! + r.maxScore[j]! + 1;
+  const counts = new Float64Array(catStart[J]!);
+  for (let i = 0, k = 0; i < r.persons; i++) {
+    for (let j = 0; j < J; j++, k++) {
+      const x = r.scores[k]!;
+      if (x >= 0) counts[catStart[j]! + x]!++;
+    }
+  }
+  const correct = new Float64Array(J);
+  for (let j = 0; j < J; j++) if (r.maxScore[j] === 1) correct[j] = counts[catStart[j]! + 1]!;
+  return { persons: r.persons, items: J, scores: r.scores, maxScore: r.maxScore, catStart, correct, counts };
+}
+
+/**
+ * Accumulator layout (one Float64Array, so workers' results add element-wise):
+ * [logLik, persons with answers, Σ_q T_q, T(Q), Tc(Q), adj(J×Q), S(J), R(categories×Q)].
+ * n_jq = Tc_q + adj_jq for a dichotomous item, R the expected counts of graded items' scores.
+ */
+export function accumulatorLayout(d: Design, Q: number) {
+  const T = 3;
+  const Tc = T + Q;
+  const adj = Tc + Q;
+  const S = adj + d.items * Q;
+  const R = S + d.items;
+  return { T, Tc, adj, S, R, size: R + d.catStart[d.items]! * Q };
+}
+
+/**
+ * Fills L[q] with log prior + log-likelihood of person i at each node. Returns 0 when the person
+ * answered nothing, 1 when the dichotomous part was booked as "all minus skipped", 2 as "answered".
+ */
+export function logPosterior(d: Design, t: Tables, i: number, L: Float64Array): 0 | 1 | 2 {
+  const J = d.items;
+  const Q = t.theta.length;
+  const row = i * J;
+  const { scores, maxScore, catStart } = d;
+  let A = 0;
+  let D = 0;
+  let answeredDich = 0;
+  let missingDich = 0;
+  let answeredPoly = 0;
+  for (let j = 0; j < J; j++) {
+    const x = scores[row + j]!;
+    if (maxScore[j] === 1) {
+      if (x < 0) missingDich++;
+      else {
+        answeredDich++;
+        if (x === 1) {
+          A += t.a[j]!;
+          D += t.d1[j]!;
+        }
+      }
+    } else if (x >= 0) answeredPoly++;
+  }
+  if (answeredDich + answeredPoly === 0) return 0;
+  const { theta, logPrior, logP, s0 } = t;
+  const complement = missingDich <= answeredDich;
+  for (let q = 0; q < Q; q++) L[q] = logPrior[q]! + A * theta[q]! + D + (complement ? s0[q]! : 0);
+  if (missingDich + answeredDich > 0 && (!complement || missingDich > 0)) {
+    for (let j = 0; j < J; j++) {
+      if (maxScore[j] !== 1 || scores[row + j]! < 0 !== complement) continue;
+      const base = catStart[j]! * Q;
+      if (complement) for (let q = 0; q < Q; q++) L[q] = L[q]! - logP[base + q]!;
+      else for (let q = 0; q < Q; q++) L[q] = L[q]! + logP[base + q]!;
+    }
+  }
+  if (answeredPoly > 0) {
+    for (let j = 0; j < J; j++) {
+      const x = scores[row + j]!;
+      if (maxScore[j] === 1 || x < 0) continue;
+      const base = (catStart[j]! + x) * Q;
+      for (let q = 0; q < Q; q++) L[q] = L[q]! + logP[base + q]!;
+    }
+  }
+  return complement ? 1 : 2;
+}
+
+/** Turns log posterior L into normalised weights w in place; returns log Σ exp(L) (the log-likelihood). */
+export function normalise(L: Float64Array, w: Float64Array): number {
+  const Q = L.length;
+  let max = -Infinity;
+  for (let q = 0; q < Q; q++) if (L[q]! > max) max = L[q]!;
+  let sum = 0;
+  for (let q = 0; q < Q; q++) {
+    const e = Math.exp(L[q]! - max);
+    w[q] = e;
+    sum += e;
+  }
+  const inv = 1 / sum;
+  for (let q = 0; q < Q; q++) w[q] = w[q]! * inv;
+  return max + Math.log(sum);
+}
+
+/**
+ * Adds the expected counts of persons [from, to) (or of `subset[from..to)`) to `acc`
+ * (see `accumulatorLayout`).
+ */
+export function eStep(
+  d: Design,
+  t: Tables,
+  acc: Float64Array,
+  from: number,
+  to: number,
+  subset?: Int32Array,
+) {
+  const J = d.items;
+  const Q = t.theta.length;
+  const lay = accumulatorLayout(d, Q);
+  const L = new Float64Array(Q);
+  const w = new Float64Array(Q);
+  const { scores, maxScore, catStart } = d;
+  const theta = t.theta;
+  let logLik = 0;
+  let counted = 0;
+  for (let s = from; s < to; s++) {
+    const i = subset ? subset[s]! : s;
+    const mode = logPosterior(d, t, i, L);
+    if (mode === 0) continue;
+    counted++;
+    logLik += normalise(L, w);
+    let mean = 0;
+    for (let q = 0; q < Q; q++) {
+      const wq = w[q]!;
+      mean += wq * theta[q]!;
+      acc[lay.T + q]! += wq;
+    }
+    if (mode === 1) for (let q = 0; q < Q; q++) acc[lay.Tc + q]! += w[q]!;
+    const row = i * J;
+    for (let j = 0; j < J; j++) {
+      const x = scores[row + j]!;
+      if (maxScore[j] === 1) {
+        if (x === 1) acc[lay.S + j]! += mean;
+        if (mode === 1 ? x < 0 : x >= 0) {
+          const base = lay.adj + j * Q;
+          if (mode === 1) for (let q = 0; q < Q; q++) acc[base + q]! -= w[q]!;
+          else for (let q = 0; q < Q; q++) acc[base + q]! += w[q]!;
+        }
+      } else if (x >= 0) {
+        const base = lay.R + (catStart[j]! + x) * Q;
+        for (let q = 0; q < Q; q++) acc[base + q]! += w[q]!;
+      }
+    }
+  }
+  acc[0]! += logLik;
+  acc[1]! += counted;
+}

@@ -1,0 +1,4 @@
+export * from './calibrate.ts';
+export * from './item-model.ts';
+export * from './quadrature.ts';
+export * from './responses.ts';

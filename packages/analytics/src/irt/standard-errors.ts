@@ -1,0 +1,91 @@
+/**
+ * Standard errors of the item parameters from the observed information of the marginal likelihood:
+ * its Hessian is the central-difference derivative of the analytic marginal score (Fisher's identity:
+ * the posterior-weighted complete-data score, re-weighted at each perturbed point) — Oakes' identity
+ * evaluated numerically, as mirt's `SE.type = "Oakes"`. The population mean and SD, where estimated,
+ * are held at their estimates (their uncertainty is not propagated). Up to `FULL_LIMIT` free
+ * parameters the whole matrix is inverted; beyond (large banks) each item's own block, computed from
+ * only the persons who answered it, which ignores the covariance between items' estimates.
+ */
+
+import type { EStepDriver } from './em.ts';
+import { nodesAt } from './em.ts';
+import type { Design } from './estep.ts';
+import { inverseDiagonal } from './linear-algebra.ts';
+import type { FreeSet } from './mstep.ts';
+import { itemScore } from './mstep.ts';
+import type { ParamLayout } from './parameters.ts';
+import type { Quadrature } from './quadrature.ts';
+
+export const FULL_LIMIT = 400;
+
+/** The free item-parameter indices of item j, in the order [a, d₁…] of `itemScore`. */
+function freeOf(lay: ParamLayout, free: FreeSet, j: number): number[] {
+  if (free.fixedItem[j]) return [];
+  const out = free.slopes ? [j] : [];
+  for (let p = lay.dStart[j]!; p < lay.dStart[j + 1]!; p++) out.push(p);
+  return out;
+}
+
+/** Standard error of every entry of x (0 for parameters that were not estimated or not covered). */
+export function* standardErrors(
+  design: Design,
+  lay: ParamLayout,
+  x: Float64Array,
+  quad: Quadrature,
+  free: FreeSet,
+): EStepDriver<Float64Array> {
+  const se = new Float64Array(lay.size);
+  const perItem = Array.from({ length: design.items }, (_, j) => freeOf(lay, free, j));
+  const all = perItem.flat();
+  const slot = new Map(all.map((p, k) => [p, k]));
+  /** Gradient with respect to the parameters `params` of items `items`, at point xp. */
+  const score = function* (
+    xp: Float64Array,
+    items: number[],
+    params: number[],
+    subsetItem?: number,
+  ): EStepDriver<Float64Array> {
+    const acc = yield subsetItem === undefined ? { x: xp } : { x: xp, item: subsetItem };
+    const theta = nodesAt(lay, xp, quad);
+    const g = new Float64Array(params.length);
+    const where = new Map(params.map((p, k) => [p, k]));
+    for (const j of items) {
+      const gj = itemScore(design, lay, xp, acc, theta, j);
+      const idx = free.slopes ? [j] : [];
+      for (let p = lay.dStart[j]!; p < lay.dStart[j + 1]!; p++) idx.push(p);
+      const skip = free.slopes ? 0 : 1;
+      idx.forEach((p, k) => {
+        const at = where.get(p);
+        if (at !== undefined) g[at] = gj[k + skip]!;
+      });
+    }
+    return g;
+  };
+  const hessianSe = function* (params: number[], items: number[], subsetItem?: number): EStepDriver<void> {
+    const n = params.length;
+    const H = new Float64Array(n * n);
+    for (let c = 0; c < n; c++) {
+      const p = params[c]!;
+      const h = 1e-4 * Math.max(1, Math.abs(x[p]!));
+      const up = Float64Array.from(x);
+      up[p] = x[p]! + h;
+      const down = Float64Array.from(x);
+      down[p] = x[p]! - h;
+      const gu = yield* score(up, items, params, subsetItem);
+      const gd = yield* score(down, items, params, subsetItem);
+      for (let r = 0; r < n; r++) H[r * n + c] = -(gu[r]! - gd[r]!) / (2 * h);
+    }
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < r; c++) H[r * n + c] = H[c * n + r] = (H[r * n + c]! + H[c * n + r]!) / 2;
+    }
+    const v = inverseDiagonal(H, n);
+    params.forEach((p, k) => {
+      se[p] = Math.sqrt(v[k]!);
+    });
+  };
+  const items = perItem.map((_, j) => j).filter((j) => perItem[j]!.length > 0);
+  if (slot.size <= FULL_LIMIT) yield* hessianSe(all, items);
+  else for (const j of items) yield* hessianSe(perItem[j]!, [j], j);
+  return se;
+}
