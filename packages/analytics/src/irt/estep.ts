@@ -120,19 +120,35 @@ export function logPosterior(d: Design, t: Tables, i: number, L: Float64Array): 
   return complement ? 1 : 2;
 }
 
-/** Turns log posterior L into normalised weights w in place; returns log Σ exp(L) (the log-likelihood). */
-export function normalise(L: Float64Array, w: Float64Array): number {
+/** Log-posterior terms below the largest by more than this are < 1e-17 of it: zero in double precision. */
+const NEGLIGIBLE = -40;
+
+/**
+ * Turns log posterior L into normalised weights w in place and returns log Σ exp(L) (the person's
+ * log-likelihood). The posterior is log-concave (logistic items, normal prior), so its weight sits in
+ * one band of nodes around the mode; `band` receives [first, last] and only the band pays for
+ * `Math.exp` (the dominant cost: a long test concentrates the posterior on a dozen of 61 nodes).
+ */
+export function normalise(L: Float64Array, w: Float64Array, band: Int32Array): number {
   const Q = L.length;
-  let max = -Infinity;
-  for (let q = 0; q < Q; q++) if (L[q]! > max) max = L[q]!;
+  let top = 0;
+  for (let q = 1; q < Q; q++) if (L[q]! > L[top]!) top = q;
+  const max = L[top]!;
+  let lo = top;
+  while (lo > 0 && L[lo - 1]! - max > NEGLIGIBLE) lo--;
+  let hi = top;
+  while (hi < Q - 1 && L[hi + 1]! - max > NEGLIGIBLE) hi++;
+  w.fill(0);
   let sum = 0;
-  for (let q = 0; q < Q; q++) {
+  for (let q = lo; q <= hi; q++) {
     const e = Math.exp(L[q]! - max);
     w[q] = e;
     sum += e;
   }
   const inv = 1 / sum;
-  for (let q = 0; q < Q; q++) w[q] = w[q]! * inv;
+  for (let q = lo; q <= hi; q++) w[q] = w[q]! * inv;
+  band[0] = lo;
+  band[1] = hi;
   return max + Math.log(sum);
 }
 
@@ -153,8 +169,10 @@ export function eStep(
   const lay = accumulatorLayout(d, Q);
   const L = new Float64Array(Q);
   const w = new Float64Array(Q);
+  const band = new Int32Array(2);
   const { scores, maxScore, catStart } = d;
   const theta = t.theta;
+  const { T, Tc, adj, S, R } = lay;
   let logLik = 0;
   let counted = 0;
   for (let s = from; s < to; s++) {
@@ -162,27 +180,29 @@ export function eStep(
     const mode = logPosterior(d, t, i, L);
     if (mode === 0) continue;
     counted++;
-    logLik += normalise(L, w);
+    logLik += normalise(L, w, band);
+    const lo = band[0]!;
+    const hi = band[1]! + 1;
     let mean = 0;
-    for (let q = 0; q < Q; q++) {
+    for (let q = lo; q < hi; q++) {
       const wq = w[q]!;
       mean += wq * theta[q]!;
-      acc[lay.T + q]! += wq;
+      acc[T + q]! += wq;
     }
-    if (mode === 1) for (let q = 0; q < Q; q++) acc[lay.Tc + q]! += w[q]!;
+    if (mode === 1) for (let q = lo; q < hi; q++) acc[Tc + q]! += w[q]!;
     const row = i * J;
     for (let j = 0; j < J; j++) {
       const x = scores[row + j]!;
       if (maxScore[j] === 1) {
-        if (x === 1) acc[lay.S + j]! += mean;
+        if (x === 1) acc[S + j]! += mean;
         if (mode === 1 ? x < 0 : x >= 0) {
-          const base = lay.adj + j * Q;
-          if (mode === 1) for (let q = 0; q < Q; q++) acc[base + q]! -= w[q]!;
-          else for (let q = 0; q < Q; q++) acc[base + q]! += w[q]!;
+          const base = adj + j * Q;
+          if (mode === 1) for (let q = lo; q < hi; q++) acc[base + q]! -= w[q]!;
+          else for (let q = lo; q < hi; q++) acc[base + q]! += w[q]!;
         }
       } else if (x >= 0) {
-        const base = lay.R + (catStart[j]! + x) * Q;
-        for (let q = 0; q < Q; q++) acc[base + q]! += w[q]!;
+        const base = R + (catStart[j]! + x) * Q;
+        for (let q = lo; q < hi; q++) acc[base + q]! += w[q]!;
       }
     }
   }
