@@ -33,7 +33,9 @@ export function scoringTables(model: ScoringModel, responses: Responses) {
   const design = makeDesign(responses);
   const lay = paramLayout(design);
   const x = new Float64Array(lay.size);
-  model.items.forEach((item, j) => setItem(lay, x, j, item));
+  model.items.forEach((item, j) => {
+    setItem(lay, x, j, item);
+  });
   x[lay.mean] = model.population?.mean ?? 0;
   x[lay.sd] = model.population?.sd ?? 1;
   const quad = model.quadrature ?? normalQuadrature();

@@ -71,7 +71,9 @@ describe('graded response model', () => {
     c.items.forEach((item, j) => {
       expect(item.d.length).toBe(items[j]!.d.length);
       zs.push((item.a - items[j]!.a) / item.se.a);
-      item.d.forEach((d, k) => zs.push((d - items[j]!.d[k]!) / item.se.d[k]!));
+      item.d.forEach((d, k) => {
+        zs.push((d - items[j]!.d[k]!) / item.se.d[k]!);
+      });
     });
     const zero = (n: number) => new Array(n).fill(0);
     const seA = rmse(
