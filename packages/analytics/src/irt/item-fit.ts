@@ -106,28 +106,31 @@ export function itemFit(
       observed[s * (K + 1) + responses.scores[i * J + j]!]!++;
     });
     // Groups of summed scores where more than one score on j is possible, merged until expected ≥ min.
-    const groups: { o: number[]; e: number[] }[] = [];
-    let cur = { o: new Array(K + 1).fill(0), e: new Array(K + 1).fill(0) };
+    const groups: { o: Float64Array; e: Float64Array }[] = [];
+    const fresh = () => ({ o: new Float64Array(K + 1), e: new Float64Array(K + 1) });
+    let cur = fresh();
     const small = (g: typeof cur) => g.e.some((e) => e < minExpected);
     for (let s = 1; s < total; s++) {
       for (let k = 0; k <= K; k++) {
-        cur.o[k] += observed[s * (K + 1) + k]!;
-        cur.e[k] += marginal[s]! > 0 ? (groupN[s]! * joint[s * (K + 1) + k]!) / marginal[s]! : 0;
+        cur.o[k]! += observed[s * (K + 1) + k]!;
+        cur.e[k]! += marginal[s]! > 0 ? (groupN[s]! * joint[s * (K + 1) + k]!) / marginal[s]! : 0;
       }
       if (!small(cur)) {
         groups.push(cur);
-        cur = { o: new Array(K + 1).fill(0), e: new Array(K + 1).fill(0) };
+        cur = fresh();
       }
     }
     const last = groups[groups.length - 1];
-    if (last && cur.e.some((e) => e > 0))
+    if (last && cur.e.some((e) => e > 0)) {
       for (let k = 0; k <= K; k++) {
-        last.o[k] += cur.o[k];
-        last.e[k] += cur.e[k];
+        last.o[k]! += cur.o[k]!;
+        last.e[k]! += cur.e[k]!;
       }
+    }
     let sx2 = 0;
-    for (const g of groups)
-      for (let k = 0; k <= K; k++) if (g.e[k] > 0) sx2 += (g.o[k] - g.e[k]) ** 2 / g.e[k];
+    for (const g of groups) {
+      for (let k = 0; k <= K; k++) if (g.e[k]! > 0) sx2 += (g.o[k]! - g.e[k]!) ** 2 / g.e[k]!;
+    }
     const df = groups.length * K - params;
     const enough = complete.length >= 50 && df > 0;
     // Infit / outfit over every answer, at the EAP.
