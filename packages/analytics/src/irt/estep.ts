@@ -10,6 +10,7 @@
  * as "the items they answered", so a complete matrix costs O(items + nodes) per person and a sparse
  * one O(answered × nodes). Graded items keep the full expected counts per score and node.
  */
+import { completePerson, makeLadder } from './estep-complete.ts';
 import type { Responses } from './responses.ts';
 
 /** The constant part: responses and their layout. */
@@ -173,10 +174,29 @@ export function eStep(
   const { scores, maxScore, catStart } = d;
   const theta = t.theta;
   const { T, Tc, adj, S, R } = lay;
+  const ladder = makeLadder(d, t);
+  const correct = new Int32Array(J);
+  const fast = new Float64Array(2);
+  /** Posterior weight of the fast-path persons, booked into T and Tc at the end. */
+  const complete = new Float64Array(Q);
   let logLik = 0;
   let counted = 0;
   for (let s = from; s < to; s++) {
     const i = subset ? subset[s]! : s;
+    const nc = ladder ? completePerson(d, t, ladder, i, w, band, correct, fast) : -1;
+    if (nc >= 0) {
+      counted++;
+      logLik += fast[1]!;
+      const inv = 1 / fast[0]!;
+      let mean = 0;
+      for (let q = band[0]!; q <= band[1]!; q++) {
+        const wq = w[q]! * inv;
+        complete[q]! += wq;
+        mean += wq * theta[q]!;
+      }
+      for (let k = 0; k < nc; k++) acc[S + correct[k]!]! += mean;
+      continue;
+    }
     const mode = logPosterior(d, t, i, L);
     if (mode === 0) continue;
     counted++;
@@ -205,6 +225,10 @@ export function eStep(
         for (let q = lo; q < hi; q++) acc[base + q]! += w[q]!;
       }
     }
+  }
+  for (let q = 0; q < Q; q++) {
+    acc[T + q]! += complete[q]!;
+    acc[Tc + q]! += complete[q]!;
   }
   acc[0]! += logLik;
   acc[1]! += counted;

@@ -6,7 +6,7 @@ import { seededRandom, simulateAbilities, simulateItems, simulateResponses } fro
 describe('calibrateParallel', () => {
   it('gives the same calibration as the single thread, graded items and missing responses included', async () => {
     const random = seededRandom(13);
-    const items = simulateItems(12, random, { maxScore: (j) => (j % 4 === 0 ? 2 : 1) });
+    const items = simulateItems(8, random, { maxScore: (j) => (j % 4 === 0 ? 2 : 1) });
     const data = simulateResponses(items, simulateAbilities(1500, random), random, 0.3);
     const options = { model: 'grm', standardErrors: true } as const;
     const one = calibrate(data, options);
