@@ -62,6 +62,22 @@ describe('Rasch on raschdat1 against eRm (CML)', () => {
 });
 
 describe('standard errors', () => {
+  it('of a large bank come from per-item blocks close to the full matrix’s', () => {
+    const random = seededRandom(8);
+    const items = simulateItems(10, random);
+    const data = simulateResponses(items, simulateAbilities(1000, random), random, 0.5);
+    const full = calibrate(data, { model: '2pl' });
+    const blocks = calibrate(data, { model: '2pl', fullInformationLimit: 5 });
+    full.items.forEach((item, j) => {
+      // Ignoring the other items' uncertainty can only make a block's errors smaller, and a little.
+      const b = blocks.items[j]!;
+      expect(b.se.a).toBeLessThanOrEqual(item.se.a * 1.001);
+      expect(b.se.a).toBeGreaterThan(item.se.a * 0.8);
+      expect(b.se.d[0]).toBeLessThanOrEqual(item.se.d[0]! * 1.001);
+      expect(b.se.d[0]).toBeGreaterThan(item.se.d[0]! * 0.8);
+    });
+  });
+
   it('are close to the spread of the estimates over simulation replicates', () => {
     const random = seededRandom(7);
     const items = simulateItems(8, random);

@@ -34,8 +34,13 @@ export interface CalibrateOptions {
   fixed?: ReadonlyMap<number, ItemParameters>;
   /** SQUAREM acceleration (default true). */
   accelerate?: boolean;
-  /** Compute standard errors (default true; costs two E-steps per free parameter). */
+  /** Compute standard errors (default true; costs one E-step per free parameter). */
   standardErrors?: boolean;
+  /**
+   * Most free parameters for which the whole information matrix is inverted (default 400); beyond,
+   * each item's own block (see `standard-errors.ts`).
+   */
+  fullInformationLimit?: number;
 }
 
 export interface CalibratedItem extends ItemParameters {
@@ -126,7 +131,7 @@ export function* calibration(p: Problem): EStepDriver<Calibration> {
   const se =
     options.standardErrors === false
       ? new Float64Array(lay.size)
-      : yield* standardErrors(design, lay, em.x, quad, p.free);
+      : yield* standardErrors(design, lay, em.x, quad, p.free, options.fullInformationLimit);
   const items: CalibratedItem[] = [];
   for (let j = 0; j < design.items; j++) {
     const item = itemAt(lay, em.x, j);

@@ -79,3 +79,13 @@ export function testInformation(items: readonly ItemParameters[], thetas: ArrayL
   }
   return out;
 }
+
+/**
+ * What the item bank and test assembly store of a calibrated item: a dichotomous item's 2PL a and b
+ * (logistic metric, no 1.7); a graded item's slope, its thresholds, and as b their mean (its
+ * location, for the 2PL-only consumers; `itemInformation` on the full parameters is exact).
+ */
+export function bankParameters(item: ItemParameters): { a: number; b: number; thresholds: number[] } {
+  const b = thresholds(item);
+  return { a: item.a, b: b.reduce((s, x) => s + x, 0) / b.length, thresholds: b };
+}

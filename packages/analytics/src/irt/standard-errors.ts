@@ -3,7 +3,7 @@
  * its Hessian is the forward-difference derivative (step 1e-5) of the analytic marginal score (Fisher's identity:
  * the posterior-weighted complete-data score, re-weighted at each perturbed point) — Oakes' identity
  * evaluated numerically, as mirt's `SE.type = "Oakes"`. The population mean and SD, where estimated,
- * are held at their estimates (their uncertainty is not propagated). Up to `FULL_LIMIT` free
+ * are held at their estimates (their uncertainty is not propagated). Up to `FULL_LIMIT` (400) free
  * parameters the whole matrix is inverted; beyond (large banks) each item's own block, computed from
  * only the persons who answered it, which ignores the covariance between items' estimates.
  */
@@ -17,6 +17,7 @@ import { itemScore } from './mstep.ts';
 import type { ParamLayout } from './parameters.ts';
 import type { Quadrature } from './quadrature.ts';
 
+/** Default most free parameters for the full matrix; beyond, per-item blocks. */
 export const FULL_LIMIT = 400;
 
 /** The free item-parameter indices of item j, in the order [a, d₁…] of `itemScore`. */
@@ -34,6 +35,7 @@ export function* standardErrors(
   x: Float64Array,
   quad: Quadrature,
   free: FreeSet,
+  fullLimit = FULL_LIMIT,
 ): EStepDriver<Float64Array> {
   const se = new Float64Array(lay.size);
   const perItem = Array.from({ length: design.items }, (_, j) => freeOf(lay, free, j));
@@ -83,7 +85,7 @@ export function* standardErrors(
     });
   };
   const items = perItem.map((_, j) => j).filter((j) => perItem[j]!.length > 0);
-  if (slot.size <= FULL_LIMIT) yield* hessianSe(all, items);
+  if (slot.size <= fullLimit) yield* hessianSe(all, items);
   else for (const j of items) yield* hessianSe(perItem[j]!, [j], j);
   return se;
 }
