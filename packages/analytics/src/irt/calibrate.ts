@@ -46,7 +46,11 @@ export interface CalibrateOptions {
 export interface CalibratedItem extends ItemParameters {
   /** Difficulty / thresholds bₖ = −dₖ/a. */
   b: number[];
-  /** Standard errors of a and of each dₖ; 0 for a parameter that was fixed (or SEs not requested). */
+  /**
+   * Standard errors of a and of each dₖ: 0 for a parameter that was fixed (or SEs not requested), NaN
+   * when not estimable — an item no one answered (its parameters stay at their start values) or one
+   * everyone (or no one) got right, whose intercept stops at the bound ±30.
+   */
   se: { a: number; d: number[] };
   /** Held at the given anchor values. */
   fixed: boolean;

@@ -9,6 +9,9 @@ import { accumulatorLayout, type Design } from './estep.ts';
 import { solve } from './linear-algebra.ts';
 import type { ParamLayout } from './parameters.ts';
 
+/** Largest |slope| or |intercept| the M-step moves to. */
+export const BOUND = 30;
+
 /** Which parameters move. */
 export interface FreeSet {
   /** Slopes are estimated (false: all fixed at their current value, e.g. 1 for Rasch). */
@@ -167,7 +170,10 @@ function optimiseItem(
     for (let half = 0; half < 30; half++, t /= 2) {
       if (slopeFree) x[j] = slope + t * step[0]!;
       for (let k = 0; k < K; k++) x[ds + k] = before[k]! + t * step[k + 1 - off]!;
-      let ordered = true;
+      // Ordered intercepts, and bounds so that an item everyone (or no one) got right stops at a
+      // large finite value instead of drifting for ever.
+      let ordered = Math.abs(x[j]!) <= BOUND;
+      for (let k = 0; k < K; k++) if (Math.abs(x[ds + k]!) > BOUND) ordered = false;
       for (let k = 1; k < K; k++) if (x[ds + k]! >= x[ds + k - 1]!) ordered = false;
       if (!ordered) continue;
       const e = evalItem(j, x, lay, data);

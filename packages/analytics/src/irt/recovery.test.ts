@@ -100,3 +100,28 @@ describe('graded response model', () => {
     expect(rmse(zs, new Array(zs.length).fill(0))).toBeLessThan(1.3);
   });
 });
+
+describe('degenerate items', () => {
+  it('an item everyone got right, one no one did, one no one answered: the fit converges, the rest is fine', () => {
+    const random = seededRandom(2);
+    const items = simulateItems(10, random);
+    const data = simulateResponses(items, simulateAbilities(400, random), random, 0.5);
+    for (let i = 0; i < 400; i++) {
+      if (data.scores[i * 10 + 3]! >= 0) data.scores[i * 10 + 3] = 1;
+      if (data.scores[i * 10 + 4]! >= 0) data.scores[i * 10 + 4] = 0;
+      data.scores[i * 10 + 5] = -1;
+    }
+    for (const model of ['2pl', 'rasch'] as const) {
+      const c = calibrate(data, { model });
+      expect(c.converged).toBe(true);
+      expect(c.items[3]!.b[0]!).toBeLessThan(-10);
+      expect(c.items[4]!.b[0]!).toBeGreaterThan(10);
+      expect(c.items[3]!.se.d[0]).toBeNaN();
+      expect(c.items[5]!.se.d[0]).toBeNaN();
+      for (const j of [0, 1, 2, 6, 7, 8, 9]) {
+        expect(c.items[j]!.se.d[0]).toBeGreaterThan(0);
+        expect(c.items[j]!.se.d[0]).toBeLessThan(1);
+      }
+    }
+  });
+});

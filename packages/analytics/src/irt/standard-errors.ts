@@ -12,8 +12,7 @@ import type { EStepDriver } from './em.ts';
 import { nodesAt } from './em.ts';
 import type { Design } from './estep.ts';
 import { inverseDiagonal } from './linear-algebra.ts';
-import type { FreeSet } from './mstep.ts';
-import { itemScore } from './mstep.ts';
+import { BOUND, type FreeSet, itemScore } from './mstep.ts';
 import type { ParamLayout } from './parameters.ts';
 import type { Quadrature } from './quadrature.ts';
 
@@ -38,7 +37,21 @@ export function* standardErrors(
   fullLimit = FULL_LIMIT,
 ): EStepDriver<Float64Array> {
   const se = new Float64Array(lay.size);
-  const perItem = Array.from({ length: design.items }, (_, j) => freeOf(lay, free, j));
+  // An item no one answered, or one at the M-step's bound (everyone right, or wrong), has no finite
+  // standard error and would make the whole matrix singular: NaN for it, the others go on.
+  const degenerate = (j: number) => {
+    let n = 0;
+    for (let c = design.catStart[j]!; c < design.catStart[j + 1]!; c++) n += design.counts[c]!;
+    if (n === 0 || Math.abs(x[j]!) >= 0.99 * BOUND) return true;
+    for (let p = lay.dStart[j]!; p < lay.dStart[j + 1]!; p++)
+      if (Math.abs(x[p]!) >= 0.99 * BOUND) return true;
+    return false;
+  };
+  const perItem = Array.from({ length: design.items }, (_, j) => {
+    if (!degenerate(j)) return freeOf(lay, free, j);
+    for (const p of freeOf(lay, free, j)) se[p] = Number.NaN;
+    return [];
+  });
   const all = perItem.flat();
   const slot = new Map(all.map((p, k) => [p, k]));
   /** Gradient with respect to the parameters `params` of items `items`, at point xp. */
@@ -64,7 +77,7 @@ export function* standardErrors(
     }
     return g;
   };
-  const hessianSe = function* (params: number[], items: number[], subsetItem?: number): EStepDriver<void> {
+  const hessianSe = function* (params: number[], items: number[], subsetItem?: number): EStepDriver<boolean> {
     const n = params.length;
     const H = new Float64Array(n * n);
     const g0 = yield* score(x, items, params, subsetItem);
@@ -83,9 +96,11 @@ export function* standardErrors(
     params.forEach((p, k) => {
       se[p] = Math.sqrt(v[k]!);
     });
+    return n > 0 && !Number.isNaN(v[0]!);
   };
   const items = perItem.map((_, j) => j).filter((j) => perItem[j]!.length > 0);
-  if (slot.size <= fullLimit) yield* hessianSe(all, items);
-  else for (const j of items) yield* hessianSe(perItem[j]!, [j], j);
+  // The whole matrix when small enough (and not singular), else each item's block.
+  if (slot.size <= fullLimit && (yield* hessianSe(all, items))) return se;
+  for (const j of items) yield* hessianSe(perItem[j]!, [j], j);
   return se;
 }
