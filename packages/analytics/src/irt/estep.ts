@@ -8,7 +8,9 @@
  * complete-data log-likelihood of a logistic item is linear in the correct-answer counts. Persons who
  * answered most items are booked as "everyone minus the items they skipped", those who answered few
  * as "the items they answered", so a complete matrix costs O(items + nodes) per person and a sparse
- * one O(answered × nodes). Graded items keep the full expected counts per score and node.
+ * one O(answered × nodes). Graded items keep the full expected counts per score and node. A person
+ * who answered every item of an all-dichotomous design takes the faster path of `estep-complete.ts`.
+ * Only the band of nodes where a posterior has weight is visited (see `normalise`).
  */
 import { completePerson, makeLadder } from './estep-complete.ts';
 import type { Responses } from './responses.ts';
