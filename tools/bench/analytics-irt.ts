@@ -45,11 +45,20 @@ export async function run(args: string[]): Promise<void> {
 
   t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const c = await calibrateParallel(data, { model: '2pl', threads, quadrature, standardErrors: false });
+  const stamps: number[] = [];
+  const c = await calibrateParallel(data, {
+    model: '2pl',
+    threads,
+    quadrature,
+    standardErrors: false,
+    onEStep: () => stamps.push(performance.now()),
+  });
   const total = (performance.now() - t0) / 1000;
   const u = process.cpuUsage(cpu0);
-  // EM's E-steps plus the one that evaluates the log-likelihood at the estimates.
-  const eSteps = c.iterations + 1;
+  // Between the first and the last E-step: EM iterations without the start-up of the workers.
+  const perEStep = (stamps[stamps.length - 1]! - stamps[0]!) / 1000 / (stamps.length - 1);
+  const startUp = (stamps[0]! - t0) / 1000 - perEStep;
+  const reference = persons === 1_000_000 && items === 50;
   const rmseA = rmse(
     c.items.map((i) => i.a),
     truth.map((i) => i.a),
@@ -66,16 +75,19 @@ export async function run(args: string[]): Promise<void> {
         'E-steps (EM iterations, SQUAREM)',
         `${c.iterations}${c.converged ? ' (converged, tol 1e-5)' : ' (NOT converged)'}`,
       ],
-      ['seconds per E-step', (total / eSteps).toFixed(3)],
+      ['seconds per E-step (+ M-step)', perEStep.toFixed(3)],
+      ['start-up: workers, shared copy (s)', startUp.toFixed(1)],
       ['calibration total (s, wall)', total.toFixed(1)],
       ['CPU seconds (all threads)', ((u.user + u.system) / 1e6).toFixed(1)],
       ['log-likelihood', c.logLik.toFixed(1)],
       ['RMSE(a)', rmseA.toFixed(4)],
       ['RMSE(b)', rmseB.toFixed(4)],
-      ['target < 60 s', total < 60 ? 'met' : 'NOT met'],
+      ['target < 60 s', reference ? (total < 60 ? 'met' : 'NOT met') : '— (set for 1,000,000 × 50)'],
       [
         `ratio to mirt ≈ ${MIRT_SECONDS} s`,
-        `${(total / MIRT_SECONDS).toFixed(3)} (${(MIRT_SECONDS / total).toFixed(1)}× faster)`,
+        reference
+          ? `${(total / MIRT_SECONDS).toFixed(3)} (${(MIRT_SECONDS / total).toFixed(1)}× faster)`
+          : '—',
       ],
     ],
   );

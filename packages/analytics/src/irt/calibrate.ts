@@ -41,6 +41,8 @@ export interface CalibrateOptions {
    * each item's own block (see `standard-errors.ts`).
    */
   fullInformationLimit?: number;
+  /** Called after every E-step (EM's and the standard errors') with the count so far and the log-likelihood. */
+  onEStep?: (progress: { eSteps: number; logLik: number }) => void;
 }
 
 export interface CalibratedItem extends ItemParameters {
@@ -187,6 +189,11 @@ export function calibrate(responses: Responses, options: CalibrateOptions): Cali
   const run = calibration(p);
   const subsets = new Map<number, Int32Array>();
   let step = run.next();
-  while (!step.done) step = run.next(localEStep(p, step.value, subsets));
+  let eSteps = 0;
+  while (!step.done) {
+    const acc = localEStep(p, step.value, subsets);
+    options.onEStep?.({ eSteps: ++eSteps, logLik: acc[0]! });
+    step = run.next(acc);
+  }
   return step.value;
 }

@@ -102,12 +102,14 @@ export async function calibrateParallel(
     const run = calibration(p);
     const subsets = new Map<number, Int32Array>();
     let step = run.next();
+    let eSteps = 0;
     while (!step.done) {
       const req = step.value;
       const acc =
         req.item === undefined
           ? await eStep(buildTables(p.design, p.lay, req.x, p.quad))
           : localEStep(p, req, subsets);
+      options.onEStep?.({ eSteps: ++eSteps, logLik: acc[0]! });
       step = run.next(acc);
     }
     return step.value;
