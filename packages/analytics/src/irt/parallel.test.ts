@@ -15,7 +15,9 @@ describe('calibrateParallel', () => {
     expect(two.logLik).toBeCloseTo(one.logLik, 6);
     two.items.forEach((item, j) => {
       expect(item.a).toBeCloseTo(one.items[j]!.a, 8);
-      item.d.forEach((d, k) => expect(d).toBeCloseTo(one.items[j]!.d[k]!, 8));
+      item.d.forEach((d, k) => {
+        expect(d).toBeCloseTo(one.items[j]!.d[k]!, 8);
+      });
       expect(item.se.a).toBeCloseTo(one.items[j]!.se.a, 5);
     });
   });
