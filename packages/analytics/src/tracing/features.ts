@@ -4,7 +4,15 @@
  * the outcome it explains. Counts enter as log(1 + n) (the Best-LR / "PFA with log counts" form):
  * the fifth correct answer says less than the first.
  */
-import { HISTORY, type Counters, type MasteryState, type SkillCounters } from './state.ts';
+import {
+  type Counters,
+  decayedWeight,
+  FAST_DECAY,
+  HISTORY,
+  type MasteryState,
+  SLOW_DECAY,
+  type SkillCounters,
+} from './state.ts';
 
 export const FEATURE_CODES = [
   'bias',
@@ -29,6 +37,7 @@ export const FEATURE_CODES = [
   'skill.wrongStreak',
   'skill.justPractised',
   'skill.sinceLast',
+  'skill.runLength',
   'answer.otherSkills',
 ] as const;
 export type FeatureCode = (typeof FEATURE_CODES)[number];
@@ -59,6 +68,7 @@ export const FEATURE_LABELS: Record<ContributionCode, { zh: string; en: string }
   'skill.wrongStreak': { zh: '本知识点连续答错次数', en: 'wrong in a row on this point' },
   'skill.justPractised': { zh: '上一题刚练过本知识点', en: 'practised this point in the previous answer' },
   'skill.sinceLast': { zh: '距上次练习本知识点的作答数（对数）', en: 'answers since this point was last practised (log)' },
+  'skill.runLength': { zh: '正在连续练习本知识点的题数（对数）', en: 'answers in the current block on this point (log)' },
   'answer.otherSkills': { zh: '本题同时考查的其他知识点数', en: 'other points the item tests' },
 };
 
@@ -71,7 +81,7 @@ const STREAK_CAP = 5;
 
 /** The k-th last outcome (1-based) as +1 / −1, 0 when there is none. */
 const lastOutcome = (c: Counters | undefined, k: number): number =>
-  c && c.len >= k ? (((c.hist >> (k - 1)) & 1) === 1 ? 1 : -1) : 0;
+  c && Math.min(HISTORY, c.s + c.f) >= k ? (((c.hist >> (k - 1)) & 1) === 1 ? 1 : -1) : 0;
 /** Weighted success rate shrunk towards 50% by one pseudo-answer, centred (−0.5 … 0.5). */
 const rate = (sum: number, weight: number): number => (sum + 0.5) / (weight + 1) - 0.5;
 
@@ -101,16 +111,17 @@ export function featureVector(state: MasteryState, skill: string, otherSkills: n
   out[11] = lastOutcome(a, 1);
   out[12] = lastOutcome(a, 2);
   out[13] = lastOutcome(a, 3);
-  out[14] = c ? rate(c.fast, c.fastW) : 0;
-  out[15] = c ? rate(c.slow, c.slowW) : 0;
-  out[16] = rate(a.fast, a.fastW);
-  out[17] = rate(a.slow, a.slowW);
+  const n = s + f;
+  const na = a.s + a.f;
+  out[14] = c ? rate(c.fast, decayedWeight(FAST_DECAY, n)) : 0;
+  out[15] = c ? rate(c.slow, decayedWeight(SLOW_DECAY, n)) : 0;
+  out[16] = rate(a.fast, decayedWeight(FAST_DECAY, na));
+  out[17] = rate(a.slow, decayedWeight(SLOW_DECAY, na));
   out[18] = Math.min(STREAK_CAP, Math.max(0, streak));
   out[19] = Math.min(STREAK_CAP, Math.max(0, -streak));
   out[20] = gap === 1 ? 1 : 0;
   out[21] = gap > 1 ? Math.log1p(gap) : 0;
-  out[22] = otherSkills;
+  out[22] = gap === 1 ? Math.log1p(c!.run) : 0;
+  out[23] = otherSkills;
   return out;
 }
-
-if (HISTORY < 3) throw new Error('features read three outcomes of history');

@@ -80,19 +80,19 @@ export function fitMastery(train: readonly KtSequence[], options: FitOptions): M
   const skillIds = new Map<string, number>();
   const design = buildDesign(train, spec, pairs, skillIds);
   const G = spec.features.length;
+  const block = 1 + spec.perSkill.length;
   const l2 = new Float64Array(design.cols).fill(options.l2Skill ?? 10);
   for (let j = 0; j < G; j++) l2[j] = spec.features[j] === 'bias' ? 0 : (options.l2Global ?? 1);
-  // Newton while the dense Hessian is small (global features + a few columns per point), else L-BFGS.
+  // Newton on the arrow-shaped Hessian while the global part is small, else L-BFGS.
   const fit =
-    design.cols <= 2500
-      ? fitLogisticNewton(design, { l2, maxIterations: options.maxIterations ?? 30 })
+    G <= 200
+      ? fitLogisticNewton(design, { l2, maxIterations: options.maxIterations ?? 30 }, { global: G, block })
       : fitLogistic(design, { l2, maxIterations: options.maxIterations ?? 400 });
   const w = fit.weights;
   const weights: Partial<Record<FeatureCode, number>> = {};
   spec.features.forEach((c, j) => {
     weights[c] = w[j]!;
   });
-  const block = 1 + spec.perSkill.length;
   const skills: Record<string, number[]> = {};
   for (const [id, k] of skillIds) skills[id] = Array.from(w.subarray(G + k * block, G + (k + 1) * block));
   const trainAuc = aucOf(design.y, linearScores(design, w));

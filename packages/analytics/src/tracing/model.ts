@@ -13,7 +13,7 @@ import {
   type FeatureCode,
   featureVector,
 } from './features.ts';
-import { applyAnswerInPlace, copyForUpdate, emptyState, type MasteryState } from './state.ts';
+import { applyAnswerInPlace, copyForUpdate, emptyState, HISTORY, type MasteryState } from './state.ts';
 
 /** Which features a model uses globally, and which slopes it lets vary per knowledge point. */
 export interface ModelSpec {
@@ -121,7 +121,7 @@ export function mastery(params: MasteryParams, state: MasteryState, skill: strin
   const logit = contributions.reduce((s, c) => s + c.effect, 0);
   const c = state.skills[skill];
   const recent: boolean[] = [];
-  for (let k = 0; c && k < c.len; k++) recent.push(((c.hist >> k) & 1) === 1);
+  for (let k = 0; c && k < Math.min(HISTORY, c.s + c.f); k++) recent.push(((c.hist >> k) & 1) === 1);
   return {
     p: 1 / (1 + Math.exp(-logit)),
     logit,

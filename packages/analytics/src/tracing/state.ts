@@ -15,21 +15,23 @@ export interface Counters {
   /** Correct / wrong answers so far. */
   s: number;
   f: number;
-  /** Last `HISTORY` outcomes as bits (1 = correct), newest in bit 0; `len` of them are valid. */
+  /** Last `HISTORY` outcomes as bits (1 = correct), newest in bit 0 (min(s + f, HISTORY) valid). */
   hist: number;
-  len: number;
-  /** Exponentially weighted sums of outcomes and of weights (short and long memory). */
+  /** Exponentially weighted sums of outcomes, short and long memory (weights: `decayedWeight`). */
   fast: number;
-  fastW: number;
   slow: number;
-  slowW: number;
 }
+
+/** Σ decay^k over the last n answers: the weight behind an exponentially weighted sum. */
+export const decayedWeight = (decay: number, n: number): number => (1 - decay ** n) / (1 - decay);
 
 export interface SkillCounters extends Counters {
   /** Consecutive correct (> 0) or wrong (< 0) answers on this point up to now. */
   streak: number;
   /** Index (in the student's answers) of the last answer on this point. */
   at: number;
+  /** Answers in a row on this point up to its last answer (a block of practice on it). */
+  run: number;
 }
 
 export interface MasteryState {
@@ -39,7 +41,7 @@ export interface MasteryState {
   skills: Record<string, SkillCounters>;
 }
 
-const emptyCounters = (): Counters => ({ s: 0, f: 0, hist: 0, len: 0, fast: 0, fastW: 0, slow: 0, slowW: 0 });
+const emptyCounters = (): Counters => ({ s: 0, f: 0, hist: 0, fast: 0, slow: 0 });
 
 /** The state of a student with no graded answer yet. */
 export function emptyState(): MasteryState {
@@ -51,11 +53,8 @@ function bump(c: Counters, ok: boolean): void {
   c.s += y;
   c.f += 1 - y;
   c.hist = ((c.hist << 1) | y) & ((1 << HISTORY) - 1);
-  c.len = Math.min(HISTORY, c.len + 1);
   c.fast = c.fast * FAST_DECAY + y;
-  c.fastW = c.fastW * FAST_DECAY + 1;
   c.slow = c.slow * SLOW_DECAY + y;
-  c.slowW = c.slowW * SLOW_DECAY + 1;
 }
 
 /**
@@ -71,11 +70,12 @@ export function applyAnswerInPlace(state: MasteryState, skills: readonly string[
     all &&= ok;
     let c = state.skills[key];
     if (!c) {
-      c = { ...emptyCounters(), streak: 0, at: -1 };
+      c = { s: 0, f: 0, hist: 0, fast: 0, slow: 0, streak: 0, at: -1, run: 0 };
       state.skills[key] = c;
     }
     bump(c, ok);
     c.streak = ok ? Math.max(c.streak, 0) + 1 : Math.min(c.streak, 0) - 1;
+    c.run = c.at === state.answers - 1 ? c.run + 1 : 1;
     c.at = state.answers;
   }
   bump(state.all, all);

@@ -1,0 +1,62 @@
+/**
+ * The models compared on ASSISTments 2009 (skill ids and correctness only). The chosen model is a
+ * Best-LR-style logistic model: counts, recent outcomes and practice recency on the point and
+ * overall, with per-point easiness and per-point slopes — every weight a teacher can read as
+ * "one more wrong answer on this point lowers the estimate by …".
+ */
+import type { ModelSpec } from './model.ts';
+
+/** Performance factors analysis: per-point easiness and per-point slopes on correct and wrong counts. */
+export const PFA_SPEC: ModelSpec = { features: ['bias'], perSkill: ['skill.successCount', 'skill.failureCount'] };
+
+/** The plain logistic baseline: per-point and overall log-counts plus the last outcome on the point and overall. */
+export const PLAIN_SPEC: ModelSpec = {
+  features: ['bias', 'skill.successes', 'skill.failures', 'all.successes', 'all.failures', 'skill.last1', 'all.last1'],
+  perSkill: [],
+};
+
+const GLOBAL: ModelSpec['features'] = [
+  'bias',
+  'skill.successes',
+  'skill.failures',
+  'all.successes',
+  'all.failures',
+  'skill.first',
+  'skill.last1',
+  'skill.last2',
+  'skill.last3',
+  'all.last1',
+  'all.last2',
+  'all.last3',
+  'skill.recentRate',
+  'skill.longRate',
+  'all.recentRate',
+  'all.longRate',
+  'skill.streak',
+  'skill.wrongStreak',
+  'skill.justPractised',
+  'skill.sinceLast',
+  'skill.runLength',
+  'answer.otherSkills',
+];
+
+/** The chosen model (see the README of this folder for the validation that picked it). */
+export const MASTERY_SPEC: ModelSpec = {
+  features: GLOBAL,
+  perSkill: [
+    'skill.successes',
+    'skill.failures',
+    'skill.first',
+    'skill.last1',
+    'skill.last2',
+    'skill.recentRate',
+    'skill.longRate',
+    'skill.streak',
+    'skill.wrongStreak',
+    'skill.justPractised',
+    'skill.sinceLast',
+    'skill.runLength',
+    'all.recentRate',
+    'all.longRate',
+  ],
+};
