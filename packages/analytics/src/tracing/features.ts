@@ -72,6 +72,51 @@ export const FEATURE_LABELS: Record<ContributionCode, { zh: string; en: string }
   'answer.otherSkills': { zh: '本题同时考查的其他知识点数', en: 'other points the item tests' },
 };
 
+/**
+ * What a feature is about, for an explanation by theme: several features of a theme move together
+ * (the last outcome and the recent rate), so their summed effect is what a teacher should read.
+ */
+export const FEATURE_GROUPS = ['baseline', 'point', 'pointHistory', 'pointRecent', 'overall', 'practice', 'item'] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+
+export const GROUP_LABELS: Record<FeatureGroup, { zh: string; en: string }> = {
+  baseline: { zh: '基准', en: 'baseline' },
+  point: { zh: '知识点难易', en: 'how easy the point is' },
+  pointHistory: { zh: '本知识点答题累计', en: 'answers on this point so far' },
+  pointRecent: { zh: '本知识点近期表现', en: 'recent answers on this point' },
+  overall: { zh: '总体表现', en: 'all answers' },
+  practice: { zh: '练习间隔', en: 'when the point was practised' },
+  item: { zh: '题目结构', en: 'the item' },
+};
+
+export const FEATURE_GROUP: Record<ContributionCode, FeatureGroup> = {
+  bias: 'baseline',
+  'skill.easiness': 'point',
+  'skill.successes': 'pointHistory',
+  'skill.failures': 'pointHistory',
+  'skill.successCount': 'pointHistory',
+  'skill.failureCount': 'pointHistory',
+  'skill.first': 'pointHistory',
+  'all.successes': 'overall',
+  'all.failures': 'overall',
+  'skill.last1': 'pointRecent',
+  'skill.last2': 'pointRecent',
+  'skill.last3': 'pointRecent',
+  'all.last1': 'overall',
+  'all.last2': 'overall',
+  'all.last3': 'overall',
+  'skill.recentRate': 'pointRecent',
+  'skill.longRate': 'pointRecent',
+  'all.recentRate': 'overall',
+  'all.longRate': 'overall',
+  'skill.streak': 'pointRecent',
+  'skill.wrongStreak': 'pointRecent',
+  'skill.justPractised': 'practice',
+  'skill.sinceLast': 'practice',
+  'skill.runLength': 'practice',
+  'answer.otherSkills': 'item',
+};
+
 export const FEATURE_COUNT = FEATURE_CODES.length;
 export const FEATURE_INDEX: Record<FeatureCode, number> = Object.fromEntries(
   FEATURE_CODES.map((c, i) => [c, i]),

@@ -9,8 +9,11 @@ import {
   type ContributionCode,
   FEATURE_CODES,
   FEATURE_COUNT,
+  FEATURE_GROUP,
+  FEATURE_GROUPS,
   FEATURE_INDEX,
   type FeatureCode,
+  type FeatureGroup,
   featureVector,
 } from './features.ts';
 import { applyAnswerInPlace, copyForUpdate, emptyState, HISTORY, type MasteryState } from './state.ts';
@@ -59,6 +62,8 @@ export interface MasteryEstimate {
   p: number;
   logit: number;
   contributions: Contribution[];
+  /** Summed effects by theme (`FEATURE_GROUPS` order, themes without features left out). */
+  groups: { group: FeatureGroup; effect: number }[];
   /** The raw facts behind the features, for the sentence a teacher reads. */
   facts: {
     successes: number;
@@ -122,10 +127,18 @@ export function mastery(params: MasteryParams, state: MasteryState, skill: strin
   const c = state.skills[skill];
   const recent: boolean[] = [];
   for (let k = 0; c && k < Math.min(HISTORY, c.s + c.f); k++) recent.push(((c.hist >> k) & 1) === 1);
+  const groups = FEATURE_GROUPS.map((group) => ({
+    group,
+    effect: contributions.filter((x) => FEATURE_GROUP[x.feature] === group).reduce((s, x) => s + x.effect, 0),
+    present: contributions.some((x) => FEATURE_GROUP[x.feature] === group),
+  }))
+    .filter((g) => g.present)
+    .map(({ group, effect }) => ({ group, effect }));
   return {
     p: 1 / (1 + Math.exp(-logit)),
     logit,
     contributions,
+    groups,
     facts: {
       successes: c?.s ?? 0,
       failures: c?.f ?? 0,
