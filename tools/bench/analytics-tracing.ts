@@ -12,9 +12,12 @@
  * `--write-defaults` also regenerates `packages/analytics/src/tracing/default-params.json` (the
  * chosen model, answers protocol, fitted on the train split only).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  DEFAULT_MASTERY_PARAMS,
+  describeSequences,
   emptyState,
   evaluate,
   expansionPairs,
@@ -22,8 +25,8 @@ import {
   type KtSequence,
   MASTERY_SPEC,
   type MasteryParams,
-  mastery,
   type ModelSpec,
+  mastery,
   masteryLogit,
   PFA_SPEC,
   PLAIN_SPEC,
@@ -31,8 +34,6 @@ import {
   recompute,
   tuneAndFit,
   update,
-  DEFAULT_MASTERY_PARAMS,
-  describeSequences,
 } from '../../packages/analytics/src/tracing/index.ts';
 import { referenceFile } from './reference.ts';
 import { loadNote, seeded, table } from './stats.ts';
@@ -54,7 +55,9 @@ function dataReport(train: KtSequence[], test: KtSequence[]) {
   }
   const tr = describeSequences(train);
   const te = describeSequences(test);
-  console.log(`train ${tr.students} students / ${tr.rows} rows; test ${te.students} / ${te.rows}; skill ids 1…${tr.maxSkill}`);
+  console.log(
+    `train ${tr.students} students / ${tr.rows} rows; test ${te.students} / ${te.rows}; skill ids 1…${tr.maxSkill}`,
+  );
   console.log(
     `adjacent rows on different skills: ${ex.adjacentDifferent} (train), equal correctness ${(100 * ex.equalCorrectnessRate).toFixed(1)}% ` +
       `(same skill: ${((100 * sameEq) / same).toFixed(1)}%); ${ex.pairs.size} ordered skill pairs agree ≥ 98% ` +
@@ -109,7 +112,9 @@ function timing(params: MasteryParams) {
   let sink = 0;
   for (let i = 0; i < N; i++) sink += mastery(params, state, skills[i % skills.length]!).p;
   const masteryUs = ((performance.now() - t0) * 1000) / N;
-  console.log(`update: ${updateUs.toFixed(2)} µs per answer (50 points known); mastery with explanation: ${masteryUs.toFixed(2)} µs (target < 1 ms) [${sink > 0 ? 'ok' : ''}]`);
+  console.log(
+    `update: ${updateUs.toFixed(2)} µs per answer (50 points known); mastery with explanation: ${masteryUs.toFixed(2)} µs (target < 1 ms) [${sink > 0 ? 'ok' : ''}]`,
+  );
 
   const students = 200_000;
   const perStudent = 20;
@@ -119,7 +124,8 @@ function timing(params: MasteryParams) {
     for (let s = 0; s < students; s++) {
       const list: GradedAnswer[] = [];
       const base = Math.floor(r() * 380);
-      for (let k = 0; k < perStudent; k++) list.push({ skill: points[base + Math.floor(r() * 20)]!, correct: r() < 0.65 });
+      for (let k = 0; k < perStudent; k++)
+        list.push({ skill: points[base + Math.floor(r() * 20)]!, correct: r() < 0.65 });
       yield { student: `s${s}`, answers: list };
     }
   }
@@ -151,29 +157,30 @@ export async function run(args: string[]): Promise<void> {
   const pairs = dataReport(train, test);
   const chosen = args.includes('--timing-only') ? DEFAULT_MASTERY_PARAMS : models(train, test, pairs);
   if (args.includes('--write-defaults')) {
-    const out = fileURLToPath(new URL('../../packages/analytics/src/tracing/default-params.json', import.meta.url));
+    const out = fileURLToPath(
+      new URL('../../packages/analytics/src/tracing/default-params.json', import.meta.url),
+    );
     writeFileSync(out, serialiseParams(chosen));
+    const biome = fileURLToPath(new URL('../../node_modules/.bin/biome', import.meta.url));
+    execFileSync(biome, ['format', '--write', out], { stdio: 'ignore' });
     console.log(`wrote ${out}`);
   }
   timing(DEFAULT_MASTERY_PARAMS);
 }
 
-/** The parameters as JSON with 5 significant decimals and one knowledge point per line. */
+/** The parameters as JSON, weights rounded to 5 decimals (formatted by Biome after writing). */
 function serialiseParams(p: MasteryParams): string {
   const r = (x: number) => Number(x.toFixed(5));
-  const meta = { ...p.meta, data: 'ASSISTments 2009 updated, DKVMN train split', regenerate: 'tools/bench/analytics-tracing.ts --write-defaults' };
-  const weights = Object.entries(p.weights).map(([k, v]) => `    "${k}": ${r(v!)}`);
-  const skills = Object.entries(p.skills).map(([k, v]) => `    "${k}": [${v.map(r).join(', ')}]`);
-  return `{
-  "version": 1,
-  "weights": {
-${weights.join(',\n')}
-  },
-  "perSkill": [${p.perSkill.map((c) => `"${c}"`).join(', ')}],
-  "skills": {
-${skills.join(',\n')}
-  },
-  "meta": ${JSON.stringify(meta)}
-}
-`;
+  const out: MasteryParams = {
+    version: 1,
+    weights: Object.fromEntries(Object.entries(p.weights).map(([k, v]) => [k, r(v!)])),
+    perSkill: p.perSkill,
+    skills: Object.fromEntries(Object.entries(p.skills).map(([k, v]) => [k, v.map(r)])),
+    meta: {
+      ...p.meta,
+      data: 'ASSISTments 2009 updated, DKVMN train split',
+      regenerate: 'tools/bench/analytics-tracing.ts --write-defaults',
+    },
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -10,8 +10,8 @@ import {
   FAST_DECAY,
   HISTORY,
   type MasteryState,
-  SLOW_DECAY,
   type SkillCounters,
+  SLOW_DECAY,
 } from './state.ts';
 
 export const FEATURE_CODES = [
@@ -54,21 +54,36 @@ export const FEATURE_LABELS: Record<ContributionCode, { zh: string; en: string }
   'all.successes': { zh: '全部答对次数（对数）', en: 'correct answers overall (log)' },
   'all.failures': { zh: '全部答错次数（对数）', en: 'wrong answers overall (log)' },
   'skill.first': { zh: '首次练习本知识点', en: 'first attempt on this point' },
-  'skill.last1': { zh: '本知识点最近一次（对 +1 / 错 −1）', en: 'last answer on this point (+1 right / −1 wrong)' },
+  'skill.last1': {
+    zh: '本知识点最近一次（对 +1 / 错 −1）',
+    en: 'last answer on this point (+1 right / −1 wrong)',
+  },
   'skill.last2': { zh: '本知识点倒数第二次', en: 'second-last answer on this point' },
   'skill.last3': { zh: '本知识点倒数第三次', en: 'third-last answer on this point' },
   'all.last1': { zh: '最近一次作答（任意知识点）', en: 'last answer overall' },
   'all.last2': { zh: '倒数第二次作答', en: 'second-last answer overall' },
   'all.last3': { zh: '倒数第三次作答', en: 'third-last answer overall' },
-  'skill.recentRate': { zh: '本知识点近期正确率（偏离 50%）', en: 'recent success rate on this point (vs 50%)' },
-  'skill.longRate': { zh: '本知识点长期正确率（偏离 50%）', en: 'long-run success rate on this point (vs 50%)' },
+  'skill.recentRate': {
+    zh: '本知识点近期正确率（偏离 50%）',
+    en: 'recent success rate on this point (vs 50%)',
+  },
+  'skill.longRate': {
+    zh: '本知识点长期正确率（偏离 50%）',
+    en: 'long-run success rate on this point (vs 50%)',
+  },
   'all.recentRate': { zh: '近期总体正确率（偏离 50%）', en: 'recent success rate overall (vs 50%)' },
   'all.longRate': { zh: '长期总体正确率（偏离 50%）', en: 'long-run success rate overall (vs 50%)' },
   'skill.streak': { zh: '本知识点连续答对次数', en: 'correct in a row on this point' },
   'skill.wrongStreak': { zh: '本知识点连续答错次数', en: 'wrong in a row on this point' },
   'skill.justPractised': { zh: '上一题刚练过本知识点', en: 'practised this point in the previous answer' },
-  'skill.sinceLast': { zh: '距上次练习本知识点的作答数（对数）', en: 'answers since this point was last practised (log)' },
-  'skill.runLength': { zh: '正在连续练习本知识点的题数（对数）', en: 'answers in the current block on this point (log)' },
+  'skill.sinceLast': {
+    zh: '距上次练习本知识点的作答数（对数）',
+    en: 'answers since this point was last practised (log)',
+  },
+  'skill.runLength': {
+    zh: '正在连续练习本知识点的题数（对数）',
+    en: 'answers in the current block on this point (log)',
+  },
   'answer.otherSkills': { zh: '本题同时考查的其他知识点数', en: 'other points the item tests' },
 };
 
@@ -76,7 +91,15 @@ export const FEATURE_LABELS: Record<ContributionCode, { zh: string; en: string }
  * What a feature is about, for an explanation by theme: several features of a theme move together
  * (the last outcome and the recent rate), so their summed effect is what a teacher should read.
  */
-export const FEATURE_GROUPS = ['baseline', 'point', 'pointHistory', 'pointRecent', 'overall', 'practice', 'item'] as const;
+export const FEATURE_GROUPS = [
+  'baseline',
+  'point',
+  'pointHistory',
+  'pointRecent',
+  'overall',
+  'practice',
+  'item',
+] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export const GROUP_LABELS: Record<FeatureGroup, { zh: string; en: string }> = {
@@ -135,7 +158,12 @@ const rate = (sum: number, weight: number): number => (sum + 0.5) / (weight + 1)
  * `out` (length `FEATURE_COUNT`, in `FEATURE_CODES` order). `otherSkills`: how many further points
  * the item is tagged with (known before the student answers).
  */
-export function featureVector(state: MasteryState, skill: string, otherSkills: number, out: Float64Array): Float64Array {
+export function featureVector(
+  state: MasteryState,
+  skill: string,
+  otherSkills: number,
+  out: Float64Array,
+): Float64Array {
   const c: SkillCounters | undefined = state.skills[skill];
   const a = state.all;
   const s = c?.s ?? 0;

@@ -7,8 +7,8 @@
 import { auc as aucOf } from './auc.ts';
 import { FEATURE_COUNT, FEATURE_INDEX, type FeatureCode, featureVector } from './features.ts';
 import { DesignBuilder, fitLogistic, linearScores, type SparseDesign } from './logistic.ts';
+import { type MasteryParams, type ModelSpec, masteryLogit } from './model.ts';
 import { fitLogisticNewton } from './newton.ts';
-import { type MasteryParams, masteryLogit, type ModelSpec } from './model.ts';
 import { answerStarts, type KtSequence } from './sequences.ts';
 import { applyAnswerInPlace, emptyState, type MasteryState } from './state.ts';
 
@@ -50,8 +50,14 @@ export interface FitOptions {
 }
 
 /** The design for a data set: global columns (spec order), then per point [easiness, offsets]. */
-function buildDesign(seqs: readonly KtSequence[], spec: ModelSpec, pairs: ReadonlySet<number> | null, skillIds: Map<string, number>): SparseDesign {
-  for (const seq of seqs) for (const k of seq.skills) if (!skillIds.has(String(k))) skillIds.set(String(k), skillIds.size);
+function buildDesign(
+  seqs: readonly KtSequence[],
+  spec: ModelSpec,
+  pairs: ReadonlySet<number> | null,
+  skillIds: Map<string, number>,
+): SparseDesign {
+  for (const seq of seqs)
+    for (const k of seq.skills) if (!skillIds.has(String(k))) skillIds.set(String(k), skillIds.size);
   const G = spec.features.length;
   const block = 1 + spec.perSkill.length;
   const b = new DesignBuilder(G + skillIds.size * block);

@@ -61,7 +61,9 @@ describe('logistic regression', () => {
         [-1, 9],
       ] as const) {
         expect(Math.abs(logit(dense.weights, g, x, count) - logit(truth, g, x, count))).toBeLessThan(0.12);
-        expect(Math.abs(logit(lbfgs.weights, g, x, count) - logit(dense.weights, g, x, count))).toBeLessThan(0.01);
+        expect(Math.abs(logit(lbfgs.weights, g, x, count) - logit(dense.weights, g, x, count))).toBeLessThan(
+          0.01,
+        );
       }
     }
   });
@@ -73,7 +75,10 @@ describe('logistic regression', () => {
         if (design.idx[k]! === 1) offset[r] = truth[1]! * design.val[k]!;
       }
     }
-    const fit = fitLogisticNewton(design, { l2: Float64Array.from(l2, (v, j) => (j === 1 ? 1e9 : v)), offset });
+    const fit = fitLogisticNewton(design, {
+      l2: Float64Array.from(l2, (v, j) => (j === 1 ? 1e9 : v)),
+      offset,
+    });
     expect(Math.abs(fit.weights[1]!)).toBeLessThan(1e-4);
   });
 });

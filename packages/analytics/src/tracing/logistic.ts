@@ -89,7 +89,13 @@ export interface LogisticFit {
 }
 
 /** Penalised negative log-likelihood and its gradient (into `g`). */
-function lossAndGradient(d: SparseDesign, w: Float64Array, l2: Float64Array, g: Float64Array, offset?: Float64Array): number {
+function lossAndGradient(
+  d: SparseDesign,
+  w: Float64Array,
+  l2: Float64Array,
+  g: Float64Array,
+  offset?: Float64Array,
+): number {
   g.fill(0);
   let loss = 0;
   for (let r = 0; r < d.rows; r++) {

@@ -69,13 +69,17 @@ describe('mastery model', () => {
       }
     }
     // An unseen point is the typical point: easiness 0.
-    expect(mastery(params, state, 'kp-never-seen').contributions.at(-1)).toMatchObject({ feature: 'skill.easiness', effect: 0 });
+    expect(mastery(params, state, 'kp-never-seen').contributions.at(-1)).toMatchObject({
+      feature: 'skill.easiness',
+      effect: 0,
+    });
     for (const code of FEATURE_CODES) expect(FEATURE_GROUP[code]).toBeDefined();
   });
 
   it('reports the facts behind the sentence a teacher reads (答对 5 次、答错 2 次，最近两次都对)', () => {
     let state = emptyState();
-    for (const correct of [true, false, true, true, false, true, true]) state = update(params, state, { skill: 'kp-分数', correct });
+    for (const correct of [true, false, true, true, false, true, true])
+      state = update(params, state, { skill: 'kp-分数', correct });
     state = update(params, state, { skill: 'kp-方程', correct: false });
     const m = mastery(params, state, 'kp-分数');
     expect(m.facts).toEqual({ successes: 5, failures: 2, recent: [true, true, false], answersSince: 2 });

@@ -75,7 +75,8 @@ export interface MasteryEstimate {
   };
 }
 
-const asList = (skill: string | readonly string[]): readonly string[] => (typeof skill === 'string' ? [skill] : skill);
+const asList = (skill: string | readonly string[]): readonly string[] =>
+  typeof skill === 'string' ? [skill] : skill;
 
 /** The state after one more graded answer (the input state is not modified). O(1) per point. */
 export function update(_params: MasteryParams, state: MasteryState, answer: GradedAnswer): MasteryState {
@@ -93,7 +94,12 @@ export function usedFeatures(params: MasteryParams): FeatureCode[] {
 const scratch = new Float64Array(FEATURE_COUNT);
 
 /** The logit for `skill` without building the explanation (what the evaluation and ranking use). */
-export function masteryLogit(params: MasteryParams, state: MasteryState, skill: string, otherSkills = 0): number {
+export function masteryLogit(
+  params: MasteryParams,
+  state: MasteryState,
+  skill: string,
+  otherSkills = 0,
+): number {
   const x = featureVector(state, skill, otherSkills, scratch);
   let z = 0;
   for (const code in params.weights) {
@@ -102,7 +108,8 @@ export function masteryLogit(params: MasteryParams, state: MasteryState, skill: 
   const own = params.skills[skill];
   if (own) {
     z += own[0]!;
-    for (let j = 0; j < params.perSkill.length; j++) z += own[j + 1]! * x[FEATURE_INDEX[params.perSkill[j]!]]!;
+    for (let j = 0; j < params.perSkill.length; j++)
+      z += own[j + 1]! * x[FEATURE_INDEX[params.perSkill[j]!]]!;
   }
   return z;
 }
@@ -111,7 +118,12 @@ export function masteryLogit(params: MasteryParams, state: MasteryState, skill: 
  * Mastery of one knowledge point: P(correct on its next item) with every feature's contribution.
  * `otherSkills` is for an item tagged with further points (0 when asking about the point alone).
  */
-export function mastery(params: MasteryParams, state: MasteryState, skill: string, otherSkills = 0): MasteryEstimate {
+export function mastery(
+  params: MasteryParams,
+  state: MasteryState,
+  skill: string,
+  otherSkills = 0,
+): MasteryEstimate {
   const x = featureVector(state, skill, otherSkills, new Float64Array(FEATURE_COUNT));
   const own = params.skills[skill];
   const contributions: Contribution[] = [];

@@ -43,7 +43,8 @@ export function fitLogisticNewton(
   const G = layout.global;
   const B = layout.block;
   const K = B > 0 ? (n - G) / B : 0;
-  if (!Number.isInteger(K) || (B === 0 && G !== n)) throw new Error(`logistic Newton: ${n} columns do not fit the layout`);
+  if (!Number.isInteger(K) || (B === 0 && G !== n))
+    throw new Error(`logistic Newton: ${n} columns do not fit the layout`);
   const l2 = typeof options.l2 === 'number' ? new Float64Array(n).fill(options.l2) : options.l2;
   const maxIter = options.maxIterations ?? 30;
   const tol = (options.tolerance ?? 1e-9) * Math.max(1, d.rows);
@@ -101,7 +102,8 @@ export function fitLogisticNewton(
     }
     for (let i = 0; i < n; i++) g[i]! += l2[i]! * w[i]!;
     for (let i = 0; i < G; i++) hA[i * G + i]! += l2[i]! + 1e-9;
-    for (let k = 0; k < K; k++) for (let i = 0; i < B; i++) hD[k * B * B + i * B + i]! += l2[G + k * B + i]! + 1e-9;
+    for (let k = 0; k < K; k++)
+      for (let i = 0; i < B; i++) hD[k * B * B + i * B + i]! += l2[G + k * B + i]! + 1e-9;
     const step = solveArrow(hA, hB, hD, g, G, B, K);
     let decrement = 0;
     for (let i = 0; i < n; i++) decrement += g[i]! * step[i]!;

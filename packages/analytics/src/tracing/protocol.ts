@@ -33,7 +33,11 @@ export function splitStudents(
 }
 
 /** AUC of a fitted model on sequences (each row predicted from strictly earlier answers). */
-export function evaluate(params: MasteryParams, seqs: readonly KtSequence[], pairs: ReadonlySet<number> | null): number {
+export function evaluate(
+  params: MasteryParams,
+  seqs: readonly KtSequence[],
+  pairs: ReadonlySet<number> | null,
+): number {
   const { labels, scores } = scoreSequences(params, seqs, pairs);
   return auc(labels, scores);
 }

@@ -10,7 +10,10 @@ import { type KtSequence, parseDkvmn } from './sequences.ts';
 
 export function tracingReferenceDir(): string {
   const fromEnv = process.env.HANLIN_REFERENCE_DIR;
-  const fallback = resolve(fileURLToPath(new URL('../../../..', import.meta.url)), '../shared/data/reference');
+  const fallback = resolve(
+    fileURLToPath(new URL('../../../..', import.meta.url)),
+    '../shared/data/reference',
+  );
   const dir = join(fromEnv ? resolve(fromEnv) : fallback, 'tracing');
   if (!existsSync(dir)) {
     throw new Error(`reference data not found: ${dir} (HANLIN_REFERENCE_DIR=${fromEnv ?? '(unset)'})`);

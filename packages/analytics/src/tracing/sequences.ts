@@ -32,7 +32,9 @@ export function parseDkvmn(text: string): KtSequence[] {
     const skills = nums(lines[i + 1]!);
     const correct = nums(lines[i + 2]!);
     if (skills.length !== n || correct.length !== n || skills.some((s) => !Number.isInteger(s))) {
-      throw new Error(`DKVMN format: student at line ${i + 1} declares ${n} rows, has ${skills.length}/${correct.length}`);
+      throw new Error(
+        `DKVMN format: student at line ${i + 1} declares ${n} rows, has ${skills.length}/${correct.length}`,
+      );
     }
     out.push({ skills: Int32Array.from(skills), correct: Uint8Array.from(correct, (c) => (c ? 1 : 0)) });
   }
@@ -40,7 +42,11 @@ export function parseDkvmn(text: string): KtSequence[] {
 }
 
 /** Rows, students and the largest skill index of a data set. */
-export function describeSequences(seqs: readonly KtSequence[]): { students: number; rows: number; maxSkill: number } {
+export function describeSequences(seqs: readonly KtSequence[]): {
+  students: number;
+  rows: number;
+  maxSkill: number;
+} {
   let rows = 0;
   let maxSkill = 0;
   for (const s of seqs) {
@@ -93,7 +99,12 @@ export function expansionPairs(seqs: readonly KtSequence[], minRate = 0.98, minC
       expandedRows += n;
     }
   }
-  return { pairs, adjacentDifferent, equalCorrectnessRate: equalAll / Math.max(1, adjacentDifferent), expandedRows };
+  return {
+    pairs,
+    adjacentDifferent,
+    equalCorrectnessRate: equalAll / Math.max(1, adjacentDifferent),
+    expandedRows,
+  };
 }
 
 /**

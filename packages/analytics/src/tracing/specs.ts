@@ -7,11 +7,22 @@
 import type { ModelSpec } from './model.ts';
 
 /** Performance factors analysis: per-point easiness and per-point slopes on correct and wrong counts. */
-export const PFA_SPEC: ModelSpec = { features: ['bias'], perSkill: ['skill.successCount', 'skill.failureCount'] };
+export const PFA_SPEC: ModelSpec = {
+  features: ['bias'],
+  perSkill: ['skill.successCount', 'skill.failureCount'],
+};
 
 /** The plain logistic baseline: per-point and overall log-counts plus the last outcome on the point and overall. */
 export const PLAIN_SPEC: ModelSpec = {
-  features: ['bias', 'skill.successes', 'skill.failures', 'all.successes', 'all.failures', 'skill.last1', 'all.last1'],
+  features: [
+    'bias',
+    'skill.successes',
+    'skill.failures',
+    'all.successes',
+    'all.failures',
+    'skill.last1',
+    'all.last1',
+  ],
   perSkill: [],
 };
 

@@ -62,7 +62,11 @@ function bump(c: Counters, ok: boolean): void {
  * the overall counters get one outcome, correct when all parts are. Used by `update` (on a copy)
  * and by the nightly recompute and the trainer (on a state they own).
  */
-export function applyAnswerInPlace(state: MasteryState, skills: readonly string[], correct: readonly boolean[]): void {
+export function applyAnswerInPlace(
+  state: MasteryState,
+  skills: readonly string[],
+  correct: readonly boolean[],
+): void {
   let all = true;
   for (let i = 0; i < skills.length; i++) {
     const key = skills[i]!;
