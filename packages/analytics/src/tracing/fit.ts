@@ -119,7 +119,11 @@ export function fitMastery(train: readonly KtSequence[], options: FitOptions): M
   };
 }
 
-/** Labels and logits of every row of `seqs` under a fitted model (rows of an answer see only earlier answers). */
+/**
+ * Labels and logits of every row of `seqs` under a fitted model. Each row is predicted from the
+ * answers before its own; the rows of one multi-skill answer all get the answer's prediction, the
+ * mean of its points' logits (`answerLogit`: the item's points are known before the student answers).
+ */
 export function scoreSequences(
   params: MasteryParams,
   seqs: readonly KtSequence[],
@@ -136,6 +140,15 @@ export function scoreSequences(
       labels[offset + i] = seq.correct[i]!;
       scores[offset + i] = masteryLogit(params, state, skill, others);
     });
+    const starts = answerStarts(seq.skills, pairs);
+    for (let a = 0; a < starts.length; a++) {
+      const from = offset + starts[a]!;
+      const to = offset + (a + 1 < starts.length ? starts[a + 1]! : seq.skills.length);
+      if (to - from < 2) continue;
+      let sum = 0;
+      for (let j = from; j < to; j++) sum += scores[j]!;
+      scores.fill(sum / (to - from), from, to);
+    }
     at += seq.skills.length;
   }
   return { labels, scores };

@@ -115,6 +115,16 @@ export function masteryLogit(
 }
 
 /**
+ * The logit of answering an item tagged with several knowledge points correctly: the mean of its
+ * points' logits, each with the others counted in `answer.otherSkills`.
+ */
+export function answerLogit(params: MasteryParams, state: MasteryState, skills: readonly string[]): number {
+  let z = 0;
+  for (const k of skills) z += masteryLogit(params, state, k, skills.length - 1);
+  return skills.length ? z / skills.length : 0;
+}
+
+/**
  * Mastery of one knowledge point: P(correct on its next item) with every feature's contribution.
  * `otherSkills` is for an item tagged with further points (0 when asking about the point alone).
  */

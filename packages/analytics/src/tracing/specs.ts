@@ -51,7 +51,7 @@ const GLOBAL: ModelSpec['features'] = [
   'answer.otherSkills',
 ];
 
-/** The chosen model (see the README of this folder for the validation that picked it). */
+/** The chosen model (`README.md` of this folder: protocol and figures). */
 export const MASTERY_SPEC: ModelSpec = {
   features: GLOBAL,
   perSkill: [
