@@ -35,6 +35,12 @@ describe('mastery model', () => {
     expect(Object.keys(params.skills)).toHaveLength(110);
     expect(params.meta).toMatchObject({ protocol: 'answers', data: expect.stringContaining('train split') });
     expect(JSON.parse(JSON.stringify(params))).toEqual(params);
+    // The per-point terms average to 0 (the penalty sees to it), so a point of ours that is not an
+    // ASSISTments skill starts as the average point.
+    const terms = Object.values(params.skills);
+    for (let j = 0; j < terms[0]!.length; j++) {
+      expect(Math.abs(terms.reduce((s, t) => s + t[j]!, 0) / terms.length)).toBeLessThan(0.01);
+    }
   });
 
   it('recompute gives the same states as successive updates, and update leaves its input alone', () => {
