@@ -17,7 +17,7 @@ const pairs = expansionPairs(train).pairs;
 
 describe('knowledge tracing on ASSISTments 2009', () => {
   it('reaches test AUC ≥ 0.78 with the chosen model (rows protocol, as published figures)', () => {
-    const params = fitMastery(train, { spec: MASTERY_SPEC, pairs: null, l2Skill: 0.3 });
+    const params = fitMastery(train, { spec: MASTERY_SPEC, pairs: null, l2Skill: 3 });
     const auc = evaluate(params, test, null);
     console.log(`mastery model, rows protocol: test AUC ${auc.toFixed(4)}`);
     expect(auc).toBeGreaterThanOrEqual(0.78);
@@ -34,7 +34,7 @@ describe('knowledge tracing on ASSISTments 2009', () => {
   it('keeps the shipped defaults honest: answers protocol, multi-skill rows predicted from earlier answers only', () => {
     const auc = evaluate(DEFAULT_MASTERY_PARAMS, test, pairs);
     console.log(`default parameters, answers protocol: test AUC ${auc.toFixed(4)}`);
-    expect(auc).toBeGreaterThan(0.745);
+    expect(auc).toBeGreaterThan(0.75);
   });
 
   it('fits nothing on the test split: fitting takes train only, a prediction sees only earlier answers', () => {
