@@ -9,8 +9,9 @@
  *   not depend on the parameters, so refitted parameters need no recompute.
  * - `mastery(params, state, skill)` → `{ p, logit, contributions: [{ feature, value, weight,
  *   effect }], groups, facts }`; the effects sum to the logit; `feature` is a stable code labelled
- *   by `FEATURE_LABELS[code].zh / .en`; `groups` sums effects by theme (`GROUP_LABELS`); `facts` (correct / wrong counts, last outcomes, answers since
- *   last practice) are for the sentence "答对 5 次、答错 2 次，最近两次都对".
+ *   by `FEATURE_LABELS[code].zh / .en`; `groups` sums effects by theme (`GROUP_LABELS`); `facts`
+ *   (correct / wrong counts, last outcomes, answers since last practice) are for the sentence
+ *   "答对 5 次、答错 2 次，最近两次都对".
  * - `answerLogit(params, state, skills)`: P(correct) on an item with several points, as logit.
  * - `recompute(params, [{ student, answers }])` → Map of states (nightly job, same as folding
  *   `update`); `DEFAULT_MASTERY_PARAMS` (fitted on ASSISTments 2009, every knowledge point of ours
