@@ -10,6 +10,7 @@ type Part = () => Promise<{ run(args: string[]): Promise<void> }>;
 
 const PARTS: Record<string, Part> = {
   irt: () => import('./analytics-irt.ts'),
+  tracing: () => import('./analytics-tracing.ts'),
 };
 
 const args = process.argv.slice(2);
