@@ -14,7 +14,7 @@ import { createStorage } from '../../apps/server/src/platform/storage/index.ts';
 const appUrl = process.env.HANLIN_BENCH_APP_URL;
 if (!appUrl || !process.send) throw new Error('api-server.ts is started by tools/bench/api.ts');
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-const database = connectDatabase(appUrl, 20);
+const database = connectDatabase(appUrl, undefined, undefined, true);
 const deps = {
   config,
   database,

@@ -53,7 +53,7 @@ export async function openBenchDb(opts: {
     ownerUrl: pg.url,
     appUrl: pg.appUrl('hanlin'),
     appPassword: pg.appPassword,
-    appPoolSize: opts.appPoolSize ?? 20,
+    appPoolSize: opts.appPoolSize,
     policies: ROW_POLICIES,
   });
   const config = loadConfig({

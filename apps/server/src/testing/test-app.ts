@@ -56,7 +56,7 @@ export async function createTestApp(
   await admin.end();
   const url = withDb(adminUrl, name);
   const db = connectOwner(url, 3);
-  const appDb = connectDatabase(withDb(inject('pgAppUrl'), name), 5);
+  const appDb = connectDatabase(withDb(inject('pgAppUrl'), name), 5, undefined, true);
   const config = {
     ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }),
     filesDir: inject('filesDir'),

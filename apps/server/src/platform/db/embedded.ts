@@ -84,6 +84,13 @@ export async function startEmbeddedPostgres(opts: {
     state = { password: randomBytes(18).toString('base64url') };
   }
   const port = opts.port ?? (await freePort());
+  // Connections go through a Unix socket in the cluster's directory when its path allows (a socket
+  // path has at most 107 bytes): on a small machine a loopback TCP round trip costs the app and the
+  // server several times the CPU of a socket's, and a request makes a few.
+  const socketDir =
+    /^[A-Za-z0-9/._-]+$/.test(pgDir) && `${pgDir}/.s.PGSQL.${port}`.length < 100 ? pgDir : null;
+  // pg reads a host starting with '/' (percent-encoded in the URL) as the socket's directory.
+  const hostOf = `${socketDir ? encodeURIComponent(socketDir) : '127.0.0.1'}:${port}`;
   const log = opts.log ?? (() => {});
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = (settings: Record<string, string>) =>
@@ -97,6 +104,7 @@ export async function startEmbeddedPostgres(opts: {
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
       postgresFlags: [
         ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+        ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : []),
         ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
       ],
       onLog: (m: unknown) => log(String(m).trim()),
@@ -116,7 +124,7 @@ export async function startEmbeddedPostgres(opts: {
     throw new Error(`Embedded PostgreSQL failed to start on port ${port}${err ? `: ${String(err)}` : ''}`);
   });
   const adminUrl = (database: string) =>
-    `postgres://hanlin:${encodeURIComponent(state.password)}@127.0.0.1:${port}/${database}`;
+    `postgres://hanlin:${encodeURIComponent(state.password)}@${hostOf}/${database}`;
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   const exists = await client.query('select 1 from pg_database where datname = $1', [opts.database]);
@@ -126,7 +134,7 @@ export async function startEmbeddedPostgres(opts: {
     url: adminUrl(opts.database),
     adminUrl,
     appUrl: (database: string) =>
-      `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`,
+      `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@${hostOf}/${database}`,
     appPassword,
     stop: () => pg.stop(),
   };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.ts';
+import { setLocal } from './scoped.ts';
 
 const dialect = new PgDialect();
 const names = new Map<string, string>();
@@ -38,5 +39,5 @@ export async function execPrepared<T>(tx: Tx, query: SQL): Promise<T[]> {
  * prepared reads look rows up by a person or a handful of paths, where the generic plan is as good.
  */
 export async function preferGenericPlans(tx: Tx): Promise<void> {
-  await tx.execute(sql`select set_config('plan_cache_mode', 'force_generic_plan', true)`);
+  await setLocal(tx, 'plan_cache_mode', 'force_generic_plan');
 }

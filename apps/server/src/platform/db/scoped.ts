@@ -76,9 +76,14 @@ export function scopeSettings(s: DbScope): ScopeSettings {
 const setScopeSql = (values: ScopeSettings, literal: (v: string) => string) =>
   `select ${SCOPE_SETTINGS.map((k) => `set_config('${k}', ${literal(values[k])}, true)`).join(', ')}`;
 
-/** `begin` and the scope in one round trip (simple protocol: two statements, literals). */
-const beginSql = (client: pg.PoolClient, s: DbScope) =>
-  `begin; ${setScopeSql(scopeSettings(s), (v) => client.escapeLiteral(v))}`;
+/** `begin`, the scope and any other settings in one round trip (simple protocol, literals). */
+const beginSql = (client: pg.PoolClient, s: DbScope, extra: ReadonlyMap<string, string>) => {
+  const scope = setScopeSql(scopeSettings(s), (v) => client.escapeLiteral(v));
+  const more = [...extra].map(
+    ([k, v]) => `, set_config(${client.escapeLiteral(k)}, ${client.escapeLiteral(v)}, true)`,
+  );
+  return `begin; ${scope}${more.join('')}`;
+};
 
 /**
  * A pg client stand-in for Drizzle that takes a pooled connection and opens the scoped transaction
@@ -89,6 +94,8 @@ const beginSql = (client: pg.PoolClient, s: DbScope) =>
 class LazyScopedClient {
   private conn?: Promise<pg.PoolClient>;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settings for the rest of the transaction asked for before it began: sent with its `begin`. */
+  private readonly settings = new Map<string, string>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -98,21 +105,45 @@ class LazyScopedClient {
   private connection(): Promise<pg.PoolClient> {
     this.conn ??= (async () => {
       const client = await this.pool.connect();
-      try {
-        await client.query(beginSql(client, this.scope));
-      } catch (err) {
-        client.release(err as Error);
-        throw err;
-      }
+      // Not awaited here: on a pipelining connection (connectDatabase) the first statement is
+      // written right behind it, and the transaction costs no round trip of its own to open.
+      this.begun = client.query(beginSql(client, this.scope, this.settings));
+      this.begun.catch(() => undefined);
       return client;
     })();
     return this.conn;
   }
 
+  /** The `begin` until the first statement has seen it succeed. */
+  private begun?: Promise<unknown>;
+
+  /**
+   * Sets `name` for the rest of the transaction: with its `begin` when no statement has run yet
+   * (no round trip of its own), else now. Only for settings a transaction may change at any time.
+   */
+  async setLocal(name: string, value: string): Promise<void> {
+    if (!this.conn) {
+      this.settings.set(name, value);
+      return;
+    }
+    await this.query('select set_config($1, $2, true)', [name, value]);
+  }
+
   query(config: unknown, params?: unknown[]): Promise<unknown> {
     const run = this.queue.then(async () => {
       const client = await this.connection();
-      return client.query(config as pg.QueryConfig, params);
+      const result = client.query(config as pg.QueryConfig, params);
+      const begun = this.begun;
+      this.begun = undefined;
+      if (begun) {
+        try {
+          await begun;
+        } catch (err) {
+          result.catch(() => undefined);
+          throw err;
+        }
+      }
+      return result;
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -150,7 +181,20 @@ export function openScoped(database: Database, scope: DbScope): ScopedTx {
   const schema = (db._.session as unknown as { schema: SessionSchema }).schema;
   const session = new NodePgSession(client as unknown as pg.PoolClient, dialect, schema);
   const tx = new NodePgTransaction(dialect, session, schema as never) as unknown as Tx;
+  lazyClients.set(tx, client);
   return { tx, end: (commit) => client.end(commit) };
+}
+
+const lazyClients = new WeakMap<Tx, LazyScopedClient>();
+
+/**
+ * Sets a server setting for the rest of `tx` (`set_config(name, value, true)`); in a transaction
+ * that has not begun yet it travels with the `begin`, costing no round trip.
+ */
+export async function setLocal(tx: Tx, name: string, value: string): Promise<void> {
+  const lazy = lazyClients.get(tx);
+  if (lazy) await lazy.setLocal(name, value);
+  else await tx.execute(sql`select set_config(${name}, ${value}, true)`);
 }
 
 /**

@@ -38,7 +38,7 @@ export async function prepareDatabase(opts: {
     await owner.close();
     throw err;
   }
-  return { owner, app: connectDatabase(opts.appUrl, opts.appPoolSize) };
+  return { owner, app: connectDatabase(opts.appUrl, opts.appPoolSize, undefined, true) };
 }
 
 /** Refuses to run the application as a role that could switch off its own safeguards. */

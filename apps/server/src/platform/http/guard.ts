@@ -4,8 +4,11 @@ import fp from 'fastify-plugin';
 import { securityPolicyOf } from '../auth/security-policy.ts';
 import { loadSession, needsSecondFactor, touchSession } from '../auth/session.ts';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from '../auth/session-token.ts';
-import { withScope } from '../db/scoped.ts';
+import type { Tx } from '../db/client.ts';
+import { openScoped, withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { ScopedEntity } from '../scope/registry.ts';
+import type { Actor, Scope } from '../scope/scope.ts';
 import { AUTH_SCOPE } from './context.ts';
 import type { RoutePolicy } from './policy.ts';
 
@@ -63,50 +66,19 @@ export const guard = fp(async (app: FastifyInstance) => {
     if (policy.allow === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('unauthenticated', '请先登录');
-    const { database } = app.deps;
-    const { authz } = app;
-    const tokenHash = hashToken(token);
-    // The security policy in force (from memory): its timeouts and second-factor roles hold from
-    // the request after a change, for sessions that began before it too.
-    const security = await securityPolicyOf(app.deps);
-    const limits = {
-      idleMs: security.session.idleMinutes * 60_000,
-      absoluteMs: security.session.absoluteHours * 3_600_000,
-    };
-    const session = await authz.session(tokenHash, limits, () =>
-      withScope(database, AUTH_SCOPE, (tx) => loadSession(tx, tokenHash, limits)),
-    );
-    if (!session) throw new AppError('unauthenticated', '登录已过期，请重新登录');
-    if (!SAFE_METHODS.has(req.method)) {
-      const header = req.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
-        // The session is genuine, so the refusal is recorded against its actor (a security event:
-        // the error handler audits and logs it).
-        req.actor = session.actor;
-        throw new AppError('csrf_failed', '请求校验失败，请刷新页面后重试');
-      }
+    // Whatever the caches miss — the session, its scope, the entities the path names — is read in
+    // one transaction, opened only when the first of them is missed: a cold request pays one
+    // `begin` and one `commit` for all of them, a warm one none.
+    const auth = openScoped(app.deps.database, AUTH_SCOPE);
+    let wrote = false;
+    try {
+      wrote = await authenticate(app, req, policy, token, auth.tx);
+    } catch (err) {
+      await auth.end(false).catch(() => undefined);
+      throw err;
     }
-    req.actor = session.actor;
-    req.csrfToken = session.csrfToken;
-    const mfaRequired = needsSecondFactor(session, security.mfaRoles);
-    req.mfaPassed = session.mfaPassed || !mfaRequired;
-    // Until the second factor is given only the login steps work; a pending password change
-    // allows those and the change itself.
-    if (mfaRequired && !session.mfaPassed && policy.preAuth !== 'mfa') {
-      throw new AppError('totp_required', '需要完成动态口令验证');
-    }
-    if (session.mustChangePassword && !policy.preAuth) throw new AppError('password_expired', '请先修改密码');
-    if (Date.now() - session.lastSeenAt.getTime() > 60_000) {
-      await withScope(database, AUTH_SCOPE, (tx) => touchSession(tx, session.actor.sessionId));
-      authz.touched(tokenHash, new Date());
-    }
-    if (policy.allow !== 'session' && !policy.allow.includes(session.actor.role)) {
-      throw new AppError('forbidden', '当前角色无权访问');
-    }
-    const actor = session.actor;
-    req.scope = await authz.scope(actor.roleAssignmentId, () =>
-      withScope(database, AUTH_SCOPE, (tx) => app.scopes.resolveScope(tx, actor)),
-    );
+    if (wrote) await auth.end(true);
+    else void auth.end(true).catch(() => undefined);
   });
 
   app.addHook('preHandler', async (req) => {
@@ -117,17 +89,96 @@ export const guard = fp(async (app: FastifyInstance) => {
     for (const [name, kind] of Object.entries(policy.params)) {
       const id = params[name];
       if (id === undefined) continue;
-      const visible = await app.authz.entityVisible(actor.roleAssignmentId, kind, id, () =>
+      // Well-formed ids were checked before the body was read (answered from the cache here).
+      await checkVisible(app, { scope, actor }, kind, id, () =>
         withScope(app.deps.database, AUTH_SCOPE, (tx) =>
           app.scopes.entityVisible(tx, { scope, actor }, kind, id),
         ),
       );
-      if (!visible) {
-        throw new AppError('not_found', '对象不存在或无权访问', undefined, {
-          targetType: kind,
-          targetId: id,
-        });
-      }
     }
   });
 });
+
+/** A canonical UUID, the form of every scoped entity's id. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Authenticates the request's session, checks CSRF, the second factor and the role, sets
+ * `req.actor` and `req.scope`, and checks the scoped path parameters that are well-formed ids
+ * (the others fail validation; preHandler checks whatever is left once validation has passed).
+ * Every database read goes through `tx`, the request's authentication transaction. Returns
+ * whether it wrote (the session's sliding idle window), so the caller knows to await the commit.
+ */
+async function authenticate(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  policy: RoutePolicy,
+  token: string,
+  tx: Tx,
+): Promise<boolean> {
+  const { authz } = app;
+  const tokenHash = hashToken(token);
+  // The security policy in force (from memory): its timeouts and second-factor roles hold from
+  // the request after a change, for sessions that began before it too.
+  const security = await securityPolicyOf(app.deps);
+  const limits = {
+    idleMs: security.session.idleMinutes * 60_000,
+    absoluteMs: security.session.absoluteHours * 3_600_000,
+  };
+  const session = await authz.session(tokenHash, limits, () => loadSession(tx, tokenHash, limits));
+  if (!session) throw new AppError('unauthenticated', '登录已过期，请重新登录');
+  if (!SAFE_METHODS.has(req.method)) {
+    const header = req.headers[CSRF_HEADER];
+    if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+      // The session is genuine, so the refusal is recorded against its actor (a security event:
+      // the error handler audits and logs it).
+      req.actor = session.actor;
+      throw new AppError('csrf_failed', '请求校验失败，请刷新页面后重试');
+    }
+  }
+  req.actor = session.actor;
+  req.csrfToken = session.csrfToken;
+  const mfaRequired = needsSecondFactor(session, security.mfaRoles);
+  req.mfaPassed = session.mfaPassed || !mfaRequired;
+  // Until the second factor is given only the login steps work; a pending password change
+  // allows those and the change itself.
+  if (mfaRequired && !session.mfaPassed && policy.preAuth !== 'mfa') {
+    throw new AppError('totp_required', '需要完成动态口令验证');
+  }
+  if (session.mustChangePassword && !policy.preAuth) throw new AppError('password_expired', '请先修改密码');
+  let wrote = false;
+  if (Date.now() - session.lastSeenAt.getTime() > 60_000) {
+    await touchSession(tx, session.actor.sessionId);
+    authz.touched(tokenHash, new Date());
+    wrote = true;
+  }
+  if (policy.allow !== 'session' && !policy.allow.includes(session.actor.role)) {
+    throw new AppError('forbidden', '当前角色无权访问');
+  }
+  const actor = session.actor;
+  const scope = await authz.scope(actor.roleAssignmentId, () => app.scopes.resolveScope(tx, actor));
+  req.scope = scope;
+  const params = req.params as Record<string, string> | undefined;
+  for (const [name, kind] of Object.entries(policy.params ?? {})) {
+    const id = params?.[name];
+    if (id === undefined || !UUID.test(id)) continue;
+    await checkVisible(app, { scope, actor }, kind, id, () =>
+      app.scopes.entityVisible(tx, { scope, actor }, kind, id),
+    );
+  }
+  return wrote;
+}
+
+/** Refuses an entity the actor may not address, as if it did not exist (cached per role and id). */
+async function checkVisible(
+  app: FastifyInstance,
+  viewer: { scope: Scope; actor: Actor },
+  kind: ScopedEntity,
+  id: string,
+  load: () => Promise<boolean>,
+): Promise<void> {
+  const visible = await app.authz.entityVisible(viewer.actor.roleAssignmentId, kind, id, load);
+  if (!visible) {
+    throw new AppError('not_found', '对象不存在或无权访问', undefined, { targetType: kind, targetId: id });
+  }
+}
