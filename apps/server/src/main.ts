@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildApp, ROW_POLICIES } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
+import { CALIBRATION_HOUR, calibrateBank } from './modules/assessment/bank-calibration.ts';
 import { closeDueAttempts } from './modules/assessment/marking.service.ts';
 import { purgeExpired } from './modules/privacy/retention.service.ts';
 import { flagForRetirement } from './modules/resources/retirement.service.ts';
@@ -146,6 +147,18 @@ async function main() {
     3_600_000,
   );
   process.once('beforeExit', stopUsage);
+  // A7: the item bank is calibrated from the day's graded answers, nightly (parameters for the
+  // papers assembled tomorrow).
+  const stopCalibration = scheduleDailyAt(
+    'bank calibration',
+    CALIBRATION_HOUR,
+    async () => {
+      const res = await runJob(database, 'bank-calibration', (tx) => calibrateBank(tx));
+      if (res.calibrated) console.log(`[hanlin] bank calibration: ${res.calibrated} items calibrated`);
+    },
+    console.log,
+  );
+  process.once('beforeExit', stopCalibration);
   // A4: attempts past their deadline are graded and closed by the server, whatever the browser
   // does; looked at every 10 seconds, and a run is recorded only when there is work.
   const stopDeadlines = scheduleEvery(

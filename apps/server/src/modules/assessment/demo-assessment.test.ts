@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED } from '../../demo/city.ts';
+import { runJob } from '../../platform/db/jobs.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { calibrateBank } from './bank-calibration.ts';
 import { loadDemoAssessmentInputs, planDemoAssessment, seedDemoAssessment } from './demo-assessment.ts';
 import { planBank, planFingerprint } from './demo-bank-plan.ts';
 import { gradeDemoLeaf } from './demo-grade.ts';
@@ -284,5 +286,49 @@ describe('the demo homework and 统考', () => {
     // What the seed wrote is the plan of its seed (stems do not depend on the day).
     const stored = await rows<{ stem: string }>(sql`select stem_text as stem from item where ${MINE}`);
     expect(stored.map((s) => s.stem).sort()).toEqual(a.items.map((i) => i.stemText).sort());
+  });
+});
+
+describe('the nightly calibration of the bank', () => {
+  it('puts every item answered often enough on one scale, harder where fewer got it right, in one job run', async () => {
+    const out = await runJob(t.app.deps.database, 'bank-calibration', (tx) => calibrateBank(tx));
+    expect(out.items).toBeGreaterThan(20);
+    expect(out.calibrated).toBeGreaterThan(0.8 * out.items);
+    const all = await rows<{ a: number; b: number }>(sql`
+      select irt_a as a, irt_b as b from item where calibrated_at is not null`);
+    expect(all.length).toBe(out.calibrated);
+    for (const c of all) {
+      expect(c.a).toBeGreaterThan(0);
+      expect(Math.abs(c.b)).toBeLessThanOrEqual(6);
+    }
+    // The estimates follow the data: among the items of one paper (answered by the same students),
+    // those fewer students got right sit higher on the scale. (Papers of different grades share no
+    // students; each grade's items are placed against its own students.)
+    const paper = await rows<{ b: number; p: number }>(sql`
+      with best as (
+        select a.paper_id from assignment a join paper_item pi on pi.paper_id = a.paper_id
+          join item i on i.id = pi.item_id and i.calibrated_at is not null
+         group by a.paper_id order by count(distinct i.id) desc, a.paper_id limit 1)
+      select i.irt_b as b, avg(r.score / r.max_score)::float8 as p
+        from best join assignment a on a.paper_id = best.paper_id
+        join attempt t on t.assignment_id = a.id and t.status <> 'in_progress'
+        join response r on r.attempt_id = t.id and r.score is not null
+        join paper_item pi on pi.paper_id = a.paper_id and pi.position = r.number
+        join item i on i.id = pi.item_id and i.calibrated_at is not null
+       group by i.id, i.irt_b`);
+    expect(paper.length).toBeGreaterThan(9);
+    // The third of its items fewest got right against the third most got right, by their medians
+    // (robust to the odd item whose difficulty rests on a handful of answers).
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const byP = [...paper].sort((x, y) => x.p - y.p);
+    const third = Math.floor(byP.length / 3);
+    const hard = median(byP.slice(0, third).map((c) => c.b));
+    const easy = median(byP.slice(-third).map((c) => c.b));
+    expect(hard - easy).toBeGreaterThan(0.3);
+    // The run is on the 系统运行 record with what it counted.
+    const run = await one<{ status: string; summary: Record<string, number> }>(sql`
+      select status, summary from job_run where job = 'bank-calibration' order by started_at desc limit 1`);
+    expect(run.status).toBe('succeeded');
+    expect(run.summary.calibrated).toBe(out.calibrated);
   });
 });
