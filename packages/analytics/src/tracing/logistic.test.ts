@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../assembly/synthetic.ts';
 import { auc } from './auc.ts';
 import { DesignBuilder, fitLogistic, type SparseDesign } from './logistic.ts';
 import { fitLogisticNewton } from './newton.ts';
 
-/** mulberry32: the same data on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 3 global columns (bias, a normal, a count) + 4 groups × 2 columns (intercept, slope on the count). */
 function synthetic(rows: number): { design: SparseDesign; truth: number[] } {
-  const r = seeded(3);
+  const r = seededRandom(3);
   const truth = [0.3, 0.8, -0.15, 0.5, 0.1, -0.6, 0.05, 0.2, -0.1, -0.3, 0.2];
   const b = new DesignBuilder(11);
   for (let i = 0; i < rows; i++) {

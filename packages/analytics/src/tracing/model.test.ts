@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../assembly/synthetic.ts';
 import { DEFAULT_MASTERY_PARAMS } from './default-params.ts';
 import { FEATURE_CODES, FEATURE_GROUP, FEATURE_LABELS } from './features.ts';
 import { type GradedAnswer, mastery, masteryLogit, recompute, update } from './model.ts';
@@ -6,22 +7,11 @@ import { refitSkills } from './refit.ts';
 import { MASTERY_SPEC } from './specs.ts';
 import { emptyState, type MasteryState } from './state.ts';
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const params = DEFAULT_MASTERY_PARAMS;
 const points = ['kp-分数', 'kp-方程', 'kp-函数', 'kp-几何'];
 
 function randomAnswers(n: number, seed: number): GradedAnswer[] {
-  const r = seeded(seed);
+  const r = seededRandom(seed);
   return Array.from({ length: n }, () => {
     const skill = r() < 0.15 ? [points[0]!, points[1 + Math.floor(r() * 3)]!] : points[Math.floor(r() * 4)]!;
     return { skill, correct: r() < 0.6 };
@@ -100,7 +90,7 @@ describe('mastery model', () => {
   });
 
   it('refits per-point terms on our own answers with the global weights kept', () => {
-    const r = seeded(5);
+    const r = seededRandom(5);
     // 'kp-easy' is answered right 90% of the time, 'kp-hard' 30%, by 300 students of 12 answers.
     const histories = Array.from({ length: 300 }, () =>
       Array.from({ length: 12 }, () => {
