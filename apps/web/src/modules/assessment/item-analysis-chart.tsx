@@ -8,8 +8,9 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEChart } from '../../app/components/use-echart';
 import type { ItemAnalysis } from './item-analysis-api';
 
 echarts.use([
@@ -38,25 +39,11 @@ export const ItemAnalysisChart = forwardRef<
   { data: ItemAnalysis; title: string; subtitle: string }
 >(function ItemAnalysisChart({ data, title, subtitle }, handle) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const { ref, chart } = useEChart();
 
   useImperativeHandle(handle, () => ({
     toPng: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }),
   }));
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const bins = data.scores?.bins ?? [];
@@ -148,7 +135,7 @@ export const ItemAnalysisChart = forwardRef<
       },
       { notMerge: true },
     );
-  }, [data, title, subtitle, t]);
+  }, [data, title, subtitle, t, chart]);
 
   return (
     <div

@@ -2,7 +2,8 @@ import { BarChart as EBarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEChart } from '../../app/components/use-echart';
 
 // Tree-shaken ECharts: only the bar chart and the components it needs.
 echarts.use([EBarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -24,21 +25,7 @@ const COLORS = ['#1e4fa3', '#f0a020', '#3ba272', '#9a60b4'];
 
 /** Grouped bar chart (e.g. students and teachers per district); resizes with its container. */
 export default function BarChart({ categories, series, ariaLabel, height = 320 }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { ref, chart } = useEChart();
 
   useEffect(() => {
     const many = categories.length > 6;
@@ -58,7 +45,7 @@ export default function BarChart({ categories, series, ariaLabel, height = 320 }
       },
       { notMerge: true },
     );
-  }, [categories, series]);
+  }, [categories, series, chart]);
 
   return <div ref={ref} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
 }
