@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { assemblyRoutes } from './modules/assessment/assembly.routes.ts';
 import { assemblyScope } from './modules/assessment/assembly.scope.ts';
+import { bankCalibrationJob } from './modules/assessment/assessment.jobs.ts';
 import { assessmentScope, markingNotebookScope } from './modules/assessment/assessment.scope.ts';
 import { assignmentRoutes } from './modules/assessment/assignments.routes.ts';
 import { assignmentScope } from './modules/assessment/assignments.scope.ts';
@@ -42,11 +43,14 @@ import { operationsScope } from './modules/operations/operations.scope.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { orgScope } from './modules/org/org.scope.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { retentionJob } from './modules/privacy/privacy.jobs.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyScope } from './modules/privacy/privacy.scope.ts';
+import { retirementCheckJob, searchPopularityJob } from './modules/resources/resources.jobs.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceScope } from './modules/resources/resources.scope.ts';
 import { resourceUseRoutes } from './modules/resources/use.routes.ts';
+import { reviewDigestJob } from './modules/review/review.jobs.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { reviewScope } from './modules/review/review.scope.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
@@ -55,6 +59,7 @@ import { rosterImportRoutes } from './modules/roster-import/roster-import.routes
 import { rosterImportScope } from './modules/roster-import/roster-import.scope.ts';
 import { securityPolicyRoutes } from './modules/security-policy/security-policy.routes.ts';
 import { securityPolicyScope } from './modules/security-policy/security-policy.scope.ts';
+import { spaceUsageJob } from './modules/spaces/spaces.jobs.ts';
 import { spaceRoutes } from './modules/spaces/spaces.routes.ts';
 import { spaceScope } from './modules/spaces/spaces.scope.ts';
 import { AuditBuffer } from './platform/audit/audit.ts';
@@ -66,6 +71,7 @@ import {
 } from './platform/auth/security-policy.ts';
 import { ChangeFeed } from './platform/cache/change-feed.ts';
 import { ReadCaches } from './platform/cache/read-caches.ts';
+import type { JobDefinition } from './platform/db/jobs.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './platform/http/error-handler.ts';
 import { guard } from './platform/http/guard.ts';
@@ -106,6 +112,19 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
 /** The modules' row-level-security policies, applied by the owner after the migrations. */
 export const ROW_POLICIES = SCOPE_RULES.flatMap((r) => r.rowSecurity ?? []);
 
+/**
+ * Every job of the queue (platform/db/jobs.ts): the owner's setup creates their queues, main.ts
+ * works them. A module's job is declared beside its code and listed here.
+ */
+export const JOBS: readonly JobDefinition[] = [
+  retirementCheckJob,
+  searchPopularityJob,
+  retentionJob,
+  reviewDigestJob,
+  spaceUsageJob,
+  bankCalibrationJob,
+];
+
 export interface BuildOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
@@ -135,6 +154,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  // The job queue stops before the pools its jobs use are closed.
+  const jobs = deps.jobs;
+  if (jobs) app.addHook('onClose', () => jobs.stop());
   const auditBuffer = new AuditBuffer(deps.database.db, (err) =>
     app.log.error({ err }, 'audit batch failed'),
   );

@@ -1,21 +1,14 @@
 import { join } from 'node:path';
-import { buildApp, ROW_POLICIES } from './app.ts';
+import { buildApp, JOBS, ROW_POLICIES } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
-import { CALIBRATION_HOUR, calibrateBank } from './modules/assessment/bank-calibration.ts';
 import { closeDueAttempts } from './modules/assessment/marking.service.ts';
-import { purgeExpired } from './modules/privacy/retention.service.ts';
-import { flagForRetirement } from './modules/resources/retirement.service.ts';
-import { refreshSearchPopularity } from './modules/resources/search.service.ts';
-import { DIGEST_HOUR, sendOverdueDigests } from './modules/review/review-digest.service.ts';
-import { expireApprovedExports } from './modules/roster-import/export-request.service.ts';
-import { refreshSpaceUsage, spaceUsageDue } from './modules/spaces/usage.service.ts';
 import { type BackupControl, createBackupControl } from './platform/backup/control.ts';
 import { embeddedBackupSettings } from './platform/backup/schedule.ts';
 import { keyBesideDatabase, loadConfig } from './platform/config/config.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/crypto/field-crypto.ts';
 import { startEmbeddedPostgres } from './platform/db/embedded.ts';
-import { runJob, scheduleDailyAt, scheduleEvery } from './platform/db/jobs.ts';
-import { systemScope, withScope } from './platform/db/scoped.ts';
+import { startJobQueue } from './platform/db/job-queue.ts';
+import { scheduleEvery } from './platform/db/jobs.ts';
 import { prepareDatabase } from './platform/db/setup.ts';
 import { createStorage } from './platform/storage/index.ts';
 
@@ -59,7 +52,7 @@ async function main() {
     }
   }
   // Migrations, grants and the seed run as the owner; the application as its own role.
-  const { owner, app: database } = await prepareDatabase({ ...urls, policies: ROW_POLICIES });
+  const { owner, app: database } = await prepareDatabase({ ...urls, policies: ROW_POLICIES, jobs: JOBS });
   const fieldKey = loadFieldKey(config.fieldKey, config.dataDir);
   if (!config.demo && keyBesideDatabase(config)) {
     console.warn(
@@ -72,7 +65,10 @@ async function main() {
   const deps = { config, database, crypto, storage: createStorage(config), backups };
   const banner = await bootstrap({ ...deps, database: owner });
   await owner.close();
-  const app = await buildApp(deps);
+  // Nightly and hourly work (retention, calibration …) runs from the database's own queue: every
+  // instance works it, a schedule enqueues each job once, a failed attempt is retried (app.ts, JOBS).
+  const jobs = await startJobQueue(database, JOBS, { log: console.log });
+  const app = await buildApp({ ...deps, jobs });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -96,71 +92,10 @@ async function main() {
   } finally {
     app.log.level = level;
   }
-  // R4: flag low-rated and unused resources for the administrators, daily; R5: the popularity
-  // levels that rank large search result sets follow the day's use and ratings.
-  const stopRetirement = scheduleEvery(
-    'retirement check',
-    async () => {
-      const res = await runJob(database, 'retirement-check', (tx) => flagForRetirement(tx));
-      if (res?.flagged) console.log(`[hanlin] retirement check: ${res.flagged} resources flagged for review`);
-      await runJob(database, 'search-popularity', (tx) => refreshSearchPopularity(tx));
-    },
-    console.log,
-  );
-  process.once('beforeExit', stopRetirement);
-  // P5: personal data past its retention period goes, daily.
-  const stopRetention = scheduleEvery(
-    'retention job',
-    async () => {
-      const removed = await runJob(database, 'retention', async (tx) => {
-        const rows = await purgeExpired(tx);
-        const files = await expireApprovedExports(tx);
-        return rows && files > 0 ? [...rows, { table: 'export_request (files)', rows: files }] : rows;
-      });
-      if (removed?.length)
-        console.log(`[hanlin] retention: ${removed.map((r) => `${r.table} ${r.rows}`).join(', ')}`);
-    },
-    console.log,
-  );
-  process.once('beforeExit', stopRetention);
-  // R3: each reviewer hears once a day, before work, of the items overdue at their steps.
-  const stopDigest = scheduleDailyAt(
-    'review digest',
-    DIGEST_HOUR,
-    async () => {
-      const res = await runJob(database, 'review-digest', (tx) => sendOverdueDigests(tx));
-      if (res?.sent) console.log(`[hanlin] review digest: ${res.sent} reviewers told of overdue items`);
-    },
-    console.log,
-  );
-  process.once('beforeExit', stopDigest);
-  // S3: the space-use dashboard's rollup of the 30 days to yesterday, rebuilt once after midnight;
-  // looked at hourly, and a run is recorded only when there is work.
-  const stopUsage = scheduleEvery(
-    'space usage rollup',
-    async () => {
-      if (!(await withScope(database, systemScope('space-usage-check'), spaceUsageDue))) return;
-      const res = await runJob(database, 'space-usage-rollup', (tx) => refreshSpaceUsage(tx));
-      if (res) console.log(`[hanlin] space usage: rollup of the 30 days to ${res.day} rebuilt`);
-    },
-    console.log,
-    3_600_000,
-  );
-  process.once('beforeExit', stopUsage);
-  // A7: the item bank is calibrated from the day's graded answers, nightly (parameters for the
-  // papers assembled tomorrow).
-  const stopCalibration = scheduleDailyAt(
-    'bank calibration',
-    CALIBRATION_HOUR,
-    async () => {
-      const res = await runJob(database, 'bank-calibration', (tx) => calibrateBank(tx));
-      if (res.calibrated) console.log(`[hanlin] bank calibration: ${res.calibrated} items calibrated`);
-    },
-    console.log,
-  );
-  process.once('beforeExit', stopCalibration);
   // A4: attempts past their deadline are graded and closed by the server, whatever the browser
-  // does; looked at every 10 seconds, and a run is recorded only when there is work.
+  // does; looked at every 10 seconds (finer than the queue's cron, which counts in minutes), and a
+  // run is recorded only when there is work. The backups' rounds stay beside the embedded cluster
+  // they copy (platform/backup), one process per data directory.
   const stopDeadlines = scheduleEvery(
     'attempt deadlines',
     async () => {

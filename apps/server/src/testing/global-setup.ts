@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROW_POLICIES } from '../app.ts';
+import { JOBS, ROW_POLICIES } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
@@ -27,6 +27,7 @@ export async function setup(project: TestProject) {
     appUrl: pg.appUrl(TEMPLATE_DB),
     appPassword: pg.appPassword,
     policies: ROW_POLICIES,
+    jobs: JOBS,
   });
   await app.close();
   const config = loadConfig({

@@ -7,6 +7,7 @@
  */
 import { bankParameters, calibrate, calibrateParallel, type Responses } from '@hanlin/analytics/irt';
 import type { Tx } from '../../platform/db/client.ts';
+import type { Progress } from '../../platform/db/jobs.ts';
 import {
   type GradedItemAnswer,
   readGradedAnswers,
@@ -66,10 +67,11 @@ export function responsesOf(
  * Calibrates the bank from every graded answer and writes the parameters of the items it could
  * estimate, in the caller's transaction (the job's: all items or none). An item no one got wrong (or
  * right), or whose difficulty lies beyond the scale's ±6 (it rests on too few answers), keeps what it
- * had.
+ * had. Reports its three steps (answers read, model fitted, parameters written) to `progress`.
  */
-export async function calibrateBank(tx: Tx, minAnswers = MIN_ANSWERS) {
+export async function calibrateBank(tx: Tx, minAnswers = MIN_ANSWERS, progress?: Progress) {
   const { responses, itemIds } = responsesOf(await readGradedAnswers(tx), minAnswers);
+  await progress?.(1, 3);
   if (responses.items === 0) return { items: 0, persons: 0, calibrated: 0, iterations: 0 };
   // A large bank's E-steps run on worker threads, so the server's event loop stays free; a small one
   // fits faster in this thread than the workers take to start.
@@ -82,6 +84,8 @@ export async function calibrateBank(tx: Tx, minAnswers = MIN_ANSWERS) {
       ? [{ itemId: itemIds[j]!, a, b }]
       : [];
   });
+  await progress?.(2, 3);
   const calibrated = await writeItemParameters(tx, rows);
+  await progress?.(3, 3);
   return { items: responses.items, persons: responses.persons, calibrated, iterations: fit.iterations };
 }

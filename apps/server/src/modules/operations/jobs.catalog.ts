@@ -1,7 +1,8 @@
 /**
- * The work main.ts schedules with `scheduleEvery` and runs with `runJob`, and how often: the jobs
- * view expects each to have run within its interval (a test keeps this list and main.ts together).
- * Work recorded under another name (an import's file clean-up) is shown too, without a schedule.
+ * The scheduled jobs of the queue (`JOBS` in app.ts, each with its cron) and how often each runs:
+ * the jobs view expects each to have run within its interval (a test keeps this list and JOBS
+ * together). Work recorded under another name (an import's file clean-up) is shown too, without a
+ * schedule.
  */
 export const SCHEDULED_JOBS: readonly { job: string; everyHours: number }[] = [
   { job: 'retirement-check', everyHours: 24 },

@@ -1,9 +1,9 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { inventory, NONE } from '../privacy/data-classes.ts';
 import { newId } from './types.ts';
 
 /**
- * One run of scheduled or background work (`runJob`): when it started and ended and how, for the
+ * One run (one attempt) of scheduled or background work (`runJob`): when it started and ended and how, for the
  * system administrator's 系统运行 page. Written in transactions of its own, so a run whose work
  * rolled back still leaves its failure here.
  */
@@ -21,6 +21,13 @@ export const jobRuns = pgTable(
     error: text('error'),
     /** Counts the job reported (rows removed per table, resources flagged), nothing else. */
     summary: jsonb('summary'),
+    /**
+     * How far a running job has come, as it last reported (`{ done, total }`): written in a short
+     * transaction of its own, so it shows while the job's work is still uncommitted.
+     */
+    progress: jsonb('progress').$type<{ done: number; total: number }>(),
+    /** Which attempt of the queued job this run was (1 the first; a retry after a failure 2, 3 …). */
+    attempt: integer('attempt').notNull().default(1),
   },
   (t) => [index('job_run_job_idx').on(t.job, t.startedAt)],
 );
@@ -38,6 +45,8 @@ export const jobRunInventory = [
       status: NONE,
       error: NONE,
       summary: NONE,
+      progress: NONE,
+      attempt: NONE,
     },
     purge: { column: 'startedAt', days: 400 },
   }),

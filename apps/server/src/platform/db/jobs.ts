@@ -1,3 +1,23 @@
+/**
+ * Scheduled and background work (DESIGN: the database's own queue, pg-boss). A job is declared once,
+ * beside the code it runs, and listed in `JOBS` (app.ts); the owner's setup creates its queue
+ * (platform/db/job-queue-install.ts) and every server process works it (platform/db/job-queue.ts):
+ *
+ *     // modules/diagnosis/diagnosis.jobs.ts
+ *     export const masteryRecomputeJob = defineJob({
+ *       name: 'mastery-recompute',
+ *       cron: '30 2 * * *', // 02:30 Asia/Shanghai, nightly
+ *       run: (tx, job) => recomputeMastery(tx, job.progress),
+ *     });
+ *     // app.ts: export const JOBS = [..., masteryRecomputeJob];
+ *     // modules/operations/jobs.catalog.ts: { job: 'mastery-recompute', everyHours: 24 }
+ *
+ * Each attempt runs through `runJob`: one transaction under an audited system scope, recorded in
+ * `job_run`; a failing attempt rolls back completely and the queue retries it (`retryLimit` times,
+ * `retryDelaySeconds` doubling with `retryBackoff`). `job.progress(done, total)` shows on the
+ * 系统运行 page while the work runs. One attempt of a job runs at a time across all processes, and
+ * a cron tick enqueues it once however many processes there are.
+ */
 import { eq } from 'drizzle-orm';
 import { writeAudit } from '../audit/audit.ts';
 import type { Database, Tx } from './client.ts';
@@ -21,24 +41,42 @@ export function summaryOf(out: unknown): Record<string, number> | null {
   return null;
 }
 
+/** Reports how far a job has come: `done` of `total` units (items calibrated, students updated …). */
+export type Progress = (done: number, total: number) => Promise<void>;
+
+/** A run's progress is written at most this often (the last unit always). */
+const PROGRESS_EVERY_MS = 1000;
+
 /**
  * Runs scheduled work in one transaction under an explicit system scope, recorded in the audit
  * trail with its purpose (COMPLIANCE §4: every user covered, the system included). The run itself
- * — start, end, outcome, what it counted — goes to `job_run` in transactions of its own, so a job
- * whose work rolled back still shows its failure on the 系统运行 page.
+ * — start, end, outcome, what it counted, how far it has come — goes to `job_run` in transactions
+ * of its own, so a job whose work rolled back still shows its failure on the 系统运行 page, and its
+ * progress shows while its work is uncommitted. All or nothing: a failing run leaves none of its
+ * work behind (the queue then retries it, platform/db/job-queue.ts).
  */
-export async function runJob<T>(database: Database, purpose: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function runJob<T>(
+  database: Database,
+  purpose: string,
+  fn: (tx: Tx, progress: Progress) => Promise<T>,
+  opts: { attempt?: number } = {},
+): Promise<T> {
   const scope = systemScope(`job-run:${purpose}`);
   const [run] = await withScope(database, scope, (tx) =>
-    tx.insert(jobRuns).values({ job: purpose }).returning({ id: jobRuns.id }),
+    tx
+      .insert(jobRuns)
+      .values({ job: purpose, attempt: opts.attempt ?? 1 })
+      .returning({ id: jobRuns.id }),
   );
-  const finish = (values: Partial<typeof jobRuns.$inferInsert>) =>
-    withScope(database, scope, (tx) =>
-      tx
-        .update(jobRuns)
-        .set({ finishedAt: new Date(), ...values })
-        .where(eq(jobRuns.id, run!.id)),
-    );
+  const record = (values: Partial<typeof jobRuns.$inferInsert>) =>
+    withScope(database, scope, (tx) => tx.update(jobRuns).set(values).where(eq(jobRuns.id, run!.id)));
+  let reportedAt = 0;
+  const progress: Progress = async (done, total) => {
+    const now = Date.now();
+    if (done < total && now - reportedAt < PROGRESS_EVERY_MS) return;
+    reportedAt = now;
+    await record({ progress: { done, total } });
+  };
   try {
     const out = await withScope(database, systemScope(purpose), async (tx) => {
       await writeAudit(
@@ -46,16 +84,61 @@ export async function runJob<T>(database: Database, purpose: string, fn: (tx: Tx
         { actorName: 'system', actorRole: 'system' },
         { action: 'system.job', details: { job: purpose } },
       );
-      return fn(tx);
+      return fn(tx, progress);
     });
-    await finish({ status: 'succeeded', summary: summaryOf(out) });
+    await record({ finishedAt: new Date(), status: 'succeeded', summary: summaryOf(out) });
     return out;
   } catch (err) {
-    await finish({ status: 'failed', error: String((err as Error)?.message ?? err).slice(0, 500) }).catch(
-      () => undefined,
-    );
+    await record({
+      finishedAt: new Date(),
+      status: 'failed',
+      error: String((err as Error)?.message ?? err).slice(0, 500),
+    }).catch(() => undefined);
     throw err;
   }
+}
+
+/** What a job's handler is given besides its transaction. */
+export interface JobContext {
+  progress: Progress;
+  /** 1 for the first attempt, 2 for the first retry … */
+  attempt: number;
+}
+
+/** A named job: its handler, its schedule, and what happens when an attempt fails. */
+export interface JobDefinition {
+  /** The queue's name and the run's purpose in `job_run` and the audit trail (`bank-calibration`). */
+  name: string;
+  /** When to enqueue it: a cron expression in Asia/Shanghai (`0 2 * * *` 02:00 daily); none: on demand. */
+  cron?: string;
+  /** Retries after a failed attempt (default 3). */
+  retryLimit: number;
+  /** Seconds before the first retry (default 60); doubled for each further one with `retryBackoff`. */
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** An attempt still running after this long counts as failed (default 4 h). */
+  expireInSeconds: number;
+  /**
+   * Asked (in a short read-only transaction) before each attempt: false skips the attempt without
+   * recording a run, for jobs looked at often that rarely have work.
+   */
+  due?: (tx: Tx) => Promise<boolean>;
+  /** The work, in the attempt's single transaction; what it returns is counted (`summaryOf`). */
+  run: (tx: Tx, job: JobContext) => Promise<unknown>;
+}
+
+/** A job with the default retry policy (3 retries, 1 min, 2 min, 4 min apart) and a 4-hour limit. */
+export function defineJob(
+  def: Pick<JobDefinition, 'name' | 'run'> & Partial<Omit<JobDefinition, 'name' | 'run'>>,
+): JobDefinition {
+  if (!/^[a-z][a-z0-9-]*$/.test(def.name)) throw new Error(`job names are kebab-case: ${def.name}`);
+  return { retryLimit: 3, retryDelaySeconds: 60, retryBackoff: true, expireInSeconds: 4 * 3600, ...def };
+}
+
+/** Runs one attempt of `def` through `runJob` (or skips it when it is not due); null when skipped. */
+export async function runAttempt(database: Database, def: JobDefinition, attempt: number): Promise<unknown> {
+  if (def.due && !(await withScope(database, systemScope(`${def.name}-check`), def.due))) return null;
+  return runJob(database, def.name, (tx, progress) => def.run(tx, { progress, attempt }), { attempt });
 }
 
 /**
@@ -94,31 +177,4 @@ const BUREAU_TIME = new Intl.DateTimeFormat('en-CA', {
 export function bureauClock(at: Date): { day: string; hour: number } {
   const part = (type: string) => BUREAU_TIME.formatToParts(at).find((p) => p.type === type)!.value;
   return { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
-}
-
-/**
- * Runs `run` once a day, at the first check at or after `hour` o'clock Asia/Shanghai (a check every
- * `checkMs`, ten minutes by default, and shortly after start), until it succeeds that day. Each
- * instance and each restart runs it again on its first day, so `run` must itself do its work once per
- * day (and at most once at a time across instances). Returns the stop function.
- */
-export function scheduleDailyAt(
-  name: string,
-  hour: number,
-  run: () => Promise<unknown>,
-  log: (m: string) => void,
-  checkMs = 600_000,
-): () => void {
-  let doneOn = '';
-  return scheduleEvery(
-    name,
-    async () => {
-      const now = bureauClock(new Date());
-      if (now.hour < hour || doneOn === now.day) return;
-      await run();
-      doneOn = now.day;
-    },
-    log,
-    checkMs,
-  );
 }

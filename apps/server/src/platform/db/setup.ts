@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { connectDatabase, type Database, migrateDatabase } from './client.ts';
+import { installJobQueue } from './job-queue-install.ts';
+import type { JobDefinition } from './jobs.ts';
 import { ensureAppRole, grantAppRole, roleOfUrl } from './roles.ts';
 import { applyRowSecurity, PLATFORM_POLICIES, type RowPolicy } from './row-security.ts';
 import { scopeSettings, systemScope } from './scoped.ts';
@@ -12,8 +14,8 @@ export const connectOwner = (url: string, max = 4): Database =>
   connectDatabase(url, max, scopeSettings(systemScope('owner')));
 
 /**
- * The two connections of a deployment (least privilege, DESIGN): the owner runs migrations, grants
- * and the seed; the application's pool connects as a role that is neither superuser nor owner and
+ * The two connections of a deployment (least privilege, DESIGN): the owner runs migrations, grants,
+ * the job queue's schema and queues, and the seed; the application's pool connects as a role that is neither superuser nor owner and
  * has no BYPASSRLS, so row-level security and the append-only audit log hold for it. With
  * `appPassword` (the embedded cluster) the app role is created or updated here; otherwise it must
  * exist (README, "External PostgreSQL").
@@ -25,6 +27,8 @@ export async function prepareDatabase(opts: {
   appPoolSize?: number;
   /** The modules' row-level-security policies (the platform adds its own). */
   policies: readonly RowPolicy[];
+  /** The jobs whose queues the owner creates (the application's role may not create tables). */
+  jobs?: readonly JobDefinition[];
 }): Promise<{ owner: Database; app: Database }> {
   const owner = connectOwner(opts.ownerUrl);
   try {
@@ -32,6 +36,7 @@ export async function prepareDatabase(opts: {
     const role = roleOfUrl(opts.appUrl);
     if (opts.appPassword) await ensureAppRole(owner.db, role, opts.appPassword);
     await grantAppRole(owner.db, role);
+    await installJobQueue(owner, role, opts.jobs ?? []);
     await applyRowSecurity(owner.db, [...PLATFORM_POLICIES, ...opts.policies]);
     await assertLeastPrivilege(owner, role);
   } catch (err) {

@@ -7,6 +7,7 @@ import type { ReadCaches, ReadModel } from '../cache/read-caches.ts';
 import type { Config } from '../config/config.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { Database, Tx } from '../db/client.ts';
+import type { JobQueue } from '../db/job-queue.ts';
 import { type DbScope, openScoped, systemScope, withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { ScopeRegistry } from '../scope/registry.ts';
@@ -22,6 +23,8 @@ export interface AppDeps {
   storage: Storage;
   /** The embedded database's backups, when this server runs them (not with DATABASE_URL or HANLIN_BACKUP=off). */
   backups?: BackupControl;
+  /** The job queue this process works (main.ts starts it; stopped when the app closes). */
+  jobs?: JobQueue;
 }
 
 /** What every use case receives: who acts, what they may see, the transaction, and the audit trail. */
