@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { connectDatabase, type Database } from '../platform/db/client.ts';
+import { startJobQueue } from '../platform/db/job-queue.ts';
+import type { JobDefinition } from '../platform/db/jobs.ts';
 import { connectOwner } from '../platform/db/setup.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { createStorage } from '../platform/storage/index.ts';
@@ -46,7 +48,10 @@ const withDb = (adminUrl: string, db: string) => adminUrl.replace(/\/postgres$/,
 /** A fresh database cloned from the seeded template, and the real app on it. */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  extraDeps: Pick<AppDeps, 'backups'> = {},
+  extraDeps: Pick<AppDeps, 'backups'> & {
+    /** Jobs to work from the queue, as main.ts does (no cron: tests enqueue what they run). */
+    queue?: readonly JobDefinition[];
+  } = {},
 ): Promise<TestApp> {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -62,12 +67,16 @@ export async function createTestApp(
     filesDir: inject('filesDir'),
     ...overrides,
   };
+  const { queue, ...more } = extraDeps;
   const deps: AppDeps = {
     config,
     database: appDb,
     crypto: createFieldCrypto(Buffer.from(TEST_FIELD_KEY, 'hex')),
     storage: createStorage(config),
-    ...extraDeps,
+    ...more,
+    ...(queue && {
+      jobs: await startJobQueue(appDb, queue, { log: () => undefined, schedule: false, pollingSeconds: 0.5 }),
+    }),
   };
   const app = await buildApp(deps, { logger: false, serveWeb: false });
   await app.ready();

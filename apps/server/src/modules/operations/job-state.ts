@@ -8,10 +8,23 @@ export interface JobHistory {
     status: 'running' | 'succeeded' | 'failed';
     error: string | null;
     summary: Record<string, number> | null;
+    /** How far it has come, as it last reported (a queued job's run). */
+    progress?: { done: number; total: number } | null;
+    /** Which attempt of its queued job it was (retries count up from 2). */
+    attempt?: number;
   } | null;
   lastSuccessAt: Date | null;
+  /** The latest failed run, which a later success does not hide from the administrator. */
+  lastFailure?: { at: Date; error: string | null; attempt: number } | null;
   runs7d: number;
   failures7d: number;
+}
+
+/** A queued job's attempts waiting and running (pg-boss), for the jobs this server runs. */
+export interface JobQueueView {
+  waiting: number;
+  retrying: number;
+  active: number;
 }
 
 export type TJobStatus = 'ok' | 'running' | 'failed' | 'overdue' | 'never';
@@ -27,11 +40,18 @@ export interface JobView {
     error: string | null;
     summary: Record<string, number> | null;
     durationMs: number | null;
+    progress: { done: number; total: number } | null;
+    attempt: number;
   } | null;
   lastSuccessAt: string | null;
+  lastFailure: { at: string; error: string | null; attempt: number } | null;
   runs7d: number;
   failures7d: number;
   nextRunAt: string | null;
+  /** Attempts waiting and running in the queue (null: not a queued job of this server). */
+  queue: JobQueueView | null;
+  /** Whether the system administrator may start it now (a queued job). */
+  runnable: boolean;
 }
 
 /**
@@ -39,7 +59,13 @@ export interface JobView {
  * `running` long after any run ends), it is overdue (a scheduled job that has not succeeded within
  * its interval and a grace period), running, never run, or fine; and when it runs next.
  */
-export function jobView(job: string, everyHours: number | null, h: JobHistory, now: Date): JobView {
+export function jobView(
+  job: string,
+  everyHours: number | null,
+  h: JobHistory,
+  now: Date,
+  queue: JobQueueView | null = null,
+): JobView {
   const every = everyHours === null ? null : everyHours * 3_600_000;
   const last = h.last;
   const interrupted =
@@ -65,13 +91,20 @@ export function jobView(job: string, everyHours: number | null, h: JobHistory, n
       error: last.error,
       summary: last.summary,
       durationMs: last.finishedAt ? last.finishedAt.getTime() - last.startedAt.getTime() : null,
+      progress: last.progress ?? null,
+      attempt: last.attempt ?? 1,
     },
     lastSuccessAt: h.lastSuccessAt?.toISOString() ?? null,
+    lastFailure: h.lastFailure
+      ? { at: h.lastFailure.at.toISOString(), error: h.lastFailure.error, attempt: h.lastFailure.attempt }
+      : null,
     runs7d: h.runs7d,
     failures7d: h.failures7d,
     nextRunAt:
       every !== null && last
         ? new Date((h.lastSuccessAt ?? last.startedAt).getTime() + every).toISOString()
         : null,
+    queue,
+    runnable: queue !== null,
   };
 }

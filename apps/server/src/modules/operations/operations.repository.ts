@@ -137,28 +137,35 @@ export async function archiverStats(tx: Tx): Promise<ArchiverStats> {
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
 
-/** Per job: its latest run, its latest success, and its runs and failures of the last 7 days. */
+/**
+ * Per job: its latest run, its latest success and failure, and its runs and failures of the last 7
+ * days.
+ */
 export async function jobSummaries(tx: Tx) {
   const res = await tx.execute<{
     job: string;
     last_id: string;
     last_success: Date | null;
+    last_failure_id: string | null;
     runs: number;
     failures: number;
   }>(sql`
     select job, (array_agg(id order by started_at desc))[1]::text as last_id,
            max(finished_at) filter (where status = 'succeeded') as last_success,
+           (array_agg(id order by started_at desc) filter (where status = 'failed'))[1]::text as last_failure_id,
            count(*) filter (where started_at > now() - interval '7 days')::int as runs,
            count(*) filter (where started_at > now() - interval '7 days' and status = 'failed')::int as failures
       from job_run group by job`);
+  const ids = res.rows.flatMap((r) => (r.last_failure_id ? [r.last_id, r.last_failure_id] : [r.last_id]));
   const last = await tx
     .select()
     .from(jobRuns)
-    .where(sql`${jobRuns.id} = any(${`{${res.rows.map((r) => r.last_id).join(',')}}`}::uuid[])`);
+    .where(sql`${jobRuns.id} = any(${`{${ids.join(',')}}`}::uuid[])`);
   const byId = new Map(last.map((r) => [r.id, r]));
   return res.rows.map((r) => ({
     job: r.job,
     last: byId.get(r.last_id)!,
+    lastFailure: r.last_failure_id ? byId.get(r.last_failure_id)! : null,
     lastSuccessAt: r.last_success ? new Date(r.last_success) : null,
     runs7d: r.runs,
     failures7d: r.failures,

@@ -7,7 +7,7 @@ import { getAttention } from './attention.service.ts';
 import { getBackups, startBackup, startVerify } from './backups.service.ts';
 import { getCodeTables } from './code-tables.service.ts';
 import { getHealth } from './health.service.ts';
-import { listJobs } from './jobs.service.ts';
+import { listJobs, runJobNow } from './jobs.service.ts';
 import { OPERATORS } from './operations.policy.ts';
 import {
   ZAttention,
@@ -24,6 +24,8 @@ const tags = ['operations'];
 const policy = { allow: OPERATORS };
 /** Base backup ids are their UTC start times (`20261204T231516123Z`). */
 const ZBackupId = z.strictObject({ id: z.string().regex(/^[0-9]{8}T[0-9]{9}Z$/, '备份编号不正确') });
+/** Job names are kebab-case (platform/db/jobs.ts). */
+const ZJobName = z.strictObject({ job: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, '任务名称不正确') });
 
 /** 系统运行: the system administrator's view of the running system and its backups. */
 export async function operationsRoutes(app: FastifyInstance) {
@@ -112,6 +114,20 @@ export async function operationsRoutes(app: FastifyInstance) {
       },
     },
     (req) => runAs(req, (ctx) => startBackup(ctx), { write: true }),
+  );
+
+  r.post(
+    '/operations/jobs/:job/run',
+    {
+      config: { policy: { ...policy, unscopedParams: ['job'] } },
+      schema: {
+        tags,
+        summary: '立即运行一个定时任务（排入任务队列，失败自动重试，结果见运行记录）',
+        params: ZJobName,
+        response: { 200: ZStarted, ...errorResponses },
+      },
+    },
+    (req) => runAs(req, (ctx) => runJobNow(ctx, req.params.job), { write: true }),
   );
 
   r.post(

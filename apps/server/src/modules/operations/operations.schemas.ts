@@ -64,12 +64,17 @@ export const ZJobs = z.object({
           error: z.string().nullable(),
           summary: ZCounts.nullable(),
           durationMs: z.number().nullable(),
+          progress: z.object({ done: z.number(), total: z.number() }).nullable(),
+          attempt: z.number(),
         })
         .nullable(),
       lastSuccessAt: ZTime.nullable(),
+      lastFailure: z.object({ at: ZTime, error: z.string().nullable(), attempt: z.number() }).nullable(),
       runs7d: z.number(),
       failures7d: z.number(),
       nextRunAt: ZTime.nullable(),
+      queue: z.object({ waiting: z.number(), retrying: z.number(), active: z.number() }).nullable(),
+      runnable: z.boolean(),
     }),
   ),
   recent: z.array(
@@ -81,6 +86,7 @@ export const ZJobs = z.object({
       status: z.string(),
       error: z.string().nullable(),
       summary: ZCounts.nullable(),
+      attempt: z.number(),
     }),
   ),
 });

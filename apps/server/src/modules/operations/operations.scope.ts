@@ -7,8 +7,12 @@ import type { ScopeRules } from '../../platform/scope/registry.ts';
 export const operationsScope: ScopeRules = {
   module: 'operations',
   matrix: {
-    // A base backup and a backup's verification name no one's data and no unit: nothing of
-    // another scope to aim at.
-    selfOnly: ['POST /api/operations/backups', 'POST /api/operations/backups/:id/verify'],
+    // A base backup, a backup's verification and a job run now name no one's data and no unit:
+    // nothing of another scope to aim at.
+    selfOnly: [
+      'POST /api/operations/backups',
+      'POST /api/operations/backups/:id/verify',
+      'POST /api/operations/jobs/:job/run',
+    ],
   },
 };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { JOBS } from '../../app.ts';
 import { runJob } from '../../platform/db/jobs.ts';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app.ts';
 
@@ -13,7 +14,7 @@ let t: TestApp;
 let sysadmin: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { queue: JOBS });
   sysadmin = await t.login('sysadmin');
 });
 afterAll(() => t.close());
@@ -41,6 +42,7 @@ describe('系统运行', () => {
       for (const url of ROUTES) expect((await c.get(url)).statusCode, `${username} ${url}`).toBe(403);
       expect((await c.post('/api/operations/backups')).statusCode, username).toBe(403);
       expect((await c.post('/api/operations/backups/20261206T000000000Z/verify')).statusCode).toBe(403);
+      expect((await c.post('/api/operations/jobs/search-popularity/run')).statusCode).toBe(403);
     }
     for (const url of ROUTES) expect((await sysadmin.get(url)).statusCode, url).toBe(200);
   });
@@ -135,5 +137,28 @@ describe('系统运行', () => {
       mode: 'off',
       backups: [],
     });
+  });
+
+  it('runs a job now from the queue for the system administrator, audited, and shows it', async () => {
+    expect((await sysadmin.post('/api/operations/jobs/no-such-job/run')).statusCode).toBe(404);
+    const res = await sysadmin.post('/api/operations/jobs/search-popularity/run');
+    expect(res.statusCode).toBe(200);
+    await vi.waitFor(
+      async () => {
+        const { jobs } = (await sysadmin.get('/api/operations/jobs')).json();
+        const job = jobs.find((j: { job: string }) => j.job === 'search-popularity');
+        expect(job).toMatchObject({
+          status: 'ok',
+          runnable: true,
+          queue: { waiting: 0, retrying: 0, active: 0 },
+          last: { status: 'succeeded', attempt: 1 },
+        });
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    const audit = await t.db.db.execute<{ role: string; job: string }>(
+      sql`select actor_role as role, details->>'job' as job from audit_log where action = 'operations.job.run'`,
+    );
+    expect(audit.rows).toEqual([{ role: 'system_admin', job: 'search-popularity' }]);
   });
 });

@@ -89,6 +89,7 @@ export const AUDIT_ACTIONS = A({
     en: 'Issue an enrolment code at the server console',
   },
   'operations.backup.start': { group: 'system', zh: '发起数据库备份', en: 'Start a database backup' },
+  'operations.job.run': { group: 'system', zh: '立即运行定时任务', en: 'Run a scheduled job now' },
   'operations.backup.verify': {
     group: 'system',
     zh: '验证备份可恢复（试恢复）',
