@@ -23,7 +23,17 @@ export const useAttention = () =>
 export const useHealth = () =>
   useQuery({ queryKey: keys.of('health'), queryFn: () => unwrap(api.GET('/api/operations/health')) });
 export const useJobs = () =>
-  useQuery({ queryKey: keys.of('jobs'), queryFn: () => unwrap(api.GET('/api/operations/jobs')) });
+  useQuery({
+    queryKey: keys.of('jobs'),
+    queryFn: () => unwrap(api.GET('/api/operations/jobs')),
+    // While a job runs or waits in the queue, follow its progress.
+    refetchInterval: (q) =>
+      q.state.data?.jobs.some(
+        (j) => j.status === 'running' || (j.queue && j.queue.waiting + j.queue.active > 0),
+      )
+        ? 3000
+        : false,
+  });
 export const useStorageUse = () =>
   useQuery({ queryKey: keys.of('storage'), queryFn: () => unwrap(api.GET('/api/operations/storage')) });
 export const useCodeTables = () =>
@@ -47,6 +57,16 @@ export function useBackupAction() {
       verify
         ? unwrap(api.POST('/api/operations/backups/{id}/verify', { params: { path: { id: verify } } }))
         : unwrap(api.POST('/api/operations/backups')),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+/** Queues a job to run now (system administrator); afterwards everything is read again. */
+export function useRunJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (job: string) =>
+      unwrap(api.POST('/api/operations/jobs/{job}/run', { params: { path: { job } } })),
     onSettled: () => client.invalidateQueries({ queryKey: keys.all }),
   });
 }
