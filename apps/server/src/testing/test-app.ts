@@ -75,7 +75,7 @@ export async function createTestApp(
     storage: createStorage(config),
     ...more,
     ...(queue && {
-      jobs: await startJobQueue(appDb, queue, { log: () => undefined, schedule: false, pollingSeconds: 0.5 }),
+      jobs: await startJobQueue(appDb, queue, { log: () => undefined, schedule: false, pollingSeconds: 2 }),
     }),
   };
   const app = await buildApp(deps, { logger: false, serveWeb: false });

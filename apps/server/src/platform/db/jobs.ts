@@ -11,6 +11,11 @@
  *     });
  *     // app.ts: export const JOBS = [..., masteryRecomputeJob];
  *     // modules/operations/jobs.catalog.ts: { job: 'mastery-recompute', everyHours: 24 }
+ *     // web locales, operations.job: "mastery-recompute": "掌握度重算"
+ *
+ * Without `cron` a job runs only when enqueued: by the system administrator (立即运行 on 系统运行,
+ * offered for every job of the queue) or by a service, `await ctx.deps.jobs?.enqueue('name')` (false
+ * when an attempt already waits: it runs once, not twice).
  *
  * Each attempt runs through `runJob`: one transaction under an audited system scope, recorded in
  * `job_run`; a failing attempt rolls back completely and the queue retries it (`retryLimit` times,
