@@ -52,6 +52,24 @@ describe('a job’s state', () => {
     );
     expect([never.status, never.nextRunAt]).toEqual(['never', null]);
   });
+
+  it('shows a queued job’s retry with its progress, the failure before it, and its waiting attempts', () => {
+    const retrying: JobHistory = {
+      ...ran(0.1, 'running'),
+      lastFailure: { at: hoursAgo(0.2), error: 'connection reset', attempt: 1 },
+    };
+    retrying.last = { ...retrying.last!, progress: { done: 40, total: 120 }, attempt: 2 };
+    const v = jobView('bank-calibration', 24, retrying, now, { waiting: 0, retrying: 0, active: 1 });
+    expect(v).toMatchObject({
+      status: 'running',
+      last: { status: 'running', attempt: 2, progress: { done: 40, total: 120 } },
+      lastFailure: { at: hoursAgo(0.2).toISOString(), error: 'connection reset', attempt: 1 },
+      queue: { waiting: 0, retrying: 0, active: 1 },
+      runnable: true,
+    });
+    // Work recorded outside the queue (an import's clean-up) cannot be started from the page.
+    expect(jobView('import-file-retention', null, ran(1, 'succeeded'), now).runnable).toBe(false);
+  });
 });
 
 const backupEvent = (kind: BackupEvent['kind'], hours: number, ok = true): BackupEvent => ({

@@ -40,8 +40,18 @@ const slow = defineJob({
     return { written: 3 };
   },
 });
+const broken = defineJob({
+  name: 'test-broken',
+  retryLimit: 1,
+  retryDelaySeconds: 0,
+  retryBackoff: false,
+  run: async (tx, job) => {
+    await write(tx, job.attempt);
+    throw new Error('estimates diverged');
+  },
+});
 const nightly = defineJob({ name: 'test-nightly', cron: '0 2 * * *', run: async () => 0 });
-const JOBS = [flaky, slow, nightly];
+const JOBS = [flaky, slow, broken, nightly];
 
 const runs = (job: string) =>
   t.db.pool.query<{ attempt: number; status: string; error: string | null; progress: unknown }>(
@@ -88,6 +98,24 @@ describe('the job queue', () => {
     // The failed attempt's three estimates rolled back with it; only the retry's remain.
     expect(await estimates()).toEqual([{ attempt: 2, n: 3 }]);
     await t.db.pool.query('delete from test_estimate');
+  });
+
+  it('gives up after its retries, every attempt recorded and none of their work left', async () => {
+    expect(await queue.enqueue('test-broken')).toBe(true);
+    await vi.waitFor(async () => expect((await runs('test-broken')).rows).toHaveLength(2), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    await vi.waitFor(async () => expect((await runs('test-broken')).rows.at(-1)?.status).toBe('failed'), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect((await runs('test-broken')).rows.map((r) => [r.attempt, r.status, r.error])).toEqual([
+      [1, 'failed', 'estimates diverged'],
+      [2, 'failed', 'estimates diverged'],
+    ]);
+    expect(await estimates()).toEqual([]);
+    await vi.waitFor(async () => expect(await queue.state()).toEqual([]), { timeout: 5_000, interval: 100 });
   });
 
   it('shows a running job’s progress while its work is still uncommitted', async () => {
