@@ -33,6 +33,7 @@ import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
+import { diagnosisScope } from './modules/diagnosis/diagnosis.scope.ts';
 import { accountAdminRoutes } from './modules/identity/account-admin.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { identityScope } from './modules/identity/identity.scope.ts';
@@ -103,6 +104,7 @@ export const SCOPE_RULES: readonly ScopeRules[] = [
   itemAnalysisScope,
   markingNotebookScope,
   assemblyScope,
+  diagnosisScope,
   privacyScope,
   auditScope,
   securityPolicyScope,

@@ -9,6 +9,7 @@ import { itemImportInventory } from './modules/assessment/item-import.schema.ts'
 import { markingFlowInventory } from './modules/assessment/marking-flow.schema.ts';
 import { auditModuleInventory } from './modules/audit/audit.schema.ts';
 import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
+import { masteryInventory } from './modules/diagnosis/mastery.schema.ts';
 import { identityInventory } from './modules/identity/identity.schema.ts';
 import { notificationInventory } from './modules/notifications/notifications.schema.ts';
 import { orgInventory } from './modules/org/org.schema.ts';
@@ -39,6 +40,7 @@ export const INVENTORY_BY_OWNER: Readonly<Record<string, readonly TableInventory
   review: reviewInventory,
   spaces: spacesInventory,
   assessment: [...bankInventory, ...itemImportInventory, ...attemptsInventory, ...markingFlowInventory],
+  diagnosis: masteryInventory,
   notifications: notificationInventory,
   privacy: privacyInventory,
   audit: [...auditInventory, ...auditModuleInventory],

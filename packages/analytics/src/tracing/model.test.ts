@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../assembly/synthetic.ts';
 import { DEFAULT_MASTERY_PARAMS } from './default-params.ts';
 import { FEATURE_CODES, FEATURE_GROUP, FEATURE_LABELS } from './features.ts';
-import { type GradedAnswer, mastery, masteryLogit, recompute, update } from './model.ts';
+import {
+  type GradedAnswer,
+  MOMENT_FEATURES,
+  mastery,
+  masteryLogit,
+  recompute,
+  steadyMastery,
+  update,
+} from './model.ts';
 import { refitSkills } from './refit.ts';
 import { MASTERY_SPEC } from './specs.ts';
 import { emptyState, type MasteryState } from './state.ts';
@@ -104,5 +112,46 @@ describe('mastery model', () => {
     const p = (q: typeof params, skill: string) => mastery(q, emptyState(), skill).p;
     expect(p(refit, 'kp-easy')).toBeGreaterThan(p(params, 'kp-easy') + 0.1);
     expect(p(refit, 'kp-hard')).toBeLessThan(p(params, 'kp-hard') - 0.1);
+  });
+});
+
+describe('steady mastery (what the views show)', () => {
+  const P = DEFAULT_MASTERY_PARAMS;
+  const fold = (seq: [string, boolean][]) =>
+    seq.reduce((s, [skill, correct]) => update(P, s, { skill, correct }), emptyState());
+
+  it('is the explanation without the features of the moment', () => {
+    const s = fold([
+      ['a', true],
+      ['b', false],
+      ['a', true],
+      ['c', true],
+      ['b', false],
+    ]);
+    for (const k of ['a', 'b', 'c', 'd']) {
+      const z = mastery(P, s, k)
+        .contributions.filter((c) => !MOMENT_FEATURES.has(c.feature as never))
+        .reduce((sum, c) => sum + c.effect, 0);
+      expect(steadyMastery(P, s, k)).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+    }
+  });
+
+  it('ranks a point answered right above one answered wrong just after it', () => {
+    const s = fold([
+      ['a', true],
+      ['a', true],
+      ['b', false],
+    ]);
+    expect(steadyMastery(P, s, 'a')).toBeGreaterThan(steadyMastery(P, s, 'b'));
+    const t = fold([
+      ['a', true],
+      ['a', true],
+      ['a', true],
+      ['b', false],
+      ['b', false],
+      ['b', false],
+    ]);
+    expect(steadyMastery(P, t, 'a')).toBeGreaterThan(steadyMastery(P, t, 'c'));
+    expect(steadyMastery(P, t, 'c')).toBeGreaterThan(steadyMastery(P, t, 'b'));
   });
 });

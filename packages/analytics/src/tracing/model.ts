@@ -195,3 +195,44 @@ export function recompute(
   }
   return out;
 }
+
+/**
+ * Features that describe the moment of the next answer rather than what the student knows: whether
+ * the point was just practised and how long ago, the item's other points, the last few answers
+ * overall. They sharpen the prediction of the very next answer in a sequence (what the validation
+ * scores), but a teacher's heatmap asks "does the student know this point", which must not drop
+ * because the point was not the last one answered, nor rise just after a wrong answer on it.
+ */
+export const MOMENT_FEATURES: ReadonlySet<FeatureCode> = new Set<FeatureCode>([
+  'skill.justPractised',
+  'skill.sinceLast',
+  'skill.runLength',
+  'answer.otherSkills',
+  'all.last1',
+  'all.last2',
+  'all.last3',
+  'all.recentRate',
+]);
+
+/**
+ * Mastery as the views show it: the model's probability without `MOMENT_FEATURES` (the student's
+ * ability, the point's history and recent answers on it, and the point's easiness). Same cost as
+ * `masteryLogit`; the explanation is `mastery()`'s contributions without those features.
+ */
+export function steadyMastery(params: MasteryParams, state: MasteryState, skill: string): number {
+  const x = featureVector(state, skill, 0, scratch);
+  let z = 0;
+  for (const code in params.weights) {
+    if (MOMENT_FEATURES.has(code as FeatureCode)) continue;
+    z += (params.weights[code as FeatureCode] ?? 0) * x[FEATURE_INDEX[code as FeatureCode]]!;
+  }
+  const own = params.skills[skill];
+  if (own) {
+    z += own[0]!;
+    for (let j = 0; j < params.perSkill.length; j++) {
+      const code = params.perSkill[j]!;
+      if (!MOMENT_FEATURES.has(code)) z += own[j + 1]! * x[FEATURE_INDEX[code]]!;
+    }
+  }
+  return 1 / (1 + Math.exp(-z));
+}

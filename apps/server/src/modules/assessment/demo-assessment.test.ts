@@ -332,3 +332,28 @@ describe('the nightly calibration of the bank', () => {
     expect(run.summary.calibrated).toBe(out.calibrated);
   });
 });
+
+describe('the demo knowledge mastery', () => {
+  it('estimates every answering student on the points they met, weak and strong ones apart', async () => {
+    // Everyone who sat the 统考 and the demo classes doing a term of homework on tagged items.
+    const cover = await one<{ sat: number; missing: number; estimated: number }>(sql`
+      select count(*)::int as sat,
+             count(*) filter (where not exists (select 1 from mastery_state m where m.student_id = t.student_id))::int as missing,
+             (select count(*)::int from mastery_state) as estimated
+        from attempt t join assignment a on a.id = t.assignment_id
+       where a.kind = 'unified_exam' and t.score is not null`);
+    expect(cover.sat).toBeGreaterThan(30);
+    expect(cover.missing).toBe(0);
+    expect(cover.estimated).toBeGreaterThan(150);
+    // A point's estimate follows the student's share of right answers on it.
+    const bands = await rows<{ band: string; p: number; n: number }>(sql`
+      select case when correct::float / (correct + wrong) >= 0.8 then 'strong'
+                  when correct::float / (correct + wrong) <= 0.4 then 'weak' end as band,
+             avg(p)::float8 as p, count(*)::int as n
+        from knowledge_mastery where correct + wrong >= 3 group by 1`);
+    const band = Object.fromEntries(bands.map((b) => [b.band, b]));
+    expect(band.strong!.n).toBeGreaterThan(100);
+    expect(band.weak!.n).toBeGreaterThan(100);
+    expect(band.strong!.p - band.weak!.p).toBeGreaterThan(0.2);
+  });
+});

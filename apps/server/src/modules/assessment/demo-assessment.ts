@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { deferConstraints, restoreForeignKeys, restoreIndexes } from '../../demo/bulk.ts';
 import { DEFAULT_SEED } from '../../demo/city.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
+import { recomputeAllMastery } from '../diagnosis/mastery.service.ts';
 import { normal } from './demo-answers.ts';
 import {
   copyRows,
@@ -233,10 +234,14 @@ export async function seedDemoAssessment(
     const t3 = Date.now();
     await updateItemStatistics(tx);
     await client.query('analyze item, assignment, attempt');
+    // What the term's answers say about each student's knowledge points (the nightly job's work).
+    const t4 = Date.now();
+    const mastery = await recomputeAllMastery(tx);
+    const t5 = Date.now();
     await client.query('commit');
     const r = plan.rows;
     log(
-      `[hanlin] demo assessment: ${plan.items.length} items, ${plan.homework.length} homework and ${plan.exam ? 1 : 0} 统考, ${r.attempt.length} attempts, ${r.response.length} answers, ${r.mark.length} marks, ${r.mistake.length} mistakes in ${seconds(Date.now() - t0)} (planned ${seconds(t1 - t0)}, bank ${seconds(t2 - t1)}, answers ${seconds(t3 - t2)})`,
+      `[hanlin] demo assessment: ${plan.items.length} items, ${plan.homework.length} homework and ${plan.exam ? 1 : 0} 统考, ${r.attempt.length} attempts, ${r.response.length} answers, ${r.mark.length} marks, ${r.mistake.length} mistakes, ${mastery.points} mastery estimates of ${mastery.students} students in ${seconds(Date.now() - t0)} (planned ${seconds(t1 - t0)}, bank ${seconds(t2 - t1)}, answers ${seconds(t3 - t2)}, mastery ${seconds(t5 - t4)})`,
     );
   } catch (err) {
     await client.query('rollback').catch(() => {});

@@ -10,6 +10,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors/
 import type { Ctx } from '../../platform/http/context.ts';
 import { ADMINS } from '../../platform/http/policy.ts';
 import { pathUnder, scopeCovers } from '../../platform/scope/scope.ts';
+import { rebuildAttemptsMastery } from '../diagnosis/mastery.service.ts';
 import type { LeafItem } from './item-model.ts';
 import { leafKeyOf, type NotebookLeaf, paperLeaves, SUBJECTIVE_TYPES } from './marking-flow.paper.ts';
 import * as repo from './marking-flow.repository.ts';
@@ -320,7 +321,11 @@ export async function scoreScript(ctx: Ctx, assignmentId: string, input: TScoreI
     if (after.score === script.score) return undefined;
     await repo.setResponseScore(ctx.db, script.id, after.score);
     const t = await repo.refreshAttemptScore(ctx.db, script.attemptId);
-    if (t?.complete) await recordMistakes(ctx.db, script.attemptId);
+    if (t?.complete) {
+      await recordMistakes(ctx.db, script.attemptId);
+      // Marking complete (or a score changed after): the student's mastery from all their answers.
+      await rebuildAttemptsMastery(ctx.db, [script.attemptId]);
+    }
     return t;
   });
   await ctx.audit({

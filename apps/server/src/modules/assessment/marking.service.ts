@@ -9,6 +9,7 @@ import { runJob } from '../../platform/db/jobs.ts';
 import { systemScope, withScope } from '../../platform/db/scoped.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { AppDeps, Ctx } from '../../platform/http/context.ts';
+import { rebuildAttemptsMastery, recordAttemptMastery } from '../diagnosis/mastery.service.ts';
 import { assertManages } from './assignments.policy.ts';
 import { paperFor } from './attempts.cache.ts';
 import { leafKey } from './attempts.paper.ts';
@@ -39,7 +40,11 @@ export async function gradeAndClose(
   await attempts.closeAttempt(tx, { id: attempt.id, status, objectiveScore, score });
   // Wrong objective answers go to the notebook now (shown once the scores are released); an attempt
   // with answers for markers goes there when its marking completes.
-  if (complete) await recordMistakes(tx, attempt.id);
+  // … and its answers into the student's knowledge mastery (diagnosis), likewise.
+  if (complete) {
+    await recordMistakes(tx, attempt.id);
+    await recordAttemptMastery(tx, attempt.id);
+  }
   return { objectiveScore, score, waiting: graded.filter((g) => g.needsMarking).length };
 }
 
@@ -108,6 +113,7 @@ export async function regradeBlank(ctx: Ctx, assignmentId: string, input: TRegra
   const totals = await repo.refreshTotals(ctx.db, regraded);
   // A regraded answer enters or leaves the notebook (recordMistakes skips attempts still marked).
   for (const id of regraded) await recordMistakes(ctx.db, id);
+  await rebuildAttemptsMastery(ctx.db, regraded);
   const byAttempt = new Map(totals.map((t) => [t.id, t]));
   await ctx.audit({
     action: 'assignment.regrade',

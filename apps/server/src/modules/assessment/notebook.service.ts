@@ -12,6 +12,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { asSystem } from '../../platform/db/scoped.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { recordPracticeMastery } from '../diagnosis/mastery.service.ts';
 import { findDataSubject } from '../roster/students.service.ts';
 import {
   CORRECT_SIMILAR_TO_CLOSE,
@@ -214,6 +215,12 @@ export async function answerPractice(ctx: Ctx, mistakeId: string, input: TPracti
     mistakeId,
     itemId: item.id,
     value: input.value,
+    correct,
+  });
+  await recordPracticeMastery(ctx.db, {
+    studentId: ctx.actor.personId,
+    path: e.path,
+    itemId: item.id,
     correct,
   });
   const after = counts
