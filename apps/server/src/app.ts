@@ -33,6 +33,7 @@ import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
+import { masteryRecomputeJob } from './modules/diagnosis/diagnosis.jobs.ts';
 import { diagnosisScope } from './modules/diagnosis/diagnosis.scope.ts';
 import { accountAdminRoutes } from './modules/identity/account-admin.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
@@ -125,6 +126,7 @@ export const JOBS: readonly JobDefinition[] = [
   reviewDigestJob,
   spaceUsageJob,
   bankCalibrationJob,
+  masteryRecomputeJob,
 ];
 
 export interface BuildOptions {
