@@ -104,7 +104,9 @@ export async function practiceRoutes(app: FastifyInstance) {
           200: z.object({
             knowledgePoint: ZPoint,
             pushId: z.string().nullable(),
-            reason: z.object({ text: z.string(), cause: ZCause.nullable() }).nullable(),
+            reason: z
+              .object({ text: z.string(), p: z.number(), recent: ZRecent, cause: ZCause.nullable() })
+              .nullable(),
             mastery: ZMastery,
             items: z.array(ZPracticeItem),
           }),

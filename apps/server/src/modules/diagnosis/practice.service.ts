@@ -83,7 +83,7 @@ export async function practiceSet(ctx: Ctx, o: { kp?: string; push?: string }) {
   return {
     knowledgePoint: { id: kp, name: names.get(kp)!.name },
     pushId: null,
-    reason: r ? { text: r.reason, cause: r.cause } : null,
+    reason: r ? { text: r.reason, p: r.p, recent: r.recent, cause: r.cause } : null,
     mastery: m,
     items: leaves(items).map((i) => ({ ...i, answered: null })),
   };
