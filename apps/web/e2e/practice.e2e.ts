@@ -91,12 +91,14 @@ describe('personalised practice', () => {
     await expect
       .poll(() => panel.getByTestId('practice-items').locator('.ant-list-item').count())
       .toBeGreaterThan(0);
+    // The weak students come ticked; the pupil is one of them, or is ticked by hand.
     const weak = panel.getByTestId('practice-student-weak');
-    if (pick.weak) await expect.poll(() => weak.locator('input:checked').count()).toBe(await weak.count());
-    // The pupil: ticked already as weak, or ticked by hand.
-    const pupil = panel.locator('label', { has: teacher.locator(`input[value="${pick.studentId}"]`) });
-    if (!(await pupil.locator('input').isChecked())) await pupil.click();
-    await expect.poll(() => pupil.locator('input').isChecked()).toBe(true);
+    const checked = () =>
+      weak.evaluateAll((els) => els.filter((e) => (e as unknown as { checked: boolean }).checked).length);
+    if (pick.weak) await expect.poll(checked).toBe(await weak.count());
+    const pupil = panel.locator(`input[value="${pick.studentId}"]`);
+    if (!(await pupil.isChecked())) await pupil.check();
+    await expect.poll(() => pupil.isChecked()).toBe(true);
     await panel.getByTestId('practice-note').fill(note);
     await teacher.screenshot({ path: `${SHOTS}/practice-teacher.png`, fullPage: true });
     const pushes = teacher.getByTestId('practice-pushes').locator('tbody tr.ant-table-row');

@@ -118,7 +118,15 @@ function PushForm({ classId, point }: { classId: string; point: PointPractice })
                 >
                   <Flex gap={4} align="center">
                     {s.name}
-                    {s.p !== null ? <LevelTag p={s.p} /> : <Tag>{t('practice.level.none')}</Tag>}
+                    {s.p === null ? (
+                      <Tag>{t('practice.level.none')}</Tag>
+                    ) : s.answers < 3 ? (
+                      <Tag title={t('practice.fewTitle', { n: s.answers })}>
+                        {t('practice.few', { p: percent(s.p) })}
+                      </Tag>
+                    ) : (
+                      <LevelTag p={s.p} />
+                    )}
                   </Flex>
                 </Checkbox>
               ))}
@@ -154,7 +162,7 @@ function PushForm({ classId, point }: { classId: string; point: PointPractice })
                   <div style={{ minWidth: 0 }} className="hanlin-wrap">
                     <RichText value={stemOf(i)} />
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t(`bank.type.${i.type}`)} · {t('practice.difficulty', { p: percent(i.difficulty) })}
+                      {t(`bank.type.${i.type}`)} · {t('practice.difficulty', { p: i.difficulty.toFixed(2) })}
                     </Typography.Text>
                   </div>
                 </Flex>
