@@ -159,7 +159,7 @@ function PushStudents({ id }: { id: string }) {
         },
         {
           title: t('practice.masteryChange'),
-          render: (_, s) => <MasteryChange before={s.pBefore} now={s.pNow} />,
+          render: (_, s) => <MasteryChange before={s.answered > 0 ? s.pBefore : null} now={s.pNow} />,
         },
       ]}
     />

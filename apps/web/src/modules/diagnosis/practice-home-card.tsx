@@ -1,4 +1,4 @@
-import { BulbOutlined } from '@ant-design/icons';
+import { BulbOutlined, ReadOutlined } from '@ant-design/icons';
 import { Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -71,7 +71,7 @@ export function AdviceList({ advice, child, limit }: { advice: Advice; child: bo
           <Typography.Text data-testid="practice-reason">{reasons.push(p)}</Typography.Text>
           <Flex gap={8} align="center" wrap>
             <Typography.Text type="secondary">{t('practice.mastery')}</Typography.Text>
-            <MasteryChange before={p.pBefore} now={p.pNow} />
+            <MasteryChange before={p.answered > 0 ? p.pBefore : null} now={p.pNow} />
             {!child && !p.done && (
               <LinkButton
                 to={`/diagnosis/practice/learn?push=${p.id}`}
@@ -121,8 +121,13 @@ export function AdviceList({ advice, child, limit }: { advice: Advice; child: bo
               </LinkButton>
             )}
             {r.resources.map((x) => (
-              <Link key={x.id} to={`/resources/${x.id}`} className="hanlin-wrap">
-                {t('practice.resource', { title: x.title })}
+              <Link
+                key={x.id}
+                to={`/resources/${x.id}`}
+                className="hanlin-wrap"
+                data-testid="practice-resource"
+              >
+                <ReadOutlined /> {t('practice.resource', { title: x.title })}
               </Link>
             ))}
           </Flex>
