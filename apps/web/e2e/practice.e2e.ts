@@ -121,6 +121,7 @@ describe('personalised practice', () => {
     await mastery.waitFor();
     for (let n = 0; n < 20; n++) {
       await answerItem(student);
+      if (n === 0) await student.screenshot({ path: `${SHOTS}/practice-student-item.png`, fullPage: true });
       await student.getByTestId('practice-next').click();
       if (await student.getByTestId('practice-finished').isVisible()) break;
     }
@@ -142,7 +143,8 @@ describe('personalised practice', () => {
     const parent = await browser.newPage({ viewport: PHONE });
     await loginAs(parent, 'parent_demo');
     const advice = parent.getByTestId('practice-card').first();
-    await advice.waitFor();
+    await advice.getByTestId('practice-push').first().waitFor();
+    await parent.screenshot({ path: `${SHOTS}/practice-parent-home.png`, fullPage: true });
     await parent.goto(`${baseUrl()}/diagnosis/practice/children/${pick.studentId}`);
     const pushed = parent.getByTestId('practice-push').filter({ hasText: note });
     await pushed.waitFor();

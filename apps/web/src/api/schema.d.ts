@@ -31900,6 +31900,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            student: {
+                                id: string;
+                                name: string;
+                            };
                             pushes: {
                                 id: string;
                                 knowledgePoint: {

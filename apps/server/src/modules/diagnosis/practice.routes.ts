@@ -84,7 +84,11 @@ export async function practiceRoutes(app: FastifyInstance) {
         summary: '为学生推荐的练习：教师推送在前，再是按薄弱知识点的推荐（附原因），不做排名',
         params: ZIdParams,
         response: {
-          200: z.object({ pushes: z.array(ZStudentPush), recommendations: z.array(ZRecommendation) }),
+          200: z.object({
+            student: ZPoint,
+            pushes: z.array(ZStudentPush),
+            recommendations: z.array(ZRecommendation),
+          }),
           ...errorResponses,
         },
       },

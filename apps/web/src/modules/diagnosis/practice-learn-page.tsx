@@ -100,7 +100,17 @@ export function PracticeLearnPage() {
           showIcon
           data-testid="practice-finished"
           title={t('practice.finished')}
-          description={<Link to="/">{t('practice.backHome')}</Link>}
+          description={
+            <Flex vertical gap={4}>
+              <span data-testid="practice-score">
+                {t('practice.score', {
+                  correct: Object.values(results).filter((r) => r.correct).length,
+                  n: Object.keys(results).length,
+                })}
+              </span>
+              <Link to="/">{t('practice.backHome')}</Link>
+            </Flex>
+          }
         />
       )}
     </Stack>
