@@ -49,7 +49,7 @@ export function PracticeAdviceCard({ studentId, child = false }: { studentId: st
 export function AdviceList({ advice, child, limit }: { advice: Advice; child: boolean; limit?: number }) {
   const { t } = useTranslation();
   const reasons = useReasons();
-  const pushes = limit ? advice.pushes.filter((p) => !p.done).slice(0, 2) : advice.pushes;
+  const pushes = limit ? advice.pushes.filter((p) => child || !p.done).slice(0, 2) : advice.pushes;
   const recs = limit ? advice.recommendations.slice(0, limit) : advice.recommendations;
   if (pushes.length === 0 && recs.length === 0)
     return (
