@@ -32070,6 +32070,10 @@ export interface paths {
                                 name: string;
                             };
                             pushId: string | null;
+                            push: {
+                                byName: string;
+                                note: string;
+                            } | null;
                             reason: {
                                 text: string;
                                 p: number;

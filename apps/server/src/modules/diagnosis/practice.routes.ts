@@ -108,6 +108,7 @@ export async function practiceRoutes(app: FastifyInstance) {
           200: z.object({
             knowledgePoint: ZPoint,
             pushId: z.string().nullable(),
+            push: z.object({ byName: z.string(), note: z.string() }).nullable(),
             reason: z
               .object({ text: z.string(), p: z.number(), recent: ZRecent, cause: ZCause.nullable() })
               .nullable(),

@@ -14,6 +14,7 @@ import type { AnswerValue, ItemContent, LeafItem } from '../assessment/item-mode
 import { recordPracticeMastery } from './mastery.service.ts';
 import { levelOf } from './mastery-levels.ts';
 import * as repo from './practice.repository.ts';
+import { listPushes } from './push.repository.ts';
 import * as rec from './recommend.repository.ts';
 import { ITEMS_PER_POINT, recommendationsFor, targetDifficulty } from './recommend.service.ts';
 
@@ -57,10 +58,11 @@ export async function practiceSet(ctx: Ctx, o: { kp?: string; push?: string }) {
     if (!push) throw notFound('推送');
     const items = await asSystem(ctx.db, PURPOSE, () => repo.itemsById(ctx.db, push.itemIds));
     const answered = await repo.answersTo(ctx.db, me, push.itemIds);
-    const names = await rec.pointNames(ctx.db, [push.kp]);
+    const [p] = await listPushes(ctx.db, { id: push.id });
     return {
-      knowledgePoint: { id: push.kp, name: names.get(push.kp)?.name ?? '' },
+      knowledgePoint: { id: push.kp, name: p?.kpName ?? '' },
       pushId: push.id,
+      push: p ? { byName: p.byName, note: p.note } : null,
       reason: null,
       mastery: await masteryView(ctx, push.kp),
       items: leaves(items).map((i) => ({ ...i, answered: answered.get(i.id) ?? null })),
@@ -83,6 +85,7 @@ export async function practiceSet(ctx: Ctx, o: { kp?: string; push?: string }) {
   return {
     knowledgePoint: { id: kp, name: names.get(kp)!.name },
     pushId: null,
+    push: null,
     reason: r ? { text: r.reason, p: r.p, recent: r.recent, cause: r.cause } : null,
     mastery: m,
     items: leaves(items).map((i) => ({ ...i, answered: null })),

@@ -25,7 +25,7 @@ export function PracticeAdviceCard({ studentId, child = false }: { studentId: st
         </Flex>
       }
       size="small"
-      bordered={!child}
+      variant={child ? 'borderless' : 'outlined'}
       data-testid="practice-card"
       extra={
         child ? (

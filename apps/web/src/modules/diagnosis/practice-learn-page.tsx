@@ -49,6 +49,11 @@ export function PracticeLearnPage() {
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="practice-title">
         {t('practice.learnTitle', { name: s.knowledgePoint.name })}
       </Typography.Title>
+      {s.push && (
+        <Typography.Text data-testid="practice-push-reason">
+          {reasons.push({ ...s.push, knowledgePoint: s.knowledgePoint })}
+        </Typography.Text>
+      )}
       {s.reason && (
         <Flex vertical gap={2}>
           <Typography.Text>
