@@ -56,11 +56,16 @@ export async function pushToStudent(tx: Tx, pushId: string, studentId: string) {
   return r.rows[0];
 }
 
-/** Items by id, in the order given (read under a system scope: learners do not read the bank). */
+/**
+ * Items of a push by id, in the order given (read under a system scope: learners do not read the
+ * bank); an item put on an exam whose scores are not yet released since it was pushed is left out.
+ */
 export async function itemsById(tx: Tx, ids: readonly string[]) {
   if (ids.length === 0) return [];
   const r = await tx.execute<{ id: string; content: ItemContent; difficulty: number }>(
-    sql`select i.id, i.content, i.difficulty from item i where i.id = any(${sql.param([...ids])}::uuid[])`,
+    sql`select i.id, i.content, i.difficulty from item i where i.id = any(${sql.param([...ids])}::uuid[])
+          and not exists (select 1 from paper_item pi join assignment a on a.paper_id = pi.paper_id
+                           where pi.item_id = i.id and a.kind in ('exam', 'unified_exam') and a.released_at is null)`,
   );
   const byId = new Map(r.rows.map((x) => [x.id, x]));
   return ids.flatMap((id) => byId.get(id) ?? []);
