@@ -3,7 +3,7 @@
  * students weak on a point, the pushes and how their students have practised since, and the
  * points turned off for a class. Every function takes the transaction.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/types.ts';
 import { iso } from '../assessment/marking-flow.repository.ts';
@@ -175,3 +175,15 @@ export async function pushProgress(tx: Tx, pushIds: readonly string[], studentId
     )
   ).rows;
 }
+
+/** A knowledge point by id. */
+export async function pointOf(tx: Tx, kp: string) {
+  const r = await tx.execute<{ id: string; name: string; subjectCode: string }>(
+    sql`select id, name, subject_code as "subjectCode" from knowledge_point where id = ${kp}`,
+  );
+  return r.rows[0];
+}
+
+/** The students of a push, as a recipients query for `notifyEach` (a column `id`). */
+export const pushRecipients = (pushId: string): SQL =>
+  sql`select student_id as id from practice_push_student where push_id = ${pushId}`;

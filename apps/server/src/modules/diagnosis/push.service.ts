@@ -5,7 +5,6 @@
  * reason and get a notification — then follows who has practised and how the point's mastery moved
  * since. A teacher may also turn a point off for the class's automatic recommendations.
  */
-import { sql } from 'drizzle-orm';
 import { badRequest, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notifyEach } from '../notifications/notifications.service.ts';
@@ -69,10 +68,8 @@ export async function classPractice(ctx: Ctx, classId: string) {
 /** One point of the class: its students (the weak ones marked), the proposed items, whether it is turned off. */
 export async function pointPractice(ctx: Ctx, classId: string, kp: string) {
   const c = await classOrFail(ctx, classId);
-  const point = await ctx.db.execute<{ id: string; name: string; subjectCode: string }>(
-    sql`select id, name, subject_code as "subjectCode" from knowledge_point where id = ${kp}`,
-  );
-  if (!point.rows[0]) throw notFound('知识点');
+  const point = await repo.pointOf(ctx.db, kp);
+  if (!point) throw notFound('知识点');
   const students = (await repo.studentsOnPoint(ctx.db, classId, kp)).map((s) => ({
     ...s,
     level: s.p === null ? null : levelOf(s.p),
@@ -89,7 +86,7 @@ export async function pointPractice(ctx: Ctx, classId: string, kp: string) {
   });
   return {
     class: { id: c.id, name: c.name },
-    knowledgePoint: point.rows[0],
+    knowledgePoint: point,
     muted: await repo.isMuted(ctx.db, classId, kp),
     students,
     items,
@@ -121,10 +118,7 @@ export async function createPush(ctx: Ctx, classId: string, input: TNewPush) {
   ]);
   if (students.length !== new Set(input.studentIds).size)
     throw badRequest('有学生不在这个班级', { field: 'studentIds' });
-  const kp = await ctx.db.execute<{ name: string }>(
-    sql`select name from knowledge_point where id = ${input.knowledgePointId}`,
-  );
-  const kpName = kp.rows[0]?.name;
+  const kpName = (await repo.pointOf(ctx.db, input.knowledgePointId))?.name;
   if (kpName === undefined) throw badRequest('知识点不存在', { field: 'knowledgePointId' });
   const note = input.note.trim();
   const id = await repo.insertPush(ctx.db, {
@@ -136,7 +130,7 @@ export async function createPush(ctx: Ctx, classId: string, input: TNewPush) {
     by: ctx.actor.personId,
     students,
   });
-  await notifyEach(ctx.db, sql`select student_id as id from practice_push_student where push_id = ${id}`, {
+  await notifyEach(ctx.db, repo.pushRecipients(id), {
     kind: 'practice_push',
     title: `${teacherTitle(ctx.actor.name)}给你推送了练习：${kpName}`,
     body: note || `共 ${itemIds.length} 道题，练完能看到掌握度的变化`,

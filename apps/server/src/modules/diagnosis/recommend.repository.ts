@@ -174,3 +174,9 @@ export async function studentPath(tx: Tx, studentId: string) {
   );
   return r.rows[0]?.path;
 }
+
+/** A person's name (the student whose advice is read; row-level security decides). */
+export async function personName(tx: Tx, personId: string) {
+  const r = await tx.execute<{ name: string }>(sql`select name from person where id = ${personId}`);
+  return r.rows[0]?.name ?? '';
+}

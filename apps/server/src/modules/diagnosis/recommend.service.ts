@@ -8,7 +8,6 @@
  */
 import { traceBlindSpots } from '@hanlin/analytics/diagnosis';
 import { HISTORY } from '@hanlin/analytics/tracing';
-import { sql } from 'drizzle-orm';
 import { asSystem } from '../../platform/db/scoped.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { levelOf, WEAK_BELOW } from './mastery-levels.ts';
@@ -155,6 +154,9 @@ export async function adviceFor(ctx: Ctx, studentId: string) {
       subjectPersonId: studentId,
     });
   }
-  const who = await ctx.db.execute<{ name: string }>(sql`select name from person where id = ${studentId}`);
-  return { student: { id: studentId, name: who.rows[0]?.name ?? '' }, pushes, recommendations };
+  return {
+    student: { id: studentId, name: await repo.personName(ctx.db, studentId) },
+    pushes,
+    recommendations,
+  };
 }
