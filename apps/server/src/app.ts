@@ -35,6 +35,7 @@ import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
 import { masteryRecomputeJob } from './modules/diagnosis/diagnosis.jobs.ts';
 import { diagnosisScope } from './modules/diagnosis/diagnosis.scope.ts';
+import { practiceRoutes } from './modules/diagnosis/practice.routes.ts';
 import { accountAdminRoutes } from './modules/identity/account-admin.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { identityScope } from './modules/identity/identity.scope.ts';
@@ -256,6 +257,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(attemptRoutes);
       await api.register(markingFlowRoutes);
       await api.register(notebookRoutes);
+      await api.register(practiceRoutes);
       await api.register(itemAnalysisRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);

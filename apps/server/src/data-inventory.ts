@@ -10,6 +10,7 @@ import { markingFlowInventory } from './modules/assessment/marking-flow.schema.t
 import { auditModuleInventory } from './modules/audit/audit.schema.ts';
 import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
 import { masteryInventory } from './modules/diagnosis/mastery.schema.ts';
+import { practiceInventory } from './modules/diagnosis/practice.schema.ts';
 import { identityInventory } from './modules/identity/identity.schema.ts';
 import { notificationInventory } from './modules/notifications/notifications.schema.ts';
 import { orgInventory } from './modules/org/org.schema.ts';
@@ -40,7 +41,7 @@ export const INVENTORY_BY_OWNER: Readonly<Record<string, readonly TableInventory
   review: reviewInventory,
   spaces: spacesInventory,
   assessment: [...bankInventory, ...itemImportInventory, ...attemptsInventory, ...markingFlowInventory],
-  diagnosis: masteryInventory,
+  diagnosis: [...masteryInventory, ...practiceInventory],
   notifications: notificationInventory,
   privacy: privacyInventory,
   audit: [...auditInventory, ...auditModuleInventory],

@@ -10,6 +10,7 @@ export * from './modules/assessment/marking-flow.schema.ts';
 export * from './modules/audit/audit.schema.ts';
 export * from './modules/curriculum/curriculum.schema.ts';
 export * from './modules/diagnosis/mastery.schema.ts';
+export * from './modules/diagnosis/practice.schema.ts';
 export * from './modules/identity/identity.schema.ts';
 export * from './modules/notifications/notifications.schema.ts';
 export * from './modules/org/org.schema.ts';

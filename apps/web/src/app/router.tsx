@@ -155,6 +155,18 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: '/diagnosis/practice',
+                    element: page(() => import('../modules/diagnosis'), 'PracticeClassPage'),
+                  },
+                  {
+                    path: '/diagnosis/practice/learn',
+                    element: page(() => import('../modules/diagnosis'), 'PracticeLearnPage'),
+                  },
+                  {
+                    path: '/diagnosis/practice/children/:studentId',
+                    element: page(() => import('../modules/diagnosis'), 'PracticeChildPage'),
+                  },
+                  {
                     path: '/curriculum',
                     element: page(() => import('../modules/curriculum'), 'CurriculumPage'),
                   },

@@ -1,5 +1,6 @@
 import { or, RLS, underPaths } from '../../platform/db/row-security.ts';
 import type { ScopeRules } from '../../platform/scope/registry.ts';
+import { practiceKinds, practiceMatrix, practiceRowSecurity } from './practice.scope.ts';
 
 /** A student's own rows, a guardian's children's, or the rows of classes in the staff member's scope. */
 const learnerRows = or(`student_id = ${RLS.actor}`, `student_id = any(${RLS.persons})`, underPaths('path'));
@@ -14,5 +15,9 @@ export const diagnosisScope: ScopeRules = {
   rowSecurity: [
     { table: 'mastery_state', read: learnerRows, write: RLS.all },
     { table: 'knowledge_mastery', read: learnerRows, write: RLS.all },
+    ...practiceRowSecurity,
   ],
+  // Personalised practice (A8): classes, pushes and recommendation targets (practice.scope.ts).
+  kinds: practiceKinds,
+  matrix: practiceMatrix,
 };

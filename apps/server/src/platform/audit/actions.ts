@@ -294,6 +294,20 @@ export const AUDIT_ACTIONS = A({
     zh: '家长查看孩子的错题',
     en: "A guardian views a child's mistakes",
   },
+  // 个性化练习 (A8)
+  'practice.answer': { group: 'marking', zh: '个性化练习作答', en: 'Answer a personalised practice item' },
+  'practice.advice.read': {
+    group: 'marking',
+    zh: '查看学生的练习推荐',
+    en: "View a student's practice advice",
+  },
+  'practice.push': { group: 'marking', zh: '推送练习', en: 'Push practice to students' },
+  'practice.mute': { group: 'marking', zh: '关闭知识点自动推荐', en: 'Turn off recommendations of a point' },
+  'practice.unmute': {
+    group: 'marking',
+    zh: '恢复知识点自动推荐',
+    en: 'Turn recommendations of a point back on',
+  },
   // 空间
   'space.read': { group: 'space', zh: '查看学生空间', en: "View a student's space" },
   'space.post.create': { group: 'space', zh: '发布动态', en: 'Post' },

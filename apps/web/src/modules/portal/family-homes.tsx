@@ -5,6 +5,7 @@ import { LinkButton } from '../../app/components/link-button';
 import { PageEmpty } from '../../app/components/page-state';
 import { ChildHomeworkSummary, StudentHomeworkCard } from '../assessment/homework-home-card';
 import { NotebookSummaryCard } from '../assessment/notebook-summary-card';
+import { PracticeAdviceCard } from '../diagnosis/practice-home-card';
 import { HomeHeader } from './home-header';
 import { TeacherList } from './teacher-list';
 import { ItemRow, TodaySections } from './today-sections';
@@ -27,6 +28,11 @@ export function StudentHome({ home }: { home: HomeOf<'student'> }) {
       <Row gutter={[16, 0]}>
         <Col xs={24} lg={15}>
           <StudentHomeworkCard />
+          {me && (
+            <div style={{ marginBottom: 16 }}>
+              <PracticeAdviceCard studentId={me.personId} />
+            </div>
+          )}
           <TodaySections sections={home.sections} />
         </Col>
         <Col xs={24} lg={9}>
@@ -118,6 +124,8 @@ export function ParentHome({ home }: { home: HomeOf<'parent'> }) {
               </Flex>
               <Divider style={{ margin: '12px 0' }} />
               <ChildHomeworkSummary studentId={c.personId} />
+              <Divider style={{ margin: '12px 0' }} />
+              <PracticeAdviceCard studentId={c.personId} child />
               <Divider style={{ margin: '12px 0' }} />
               <NotebookSummaryCard studentId={c.personId} bordered={false} />
               <Divider style={{ margin: '12px 0' }} />
