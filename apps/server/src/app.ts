@@ -32,6 +32,7 @@ import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
+import { diagnosisRoutes } from './modules/diagnosis/diagnosis.routes.ts';
 import { diagnosisScope } from './modules/diagnosis/diagnosis.scope.ts';
 import { accountAdminRoutes } from './modules/identity/account-admin.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
@@ -233,6 +234,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(markingFlowRoutes);
       await api.register(notebookRoutes);
       await api.register(itemAnalysisRoutes);
+      await api.register(diagnosisRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },
