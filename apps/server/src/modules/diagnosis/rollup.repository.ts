@@ -100,19 +100,20 @@ export async function cognitiveAggregates(
   const r = await tx.execute<LevelAggregate>(sql`
     with u as (select (o - 1)::int as unit, p::ltree as path
                  from unnest(${sql.param([...paths])}::text[]) with ordinality as x(p, o)),
+    done as (select t.id, t.student_id, t.path, a.paper_id from attempt t join assignment a on a.id = t.assignment_id
+              where t.path <@ ${whole}::ltree and t.status <> 'in_progress' and t.score is not null),
+    -- Each paper's items read once, not once per attempt.
+    pi as (select p.id as paper_id, x."itemId" as item_id, x.number
+             from paper p cross join lateral jsonb_to_recordset(
+                    jsonb_path_query_array(p.document, '$.sections[*].items[*]')) as x("itemId" uuid, number int)
+            where p.id in (select distinct paper_id from done)),
     ans as (
-      select t.student_id, t.path, i.cognitive_level as level, coalesce(r.score, 0)::float8 as score,
+      select d.student_id, d.path, i.cognitive_level as level, coalesce(r.score, 0)::float8 as score,
              r.max_score::float8 as max
-        from attempt t
-        join assignment a on a.id = t.assignment_id
-        join paper p on p.id = a.paper_id
-        cross join lateral (
-          select x."itemId" as item_id, x.number
-            from jsonb_to_recordset(jsonb_path_query_array(p.document, '$.sections[*].items[*]'))
-                 as x("itemId" uuid, number int)) pi
+        from done d
+        join pi on pi.paper_id = d.paper_id
         join item i on i.id = pi.item_id and i.subject_code = ${subject}
-        join response r on r.attempt_id = t.id and r.number = pi.number
-       where t.path <@ ${whole}::ltree and t.status <> 'in_progress' and t.score is not null
+        join response r on r.attempt_id = d.id and r.number = pi.number
     )
     select case when grouping(u.unit) = 1 then -1 else u.unit end as unit, ans.level, count(distinct ans.student_id)::int as students,
            sum(ans.score)::float8 as score, sum(ans.max)::float8 as max
