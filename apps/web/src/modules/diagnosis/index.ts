@@ -1,0 +1,3 @@
+export { HeatmapPage } from './heatmap-page';
+export { ReportPage } from './report-page';
+export { RollupPage } from './rollup-page';
