@@ -32328,7 +32328,7 @@ export interface paths {
                             };
                             subjects: {
                                 code: string;
-                                points: number;
+                                taught: boolean;
                             }[];
                             subject: string | null;
                             thresholds: {
@@ -32349,14 +32349,9 @@ export interface paths {
                                 mean: number | null;
                                 level: ("weak" | "developing" | "mastered") | null;
                                 weak: number;
-                                cells: {
-                                    s: number;
-                                    p: number;
-                                    /** @enum {string} */
-                                    level: "weak" | "developing" | "mastered";
-                                    correct: number;
-                                    wrong: number;
-                                }[];
+                                p: (number | null)[];
+                                correct: (number | null)[];
+                                wrong: (number | null)[];
                             }[];
                         };
                     };

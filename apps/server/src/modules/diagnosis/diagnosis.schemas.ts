@@ -20,11 +20,16 @@ const ZPointRef = z.object({
 
 export const ZClassHeatmap = z.object({
   class: z.object({ id: z.string(), name: z.string() }),
-  subjects: z.array(z.object({ code: z.string(), points: z.number() })),
+  /** Subjects with estimates in the class; `taught`: the viewer teaches it there (listed first). */
+  subjects: z.array(z.object({ code: z.string(), taught: z.boolean() })),
   subject: z.string().nullable(),
   thresholds: z.object({ weakBelow: z.number(), masteredFrom: z.number() }),
   students: z.array(z.object({ id: z.string(), name: z.string(), studentNo: z.string() })),
-  /** Weakest first; `cells[].s` indexes `students`. */
+  /**
+   * Weakest first. Each point's cells are parallel arrays indexed like `students` (null: the student
+   * has not answered on it): the mastery `p` (its level: below `thresholds.weakBelow` 薄弱, from
+   * `masteredFrom` 掌握, else 待巩固) and the answers counted right and wrong.
+   */
   points: z.array(
     z.object({
       id: z.string(),
@@ -35,9 +40,9 @@ export const ZClassHeatmap = z.object({
       mean: z.number().nullable(),
       level: ZLevel.nullable(),
       weak: z.number(),
-      cells: z.array(
-        z.object({ s: z.number(), p: z.number(), level: ZLevel, correct: z.number(), wrong: z.number() }),
-      ),
+      p: z.array(z.number().nullable()),
+      correct: z.array(z.number().nullable()),
+      wrong: z.array(z.number().nullable()),
     }),
   ),
 });

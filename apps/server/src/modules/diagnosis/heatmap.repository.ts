@@ -6,6 +6,13 @@ import type { MasteryState } from '@hanlin/analytics/tracing';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 
+/**
+ * The class's enrolled students as an array: `km.student_id = any(…)` reads each student's rows
+ * through the primary key (45 index probes), whatever the statistics say about the points.
+ */
+const enrolled = (classId: string) =>
+  sql`array(select person_id from student where class_id = ${classId} and status = 'enrolled')`;
+
 export type ClassRow = {
   id: string;
   name: string;
@@ -21,17 +28,8 @@ export async function findClass(tx: Tx, classId: string): Promise<ClassRow | nul
   return r.rows[0] ?? null;
 }
 
-/** The subjects the class's enrolled students have estimates on, with how many points each. */
-export async function classSubjects(tx: Tx, classId: string): Promise<{ code: string; points: number }[]> {
-  const r = await tx.execute<{ code: string; points: number }>(sql`
-    select k.subject_code as code, count(distinct km.knowledge_point_id)::int as points
-      from student s
-      join knowledge_mastery km on km.student_id = s.person_id
-      join knowledge_point k on k.id = km.knowledge_point_id
-     where s.class_id = ${classId} and s.status = 'enrolled'
-     group by k.subject_code order by count(distinct km.knowledge_point_id) desc, k.subject_code`);
-  return r.rows;
-}
+/** A subject with estimates in the class; `taught`: the viewer teaches it there. */
+export type ClassSubject = { code: string; taught: boolean };
 
 export type StudentRow = {
   id: string;
@@ -49,33 +47,67 @@ export async function classStudents(tx: Tx, classId: string): Promise<StudentRow
   return r.rows;
 }
 
-/** One knowledge point of the class's heatmap: its cells as parallel arrays (one per student with an estimate). */
+/** One knowledge point of the class's heatmap: its cells as `[student id, p, correct, wrong]`. */
 export type PointCells = {
   id: string;
   code: string;
   name: string;
   strand: string;
-  students: string[];
-  p: number[];
-  correct: number[];
-  wrong: number[];
+  cells: [string, number, number, number][];
 };
 
 /**
  * Every point of `subject` some enrolled student of the class has answered on, with the cells of
- * the whole class: one statement, a row per point (45 students × 100 points is 100 rows).
+ * the whole class: one statement, a row per point (45 students × 100 points is 100 rows). The cells
+ * travel as one text per point (`id,p,correct,wrong;…`): cheaper to build than JSON and to parse
+ * than Postgres arrays.
  */
 export async function classCells(tx: Tx, classId: string, subject: string): Promise<PointCells[]> {
-  const r = await tx.execute<PointCells>(sql`
+  const r = await tx.execute<Omit<PointCells, 'cells'> & { cells: string }>(sql`
     select k.id, k.code, k.name, k.strand,
-           array_agg(km.student_id::text) as students, array_agg(km.p) as p,
-           array_agg(km.correct) as correct, array_agg(km.wrong) as wrong
-      from student s
-      join knowledge_mastery km on km.student_id = s.person_id
+           string_agg(concat_ws(',', km.student_id, km.p, km.correct, km.wrong), ';') as cells
+      from knowledge_mastery km
       join knowledge_point k on k.id = km.knowledge_point_id
-     where s.class_id = ${classId} and s.status = 'enrolled' and k.subject_code = ${subject}
+     where km.student_id = any(${enrolled(classId)}) and k.subject_code = ${subject}
      group by k.id order by k.code`);
-  return r.rows;
+  return r.rows.map((row) => ({
+    ...row,
+    cells: row.cells.split(';').map((c) => {
+      const [id, p, correct, wrong] = c.split(',');
+      return [id!, Number(p), Number(correct), Number(wrong)];
+    }),
+  }));
+}
+
+/**
+ * The class, its enrolled students by student number and the subjects they have estimates on
+ * (those the viewer teaches in the class first), in one statement; null when the id is no class.
+ */
+export async function classHeader(
+  tx: Tx,
+  classId: string,
+  actorId: string,
+): Promise<{ class: ClassRow; students: StudentRow[]; subjects: ClassSubject[] } | null> {
+  const r = await tx.execute<{
+    class: ClassRow;
+    students: StudentRow[] | null;
+    subjects: ClassSubject[] | null;
+  }>(sql`
+    select json_build_object('id', o.id, 'name', o.name, 'path', o.path::text, 'schoolId', o.school_id) as class,
+           (select json_agg(json_build_object('id', s.person_id, 'name', p.name, 'studentNo', s.student_no)
+                            order by s.student_no, p.name)
+              from student s join person p on p.id = s.person_id
+             where s.class_id = o.id and s.status = 'enrolled') as students,
+           (select json_agg(json_build_object('code', x.code, 'taught', x.taught) order by not x.taught, x.code)
+              from (select sc.code, exists (select 1 from teaching_assignment ta where ta.class_id = o.id
+                                               and ta.teacher_id = ${actorId} and ta.subject_code = sc.code) as taught
+                      from (select distinct subject_code as code from knowledge_point) sc
+                     -- A subject counts once one enrolled student has an estimate on one of its points.
+                     where exists (select 1 from knowledge_mastery km join knowledge_point k on k.id = km.knowledge_point_id
+                                    where km.student_id = any(${enrolled(classId)}) and k.subject_code = sc.code)) x) as subjects
+      from org_unit o where o.id = ${classId} and o.kind = 'class'`);
+  const row = r.rows[0];
+  return row ? { class: row.class, students: row.students ?? [], subjects: row.subjects ?? [] } : null;
 }
 
 export type PointInfo = {
@@ -173,8 +205,8 @@ export async function classPointEstimates(
 ): Promise<{ student: string; kp: string; p: number; correct: number; wrong: number }[]> {
   const r = await tx.execute<{ student: string; kp: string; p: number; correct: number; wrong: number }>(sql`
     select km.student_id::text as student, km.knowledge_point_id::text as kp, km.p, km.correct, km.wrong
-      from student s join knowledge_mastery km on km.student_id = s.person_id
-     where s.class_id = ${classId} and s.status = 'enrolled'
+      from knowledge_mastery km
+     where km.student_id = any(${enrolled(classId)})
        and km.knowledge_point_id = any(${sql.param([...kpIds])}::uuid[])`);
   return r.rows;
 }

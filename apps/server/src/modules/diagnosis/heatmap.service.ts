@@ -16,7 +16,7 @@ import {
 } from './heatmap.explain.ts';
 import * as repo from './heatmap.repository.ts';
 import { heatmapWorkbook } from './heatmap.workbook.ts';
-import { LEVEL_LABELS, levelOf, type MasteryLevel, WEAK_BELOW } from './mastery-levels.ts';
+import { LEVEL_LABELS, levelOf, MASTERED_FROM, WEAK_BELOW } from './mastery-levels.ts';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -26,37 +26,45 @@ async function classOrThrow(ctx: Ctx, classId: string) {
   return c;
 }
 
-/** The heatmap of a class in one subject (the class's most answered subject when none is named). */
+/** The heatmap of a class in one subject (when none is named: one the viewer teaches there, else the first). */
 export async function classHeatmap(ctx: Ctx, classId: string, subject?: string) {
-  const c = await classOrThrow(ctx, classId);
-  const subjects = await repo.classSubjects(ctx.db, classId);
+  const header = await repo.classHeader(ctx.db, classId, ctx.actor.personId);
+  if (!header) throw notFound('班级');
+  const { class: c, students, subjects } = header;
   const code = subject ?? subjects[0]?.code ?? null;
-  const students = await repo.classStudents(ctx.db, classId);
   const rows = code ? await repo.classCells(ctx.db, classId, code) : [];
   const column = new Map(students.map((s, i) => [s.id, i]));
   const points = rows.map((r) => {
-    const cells: { s: number; p: number; level: MasteryLevel; correct: number; wrong: number }[] = [];
+    // Parallel arrays indexed like `students` (null: no estimate): a sixth of the size of objects.
+    const p: (number | null)[] = students.map(() => null);
+    const correct: (number | null)[] = students.map(() => null);
+    const wrong: (number | null)[] = students.map(() => null);
     let sum = 0;
+    let n = 0;
     let weak = 0;
-    r.students.forEach((id, k) => {
+    for (const [id, x, c, w] of r.cells) {
       const s = column.get(id);
-      if (s === undefined) return;
-      const p = r.p[k]!;
-      sum += p;
-      if (p < WEAK_BELOW) weak++;
-      cells.push({ s, p: round3(p), level: levelOf(p), correct: r.correct[k]!, wrong: r.wrong[k]! });
-    });
-    const mean = cells.length > 0 ? sum / cells.length : null;
+      if (s === undefined) continue;
+      sum += x;
+      n++;
+      if (x < WEAK_BELOW) weak++;
+      p[s] = round3(x);
+      correct[s] = c;
+      wrong[s] = w;
+    }
+    const mean = n > 0 ? sum / n : null;
     return {
       id: r.id,
       code: r.code,
       name: r.name,
       strand: r.strand,
-      students: cells.length,
+      students: n,
       mean: mean === null ? null : round3(mean),
       level: mean === null ? null : levelOf(mean),
       weak,
-      cells,
+      p,
+      correct,
+      wrong,
     };
   });
   // The weakest points first: lowest class mean, then most weak students, then curriculum order.
@@ -73,7 +81,7 @@ export async function classHeatmap(ctx: Ctx, classId: string, subject?: string) 
     class: { id: c.id, name: c.name },
     subjects,
     subject: code,
-    thresholds: { weakBelow: WEAK_BELOW, masteredFrom: 0.7 },
+    thresholds: { weakBelow: WEAK_BELOW, masteredFrom: MASTERED_FROM },
     students,
     points,
   };

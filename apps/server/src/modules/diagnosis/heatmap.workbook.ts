@@ -55,11 +55,10 @@ export async function heatmapWorkbook(h: TClassHeatmap): Promise<XlsxFile> {
   sheet.addRow(['', '知识点编码', ...points.map((p) => p.code)]);
   for (const r of [1, 2, 3]) sheet.getRow(r).font = { bold: r === 2 };
   sheet.getRow(2).alignment = { wrapText: true, vertical: 'top' };
-  const cellOf = points.map((p) => new Map(p.cells.map((c) => [c.s, c.p])));
   h.students.forEach((s, i) => {
-    const row = sheet.addRow([s.studentNo, s.name, ...cellOf.map((m) => m.get(i) ?? null)]);
+    const row = sheet.addRow([s.studentNo, s.name, ...points.map((p) => p.p[i] ?? null)]);
     points.forEach((_, j) => {
-      paintLevel(row.getCell(j + 3), cellOf[j]!.get(i) ?? null);
+      paintLevel(row.getCell(j + 3), points[j]!.p[i] ?? null);
     });
   });
   const mean = sheet.addRow(['', '班级平均', ...points.map((p) => p.mean)]);

@@ -24,6 +24,9 @@ export const LEVEL_FILLS: Record<Level, string> = {
 };
 export const NO_DATA = '#f0f0f0';
 
+/** The level of a mastery estimate (the server's thresholds: 薄弱 below 0.5, 掌握 from 0.7). */
+export const levelOf = (p: number): Level => (p < 0.5 ? 'weak' : p >= 0.7 ? 'mastered' : 'developing');
+
 export const pct = (p: number | null | undefined) =>
   p === null || p === undefined ? '—' : `${Math.round(p * 100)}%`;
 

@@ -5,7 +5,7 @@
  * inside its own box, so a phone's page never overflows.
  */
 import { useTranslation } from 'react-i18next';
-import { type ClassHeatmap, type HeatmapPoint, LEVEL_FILLS, NO_DATA, pct } from './diagnosis-api';
+import { type ClassHeatmap, type HeatmapPoint, LEVEL_FILLS, levelOf, NO_DATA, pct } from './diagnosis-api';
 import './diagnosis.css';
 
 export function HeatmapGrid({
@@ -22,7 +22,6 @@ export function HeatmapGrid({
   onCell: (studentId: string, kpId: string) => void;
 }) {
   const { t } = useTranslation();
-  const cells = points.map((p) => new Map(p.cells.map((c) => [c.s, c])));
   const strands: { strand: string; first: string; span: number }[] = [];
   if (byStrand)
     for (const p of points) {
@@ -61,18 +60,18 @@ export function HeatmapGrid({
               <th className="mastery-name" title={s.studentNo}>
                 {s.name}
               </th>
-              {points.map((p, j) => {
-                const c = cells[j]!.get(i);
+              {points.map((p) => {
+                const x = p.p[i] ?? null;
                 return (
-                  <td key={p.id} style={{ background: c ? LEVEL_FILLS[c.level] : NO_DATA }}>
-                    {c && (
+                  <td key={p.id} style={{ background: x === null ? NO_DATA : LEVEL_FILLS[levelOf(x)] }}>
+                    {x !== null && (
                       <button
                         type="button"
                         onClick={() => onCell(s.id, p.id)}
-                        title={`${s.name} · ${p.name} · ${pct(c.p)}（${t('diagnosis.counts', { correct: c.correct, wrong: c.wrong })}）`}
+                        title={`${s.name} · ${p.name} · ${pct(x)}（${t('diagnosis.counts', { correct: p.correct[i] ?? 0, wrong: p.wrong[i] ?? 0 })}）`}
                         data-testid="mastery-cell"
                       >
-                        {Math.round(c.p * 100)}
+                        {Math.round(x * 100)}
                       </button>
                     )}
                   </td>

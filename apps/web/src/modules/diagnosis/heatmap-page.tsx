@@ -64,7 +64,7 @@ export function HeatmapPage() {
   const savePicture = () => {
     if (!d) return;
     const title = `${d.class.name} · ${subjectLabel(d.subject)} · ${t('diagnosis.heatmap.title')}`;
-    const values = d.students.map((_, i) => points.map((p) => p.cells.find((c) => c.s === i)?.p ?? null));
+    const values = d.students.map((_, i) => points.map((p) => p.p[i] ?? null));
     const size = heatmapSize(d.students.length, points.length);
     savePng(
       heatmapOption({
