@@ -33188,6 +33188,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 drillable: boolean;
+                                students: number;
                             }[];
                             points: {
                                 id: string;

@@ -32,7 +32,7 @@ const ZRollup = z.object({
   subjects: z.array(z.object({ code: z.string(), students: z.number() })),
   subject: z.string().nullable(),
   minStudents: z.number(),
-  units: z.array(ZUnit.extend({ drillable: z.boolean() })),
+  units: z.array(ZUnit.extend({ drillable: z.boolean(), students: z.number() })),
   points: z.array(
     z.object({
       id: z.string(),

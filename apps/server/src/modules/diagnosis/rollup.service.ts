@@ -109,7 +109,14 @@ export async function masteryRollup(
     subjects,
     subject,
     minStudents: MIN_CELL_STUDENTS,
-    units: children.map((c) => ({ id: c.id, name: c.name, kind: c.kind, drillable: c.kind !== 'class' })),
+    units: children.map((c, i) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      drillable: c.kind !== 'class',
+      /** Students with an estimate in the subject (the most on any point). */
+      students: Math.max(0, ...points.filter((a) => a.unit === i).map((a) => a.students)),
+    })),
     points: [...byPoint.values()].map((list) => {
       const first = list[0]!;
       return {

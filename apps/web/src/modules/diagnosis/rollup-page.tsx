@@ -122,13 +122,21 @@ export function RollupPage() {
                   <th>{t('diagnosis.rollup.whole')}</th>
                   {r.units.map((u) => (
                     <th key={u.id}>
-                      {u.drillable ? (
-                        <button type="button" onClick={() => set({ unit: u.id })} data-testid="mastery-drill">
+                      {u.drillable && u.students > 0 ? (
+                        <button
+                          type="button"
+                          onClick={() => set({ unit: u.id })}
+                          data-testid="mastery-drill"
+                          data-students={u.students}
+                        >
                           {u.name}
                         </button>
                       ) : (
                         u.name
                       )}
+                      <span className="mastery-unit-count">
+                        {t('diagnosis.rollup.students', { n: u.students })}
+                      </span>
                     </th>
                   ))}
                 </tr>
