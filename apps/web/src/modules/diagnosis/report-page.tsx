@@ -114,9 +114,8 @@ function ReportBody({ r }: { r: MasteryReport }) {
         {(['mastered', 'developing', 'weak'] as const).map((l) => (
           <Card key={l} size="small" style={{ flex: '1 1 96px' }}>
             <Statistic
-              title={t(`diagnosis.level.${l}`)}
+              title={t('diagnosis.report.pointsOf', { level: t(`diagnosis.level.${l}`) })}
               value={r.summary[l]}
-              suffix={t('diagnosis.report.pointsUnit')}
               styles={{ content: { color: LEVEL_COLOURS[l], fontSize: 22 } }}
             />
           </Card>
@@ -193,7 +192,8 @@ function ReportBody({ r }: { r: MasteryReport }) {
                 <Progress
                   percent={Math.round(p.p * 100)}
                   strokeColor={LEVEL_COLOURS[p.level]}
-                  format={() => t(`diagnosis.level.${p.level}`)}
+                  format={() => pct(p.p)}
+                  aria-label={`${p.name} ${t(`diagnosis.level.${p.level}`)} ${pct(p.p)}`}
                   size="small"
                 />
               </div>
