@@ -25,7 +25,8 @@ export function savePng(option: EChartsCoreOption, width: number, height: number
   const chart = echarts.init(el, undefined, { renderer: 'canvas', width, height });
   chart.setOption({ animation: false, ...option });
   const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-  chart.dispose();
+  // After the frame zrender has already asked for: disposing now would leave it a painter of null.
+  requestAnimationFrame(() => chart.dispose());
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
