@@ -11,6 +11,7 @@ type Part = () => Promise<{ run(args: string[]): Promise<void> }>;
 const PARTS: Record<string, Part> = {
   irt: () => import('./analytics-irt.ts'),
   tracing: () => import('./analytics-tracing.ts'),
+  heatmap: () => import('./analytics-heatmap.ts'),
 };
 
 const args = process.argv.slice(2);

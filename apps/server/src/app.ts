@@ -34,6 +34,7 @@ import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
 import { masteryRecomputeJob } from './modules/diagnosis/diagnosis.jobs.ts';
+import { diagnosisRoutes } from './modules/diagnosis/diagnosis.routes.ts';
 import { diagnosisScope } from './modules/diagnosis/diagnosis.scope.ts';
 import { practiceRoutes } from './modules/diagnosis/practice.routes.ts';
 import { accountAdminRoutes } from './modules/identity/account-admin.routes.ts';
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(notebookRoutes);
       await api.register(practiceRoutes);
       await api.register(itemAnalysisRoutes);
+      await api.register(diagnosisRoutes);
       await api.register(privacyRoutes);
       await api.register(operationsRoutes);
     },

@@ -7186,7 +7186,7 @@ export interface paths {
                             filter: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.job.run" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "practice.answer" | "practice.advice.read" | "practice.push" | "practice.mute" | "practice.unmute" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.job.run" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "practice.answer" | "practice.advice.read" | "practice.push" | "practice.mute" | "practice.unmute" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "mastery.class.read" | "mastery.class.export" | "mastery.student.read" | "mastery.student.export" | "mastery.rollup.read" | "mastery.rollup.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                                 groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
@@ -7679,7 +7679,7 @@ export interface paths {
                             query: {
                                 /** Format: uuid */
                                 personId?: string;
-                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.job.run" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "practice.answer" | "practice.advice.read" | "practice.push" | "practice.mute" | "practice.unmute" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                                actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.job.run" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "practice.answer" | "practice.advice.read" | "practice.push" | "practice.mute" | "practice.unmute" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "mastery.class.read" | "mastery.class.export" | "mastery.student.read" | "mastery.student.export" | "mastery.rollup.read" | "mastery.rollup.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                                 groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                                 actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                                 outcomes?: ("success" | "failure" | "denied")[];
@@ -7789,7 +7789,7 @@ export interface paths {
                         query: {
                             /** Format: uuid */
                             personId?: string;
-                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.job.run" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "practice.answer" | "practice.advice.read" | "practice.push" | "practice.mute" | "practice.unmute" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
+                            actions?: ("auth.login" | "auth.logout" | "auth.switch_role" | "auth.change_password" | "auth.totp" | "auth.totp_setup" | "account.reset_password" | "account.totp_enrolment_code" | "account.second_factors.read" | "account.lifecycle.read" | "account.disable" | "account.enable" | "account.unlock" | "security.policy.update" | "security.overview.read" | "security.sessions.read" | "security.session.end" | "security.staff.read" | "security.role.grant" | "security.role.revoke" | "console.reset_password" | "console.totp_enrolment_code" | "operations.backup.start" | "operations.job.run" | "operations.backup.verify" | "access.denied" | "security.csrf_refused" | "roster.read" | "school.teachers.read" | "student.read" | "student.reveal" | "student.sensitive.read" | "student.enroll" | "student.transfer" | "import.upload" | "import.errors.download" | "import.schools" | "import.classes" | "import.teachers" | "import.students" | "import.parents" | "import.school.create" | "import.school.update" | "import.grade.create" | "import.class.create" | "import.class.update" | "import.teacher.create" | "import.teacher.update" | "import.student.create" | "import.student.update" | "import.parent.create" | "import.parent.update" | "import.guardian.create" | "import.guardian.update" | "roster.export" | "roster.export.subject" | "roster.export.requested" | "roster.export.approved" | "roster.export.rejected" | "roster.export.fetched" | "org.create" | "org.update" | "org.move" | "org.deactivate" | "class.assign_teacher" | "class.unassign_teacher" | "class.appoint_head_teacher" | "class.add_member" | "curriculum.edition.create" | "curriculum.node.create" | "curriculum.node.update" | "curriculum.node.delete" | "curriculum.lesson.knowledge_points" | "curriculum.kp.create" | "curriculum.kp.update" | "curriculum.kp.prerequisite.add" | "curriculum.kp.prerequisite.remove" | "curriculum.import" | "resource.create" | "resource.update" | "resource.file.upload" | "resource.file.remove" | "resource.question" | "resource.answer" | "resource.rate" | "resource.complete" | "resource.retirement.flag" | "resource.retirement.run" | "resource.retire" | "resource.retirement.keep" | "review.submit" | "review.approve" | "review.reject" | "review.return" | "review.chain.create" | "review.chain.deactivate" | "item.create" | "item.update" | "item.copy" | "item.retire" | "item.restore" | "item.picture.upload" | "item.import.upload" | "item.import.confirm" | "item.import.discard" | "item.export" | "item.share.request" | "item.share.withdraw" | "item.share.approve" | "item.share.return" | "blueprint.create" | "blueprint.update" | "blueprint.delete" | "paper.create" | "paper.update" | "paper.finalise" | "paper.copy" | "paper.assemble" | "paper.swap" | "paper.delete" | "paper.print" | "paper.key.print" | "marking.scripts.read" | "marking.score" | "marking.arbitrate" | "marking.regrade" | "marking.marker.assign" | "marking.marker.remove" | "notebook.practice" | "notebook.summary.read" | "notebook.child.read" | "practice.answer" | "practice.advice.read" | "practice.push" | "practice.mute" | "practice.unmute" | "space.read" | "space.post.create" | "space.notice.create" | "space.notice.read" | "space.post.delete" | "space.comment.create" | "space.comment.delete" | "space.like" | "space.unlike" | "space.collect" | "space.uncollect" | "space.file.upload" | "studio.create" | "studio.member.add" | "studio.member.remove" | "studio.retire" | "assignment.create" | "assignment.progress.read" | "assignment.regrade" | "assignment.release" | "assignment.item_analysis.read" | "assignment.item_analysis.export" | "mastery.class.read" | "mastery.class.export" | "mastery.student.read" | "mastery.student.export" | "mastery.rollup.read" | "mastery.rollup.export" | "attempt.start" | "attempt.submit" | "attempt.expire" | "homework.child.read" | "privacy.notice_acknowledged" | "privacy.notice_published" | "privacy.consent" | "privacy.consent_withdrawn" | "privacy.access_copy" | "privacy.request" | "privacy.requests.read" | "privacy.request_answered" | "privacy.erasure_preview" | "privacy.erasure" | "privacy.inventory.read" | "privacy.retention" | "audit.search" | "audit.export" | "audit.person_lookup" | "audit.subjects.read" | "audit.saved_search.create" | "audit.saved_search.delete" | "system.bootstrap" | "system.seed" | "system.job")[];
                             groups?: ("auth" | "security" | "roster" | "import" | "export" | "org" | "curriculum" | "resource" | "review" | "bank" | "marking" | "space" | "homework" | "privacy" | "audit" | "system")[];
                             actorRoles?: ("city_admin" | "district_admin" | "school_admin" | "teacher" | "head_teacher" | "student" | "parent" | "auditor" | "system_admin" | "security_admin" | "researcher" | "expert" | "system")[];
                             outcomes?: ("success" | "failure" | "denied")[];
@@ -33644,6 +33644,1131 @@ export interface paths {
                 path: {
                     id: string;
                 };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{classId}/mastery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学情热力图：班级学生 × 知识点的掌握度（最薄弱的知识点在前） */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                };
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            class: {
+                                id: string;
+                                name: string;
+                            };
+                            subjects: {
+                                code: string;
+                                taught: boolean;
+                            }[];
+                            subject: string | null;
+                            thresholds: {
+                                weakBelow: number;
+                                masteredFrom: number;
+                            };
+                            students: {
+                                id: string;
+                                name: string;
+                                studentNo: string;
+                            }[];
+                            points: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                strand: string;
+                                students: number;
+                                mean: number | null;
+                                level: ("weak" | "developing" | "mastered") | null;
+                                weak: number;
+                                p: (number | null)[];
+                                correct: (number | null)[];
+                                wrong: (number | null)[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{classId}/mastery/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出学情热力图（.xlsx，掌握度百分比按等级着色） */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                };
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{classId}/mastery/{kpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 班级在一个知识点上的学情：薄弱学生与先修知识的掌握情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                    kpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            class: {
+                                id: string;
+                                name: string;
+                            };
+                            point: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                strand: string;
+                                subjectCode: string;
+                            };
+                            students: number;
+                            mean: number | null;
+                            level: ("weak" | "developing" | "mastered") | null;
+                            weak: number;
+                            weakStudents: {
+                                id: string;
+                                name: string;
+                                studentNo: string;
+                                p: number;
+                                correct: number;
+                                wrong: number;
+                            }[];
+                            prerequisites: {
+                                id: string;
+                                name: string;
+                                depth: number;
+                                students: number;
+                                mean: number | null;
+                                level: ("weak" | "developing" | "mastered") | null;
+                                weak: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/students/{id}/mastery/{kpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学生在一个知识点上的掌握度及其解释（作答事实、模型贡献、先修知识盲点归因） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            point: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                strand: string;
+                                subjectCode: string;
+                            };
+                            p: number;
+                            /** @enum {string} */
+                            level: "weak" | "developing" | "mastered";
+                            label: string;
+                            correct: number;
+                            wrong: number;
+                            lastAt: string;
+                            sentence: string;
+                            contributions: {
+                                feature: string;
+                                zh: string;
+                                en: string;
+                                effect: number;
+                            }[];
+                            groups: {
+                                group: string;
+                                zh: string;
+                                en: string;
+                                effect: number;
+                            }[];
+                            prerequisites: {
+                                id: string;
+                                name: string;
+                                depth: number;
+                                p: number | null;
+                                level: ("weak" | "developing" | "mastered") | null;
+                            }[];
+                            causes: {
+                                point: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "weak" | "untested";
+                                depth: number;
+                                via: string[];
+                                p: number | null;
+                                level: ("weak" | "developing" | "mastered") | null;
+                                sentence: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/students/{id}/mastery-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学生学情报告：各领域、知识点的掌握情况、薄弱点归因与近 30 天变化（不含排名） */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            student: {
+                                id: string;
+                                name: string;
+                                className: string;
+                            };
+                            subjects: {
+                                code: string;
+                                points: number;
+                            }[];
+                            subject: string | null;
+                            summary: {
+                                weak: number;
+                                developing: number;
+                                mastered: number;
+                                points: number;
+                            };
+                            strongest: {
+                                id: string;
+                                name: string;
+                                p: number;
+                                /** @enum {string} */
+                                level: "weak" | "developing" | "mastered";
+                            }[];
+                            weakest: {
+                                id: string;
+                                name: string;
+                                p: number;
+                                /** @enum {string} */
+                                level: "weak" | "developing" | "mastered";
+                            }[];
+                            progress: {
+                                days: number;
+                                practised: number;
+                                improved: number;
+                                declined: number;
+                                newPoints: number;
+                            };
+                            strands: {
+                                strand: string;
+                                mean: number;
+                                /** @enum {string} */
+                                level: "weak" | "developing" | "mastered";
+                                counts: {
+                                    weak: number;
+                                    developing: number;
+                                    mastered: number;
+                                };
+                                points: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    strand: string;
+                                    p: number;
+                                    /** @enum {string} */
+                                    level: "weak" | "developing" | "mastered";
+                                    correct: number;
+                                    wrong: number;
+                                    lastAt: string;
+                                    before: number | null;
+                                    causes: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/students/{id}/mastery-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出学生学情报告（.xlsx） */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mastery/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学情分析：下级单位 × 知识点的平均掌握度、薄弱与掌握占比，认知层次得分率（不足 5 人不显示） */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                    orgUnitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                            };
+                            parent: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                            } | null;
+                            subjects: {
+                                code: string;
+                                students: number;
+                            }[];
+                            subject: string | null;
+                            minStudents: number;
+                            units: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                drillable: boolean;
+                                students: number;
+                            }[];
+                            points: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                strand: string;
+                                overall: {
+                                    students: number;
+                                    withheld: boolean;
+                                    mean: number | null;
+                                    level: ("weak" | "developing" | "mastered") | null;
+                                    weakShare: number | null;
+                                    masteredShare: number | null;
+                                };
+                                cells: {
+                                    students: number;
+                                    withheld: boolean;
+                                    mean: number | null;
+                                    level: ("weak" | "developing" | "mastered") | null;
+                                    weakShare: number | null;
+                                    masteredShare: number | null;
+                                }[];
+                            }[];
+                            cognitive: {
+                                level: string;
+                                label: string;
+                                overall: {
+                                    students: number;
+                                    withheld: boolean;
+                                    rate: number | null;
+                                };
+                                cells: {
+                                    students: number;
+                                    withheld: boolean;
+                                    rate: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mastery/rollup/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出学情分析（.xlsx） */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                    orgUnitId?: string;
+                };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;

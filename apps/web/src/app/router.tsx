@@ -140,6 +140,18 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: '/diagnosis/heatmap',
+                    element: page(() => import('../modules/diagnosis'), 'HeatmapPage'),
+                  },
+                  {
+                    path: '/diagnosis/report',
+                    element: page(() => import('../modules/diagnosis'), 'ReportPage'),
+                  },
+                  {
+                    path: '/diagnosis/rollup',
+                    element: page(() => import('../modules/diagnosis'), 'RollupPage'),
+                  },
+                  {
                     path: '/notebook',
                     element: page(() => import('../modules/assessment/notebook-page'), 'NotebookPage'),
                   },

@@ -119,3 +119,15 @@ export const ITEM_ANALYSIS_ROLES: readonly Role[] = [
   'city_admin',
   'researcher',
 ];
+
+/** 学情热力图: the teachers of a class and its school's administrators (the server's HEATMAP_READERS). */
+export const MASTERY_HEATMAP_ROLES: readonly Role[] = ['teacher', 'head_teacher', 'school_admin'];
+/** 学情报告 in the menu: the student and their guardians (staff open a student's from the heatmap). */
+export const MASTERY_REPORT_ROLES: readonly Role[] = ['student', 'parent'];
+/** 学情分析: administrators and researchers, aggregates only (the server's ROLLUP_READERS). */
+export const MASTERY_ROLLUP_ROLES: readonly Role[] = [
+  'school_admin',
+  'district_admin',
+  'city_admin',
+  'researcher',
+];

@@ -12,6 +12,8 @@ import {
   EditOutlined,
   FileProtectOutlined,
   FileTextOutlined,
+  FundOutlined,
+  HeatMapOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -38,6 +40,9 @@ import {
   INVENTORY_ROLES,
   ITEM_ANALYSIS_ROLES,
   MARKING_ROLES,
+  MASTERY_HEATMAP_ROLES,
+  MASTERY_REPORT_ROLES,
+  MASTERY_ROLLUP_ROLES,
   NOTEBOOK_ROLES,
   NOTICE_ADMIN_ROLES,
   OPERATIONS_ROLES,
@@ -68,6 +73,7 @@ function sectionOf(pathname: string, browsesOrg: boolean): string {
   if (pathname.startsWith('/homework') || pathname.startsWith('/attempts')) return '/homework';
   if (pathname.startsWith('/marking')) return '/marking';
   if (pathname.startsWith('/item-analysis')) return '/item-analysis';
+  if (pathname.startsWith('/diagnosis/')) return pathname.split('/').slice(0, 3).join('/');
   if (pathname.startsWith('/notebook')) return '/notebook';
   if (pathname.startsWith('/reviews') || pathname.startsWith('/review-chains')) return '/reviews';
   if (pathname.startsWith('/import')) return '/import';
@@ -129,6 +135,21 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/item-analysis',
       icon: <BarChartOutlined />,
       label: t('nav.itemAnalysis'),
+    },
+    MASTERY_HEATMAP_ROLES.includes(me.role) && {
+      key: '/diagnosis/heatmap',
+      icon: <HeatMapOutlined />,
+      label: t('nav.masteryHeatmap'),
+    },
+    MASTERY_REPORT_ROLES.includes(me.role) && {
+      key: '/diagnosis/report',
+      icon: <FundOutlined />,
+      label: t('nav.masteryReport'),
+    },
+    MASTERY_ROLLUP_ROLES.includes(me.role) && {
+      key: '/diagnosis/rollup',
+      icon: <FundOutlined />,
+      label: t('nav.masteryRollup'),
     },
     NOTEBOOK_ROLES.includes(me.role) && {
       key: '/notebook',
