@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: lint → typecheck → unit + integration (embedded PostgreSQL) → end-to-end (Chromium).
-// `npm test -- unit` runs only the steps whose names start with the words given.
+// `npm test -- unit` runs only the steps whose names start with the words given; `npm test -- server`
+// runs the server's own tests alone (apps/server: what depends on the Node.js version), a step that
+// runs only when named.
 // In CI (CI=true) each step's output is also read for warnings that once hid real problems, and
 // one of them fails the step: they must not creep back unnoticed.
 import { spawn } from 'node:child_process';
@@ -12,6 +14,13 @@ const steps = [
   ['generated files (API client, migrations)', 'node', ['tools/check-generated.mjs']],
   [`unit + integration (Vitest, embedded PostgreSQL, Node.js ${process.version})`, 'npx', ['vitest', 'run']],
   [`end-to-end (Playwright, Chromium, Node.js ${process.version})`, 'node', ['tools/e2e.mjs']],
+  // Only when asked for by name (`npm test -- server`): CI runs it again on the machine's Node.js.
+  [
+    `server tests (Vitest, apps/server, Node.js ${process.version})`,
+    'npx',
+    ['vitest', 'run', 'apps/server'],
+    'asked',
+  ],
 ];
 
 /** Warnings that must not appear: each stood for a real fault (see the commit that fixed it). */
@@ -43,8 +52,8 @@ function run(cmd, args) {
 }
 
 const only = process.argv.slice(2);
-for (const [name, cmd, args] of steps) {
-  if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
+for (const [name, cmd, args, asked] of steps) {
+  if (only.length > 0 ? !only.some((o) => name.startsWith(o)) : asked) continue;
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const { code, output } = await run(cmd, args);

@@ -6,9 +6,9 @@
  */
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/src/platform/db/types.ts';
-import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
+import { baseUrl, DESKTOP, databaseUrl, launch, loginAs, SHOTS } from './browser.ts';
 
 const PHONE_390 = { width: 390, height: 844 };
 const TITLE = '分数单元自动组卷检测';
@@ -23,7 +23,7 @@ let browser: Browser;
 let db: pg.Client;
 beforeAll(async () => {
   browser = await launch();
-  db = new pg.Client({ connectionString: inject('databaseUrl') });
+  db = new pg.Client({ connectionString: databaseUrl() });
   await db.connect();
 });
 afterAll(async () => {

@@ -6,8 +6,8 @@
  */
 import pg from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, choose, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, choose, DESKTOP, databaseUrl, launch, loginAs, SHOTS } from './browser.ts';
 
 const PHONE_390 = { width: 390, height: 844 };
 const TITLE = '第三单元课堂练习（手机作答）';
@@ -16,7 +16,7 @@ let browser: Browser;
 let db: pg.Client;
 beforeAll(async () => {
   browser = await launch();
-  db = new pg.Client({ connectionString: inject('databaseUrl') });
+  db = new pg.Client({ connectionString: databaseUrl() });
   await db.connect();
 });
 afterAll(async () => {

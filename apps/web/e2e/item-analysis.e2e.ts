@@ -11,10 +11,10 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/platform/db/client.ts';
 import { connectOwner } from '../../server/src/platform/db/setup.ts';
-import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
+import { baseUrl, DESKTOP, databaseUrl, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
 import { expectNoOverflow, watchConsole } from './page-health.ts';
 
 let browser: Browser;
@@ -44,7 +44,7 @@ async function call(page: Page, method: string, url: string, body?: unknown) {
 
 beforeAll(async () => {
   browser = await launch();
-  db = connectOwner(inject('databaseUrl'), 2);
+  db = connectOwner(databaseUrl(), 2);
   // The demo teacher's latest released homework with marked scripts: what they review tomorrow.
   const r = await db.db.execute<{ id: string }>(sql`
     select a.id from assignment a join account u on u.person_id = a.created_by and u.username = 'teacher_demo'

@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/platform/db/client.ts';
 import { connectOwner } from '../../server/src/platform/db/setup.ts';
-import { baseUrl, DESKTOP, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
+import { baseUrl, DESKTOP, databaseUrl, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
 
 let browser: Browser;
 let db: Database;
@@ -18,7 +18,7 @@ let paper: { id: string; title: string };
 
 beforeAll(async () => {
   browser = await launch();
-  db = connectOwner(inject('databaseUrl'), 1);
+  db = connectOwner(databaseUrl(), 1);
   const rows = (
     await db.db.execute<{ id: string; title: string }>(sql`select p.id, p.title from paper p
       join account a on a.person_id = p.owner_id

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, choose, DESKTOP, databaseUrl, launch, loginAs, PHONE, SHOTS } from './browser.ts';
 import { expectNoOverflow, PHONE_390, watchConsole } from './page-health.ts';
 
 let browser: Browser;
@@ -36,7 +36,7 @@ async function firstPublished(page: Page, kind: string) {
 
 /** A published resource of `username`'s, read as the database's owner (the journey's fixture). */
 async function publishedBy(username: string): Promise<string> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
     const res = await client.query<{ id: string }>(

@@ -7,8 +7,8 @@
  */
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, choose, DESKTOP, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, choose, DESKTOP, databaseUrl, launch, loginAs, PHONE, SHOTS, settled } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ const TITLE = '《亿以内数的认识》共享课堂（越秀区东风西路�
 
 /** As if the item had waited `interval` at its current step: its arrival moved back, as the database's owner. */
 async function backdateStep(interval: string) {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
     await client.query(

@@ -1,7 +1,7 @@
 /** Journey: every role signs in through the login page and lands on its own home. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, loginAs, PHONE, SHOTS } from './browser.ts';
+import { DESKTOP, launch, PHONE, SHOTS, signInThroughPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('role homes', () => {
   for (const [username, title] of HOMES) {
     it(`${username} sees “${title}”`, async () => {
       const page = await browser.newPage({ viewport: DESKTOP });
-      await loginAs(page, username);
+      await signInThroughPage(page, username);
       await expect.poll(() => page.getByTestId('home-title').textContent()).toBe(title);
       await page.waitForLoadState('networkidle');
       if (['city_admin', 'district_yuexiu', 'school_admin'].includes(username))
@@ -37,7 +37,7 @@ describe('role homes', () => {
   it('a school home shows its grades chart and switches to English', async () => {
     // A TOTP code is accepted once per account and time step, so this journey uses the school admin.
     const page = await browser.newPage({ viewport: DESKTOP });
-    await loginAs(page, 'school_admin');
+    await signInThroughPage(page, 'school_admin');
     await page.locator('canvas').first().waitFor();
     await page.getByTestId('lang-switch').click();
     const english = page.getByText('English', { exact: false });
@@ -49,7 +49,7 @@ describe('role homes', () => {
 
   it('a parent sees both children on a phone-width screen', async () => {
     const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await loginAs(page, 'parent_demo');
+    await signInThroughPage(page, 'parent_demo');
     await expect.poll(() => page.getByTestId('child-card').count()).toBe(2);
     const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
     expect(width).toBeLessThanOrEqual(PHONE.width);

@@ -35,11 +35,16 @@ async function signIn(username: string, viewport: { width: number; height: numbe
   return { page, errors: consoleErrors(page) };
 }
 
-/** Waits until the page has drawn: a title in the main area, and no spinner or skeleton left. */
+/**
+ * Waits until the page has drawn: a title in the main area, and no spinner or skeleton left (a list
+ * may take long while the platform takes its first base backup on a busy machine).
+ */
 async function drawn(page: Page): Promise<void> {
   const main = page.locator('main');
   await main.locator('h1, h2, h3, h4').first().waitFor();
-  await expect.poll(() => main.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+  await expect
+    .poll(() => main.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 60_000 })
+    .toBe(0);
   await settled(page);
 }
 

@@ -4,10 +4,10 @@
  * the student and counted, and the teacher sees the count beside the student on the class's progress.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/platform/db/client.ts';
 import { connectOwner } from '../../server/src/platform/db/setup.ts';
-import { baseUrl, launch, loginAs, SHOTS, settled } from './browser.ts';
+import { baseUrl, databaseUrl, launch, loginAs, SHOTS, settled } from './browser.ts';
 import {
   assignToDemoClass,
   choice,
@@ -23,7 +23,7 @@ let db: Database;
 
 beforeAll(async () => {
   browser = await launch();
-  db = connectOwner(inject('databaseUrl'), 2);
+  db = connectOwner(databaseUrl(), 2);
 });
 afterAll(async () => {
   await browser?.close();

@@ -10,13 +10,13 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeLeaf } from '../../server/src/modules/assessment/grading.ts';
 import type { ItemContent, LeafItem } from '../../server/src/modules/assessment/item-model.ts';
 import { insertItem } from '../../server/src/modules/assessment/marking-flow.fixtures.ts';
 import type { Database } from '../../server/src/platform/db/client.ts';
 import { connectOwner } from '../../server/src/platform/db/setup.ts';
-import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
+import { baseUrl, DESKTOP, databaseUrl, launch, loginAs, SHOTS } from './browser.ts';
 import {
   assignToDemoClass,
   choice,
@@ -100,7 +100,7 @@ let objective: number;
 
 beforeAll(async () => {
   browser = await launch();
-  db = connectOwner(inject('databaseUrl'), 2);
+  db = connectOwner(databaseUrl(), 2);
   const own = await insertOwnPaper(db, { title: PAPER, items: ITEMS, points: 2 });
   paper = own;
   studentId = (await demoClass(db)).studentId;

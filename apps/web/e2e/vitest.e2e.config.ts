@@ -1,4 +1,32 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The journeys that take longest, longest first: with two workers, starting them early lets both
+ * finish together (the rest follow, larger files first). A journey missing here only runs later.
+ */
+const LONGEST = [
+  'menus',
+  'security-admin',
+  'curriculum',
+  'operations',
+  'resources',
+  'homes',
+  'review',
+  'privacy',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const name = f.moduleId.split('/').pop()!.replace('.e2e.ts', '');
+      const i = LONGEST.indexOf(name);
+      return i === -1 ? LONGEST.length : i;
+    };
+    const bySize = await super.sort(files);
+    return bySize.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -7,11 +35,15 @@ export default defineConfig({
     globalSetup: ['apps/web/e2e/global-setup.ts'],
     setupFiles: ['apps/web/e2e/setup.ts'],
     pool: 'forks',
-    maxWorkers: 1,
-    fileParallelism: false,
+    // Two journeys at a time, each against a platform of its own (global-setup.ts starts one per
+    // worker): a journey spends most of its time waiting for the browser and the server, so two
+    // share a 2-core machine well. Within a worker, journeys run one after the other.
+    maxWorkers: Number(process.env.HANLIN_E2E_WORKERS ?? 2),
+    sequence: { sequencer: LongestFirst },
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // A real browser against a real server on a shared 2-core machine: give each poll room.
-    expect: { poll: { timeout: 10_000, interval: 100 } },
+    // A real browser against a real server on a shared 2-core machine, two journeys at a time: give
+    // each poll room (a passing poll returns as soon as it holds).
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });
