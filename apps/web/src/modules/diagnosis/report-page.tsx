@@ -156,8 +156,9 @@ function ReportBody({ r }: { r: MasteryReport }) {
         </Card>
       </Flex>
       {weakCauses.length > 0 && (
+        // Advice for the learner and their family, not a fault of the page: an information box.
         <Alert
-          type="warning"
+          type="info"
           showIcon
           title={t('diagnosis.report.causes')}
           description={
