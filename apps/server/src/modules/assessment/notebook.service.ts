@@ -136,8 +136,11 @@ export async function childNotebook(ctx: Ctx, studentId: string) {
   return { items };
 }
 
-/** What a student sees of a practice item before answering: never its key or explanation. */
-function practiceView(id: string, c: LeafItem) {
+/**
+ * What a student sees of a practice item before answering: never its key or explanation (the
+ * notebook's practise-similar and personalised practice, diagnosis, both give items this way).
+ */
+export function practiceView(id: string, c: LeafItem) {
   switch (c.type) {
     case 'single_choice':
     case 'multiple_choice':

@@ -10,7 +10,8 @@ import { asSystem } from '../../platform/db/scoped.ts';
 import { badRequest, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { gradeLeaf } from '../assessment/grading.ts';
-import type { AnswerValue, ItemContent, LeafItem } from '../assessment/item-model.ts';
+import type { AnswerValue, ItemContent } from '../assessment/item-model.ts';
+import { practiceView } from '../assessment/notebook.service.ts';
 import { recordPracticeMastery } from './mastery.service.ts';
 import { levelOf } from './mastery-levels.ts';
 import * as repo from './practice.repository.ts';
@@ -19,25 +20,6 @@ import * as rec from './recommend.repository.ts';
 import { ITEMS_PER_POINT, recommendationsFor, targetDifficulty } from './recommend.service.ts';
 
 const PURPOSE = 'personal-practice';
-
-/** What a student sees of an item before answering: never its key or explanation. */
-export function practiceView(id: string, c: LeafItem) {
-  switch (c.type) {
-    case 'single_choice':
-    case 'multiple_choice':
-      return { id, type: c.type, stem: c.stem, options: c.options, blanks: [] };
-    case 'fill_in':
-      return {
-        id,
-        type: c.type,
-        stem: c.stem,
-        options: [],
-        blanks: c.blanks.map((b) => ({ id: b.id, kind: b.kind })),
-      };
-    default:
-      return { id, type: c.type, stem: c.stem, options: [], blanks: [] };
-  }
-}
 
 const leaves = (rows: readonly { id: string; content: ItemContent }[]) =>
   rows.flatMap((r) => (r.content.type === 'composite' ? [] : [practiceView(r.id, r.content)]));
