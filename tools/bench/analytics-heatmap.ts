@@ -6,12 +6,14 @@
  * of the class reading it at once (closed loop), against `select 1` through the same pool measured
  * in the same run. Prints p50/p95/p99 and the ratio to the baseline; target p95 < 100 ms.
  *
- * Options: `--seconds N` per measurement (default 10), `--connections N` (default 8).
+ * Options: `--seconds N` per measurement (default 10), `--connections N` (default 8), `--statements`
+ * (also list the SQL statements of a heatmap request with their planning and execution times).
  */
 import { sql } from 'drizzle-orm';
 import { closedLoop, request, type SignedIn, signInAll, startServer } from './api-load.ts';
+import { statementsOf } from './api-mixed.ts';
 import { numArg, openBenchDb } from './bench-db.ts';
-import { loadNote, seeded, table } from './stats.ts';
+import { cpuOfTree, loadNote, postmasterOf, seeded, table } from './stats.ts';
 
 const STUDENTS = 45;
 const POINTS = 100;
@@ -21,7 +23,20 @@ export async function run(_args: string[]) {
   const connections = numArg('connections', 8);
   const log = (m: string) => console.log(m);
   log('heatmap: opening the benchmark database (built once under .hanlin-bench/heatmap)…');
-  const bench = await openBenchDb({ name: 'heatmap', demoStudents: 4000, log });
+  const statements = process.argv.includes('--statements');
+  const bench = await openBenchDb({
+    name: 'heatmap',
+    demoStudents: 4000,
+    log,
+    settings: statements
+      ? {
+          shared_preload_libraries: 'pg_stat_statements',
+          'pg_stat_statements.track': 'all',
+          'pg_stat_statements.track_planning': 'on',
+        }
+      : {},
+  });
+  if (statements) await bench.owner.db.execute(sql`create extension if not exists pg_stat_statements`);
   const db = bench.owner.db;
   const one = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)).rows[0] as T;
   const cls = await one<{ id: string; path: string; school: string }>(sql`
@@ -78,9 +93,12 @@ export async function run(_args: string[]) {
     const check = await request(server.base, 'GET', path, users[0]!.cookie, undefined, users[0]!.ip);
     if (check.status !== 200) throw new Error(`heatmap: ${check.status} ${check.body.slice(0, 200)}`);
     const shape = JSON.parse(check.body) as { students: unknown[]; points: unknown[] };
-    const load = (url: string) => {
+    const cluster = postmasterOf(bench.dir);
+    /** Closed-loop load on `url`, with the CPU the server and PostgreSQL spent per request meanwhile. */
+    const load = async (url: string) => {
       let k = 0;
-      return closedLoop(server.base, connections, seconds, () => {
+      const before = { server: cpuOfTree(server.pid), db: cpuOfTree(cluster) };
+      const r = await closedLoop(server.base, connections, seconds, () => {
         const user: SignedIn | undefined = users[k++ % users.length];
         return {
           user,
@@ -89,16 +107,35 @@ export async function run(_args: string[]) {
           },
         };
       });
+      const per = (s: number) => (1000 * s) / Math.max(1, r.requests);
+      return {
+        ...r,
+        cpuServer: per(cpuOfTree(server.pid) - before.server),
+        cpuDb: per(cpuOfTree(cluster) - before.db),
+      };
     };
     await load('/api/bench/baseline'); // warm-up of both
     await load(path);
     const base = await load('/api/bench/baseline');
+    if (statements) await db.execute(sql`select pg_stat_statements_reset()`);
     const heat = await load(path);
+    const listed = statements ? await statementsOf(bench, heat.requests) : undefined;
     console.log(
       `\nheatmap: ${shape.students.length} students × ${shape.points.length} points (${cells.n} mastery rows in the class), ${connections} teachers at once, ${seconds} s each; server in its own process as the application role; ${loadNote()}`,
     );
     table(
-      ['route', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'p95 ÷ baseline', 'target'],
+      [
+        'route',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'errors',
+        'cpu server',
+        'cpu db',
+        'p95 ÷ baseline',
+        'target',
+      ],
       [
         [
           'select 1 baseline',
@@ -107,6 +144,8 @@ export async function run(_args: string[]) {
           base.p95.toFixed(1),
           base.p99.toFixed(1),
           base.errors,
+          base.cpuServer.toFixed(2),
+          base.cpuDb.toFixed(2),
           '1.0',
           '',
         ],
@@ -117,12 +156,29 @@ export async function run(_args: string[]) {
           heat.p95.toFixed(1),
           heat.p99.toFixed(1),
           heat.errors,
+          heat.cpuServer.toFixed(2),
+          heat.cpuDb.toFixed(2),
           (heat.p95 / base.p95).toFixed(1),
           heat.p95 < 100 ? '✓ p95 < 100 ms' : '✗ p95 < 100 ms',
         ],
       ],
     );
-    console.log(`response body: ${(check.body.length / 1024).toFixed(0)} KiB`);
+    console.log(
+      `response body: ${(check.body.length / 1024).toFixed(0)} KiB; cpu in ms per request (server process, PostgreSQL cluster)`,
+    );
+    if (listed) {
+      console.log(`\nSQL statements per heatmap request: ${listed.perRequest.toFixed(1)}`);
+      table(
+        ['per request', 'planned', 'plan ms', 'exec ms', 'statement'],
+        listed.top.map((x) => [
+          x.perRequest.toFixed(2),
+          x.planned.toFixed(2),
+          x.planMs.toFixed(2),
+          x.execMs.toFixed(2),
+          x.query.slice(0, 110),
+        ]),
+      );
+    }
   } finally {
     await server.stop();
     await bench.stop();

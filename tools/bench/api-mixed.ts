@@ -128,7 +128,7 @@ export async function mixedWorkload(
 }
 
 /** What pg_stat_statements recorded since its reset, per request of the workload. */
-async function statementsOf(bench: BenchDb, requests: number) {
+export async function statementsOf(bench: BenchDb, requests: number) {
   const rows = (
     await bench.owner.db.execute<{
       query: string;

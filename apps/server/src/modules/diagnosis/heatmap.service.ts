@@ -30,43 +30,54 @@ async function classOrThrow(ctx: Ctx, classId: string) {
 export async function classHeatmap(ctx: Ctx, classId: string, subject?: string) {
   const header = await repo.classHeader(ctx.db, classId, ctx.actor.personId);
   if (!header) throw notFound('班级');
-  const { class: c, students, subjects } = header;
+  const { class: c, students, taught } = header;
+  const { columns, points: all } = await repo.classCells(ctx.db, classId);
+  // The cells' columns as places in `students` (-1: not in the list read a moment before).
+  const place = new Map(students.map((s, i) => [s.id, i]));
+  const at = Int32Array.from(columns, (id) => place.get(id) ?? -1);
+  // Subjects with estimates in the class, those the viewer teaches there first.
+  const subjects = [...new Set(all.map((r) => r.subject))]
+    .map((code) => ({ code, taught: taught.includes(code) }))
+    .sort((a, b) => Number(b.taught) - Number(a.taught) || a.code.localeCompare(b.code));
   const code = subject ?? subjects[0]?.code ?? null;
-  const rows = code ? await repo.classCells(ctx.db, classId, code) : [];
-  const column = new Map(students.map((s, i) => [s.id, i]));
-  const points = rows.map((r) => {
-    // Parallel arrays indexed like `students` (null: no estimate): a sixth of the size of objects.
-    const p: (number | null)[] = students.map(() => null);
-    const correct: (number | null)[] = students.map(() => null);
-    const wrong: (number | null)[] = students.map(() => null);
-    let sum = 0;
-    let n = 0;
-    let weak = 0;
-    for (const [id, x, c, w] of r.cells) {
-      const s = column.get(id);
-      if (s === undefined) continue;
-      sum += x;
-      n++;
-      if (x < WEAK_BELOW) weak++;
-      p[s] = round3(x);
-      correct[s] = c;
-      wrong[s] = w;
-    }
-    const mean = n > 0 ? sum / n : null;
-    return {
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      strand: r.strand,
-      students: n,
-      mean: mean === null ? null : round3(mean),
-      level: mean === null ? null : levelOf(mean),
-      weak,
-      p,
-      correct,
-      wrong,
-    };
-  });
+  const width = students.length;
+  const points = all
+    .filter((r) => r.subject === code)
+    .map((r) => {
+      // Parallel arrays indexed like `students` (null: no estimate): a sixth of the size of objects.
+      const p = new Array<number | null>(width).fill(null);
+      const correct = new Array<number | null>(width).fill(null);
+      const wrong = new Array<number | null>(width).fill(null);
+      let sum = 0;
+      let n = 0;
+      let weak = 0;
+      const cells = r.cells;
+      for (let i = 0; i + 3 < cells.length; i += 4) {
+        const s = at[cells[i]!] ?? -1;
+        if (s < 0) continue;
+        const x = cells[i + 1]! / 1000;
+        sum += x;
+        n++;
+        if (x < WEAK_BELOW) weak++;
+        p[s] = x;
+        correct[s] = cells[i + 2]!;
+        wrong[s] = cells[i + 3]!;
+      }
+      const mean = n > 0 ? sum / n : null;
+      return {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        strand: r.strand,
+        students: n,
+        mean: mean === null ? null : round3(mean),
+        level: mean === null ? null : levelOf(mean),
+        weak,
+        p,
+        correct,
+        wrong,
+      };
+    });
   // The weakest points first: lowest class mean, then most weak students, then curriculum order.
   points.sort((a, b) => (a.mean ?? 1) - (b.mean ?? 1) || b.weak - a.weak || a.code.localeCompare(b.code));
   await ctx.audit({

@@ -49,6 +49,19 @@ describe('class heatmap', () => {
     const mine = post.p[h.students.findIndex((s) => s.id === m.studentId)]!;
     expect(mine).toBeLessThan(0.5);
     expect(post.weak).toBe(post.p.filter((p) => p !== null && p < 0.5).length);
+    // Every cell is the stored estimate of the student of its column, to the thousandth.
+    const stored = await t.db.db.execute<{ s: string; kp: string; p: number }>(sql`
+      select km.student_id::text as s, km.knowledge_point_id::text as kp, km.p from knowledge_mastery km
+       join knowledge_point k on k.id = km.knowledge_point_id
+       join student st on st.person_id = km.student_id
+      where st.class_id = ${m.classId} and st.status = 'enrolled' and k.subject_code = '14'`);
+    const cells = h.points.flatMap((pt) =>
+      pt.p.flatMap((p, i) => (p === null ? [] : [[h.students[i]!.id, pt.id, p] as const])),
+    );
+    expect(cells.length).toBe(stored.rows.length);
+    const want = new Map(stored.rows.map((r) => [`${r.s}/${r.kp}`, r.p]));
+    for (const [s, kp, p] of cells)
+      expect(Math.abs(p - want.get(`${s}/${kp}`)!)).toBeLessThanOrEqual(0.0005 + 1e-9);
     const audit = await one<{ n: number }>(sql`select count(*)::int as n from audit_log
       where action = 'mastery.class.read' and target_id = ${m.classId}`);
     expect(audit.n).toBeGreaterThan(0);
