@@ -51,17 +51,17 @@ export async function classHeatmap(ctx: Ctx, classId: string, subject?: string) 
       let sum = 0;
       let n = 0;
       let weak = 0;
-      const cells = r.cells;
-      for (let i = 0; i + 3 < cells.length; i += 4) {
-        const s = at[cells[i]!] ?? -1;
+      for (const code of r.cells) {
+        const cell = repo.unpackCell(code);
+        const s = at[cell.column] ?? -1;
         if (s < 0) continue;
-        const x = cells[i + 1]! / 1000;
+        const x = cell.permille / 1000;
         sum += x;
         n++;
         if (x < WEAK_BELOW) weak++;
         p[s] = x;
-        correct[s] = cells[i + 2]!;
-        wrong[s] = cells[i + 3]!;
+        correct[s] = cell.correct;
+        wrong[s] = cell.wrong;
       }
       const mean = n > 0 ? sum / n : null;
       return {
