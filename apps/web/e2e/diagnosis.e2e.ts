@@ -143,8 +143,9 @@ describe('diagnosis', () => {
       .poll(() => panel.getByTestId('practice-items').locator('.ant-list-item').count())
       .toBeGreaterThan(0);
     const weak = panel.getByTestId('practice-student-weak');
+    // (Ant Design gives the test id to the checkbox's input.)
     const ticked = () =>
-      weak.evaluateAll((els) => els.filter((e) => e.querySelector('input:checked') !== null).length);
+      weak.evaluateAll((els) => els.filter((e) => (e as unknown as { checked: boolean }).checked).length);
     await expect.poll(ticked).toBe(await weak.count());
     expect(await panel.locator(`input[value="${pupil.id}"]`).isChecked()).toBe(true);
     await panel.getByTestId('practice-note').fill(note);
