@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/bootstrap.ts';
+import { apiAs } from './api.ts';
 import { baseUrl, DESKTOP, launch, loginAs, SHOTS } from './browser.ts';
 
 /** The phone of the issue: an iPhone 12–15 sized screen. */
@@ -23,45 +23,6 @@ afterAll(() => browser?.close());
 
 type Section = { key: string; items: { title: string }[] };
 type Home = { kind: string; sections: Section[] };
-
-/** A signed-in API client of the demo city (cookie and CSRF token), for arranging what waits. */
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: string, type = 'application/json') => {
-    const r = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': type } : {}) },
-      body,
-    });
-    expect(r.status, `${method} ${path}: ${r.status}`).toBe(200);
-    return r;
-  };
-  return {
-    get: async <T>(path: string) => (await (await call('GET', path)).json()) as T,
-    bytes: async (path: string) => new Uint8Array(await (await call('GET', path)).arrayBuffer()),
-    post: async <T>(path: string, body: unknown = {}) =>
-      (await (await call('POST', path, JSON.stringify(body))).json()) as T,
-    upload: (path: string, file: Uint8Array, name: string) => {
-      const form = new FormData();
-      form.append('file', new Blob([file], { type: 'video/mp4' }), name);
-      return fetch(`${baseUrl()}${path}`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrfToken },
-        body: form,
-      });
-    },
-  };
-}
 
 /**
  * Two micro-lessons of the demo teacher in review: one waits for the school's expert group, the
@@ -80,7 +41,9 @@ async function arrangeReviews() {
       subjectCode: '14',
       gradeCode: '14',
     });
-    expect((await teacher.upload(`/api/resources/${id}/files?role=main`, mp4, '微课.mp4')).status).toBe(200);
+    expect(
+      (await teacher.upload(`/api/resources/${id}/files?role=main`, mp4, '微课.mp4', 'video/mp4')).status,
+    ).toBe(200);
     await teacher.post(`/api/resources/${id}/submit`);
     return id;
   };
