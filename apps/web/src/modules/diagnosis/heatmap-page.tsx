@@ -4,9 +4,8 @@
  * point's header opens it for the class (weak students, prerequisites, 推送练习); a cell opens the
  * student's explanation. Exports the workbook (.xlsx) and the heatmap as a picture (PNG).
  */
-import { DownloadOutlined, PictureOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Segmented, Select, Typography } from 'antd';
+import { Flex, Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -14,15 +13,16 @@ import { api, unwrap } from '../../app/api/client';
 import { useMe } from '../../app/auth/auth-context';
 import { TEACHING_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
-import { DownloadButton } from '../../app/components/link-button';
 import { PageEmpty, PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { heatmapOption, heatmapSize, savePng } from './chart-png';
 import { type ClassHeatmap, heatmapExportUrl, useClassHeatmap } from './diagnosis-api';
+import { ExportButtons } from './export-buttons';
 import { HeatmapClassPicker } from './heatmap-class-picker';
 import { HeatmapGrid, LevelLegend } from './heatmap-grid';
 import { CellDrawer, PointDrawer } from './mastery-drawers';
+import { SubjectSelect } from './subject-select';
 
 /** The classes a teacher or head teacher teaches (from the home page's data). */
 function useMyClasses(enabled: boolean) {
@@ -120,26 +120,13 @@ export function HeatmapPage() {
                 data-testid="mastery-class"
               />
             )}
-            {d && d.subjects.length > 0 && (
-              <Select
-                style={{ minWidth: 100 }}
-                value={d.subject ?? undefined}
-                onChange={(v) => set({ subject: v })}
-                options={d.subjects.map((s) => ({ value: s.code, label: subjectLabel(s.code) }))}
-                aria-label={t('diagnosis.subject')}
-                data-testid="mastery-subject"
-              />
-            )}
-            <DownloadButton
-              icon={<DownloadOutlined />}
-              url={heatmapExportUrl(classId, d?.subject ?? subject)}
-              disabled={!d}
-            >
-              {t('diagnosis.exportXlsx')}
-            </DownloadButton>
-            <Button icon={<PictureOutlined />} onClick={savePicture} disabled={!d || d.points.length === 0}>
-              {t('diagnosis.exportPng')}
-            </Button>
+            <SubjectSelect subjects={d?.subjects} value={d?.subject} onChange={(v) => set({ subject: v })} />
+            <ExportButtons
+              xlsxUrl={heatmapExportUrl(classId, d?.subject ?? subject)}
+              ready={!!d}
+              onPicture={savePicture}
+              pictureReady={!!d && d.points.length > 0}
+            />
           </Flex>
         }
       />
