@@ -1,4 +1,5 @@
 import { Card, Col, Empty, Flex, Row, Select, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
@@ -22,6 +23,11 @@ export function PracticeClassPage() {
   const classes = useAssignableClasses(true);
   const classId = params.get('class') ?? classes.data?.items[0]?.id ?? '';
   const kp = params.get('kp') ?? '';
+  // Below the xl breakpoint the point's panel sits under the list: bring it into view when chosen.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (kp && window.innerWidth < 1200) panel.current?.scrollIntoView({ block: 'start' });
+  }, [kp]);
   const practice = useClassPractice(classId);
   const subject = useCodeLabel('subject');
   const go = (next: { class?: string; kp?: string }) => {
@@ -90,7 +96,7 @@ export function PracticeClassPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} xl={15}>
+          <Col xs={24} xl={15} ref={panel}>
             {kp ? (
               <PushPanel key={kp} classId={classId} kp={kp} />
             ) : (
