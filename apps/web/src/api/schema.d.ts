@@ -32941,7 +32941,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 推送练习：把一个知识点的题目推送给班里选定的学生，学生首页优先显示并收到通知 */
+        /** 推送练习：把一个知识点的题目推送给班里选定的学生，学生首页优先显示并收到通知（幂等：同一提交编号重复提交只推送一次） */
         post: {
             parameters: {
                 query?: never;
@@ -32954,6 +32954,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        key: string;
                         /** Format: uuid */
                         knowledgePointId: string;
                         itemIds: string[];
@@ -32972,6 +32973,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            repeated: boolean;
                         };
                     };
                 };

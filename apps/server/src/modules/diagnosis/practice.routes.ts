@@ -57,6 +57,8 @@ const ZPracticeItem = z.object({
 const ZMastery = z.object({ p: z.number(), level: ZLevel, answers: z.number() }).nullable();
 
 const ZPushBody = z.strictObject({
+  /** The client's idempotency key of this submission (one per filled-in form): a retry returns the first push. */
+  key: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   knowledgePointId: ZId,
   itemIds: z.array(ZId).min(1).max(20),
   studentIds: z.array(ZId).min(1).max(200),
@@ -233,10 +235,11 @@ export async function practiceRoutes(app: FastifyInstance) {
       config: { policy: { allow: TEACHERS, params: { id: 'practice_class' } } },
       schema: {
         tags,
-        summary: '推送练习：把一个知识点的题目推送给班里选定的学生，学生首页优先显示并收到通知',
+        summary:
+          '推送练习：把一个知识点的题目推送给班里选定的学生，学生首页优先显示并收到通知（幂等：同一提交编号重复提交只推送一次）',
         params: ZClassParams,
         body: ZPushBody,
-        response: { 200: z.object({ id: z.string() }), ...errorResponses },
+        response: { 200: z.object({ id: z.string(), repeated: z.boolean() }), ...errorResponses },
       },
     },
     (req) => runAs(req, (ctx) => push.createPush(ctx, req.params.id, req.body), { write: true }),

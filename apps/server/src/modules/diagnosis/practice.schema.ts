@@ -8,7 +8,7 @@
  */
 
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, newId } from '../../platform/db/types.ts';
 import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
 import { knowledgePoints } from '../curriculum/curriculum.schema.ts';
@@ -29,9 +29,16 @@ export const practicePushes = pgTable(
     /** The teacher's word to the students (may be empty). */
     note: text('note').notNull().default(''),
     createdBy: uuid('created_by').notNull(),
+    /**
+     * The teacher's client's idempotency key of the submission (one per filled-in form): a
+     * retried request (double click, dropped connection) finds the push it made the first time.
+     * Null on pushes made before keys were required.
+     */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex('practice_push_client_key_uq').on(t.createdBy, t.clientKey),
     index('practice_push_path_gist').using('gist', t.path),
     index('practice_push_class_idx').on(t.classId, t.createdAt),
     check('practice_push_items_ck', sql`cardinality(${t.itemIds}) between 1 and 20`),
@@ -90,6 +97,7 @@ export const practiceInventory = [
       itemIds: NONE,
       note: personal('general', 'statutory_duty', PRACTICE),
       createdBy: personal('general', 'statutory_duty', PRACTICE),
+      clientKey: NONE,
       createdAt: NONE,
     },
   }),

@@ -111,7 +111,13 @@ export const practiceMatrix: ScopeMatrix = {
     'POST /api/diagnosis/practice/classes/:id/pushes': (t) => [
       {
         url: `/api/diagnosis/practice/classes/${t.class}/pushes`,
-        body: { knowledgePointId: NO_SUCH_ID, itemIds: [NO_SUCH_ID], studentIds: [t.student], note: '' },
+        body: {
+          key: 'scope-matrix-push',
+          knowledgePointId: NO_SUCH_ID,
+          itemIds: [NO_SUCH_ID],
+          studentIds: [t.student],
+          note: '',
+        },
       },
     ],
     'POST /api/diagnosis/practice/classes/:id/mutes': (t) => [

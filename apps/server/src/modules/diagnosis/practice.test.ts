@@ -178,6 +178,7 @@ describe('personalised practice', () => {
     expect(weak).toContain(studentId);
     expect(point.items.length).toBeGreaterThan(0);
     const pushed = await teacher.post(`/api/diagnosis/practice/classes/${classId}/pushes`, {
+      key: 'first-push-0001',
       knowledgePointId: kp.weak,
       itemIds: practiceItems.filter((id) => id !== answered).slice(0, 2),
       studentIds: weak,
@@ -212,6 +213,7 @@ describe('personalised practice', () => {
     // Another class's data: 404, and nothing stored.
     expect((await teacher.get(`/api/diagnosis/practice/classes/${otherClassId}`)).statusCode).toBe(404);
     const foreign = await teacher.post(`/api/diagnosis/practice/classes/${otherClassId}/pushes`, {
+      key: 'foreign-push-01',
       knowledgePointId: kp.weak,
       itemIds: practiceItems.slice(0, 1),
       studentIds: [studentId],
@@ -239,5 +241,43 @@ describe('personalised practice', () => {
     expect(off.statusCode, off.body).toBe(200);
     const after = await advice(student);
     expect(after.recommendations.map((r) => r.knowledgePoint.id)).not.toContain(kp.pre);
+  });
+
+  it('pushes once when the same submission arrives twice, one after the other or together', async () => {
+    const stored = async () =>
+      (
+        await t.db.db.execute<{ pushes: number; notes: number }>(
+          sql`select (select count(*)::int from practice_push where class_id = ${classId}) as pushes,
+                     (select count(*)::int from notification where person_id = ${studentId} and kind = 'practice_push') as notes`,
+        )
+      ).rows[0]!;
+    const submission = (key: string) => ({
+      key,
+      knowledgePointId: kp.weak,
+      itemIds: practiceItems.slice(0, 1),
+      studentIds: [studentId],
+      note: '',
+    });
+    const url = `/api/diagnosis/practice/classes/${classId}/pushes`;
+    const before = await stored();
+    // A retry after a dropped answer: the first push comes back, nothing more is stored or sent.
+    const first = await teacher.post(url, submission('retried-push-01'));
+    const retry = await teacher.post(url, submission('retried-push-01'));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(first.json()).toMatchObject({ repeated: false });
+    expect(retry.json()).toEqual({ id: first.json().id, repeated: true });
+    expect(await stored()).toEqual({ pushes: before.pushes + 1, notes: before.notes + 1 });
+    // A double click: both requests in flight at once, one push and one notification.
+    const both = await Promise.all([
+      teacher.post(url, submission('double-click-01')),
+      teacher.post(url, submission('double-click-01')),
+    ]);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(both[0]!.json().id).toBe(both[1]!.json().id);
+    expect(await stored()).toEqual({ pushes: before.pushes + 2, notes: before.notes + 2 });
+    // The key of one submission reused for another point is refused, not answered with the wrong push.
+    const reused = await teacher.post(url, { ...submission('retried-push-01'), knowledgePointId: kp.pre });
+    expect(reused.statusCode).toBe(409);
   });
 });

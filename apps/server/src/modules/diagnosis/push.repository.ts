@@ -89,6 +89,11 @@ export async function classStudents(tx: Tx, classId: string, kp: string, student
   ).rows;
 }
 
+/**
+ * Stores a push and its students, unless the teacher already made one with this client key (a
+ * retried submission): then nothing is stored and undefined is returned. A concurrent twin waits
+ * on the unique index and finds the winner's row once it commits.
+ */
 export async function insertPush(
   tx: Tx,
   p: {
@@ -98,20 +103,32 @@ export async function insertPush(
     itemIds: readonly string[];
     note: string;
     by: string;
+    key: string;
     students: readonly { id: string; path: string; p: number | null }[];
   },
-): Promise<string> {
+): Promise<string | undefined> {
   const id = newId();
-  await tx.execute(
-    sql`insert into practice_push (id, class_id, path, knowledge_point_id, item_ids, note, created_by)
-        values (${id}, ${p.classId}, ${p.path}::ltree, ${p.kp}, ${sql.param([...p.itemIds])}::uuid[], ${p.note}, ${p.by})`,
+  const r = await tx.execute(
+    sql`insert into practice_push (id, class_id, path, knowledge_point_id, item_ids, note, created_by, client_key)
+        values (${id}, ${p.classId}, ${p.path}::ltree, ${p.kp}, ${sql.param([...p.itemIds])}::uuid[], ${p.note}, ${p.by}, ${p.key})
+        on conflict (created_by, client_key) do nothing returning id`,
   );
+  if (r.rows.length === 0) return undefined;
   await tx.execute(
     sql`insert into practice_push_student (push_id, student_id, path, p_before)
         select ${id}, x.id, x.path::ltree, x.p
           from jsonb_to_recordset(${JSON.stringify(p.students)}::jsonb) as x(id uuid, path text, p real)`,
   );
   return id;
+}
+
+/** The push a teacher made with this client key, if any (a retried submission). */
+export async function pushByKey(tx: Tx, by: string, key: string) {
+  const r = await tx.execute<{ id: string; classId: string; kp: string }>(
+    sql`select id, class_id as "classId", knowledge_point_id as kp from practice_push
+         where created_by = ${by} and client_key = ${key}`,
+  );
+  return r.rows[0];
 }
 
 export interface PushRow {

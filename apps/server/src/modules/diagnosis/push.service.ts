@@ -5,7 +5,7 @@
  * reason and get a notification — then follows who has practised and how the point's mastery moved
  * since. A teacher may also turn a point off for the class's automatic recommendations.
  */
-import { badRequest, notFound } from '../../platform/errors/app-error.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notifyEach } from '../notifications/notifications.service.ts';
 import { levelOf, WEAK_BELOW } from './mastery-levels.ts';
@@ -94,15 +94,35 @@ export async function pointPractice(ctx: Ctx, classId: string, kp: string) {
 }
 
 export interface TNewPush {
+  /** The client's idempotency key of this submission (one per filled-in form). */
+  key: string;
   knowledgePointId: string;
   itemIds: string[];
   studentIds: string[];
   note: string;
 }
 
-/** 推送练习: stores the push, tells each student, audits it. */
+/**
+ * The push a retried submission made the first time; a key reused for another class or point is
+ * a client's error, refused rather than answered with the wrong push.
+ */
+async function earlierPush(ctx: Ctx, classId: string, input: TNewPush) {
+  const done = await repo.pushByKey(ctx.db, ctx.actor.personId, input.key);
+  if (!done) return undefined;
+  if (done.classId !== classId || done.kp !== input.knowledgePointId)
+    throw conflict('这个提交编号已用于另一次推送，请刷新页面后重试');
+  return { id: done.id, repeated: true };
+}
+
+/**
+ * 推送练习: stores the push, tells each student, audits it. Idempotent on the client's key: the
+ * same submission again (a double click, a retried request) answers with the first push and
+ * neither stores nor notifies anything more.
+ */
 export async function createPush(ctx: Ctx, classId: string, input: TNewPush) {
   const c = await classOrFail(ctx, classId);
+  const earlier = await earlierPush(ctx, classId, input);
+  if (earlier) return earlier;
   const itemIds = [...new Set(input.itemIds)];
   const items = await itemsForClass(ctx.db, {
     classId,
@@ -128,8 +148,15 @@ export async function createPush(ctx: Ctx, classId: string, input: TNewPush) {
     itemIds,
     note,
     by: ctx.actor.personId,
+    key: input.key,
     students,
   });
+  if (id === undefined) {
+    // A concurrent twin of this submission stored it first.
+    const winner = await earlierPush(ctx, classId, input);
+    if (winner) return winner;
+    throw conflict('推送未能保存，请刷新后重试');
+  }
   await notifyEach(ctx.db, repo.pushRecipients(id), {
     kind: 'practice_push',
     title: `${teacherTitle(ctx.actor.name)}给你推送了练习：${kpName}`,
@@ -147,7 +174,7 @@ export async function createPush(ctx: Ctx, classId: string, input: TNewPush) {
       students: students.length,
     },
   });
-  return { id };
+  return { id, repeated: false };
 }
 
 /** One push with each student's practice and the point's mastery then and now. */

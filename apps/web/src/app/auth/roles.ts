@@ -122,6 +122,10 @@ export const ITEM_ANALYSIS_ROLES: readonly Role[] = [
 
 /** 学情热力图: the teachers of a class and its school's administrators (the server's HEATMAP_READERS). */
 export const MASTERY_HEATMAP_ROLES: readonly Role[] = ['teacher', 'head_teacher', 'school_admin'];
+/** Those who teach classes: their pages offer the classes they teach (others pick one of their scope). */
+export const TEACHING_ROLES: readonly Role[] = ['teacher', 'head_teacher'];
+/** 个性化练习 for a class: its teachers choose a weak point and push practice (the server's practice TEACHERS). */
+export const PRACTICE_PUSH_ROLES: readonly Role[] = TEACHING_ROLES;
 /** 学情报告 in the menu: the student and their guardians (staff open a student's from the heatmap). */
 export const MASTERY_REPORT_ROLES: readonly Role[] = ['student', 'parent'];
 /** 学情分析: administrators and researchers, aggregates only (the server's ROLLUP_READERS). */

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -47,6 +48,7 @@ import {
   NOTICE_ADMIN_ROLES,
   OPERATIONS_ROLES,
   ORG_BROWSER_ROLES,
+  PRACTICE_PUSH_ROLES,
   PRIVACY_REGISTER_ROLES,
   REVIEW_ROLES,
   SECOND_FACTOR_ROLES,
@@ -140,6 +142,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: '/diagnosis/heatmap',
       icon: <HeatMapOutlined />,
       label: t('nav.masteryHeatmap'),
+    },
+    PRACTICE_PUSH_ROLES.includes(me.role) && {
+      key: '/diagnosis/practice',
+      icon: <AimOutlined />,
+      label: t('nav.practice'),
     },
     MASTERY_REPORT_ROLES.includes(me.role) && {
       key: '/diagnosis/report',

@@ -29,7 +29,7 @@ export interface SyncState {
 const storageKey = (attemptId: string) => `hanlin.attempt.${attemptId}`;
 
 /** A key the server accepts ([A-Za-z0-9_-], 8–64), random enough never to repeat. */
-function newKey(): string {
+export function newKey(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,29 +1,36 @@
 /**
- * 学情热力图 (issue 11 §5): a teacher's class, students × the knowledge points they have answered
- * on, coloured by mastery level — the weakest points first, or by strand in curriculum order. A
+ * 学情热力图 (issue 11 §5): a teacher's class (a school administrator picks a grade and a class of
+ * their scope), students × the knowledge points they have answered on, coloured by mastery level — the weakest points first, or by strand in curriculum order. A
  * point's header opens it for the class (weak students, prerequisites, 推送练习); a cell opens the
  * student's explanation. Exports the workbook (.xlsx) and the heatmap as a picture (PNG).
  */
-import { DownloadOutlined, PictureOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Segmented, Select, Typography } from 'antd';
+import { Flex, Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
+import { useMe } from '../../app/auth/auth-context';
+import { TEACHING_ROLES } from '../../app/auth/roles';
 import { useCodeLabel } from '../../app/codes/use-codes';
-import { DownloadButton } from '../../app/components/link-button';
 import { PageEmpty, PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { heatmapOption, heatmapSize, savePng } from './chart-png';
 import { type ClassHeatmap, heatmapExportUrl, useClassHeatmap } from './diagnosis-api';
+import { ExportButtons } from './export-buttons';
+import { HeatmapClassPicker } from './heatmap-class-picker';
 import { HeatmapGrid, LevelLegend } from './heatmap-grid';
 import { CellDrawer, PointDrawer } from './mastery-drawers';
+import { SubjectSelect } from './subject-select';
 
 /** The classes a teacher or head teacher teaches (from the home page's data). */
-function useMyClasses() {
-  const home = useQuery({ queryKey: ['portal', 'home'], queryFn: () => unwrap(api.GET('/api/portal/home')) });
+function useMyClasses(enabled: boolean) {
+  const home = useQuery({
+    queryKey: ['portal', 'home'],
+    queryFn: () => unwrap(api.GET('/api/portal/home')),
+    enabled,
+  });
   const classes = (
     (home.data as { classes?: { id: string; name: string; kind: string }[] } | undefined)?.classes ?? []
   ).filter((c) => c.kind === 'class');
@@ -34,8 +41,10 @@ export function HeatmapPage() {
   const { t } = useTranslation();
   const subjectLabel = useCodeLabel('subject');
   const [params, setParams] = useSearchParams();
-  const { home, classes } = useMyClasses();
-  const classId = params.get('class') ?? classes[0]?.id;
+  // Teachers choose among the classes they teach; administrators pick a grade and class of their scope.
+  const teaches = TEACHING_ROLES.includes(useMe().role);
+  const { home, classes } = useMyClasses(teaches);
+  const classId = params.get('class') ?? (teaches ? classes[0]?.id : undefined);
   const subject = params.get('subject') ?? undefined;
   const [order, setOrder] = useState<'weakest' | 'strand'>('weakest');
   const [point, setPoint] = useState<string>();
@@ -46,12 +55,20 @@ export function HeatmapPage() {
     for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
     setParams(p, { replace: true });
   };
-  if (home.isPending) return <PageLoading />;
+  const picker = teaches ? undefined : (
+    <HeatmapClassPicker classId={classId} onChange={(v) => set({ class: v, subject: undefined })} />
+  );
+  if (teaches && home.isPending) return <PageLoading />;
   if (!classId)
     return (
       <Stack>
-        <PageTitle title={t('diagnosis.heatmap.title')} subtitle={t('diagnosis.heatmap.subtitle')} />
-        <PageEmpty text={t('diagnosis.heatmap.noClass')} />
+        <PageTitle
+          title={t('diagnosis.heatmap.title')}
+          subtitle={t('diagnosis.heatmap.subtitle')}
+          testId="mastery-heatmap-title"
+          extra={picker}
+        />
+        <PageEmpty text={t(teaches ? 'diagnosis.heatmap.noClass' : 'diagnosis.heatmap.pickHint')} />
       </Stack>
     );
   const d = q.data;
@@ -92,7 +109,8 @@ export function HeatmapPage() {
         testId="mastery-heatmap-title"
         extra={
           <Flex wrap gap={8}>
-            {classes.length > 1 && (
+            {picker}
+            {teaches && classes.length > 1 && (
               <Select
                 style={{ minWidth: 140 }}
                 value={classId}
@@ -102,26 +120,13 @@ export function HeatmapPage() {
                 data-testid="mastery-class"
               />
             )}
-            {d && d.subjects.length > 0 && (
-              <Select
-                style={{ minWidth: 100 }}
-                value={d.subject ?? undefined}
-                onChange={(v) => set({ subject: v })}
-                options={d.subjects.map((s) => ({ value: s.code, label: subjectLabel(s.code) }))}
-                aria-label={t('diagnosis.subject')}
-                data-testid="mastery-subject"
-              />
-            )}
-            <DownloadButton
-              icon={<DownloadOutlined />}
-              url={heatmapExportUrl(classId, d?.subject ?? subject)}
-              disabled={!d}
-            >
-              {t('diagnosis.exportXlsx')}
-            </DownloadButton>
-            <Button icon={<PictureOutlined />} onClick={savePicture} disabled={!d || d.points.length === 0}>
-              {t('diagnosis.exportPng')}
-            </Button>
+            <SubjectSelect subjects={d?.subjects} value={d?.subject} onChange={(v) => set({ subject: v })} />
+            <ExportButtons
+              xlsxUrl={heatmapExportUrl(classId, d?.subject ?? subject)}
+              ready={!!d}
+              onPicture={savePicture}
+              pictureReady={!!d && d.points.length > 0}
+            />
           </Flex>
         }
       />

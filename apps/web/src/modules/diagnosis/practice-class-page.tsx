@@ -1,4 +1,5 @@
 import { Card, Col, Empty, Flex, Row, Select, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
@@ -11,16 +12,22 @@ import { PushPanel } from './practice-push-panel';
 import { MasteryChange } from './practice-reason';
 
 /**
- * 个性化练习 for a teacher (`/diagnosis/practice?class=…&kp=…`, linked from the mastery heatmap):
- * what the class is recommended (points × students weak on them), one point's students and items
- * to push, and the pushes so far with who has practised and how the point's mastery moved.
+ * 个性化练习 for a teacher (the menu's entry, or `/diagnosis/practice?class=…&kp=…` from the mastery
+ * heatmap): what the class is recommended (points × students weak on them), one point's students
+ * and items to push, and the pushes so far with who has practised and how the point's mastery
+ * moved. Opened from the menu, it shows the teacher's first class; the select changes it.
  */
 export function PracticeClassPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const classId = params.get('class') ?? '';
-  const kp = params.get('kp') ?? '';
   const classes = useAssignableClasses(true);
+  const classId = params.get('class') ?? classes.data?.items[0]?.id ?? '';
+  const kp = params.get('kp') ?? '';
+  // Below the xl breakpoint the point's panel sits under the list: bring it into view when chosen.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (kp && window.innerWidth < 1200) panel.current?.scrollIntoView({ block: 'start' });
+  }, [kp]);
   const practice = useClassPractice(classId);
   const subject = useCodeLabel('subject');
   const go = (next: { class?: string; kp?: string }) => {
@@ -48,8 +55,10 @@ export function PracticeClassPage() {
           />
         }
       />
-      {!classId ? (
-        <Empty description={t('practice.pickClass')} />
+      {classes.isPending && !params.get('class') ? (
+        <PageLoading />
+      ) : !classId ? (
+        <Empty description={t('practice.noClasses')} />
       ) : practice.isPending ? (
         <PageLoading />
       ) : practice.isError ? (
@@ -87,7 +96,7 @@ export function PracticeClassPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} xl={15}>
+          <Col xs={24} xl={15} ref={panel}>
             {kp ? (
               <PushPanel key={kp} classId={classId} kp={kp} />
             ) : (
@@ -103,6 +112,7 @@ export function PracticeClassPage() {
                 rowKey="id"
                 dataSource={practice.data.pushes}
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 'max-content' }}
                 locale={{ emptyText: t('practice.noPushes') }}
                 data-testid="practice-pushes"
                 expandable={{ expandedRowRender: (r) => <PushStudents id={r.id} /> }}

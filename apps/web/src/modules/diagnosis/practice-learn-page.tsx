@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageError, PageLoading } from '../../app/components/page-state';
 import { Stack } from '../../app/components/stack';
+import { PracticeItemCard } from '../assessment/practice-item-card';
 import { answerPractice, type PracticeResult, practiceKeys, usePracticeSet } from './practice-api';
-import { PracticeItemCard } from './practice-item-card';
 import { LevelTag, MasteryChange, useReasons } from './practice-reason';
 
 /**

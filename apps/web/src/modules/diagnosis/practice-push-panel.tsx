@@ -1,7 +1,8 @@
 import { App, Button, Card, Checkbox, Flex, Input, List, Select, Switch, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, PageError, PageLoading } from '../../app/components/page-state';
+import { newKey } from '../assessment/attempt-sync';
 import { useItemSearch } from '../assessment/bank-api';
 import { RichText } from '../assessment/rich-text';
 import { type PointPractice, percent, useMute, usePointPractice, usePush } from './practice-api';
@@ -49,22 +50,30 @@ function PushForm({ classId, point }: { classId: string; point: PointPractice })
     const next = candidates[0];
     setItems((xs) => (next ? xs.map((x) => (x.id === id ? next : x)) : xs.filter((x) => x.id !== id)));
   };
-  const submit = () =>
+  // One idempotency key per submission: a double click or a resubmission of the same form after
+  // a failed answer sends the key again (the server pushes once); a pushed form starts a new one.
+  const submission = useRef<{ body: string; key: string } | undefined>(undefined);
+  const submit = () => {
+    const body = {
+      knowledgePointId: point.knowledgePoint.id,
+      itemIds: items.map((i) => i.id),
+      studentIds: students,
+      note,
+    };
+    const sig = JSON.stringify(body);
+    if (submission.current?.body !== sig) submission.current = { body: sig, key: newKey() };
     push.mutate(
-      {
-        knowledgePointId: point.knowledgePoint.id,
-        itemIds: items.map((i) => i.id),
-        studentIds: students,
-        note,
-      },
+      { key: submission.current.key, ...body },
       {
         onSuccess: () => {
+          submission.current = undefined;
           void message.success(t('practice.pushedOk', { n: students.length }));
           setNote('');
         },
         onError: (e) => void message.error(errorMessage(e, t('practice.pushFailed'))),
       },
     );
+  };
   return (
     <Card
       size="small"

@@ -4,22 +4,22 @@
  * of each weakness, and the change over the last 30 days. Never a rank nor a classmate. Readable on
  * a phone; exports the workbook (.xlsx) and a picture (PNG).
  */
-import { DownloadOutlined, PictureOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Progress, Select, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Progress, Select, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../app/api/client';
 import { useMe } from '../../app/auth/auth-context';
 import { useCodeLabel } from '../../app/codes/use-codes';
-import { DownloadButton } from '../../app/components/link-button';
 import { PageEmpty, PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
 import { levelVisualMap, savePng } from './chart-png';
 import { LEVEL_COLOURS, type MasteryReport, pct, reportExportUrl, useMasteryReport } from './diagnosis-api';
+import { ExportButtons } from './export-buttons';
 import { LevelLegend } from './heatmap-grid';
 import { LevelTag } from './mastery-drawers';
+import { SubjectSelect } from './subject-select';
 
 function useChildren(enabled: boolean) {
   const home = useQuery({
@@ -72,28 +72,13 @@ export function ReportPage() {
                 data-testid="mastery-child"
               />
             )}
-            {r && r.subjects.length > 0 && (
-              <Select
-                style={{ minWidth: 90 }}
-                value={r.subject ?? undefined}
-                onChange={(v) => set({ subject: v })}
-                options={r.subjects.map((s) => ({ value: s.code, label: subjectLabel(s.code) }))}
-                aria-label={t('diagnosis.subject')}
-                data-testid="mastery-subject"
-              />
-            )}
-            {studentId && (
-              <DownloadButton
-                icon={<DownloadOutlined />}
-                url={reportExportUrl(studentId, r?.subject ?? subject)}
-                disabled={!r}
-              >
-                {t('diagnosis.exportXlsx')}
-              </DownloadButton>
-            )}
-            <Button icon={<PictureOutlined />} onClick={savePicture} disabled={!r || r.summary.points === 0}>
-              {t('diagnosis.exportPng')}
-            </Button>
+            <SubjectSelect subjects={r?.subjects} value={r?.subject} onChange={(v) => set({ subject: v })} />
+            <ExportButtons
+              xlsxUrl={studentId ? reportExportUrl(studentId, r?.subject ?? subject) : undefined}
+              ready={!!r}
+              onPicture={savePicture}
+              pictureReady={!!r && r.summary.points > 0}
+            />
           </Flex>
         }
       />

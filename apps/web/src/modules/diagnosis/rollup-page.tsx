@@ -5,12 +5,11 @@
  * header drills down; a cell of fewer than five students shows its count only. Exports the
  * workbook (.xlsx) and the table as a picture (PNG).
  */
-import { DownloadOutlined, PictureOutlined, UpOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Select, Typography } from 'antd';
+import { UpOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCodeLabel } from '../../app/codes/use-codes';
-import { DownloadButton } from '../../app/components/link-button';
 import { PageEmpty, PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
@@ -23,8 +22,10 @@ import {
   rollupExportUrl,
   useMasteryRollup,
 } from './diagnosis-api';
+import { ExportButtons } from './export-buttons';
 import { LevelLegend } from './heatmap-grid';
 import './diagnosis.css';
+import { SubjectSelect } from './subject-select';
 
 type Cell = MasteryRollup['points'][number]['overall'];
 
@@ -82,26 +83,13 @@ export function RollupPage() {
                 {r.parent.name}
               </Button>
             )}
-            {r && r.subjects.length > 0 && (
-              <Select
-                style={{ minWidth: 90 }}
-                value={r.subject ?? undefined}
-                onChange={(v) => set({ subject: v })}
-                options={r.subjects.map((s) => ({ value: s.code, label: subjectLabel(s.code) }))}
-                aria-label={t('diagnosis.subject')}
-                data-testid="mastery-subject"
-              />
-            )}
-            <DownloadButton
-              icon={<DownloadOutlined />}
-              url={rollupExportUrl(unit, r?.subject ?? subject)}
-              disabled={!r}
-            >
-              {t('diagnosis.exportXlsx')}
-            </DownloadButton>
-            <Button icon={<PictureOutlined />} onClick={savePicture} disabled={!r || r.points.length === 0}>
-              {t('diagnosis.exportPng')}
-            </Button>
+            <SubjectSelect subjects={r?.subjects} value={r?.subject} onChange={(v) => set({ subject: v })} />
+            <ExportButtons
+              xlsxUrl={rollupExportUrl(unit, r?.subject ?? subject)}
+              ready={!!r}
+              onPicture={savePicture}
+              pictureReady={!!r && r.points.length > 0}
+            />
           </Flex>
         }
       />

@@ -2,18 +2,23 @@ import { Alert, Button, Card, Checkbox, Flex, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/components/page-state';
-import { CorrectAnswer } from '../assessment/notebook-answer';
-import { RichText } from '../assessment/rich-text';
-import type { PracticeAnswer, PracticeItem, PracticeResult } from './practice-api';
+import { CorrectAnswer } from './notebook-answer';
+import type { PracticeAnswer, PracticeItem, PracticeResult } from './notebook-api';
+import { RichText } from './rich-text';
 
-/** One practice item: the student answers, it is graded at once, the key and explanation follow. */
+/**
+ * One practice item (phone first): the student answers, it is graded at once, the key and
+ * explanation follow. Serves the notebook's 练一练 and the recommended practice of diagnosis (A8),
+ * whose items and answers have the same shape; `onAnswer` sends the answer and shows the result
+ * (a failure is shown on the card).
+ */
 export function PracticeItemCard({
   item,
   result,
   onAnswer,
 }: {
   item: PracticeItem;
-  result: PracticeResult | undefined;
+  result: Pick<PracticeResult, 'correct' | 'solution'> | undefined;
   onAnswer: (value: PracticeAnswer) => Promise<void>;
 }) {
   const { t } = useTranslation();
