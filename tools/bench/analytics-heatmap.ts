@@ -10,6 +10,7 @@
  * (also list the SQL statements of a heatmap request with their planning and execution times).
  */
 import { sql } from 'drizzle-orm';
+import { packCells } from '../../apps/server/src/modules/diagnosis/heatmap-cells.ts';
 import { closedLoop, request, type SignedIn, signInAll, startServer } from './api-load.ts';
 import { statementsOf } from './api-mixed.ts';
 import { numArg, openBenchDb } from './bench-db.ts';
@@ -75,8 +76,27 @@ export async function run(_args: string[]) {
     select x.s, x.kp, ${cls.path}::ltree, x.p, x.c, x.w, now(), now()
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(s uuid, kp uuid, p real, c int, w int)
     on conflict (student_id, knowledge_point_id) do update set p = excluded.p, path = excluded.path`);
+  // The packed copy the heatmap reads, of all the students' estimates (the demo's too), as the app
+  // writes it with them (heatmap-cells.ts).
+  const estimates = await db.execute<{
+    s: string;
+    kp: string;
+    p: number;
+    correct: number;
+    wrong: number;
+  }>(sql`
+    select student_id as s, knowledge_point_id as kp, p, correct, wrong from knowledge_mastery
+     where student_id = any(${sql.param(students)}::uuid[])`);
+  const packed = new Map<string, { kp: string; p: number; correct: number; wrong: number }[]>();
+  for (const r of estimates.rows) packed.set(r.s, [...(packed.get(r.s) ?? []), r]);
+  const states = [...packed].map(([s, list]) => ({ s, cells: packCells(list) }));
+  await db.execute(sql`
+    insert into mastery_state (student_id, path, state, answers, cells, updated_at)
+    select x.s, ${cls.path}::ltree, '{}'::jsonb, 0, x.cells, now()
+      from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as x(s uuid, cells text)
+    on conflict (student_id) do update set cells = excluded.cells, path = excluded.path`);
   // What autovacuum does after a bulk write: the planner sees the rows just written.
-  await db.execute(sql`analyze knowledge_mastery, knowledge_point, student`);
+  await db.execute(sql`analyze knowledge_mastery, mastery_state, knowledge_point, student`);
   const cells = await one<{ n: number }>(sql`select count(*)::int as n from knowledge_mastery km
       join student s on s.person_id = km.student_id where s.class_id = ${cls.id}`);
   const teachers = (

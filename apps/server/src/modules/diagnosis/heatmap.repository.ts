@@ -51,8 +51,8 @@ export async function classStudents(tx: Tx, classId: string): Promise<StudentRow
 /**
  * The class, its enrolled students in the heatmap's column order (student number) and the subjects
  * the viewer teaches there, in one statement; null when the id is no class. The heatmap's reads
- * (this and `classCells`) look rows up by class and viewer under row-level security: they run
- * their generic plans, since planning them each time costs more than running them.
+ * (this, `classCells` and `pointRows`) look rows up by class, viewer or ids under row-level
+ * security: they run their generic plans, since planning them each time costs more than running them.
  */
 export async function classHeader(
   tx: Tx,
@@ -80,89 +80,29 @@ export async function classHeader(
   return row ? { class: row.class, students: row.students ?? [], taught: row.taught ?? [] } : null;
 }
 
-/** A cell of the heatmap: the student's place in `columns`, mastery in thousandths, answers counted. */
-export type Cell = { column: number; permille: number; correct: number; wrong: number };
+/** A student's estimates as the heatmap reads them: packed (heatmap-cells.ts). */
+export type StudentCells = { studentId: string; cells: string };
 
-/** One knowledge point of the class's heatmap with its cells, packed (`unpackCell` reads one). */
-export type PointCells = {
-  id: string;
-  code: string;
-  name: string;
-  strand: string;
-  subject: string;
-  cells: Float64Array;
-};
-
-/** Most answers on one point a cell counts; more are shown as this many. */
-export const COUNT_CAP = 9999;
-
-/**
- * A cell packed into one integer (below 2^53, exact in a double), as `classCells` builds it in SQL:
- * column + 1000 × (permille + 1001 × (correct + 10000 × wrong)). One number per cell is the
- * cheapest form to build in PostgreSQL and to read back (a fifth of the cost of four).
- */
-export function unpackCell(code: number): Cell {
-  const column = code % 1000;
-  let rest = (code - column) / 1000;
-  const permille = rest % 1001;
-  rest = (rest - permille) / 1001;
-  const correct = rest % 10000;
-  return { column, permille, correct, wrong: (rest - correct) / 10000 };
-}
-
-/**
- * Every point (of every subject) some enrolled student of the class has answered on, with the
- * cells of the whole class: one pass over the class's estimates, a row per point, and the enrolled
- * students' ids in column order (read in the same statement, so the columns cannot shift under a
- * concurrent enrolment). A class has fewer than 1,000 students (the packing's column).
- */
-export async function classCells(
-  tx: Tx,
-  classId: string,
-): Promise<{ columns: string[]; points: PointCells[] }> {
-  const rows = await execPrepared<Omit<PointCells, 'cells'> & { cells: string | null }>(
+/** The packed estimates of the class's enrolled students: one row per student. */
+export async function classCells(tx: Tx, classId: string): Promise<StudentCells[]> {
+  return execPrepared<StudentCells>(
     tx,
-    sql`
-    with st as materialized (
-      select person_id as id, (row_number() over (order by student_no, person_id))::int - 1 as i
-        from student where class_id = ${classId} and status = 'enrolled')
-    select null::uuid as id, null::text as code, null::text as name, null::text as strand, null::text as subject,
-           (select string_agg(id::text, ',' order by i) from st) as cells
-    union all
-    select k.id, k.code, k.name, k.strand, k.subject_code, c.cells
-      from (select km.knowledge_point_id as kp,
-                   string_agg((st.i + 1000 * (round(km.p * 1000)::int8
-                     + 1001 * (least(km.correct, ${COUNT_CAP}) + 10000::int8 * least(km.wrong, ${COUNT_CAP}))))::text, ',') as cells
-              from st join knowledge_mastery km on km.student_id = st.id
-             where km.student_id = any(array(select id from st))
-             group by km.knowledge_point_id) c
-      join knowledge_point k on k.id = c.kp`,
+    sql`select ms.student_id as "studentId", ms.cells from mastery_state ms
+         where ms.student_id = any(${enrolled(classId)}) and ms.cells is not null`,
   );
-  let columns: string[] = [];
-  const points: PointCells[] = [];
-  for (const row of rows) {
-    if (row.id === null) columns = row.cells ? row.cells.split(',') : [];
-    else points.push({ ...row, cells: readNumbers(row.cells ?? '') });
-  }
-  return { columns, points };
 }
 
-/** `"12,345,6"` of non-negative integers, without a string per number. */
-function readNumbers(text: string): Float64Array {
-  let count = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
-  const out = new Float64Array(count);
-  let k = 0;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44) {
-      out[k++] = n;
-      n = 0;
-    } else n = n * 10 + (c - 48);
-  }
-  out[k] = n;
-  return out;
+/** A knowledge point as a heatmap row names it. */
+export type PointRow = { id: string; code: string; name: string; strand: string; subject: string };
+
+/** These knowledge points (those unknown are left out). */
+export async function pointRows(tx: Tx, ids: readonly string[]): Promise<PointRow[]> {
+  if (ids.length === 0) return [];
+  return execPrepared<PointRow>(
+    tx,
+    sql`select id, code, name, strand, subject_code as subject from knowledge_point
+         where id = any(${sql.param([...ids])}::uuid[])`,
+  );
 }
 
 export type PointInfo = {

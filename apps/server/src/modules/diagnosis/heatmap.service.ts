@@ -16,6 +16,7 @@ import {
 } from './heatmap.explain.ts';
 import * as repo from './heatmap.repository.ts';
 import { heatmapWorkbook } from './heatmap.workbook.ts';
+import { classColumns } from './heatmap-cells.ts';
 import { LEVEL_LABELS, levelOf, MASTERED_FROM, WEAK_BELOW } from './mastery-levels.ts';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -31,37 +32,28 @@ export async function classHeatmap(ctx: Ctx, classId: string, subject?: string) 
   const header = await repo.classHeader(ctx.db, classId, ctx.actor.personId);
   if (!header) throw notFound('班级');
   const { class: c, students, taught } = header;
-  const { columns, points: all } = await repo.classCells(ctx.db, classId);
-  // The cells' columns as places in `students` (-1: not in the list read a moment before).
-  const place = new Map(students.map((s, i) => [s.id, i]));
-  const at = Int32Array.from(columns, (id) => place.get(id) ?? -1);
+  const columns = classColumns(
+    students.map((s) => s.id),
+    await repo.classCells(ctx.db, classId),
+  );
+  const rows = await repo.pointRows(ctx.db, [...columns.keys()]);
   // Subjects with estimates in the class, those the viewer teaches there first.
-  const subjects = [...new Set(all.map((r) => r.subject))]
+  const subjects = [...new Set(rows.map((r) => r.subject))]
     .map((code) => ({ code, taught: taught.includes(code) }))
     .sort((a, b) => Number(b.taught) - Number(a.taught) || a.code.localeCompare(b.code));
   const code = subject ?? subjects[0]?.code ?? null;
-  const width = students.length;
-  const points = all
+  const points = rows
     .filter((r) => r.subject === code)
     .map((r) => {
-      // Parallel arrays indexed like `students` (null: no estimate): a sixth of the size of objects.
-      const p = new Array<number | null>(width).fill(null);
-      const correct = new Array<number | null>(width).fill(null);
-      const wrong = new Array<number | null>(width).fill(null);
+      const { p, correct, wrong } = columns.get(r.id)!;
       let sum = 0;
       let n = 0;
       let weak = 0;
-      for (const code of r.cells) {
-        const cell = repo.unpackCell(code);
-        const s = at[cell.column] ?? -1;
-        if (s < 0) continue;
-        const x = cell.permille / 1000;
+      for (const x of p) {
+        if (x === null) continue;
         sum += x;
         n++;
         if (x < WEAK_BELOW) weak++;
-        p[s] = x;
-        correct[s] = cell.correct;
-        wrong[s] = cell.wrong;
       }
       const mean = n > 0 ? sum / n : null;
       return {

@@ -1,6 +1,7 @@
 import type { MasteryState } from '@hanlin/analytics/tracing';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { packCells } from './heatmap-cells.ts';
 
 /**
  * One graded answer as the mastery model reads it: the item's knowledge points and whether the
@@ -125,17 +126,25 @@ export interface StudentMastery {
 /**
  * Writes students' states and their per-point estimates (upserts; `lastAt` null keeps the stored
  * time of a point the update did not touch). With `replace`, points the students no longer have
- * are removed (a full recompute).
+ * are removed (a full recompute). `points` are all of a student's points (those of the state): the
+ * heatmap's packed copy (`mastery_state.cells`) is rewritten from them.
  */
 export async function saveMastery(tx: Tx, list: readonly StudentMastery[], replace = false): Promise<number> {
   if (list.length === 0) return 0;
-  const states = list.map((m) => ({ s: m.studentId, path: m.path, state: m.state, n: m.state.answers }));
+  const states = list.map((m) => ({
+    s: m.studentId,
+    path: m.path,
+    state: m.state,
+    n: m.state.answers,
+    cells: packCells(m.points),
+  }));
   await tx.execute(sql`
-    insert into mastery_state (student_id, path, state, answers, updated_at)
-    select x.s, x.path::ltree, x.state, x.n, now()
-      from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as x(s uuid, path text, state jsonb, n int)
+    insert into mastery_state (student_id, path, state, answers, cells, updated_at)
+    select x.s, x.path::ltree, x.state, x.n, x.cells, now()
+      from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as x(s uuid, path text, state jsonb, n int, cells text)
     on conflict (student_id) do update
-       set path = excluded.path, state = excluded.state, answers = excluded.answers, updated_at = now()`);
+       set path = excluded.path, state = excluded.state, answers = excluded.answers, cells = excluded.cells,
+           updated_at = now()`);
   const rows = list.flatMap((m) =>
     m.points.map((p) => ({
       s: m.studentId,

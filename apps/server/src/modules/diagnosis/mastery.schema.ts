@@ -18,6 +18,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -34,6 +35,11 @@ export const masteryStates = pgTable(
     state: jsonb('state').$type<MasteryState>().notNull(),
     /** Graded answers folded into the state. */
     answers: integer('answers').notNull().default(0),
+    /**
+     * The student's rows of `knowledge_mastery` packed for the class heatmap (heatmap-cells.ts),
+     * written with them: a class's heatmap reads a row per student, not one per point.
+     */
+    cells: text('cells'),
     updatedAt: updatedAt(),
   },
   (t) => [index('mastery_state_path_gist').using('gist', t.path)],
@@ -77,6 +83,7 @@ export const masteryInventory = [
       path: personal('important', 'statutory_duty', DIAGNOSIS),
       state: personal('important', 'statutory_duty', DIAGNOSIS),
       answers: personal('important', 'statutory_duty', DIAGNOSIS),
+      cells: personal('important', 'statutory_duty', DIAGNOSIS),
       updatedAt: NONE,
     },
   }),
