@@ -29,9 +29,6 @@ export async function findClass(tx: Tx, classId: string): Promise<ClassRow | nul
   return r.rows[0] ?? null;
 }
 
-/** A subject with estimates in the class; `taught`: the viewer teaches it there. */
-export type ClassSubject = { code: string; taught: boolean };
-
 export type StudentRow = {
   id: string;
   name: string;
