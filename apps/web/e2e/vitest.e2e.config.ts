@@ -5,7 +5,16 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The journeys that take longest, longest first: with two workers, starting them early lets both
  * finish together (the rest follow, larger files first). A journey missing here only runs later.
  */
-const LONGEST = ['menus', 'security-admin', 'curriculum', 'operations', 'resources', 'homes', 'review'];
+const LONGEST = [
+  'security-admin',
+  'menus-staff',
+  'menus',
+  'operations',
+  'curriculum',
+  'resources',
+  'review',
+  'homes',
+];
 
 /**
  * Journeys that change the demo city for those after them, started last: each worker has a
