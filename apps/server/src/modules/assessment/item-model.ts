@@ -44,6 +44,18 @@ export const choiceOption = z.object({
   body: rich,
 });
 
+/**
+ * What a student is shown of an item to practise before answering (the notebook's 练一练,
+ * personalised practice; `practiceView` builds it): an allow-list, never the key.
+ */
+export const ZPracticeItem = z.object({
+  id: z.string(),
+  type: z.enum(['single_choice', 'multiple_choice', 'true_false', 'fill_in', 'short_answer', 'essay']),
+  stem: z.string(),
+  options: z.array(choiceOption),
+  blanks: z.array(z.object({ id: z.string(), kind: z.enum(['text', 'number']) })),
+});
+
 /** One blank of a fill-in item: the answers accepted, compared after normalisation (`@hanlin/analytics/answers`). */
 export const blankKey = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { errorResponses, ZId, ZIdParams } from '../../platform/http/schemas.ts';
-import { answerValue, choiceOption, itemContent, leafItem } from './item-model.ts';
+import { answerValue, itemContent, leafItem, ZPracticeItem } from './item-model.ts';
 import * as notebook from './notebook.service.ts';
 
 const tags = ['notebook'];
@@ -26,15 +26,6 @@ const ZEntry = z.object({
   createdAt: z.string(),
 });
 const ZEntries = z.object({ items: z.array(ZEntry) });
-
-/** What a student is shown of a practice item before answering: an allow-list, never the key. */
-const ZPracticeItem = z.object({
-  id: z.string(),
-  type: z.enum(['single_choice', 'multiple_choice', 'true_false', 'fill_in', 'short_answer', 'essay']),
-  stem: z.string(),
-  options: z.array(choiceOption),
-  blanks: z.array(z.object({ id: z.string(), kind: z.enum(['text', 'number']) })),
-});
 
 /** 错题本 (A6): the student's notebook, "练一练", and the summary for guardians and teachers. */
 export async function notebookRoutes(app: FastifyInstance) {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runAs } from '../../platform/http/context.ts';
 import { errorResponses, ZId, ZIdParams, ZText } from '../../platform/http/schemas.ts';
-import { answerValue, choiceOption, itemContent } from '../assessment/item-model.ts';
+import { answerValue, itemContent, ZPracticeItem } from '../assessment/item-model.ts';
 import * as practice from './practice.service.ts';
 import * as push from './push.service.ts';
 import { adviceFor } from './recommend.service.ts';
@@ -44,15 +44,8 @@ const ZStudentPush = z.object({
   pNow: z.number().nullable(),
 });
 
-/** What a student is shown of a practice item before answering: an allow-list, never the key. */
-const ZPracticeItem = z.object({
-  id: z.string(),
-  type: z.enum(['single_choice', 'multiple_choice', 'true_false', 'fill_in', 'short_answer', 'essay']),
-  stem: z.string(),
-  options: z.array(choiceOption),
-  blanks: z.array(z.object({ id: z.string(), kind: z.enum(['text', 'number']) })),
-  answered: z.boolean().nullable(),
-});
+/** A practice item as the student is shown it, and whether they have answered it right (null: not yet). */
+const ZSetItem = ZPracticeItem.extend({ answered: z.boolean().nullable() });
 
 const ZMastery = z.object({ p: z.number(), level: ZLevel, answers: z.number() }).nullable();
 
@@ -115,7 +108,7 @@ export async function practiceRoutes(app: FastifyInstance) {
               .object({ text: z.string(), p: z.number(), recent: ZRecent, cause: ZCause.nullable() })
               .nullable(),
             mastery: ZMastery,
-            items: z.array(ZPracticeItem),
+            items: z.array(ZSetItem),
           }),
           ...errorResponses,
         },
