@@ -29,15 +29,8 @@ export async function run(_args: string[]) {
     name: 'heatmap',
     demoStudents: 4000,
     log,
-    settings: statements
-      ? {
-          shared_preload_libraries: 'pg_stat_statements',
-          'pg_stat_statements.track': 'all',
-          'pg_stat_statements.track_planning': 'on',
-        }
-      : {},
+    statements: statements,
   });
-  if (statements) await bench.owner.db.execute(sql`create extension if not exists pg_stat_statements`);
   const db = bench.owner.db;
   const one = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)).rows[0] as T;
   const cls = await one<{ id: string; path: string; school: string }>(sql`

@@ -38,15 +38,8 @@ const bench = await openBenchDb({
   name: `api-${STUDENTS}`,
   demoStudents: STUDENTS,
   log: (m) => console.log(m),
-  settings: STATEMENTS
-    ? {
-        shared_preload_libraries: 'pg_stat_statements',
-        'pg_stat_statements.track': 'all',
-        'pg_stat_statements.track_planning': 'on',
-      }
-    : {},
+  statements: STATEMENTS,
 });
-if (STATEMENTS) await bench.owner.db.execute(sql`create extension if not exists pg_stat_statements`);
 console.log(`city ready (${((Date.now() - t0) / 1000).toFixed(1)} s incl. seeding when first run)`);
 const env = { dataDir: bench.dir, appUrl: bench.appUrl };
 

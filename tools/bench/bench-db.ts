@@ -5,6 +5,7 @@
  * scope cost what they cost in production (the owner, a superuser here, would bypass them).
  */
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { ROW_POLICIES } from '../../apps/server/src/app.ts';
 import { bootstrap } from '../../apps/server/src/bootstrap.ts';
 import { type Config, loadConfig } from '../../apps/server/src/platform/config/config.ts';
@@ -46,9 +47,19 @@ export async function openBenchDb(opts: {
   log?: (m: string) => void;
   /** Server settings of the cluster (`-c name=value`). */
   settings?: Record<string, string>;
+  /** Record every statement's planning and execution times (pg_stat_statements; see `statementsOf`). */
+  statements?: boolean;
 }): Promise<BenchDb> {
   const dir = join(process.cwd(), '.hanlin-bench', opts.name);
-  const pg = await startEmbeddedPostgres({ dir, database: 'hanlin', settings: opts.settings });
+  const settings = opts.statements
+    ? {
+        ...opts.settings,
+        shared_preload_libraries: 'pg_stat_statements',
+        'pg_stat_statements.track': 'all',
+        'pg_stat_statements.track_planning': 'on',
+      }
+    : opts.settings;
+  const pg = await startEmbeddedPostgres({ dir, database: 'hanlin', settings });
   const { owner, app } = await prepareDatabase({
     ownerUrl: pg.url,
     appUrl: pg.appUrl('hanlin'),
@@ -69,6 +80,7 @@ export async function openBenchDb(opts: {
     storage: createStorage(config),
   };
   await bootstrap({ ...deps, database: owner }, opts.log ?? (() => {}));
+  if (opts.statements) await owner.db.execute(sql`create extension if not exists pg_stat_statements`);
   return {
     dir,
     config,
