@@ -24,7 +24,15 @@ export interface MixedReport {
    */
   statements?: {
     perRequest: number;
-    top: { query: string; perRequest: number; planned: number; planMs: number; execMs: number }[];
+    top: {
+      query: string;
+      perRequest: number;
+      planned: number;
+      planMs: number;
+      execMs: number;
+      /** Planning and execution ms of this statement per request of the workload. */
+      msPerRequest: number;
+    }[];
   };
 }
 
@@ -138,9 +146,9 @@ export async function statementsOf(bench: BenchDb, requests: number) {
       exec: number;
     }>(sql`
       select regexp_replace(query, '[[:space:]]+', ' ', 'g') as query, calls::float8 as calls,
-             plans::float8 as plans, total_plan_time / greatest(calls, 1) as plan, mean_exec_time as exec
+             plans::float8 as plans, total_plan_time / greatest(plans, 1) as plan, mean_exec_time as exec
         from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-       order by calls desc`)
+       order by total_exec_time + total_plan_time desc`)
   ).rows.filter((r) => !r.query.includes('pg_stat_statements'));
   return {
     perRequest: rows.reduce((a, r) => a + r.calls, 0) / requests,
@@ -150,6 +158,7 @@ export async function statementsOf(bench: BenchDb, requests: number) {
       planned: r.plans / Math.max(1, r.calls),
       planMs: r.plan,
       execMs: r.exec,
+      msPerRequest: (r.calls * r.exec + r.plans * r.plan) / requests,
     })),
   };
 }
@@ -244,11 +253,12 @@ export function printMixed(m: MixedReport, opts: { users: number; connections: n
   );
   if (m.statements) {
     console.log(
-      `SQL statements of the mixed workload (pg_stat_statements): ${m.statements.perRequest.toFixed(1)} per request; the most frequent:`,
+      `SQL statements of the mixed workload (pg_stat_statements): ${m.statements.perRequest.toFixed(1)} per request; those taking the most time (wall ms, planning and running, per request of the workload):`,
     );
     table(
-      ['per request', 'planned', 'plan ms', 'exec ms', 'statement'],
+      ['ms per request', 'calls per request', 'planned', 'plan ms', 'exec ms', 'statement'],
       m.statements.top.map((x) => [
+        x.msPerRequest.toFixed(3),
         x.perRequest.toFixed(2),
         `${(100 * x.planned).toFixed(0)}%`,
         x.planMs.toFixed(3),

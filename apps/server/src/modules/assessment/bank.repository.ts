@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { setLocal } from '../../platform/db/scoped.ts';
 import type { Viewer } from '../../platform/scope/registry.ts';
 import { textArray } from '../../platform/scope/scope.ts';
 import type { TShareLevel, TShareStatus } from './bank.schema.ts';
@@ -170,7 +171,7 @@ export async function similarItems(
   text: string,
   opts: { subjectCode?: string; exclude?: string; threshold: number; limit: number },
 ): Promise<SimilarItem[]> {
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(opts.threshold)}, true)`);
+  await setLocal(tx, 'pg_trgm.similarity_threshold', String(opts.threshold));
   const res = await tx.execute<SimilarItem>(sql`
     select i.id, left(i.stem_text, 300) as "stemText", similarity(i.stem_text, ${text})::float8 as similarity,
            p.name as "authorName", i.share

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { setLocal } from '../../platform/db/scoped.ts';
 import type { Viewer } from '../../platform/scope/registry.ts';
 import { itemVisible } from './bank.scope.ts';
 import type { TDuplicate, TImportFormat, TImportStatus, TProposal } from './item-import.schema.ts';
@@ -94,7 +95,7 @@ export async function similarToEach(
 ): Promise<Map<number, TDuplicate[]>> {
   const out = new Map<number, TDuplicate[]>();
   if (drafts.length === 0) return out;
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
+  await setLocal(tx, 'pg_trgm.similarity_threshold', String(threshold));
   const res = await tx.execute<{
     index: number;
     id: string;
@@ -125,7 +126,7 @@ export async function repeatedTexts(
 ): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (texts.length < 2) return out;
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
+  await setLocal(tx, 'pg_trgm.similarity_threshold', String(threshold));
   const res = await tx.execute<{ later: number; earlier: number }>(sql`
     with x as (select t, (n - 1)::int as i from unnest(${sql.param(texts)}::text[]) with ordinality u(t, n))
     select a.i as later, b.i as earlier from x a join x b on b.i < a.i and a.t % b.t

@@ -114,7 +114,11 @@ export async function loadSession(
   };
 }
 
-/** Slides the idle window; written at most once a minute per session to keep reads cheap. */
+/**
+ * Slides the idle window; written at most once a minute per session to keep reads cheap. Prepared:
+ * the session's row policy looks into accounts, whose own policy the planner expands too (15 ms to
+ * plan each time, 0.3 ms to run).
+ */
 export async function touchSession(tx: Tx, sessionId: string): Promise<void> {
-  await tx.execute(sql`update session set last_seen_at = now() where id = ${sessionId}`);
+  await execPrepared(tx, sql`update session set last_seen_at = now() where id = ${sessionId}`);
 }
