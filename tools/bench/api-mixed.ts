@@ -12,7 +12,11 @@ import type { BenchDb } from './bench-db.ts';
 import { cpuOfTree, pct, postmasterOf, seeded, shuffled, table } from './stats.ts';
 
 type Counts = Record<string, { hits: number; misses: number }>;
-type Accounted = LoadResult & { cpu: { server: number; db: number; client: number } };
+type Accounted = LoadResult & {
+  cpu: { server: number; db: number; client: number };
+  /** PostgreSQL's buffer cache per request: blocks found in it, and blocks read from the OS. */
+  blocks: { hit: number; read: number };
+};
 
 export interface MixedReport {
   before: Accounted;
@@ -90,9 +94,17 @@ export async function mixedWorkload(
 ): Promise<MixedReport> {
   const cluster = postmasterOf(bench.dir);
   /** Runs `run` and charges the CPU used meanwhile to its requests. */
+  const blocks = async () =>
+    (
+      await bench.owner.db.execute<{ hit: number; read: number }>(sql`
+        select blks_hit::float8 as hit, blks_read::float8 as read from pg_stat_database
+         where datname = current_database()`)
+    ).rows[0]!;
   const accounted = async (run: () => Promise<LoadResult>): Promise<Accounted> => {
+    const b = await blocks();
     const t = { server: cpuOfTree(server.pid), db: cpuOfTree(cluster), client: process.cpuUsage() };
     const r = await run();
+    const b2 = await blocks();
     const client = process.cpuUsage(t.client);
     const per = (s: number) => (1000 * s) / Math.max(1, r.requests);
     const cpu = {
@@ -100,7 +112,8 @@ export async function mixedWorkload(
       db: per(cpuOfTree(cluster) - t.db),
       client: per((client.user + client.system) / 1e6),
     };
-    return { ...r, cpu };
+    const perRequest = (x: number) => x / Math.max(1, r.requests);
+    return { ...r, cpu, blocks: { hit: perRequest(b2.hit - b.hit), read: perRequest(b2.read - b.read) } };
   };
   const countsOf = async () => {
     const c = await server.counts();
@@ -169,7 +182,10 @@ export function printMixed(m: MixedReport, opts: { users: number; connections: n
   const cpu = (r: Accounted[]) => {
     const n = r.reduce((a, x) => a + x.requests, 0);
     const w = (f: (x: Accounted) => number) => r.reduce((a, x) => a + f(x) * x.requests, 0) / n;
-    return [w((x) => x.cpu.server), w((x) => x.cpu.db), w((x) => x.cpu.client)].map((x) => x.toFixed(2));
+    return [
+      ...[w((x) => x.cpu.server), w((x) => x.cpu.db), w((x) => x.cpu.client)].map((x) => x.toFixed(2)),
+      ...[w((x) => x.blocks.hit), w((x) => x.blocks.read)].map((x) => x.toFixed(0)),
+    ];
   };
   const ratio = all.perSecond / baseline;
   const ok = ratio >= 0.4 && all.p99 < 100 ? '✓' : '✗ (≥0.4, p99<100)';
@@ -201,6 +217,8 @@ export function printMixed(m: MixedReport, opts: { users: number; connections: n
       'cpu server',
       'cpu db',
       'cpu client',
+      'blocks hit',
+      'blocks read',
       'target',
     ],
     [
@@ -211,7 +229,7 @@ export function printMixed(m: MixedReport, opts: { users: number; connections: n
     ],
   );
   console.log(
-    `ratio = req/s ÷ the mean of the two baselines (${baseline.toFixed(0)} req/s); cpu in ms per request`,
+    `ratio = req/s ÷ the mean of the two baselines (${baseline.toFixed(0)} req/s); cpu in ms per request; blocks: PostgreSQL's buffer cache per request, found in it and read from the OS`,
   );
   table(
     ['request', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
