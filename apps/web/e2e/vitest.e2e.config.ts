@@ -6,14 +6,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * finish together (the rest follow, larger files first). A journey missing here only runs later.
  */
 const LONGEST = [
-  'security-admin',
-  'menus-staff',
   'menus',
-  'operations',
+  'menus-staff',
   'curriculum',
   'resources',
   'review',
   'homes',
+  'operations',
+  'security-admin',
 ];
 
 /**
