@@ -125,14 +125,12 @@ describe('security administrator (安全管理员)', () => {
     await drawn(page);
     await page.getByTestId('sessions-search').locator('input').fill('teacher_demo');
     await page.getByTestId('sessions-search').locator('input').press('Enter');
-    // Every session of the teacher (earlier journeys signed them in too), newest first.
+    // The teacher's sessions, the one just begun first (earlier journeys on this platform signed
+    // them in too, and nothing else runs on it meanwhile): ending that one is enough.
     const end = page.getByTestId('end-session-teacher_demo');
-    await expect.poll(() => end.count()).toBeGreaterThan(0);
-    for (let left = await end.count(); left > 0; left--) {
-      await end.first().click();
-      await confirm(page, 'dangerous');
-      await expect.poll(() => end.count()).toBe(left - 1);
-    }
+    await end.first().click();
+    await confirm(page, 'dangerous');
+    await page.locator('.ant-message-success').waitFor();
     await page.screenshot({ path: `${SHOTS}/secadmin-sessions-ended.png`, fullPage: true });
     await teacher.page.goto(`${baseUrl()}/account`);
     await teacher.page.getByTestId('login-username').waitFor();

@@ -77,7 +77,8 @@ export async function notebookRoutes(app: FastifyInstance) {
         },
       },
     },
-    (req) => runAs(req, (ctx) => notebook.drawPractice(ctx, req.params.id)),
+    // Draws an item and records it as served (never served twice): a write.
+    (req) => runAs(req, (ctx) => notebook.drawPractice(ctx, req.params.id), { write: true }),
   );
 
   r.post(

@@ -192,7 +192,7 @@ export async function auditRoutes(app: FastifyInstance) {
         response: { 200: z.object({ id: ZId }), ...errorResponses },
       },
     },
-    (req) => runAs(req, (ctx) => svc.saveSearch(ctx, req.body)),
+    (req) => runAs(req, (ctx) => svc.saveSearch(ctx, req.body), { write: true }),
   );
 
   r.delete(
@@ -201,6 +201,6 @@ export async function auditRoutes(app: FastifyInstance) {
       config: { policy: { ...AUDITOR, unscopedParams: ['id'] } },
       schema: { tags, summary: '删除常用查询', params: ZIdParams, response: { 200: ZOk, ...errorResponses } },
     },
-    (req) => runAs(req, (ctx) => svc.deleteSavedSearch(ctx, req.params.id)),
+    (req) => runAs(req, (ctx) => svc.deleteSavedSearch(ctx, req.params.id), { write: true }),
   );
 }

@@ -317,8 +317,11 @@ export async function resourceRoutes(app: FastifyInstance) {
     async (req, typedReply) => {
       // A byte stream, not a JSON body: the schema above documents only the errors.
       const reply = typedReply as unknown as FastifyReply;
-      const { file, range, stream } = await runAs(req, (ctx) =>
-        svc.openFile(ctx, req.params.id, req.params.fileId, req.headers.range),
+      // Counts a view of the main file: a write.
+      const { file, range, stream } = await runAs(
+        req,
+        (ctx) => svc.openFile(ctx, req.params.id, req.params.fileId, req.headers.range),
+        { write: true, syncCaches: false },
       );
       return sendStoredFile(reply, file, range, stream);
     },

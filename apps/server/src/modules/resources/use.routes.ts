@@ -42,8 +42,11 @@ export async function resourceUseRoutes(app: FastifyInstance) {
     },
     async (req, typedReply) => {
       const reply = typedReply as unknown as FastifyReply;
-      const { file, range, stream } = await runAs(req, (ctx) =>
-        openFile(ctx, req.params.id, req.params.fileId, req.headers.range, true),
+      // Counts the download: a write.
+      const { file, range, stream } = await runAs(
+        req,
+        (ctx) => openFile(ctx, req.params.id, req.params.fileId, req.headers.range, true),
+        { write: true, syncCaches: false },
       );
       return sendStoredFile(reply, file, range, stream, 'attachment');
     },

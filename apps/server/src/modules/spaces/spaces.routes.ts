@@ -170,7 +170,8 @@ export async function spaceRoutes(app: FastifyInstance) {
       config: { policy: inSpace },
       schema: { tags, summary: '空间主页', params: ZIdParams, response: { 200: ZSpace, ...errorResponses } },
     },
-    (req) => runAs(req, (ctx) => spaces.getSpace(ctx, req.params.id)),
+    // Counts the visitor's day of use (usage statistics, no cached table): a write.
+    (req) => runAs(req, (ctx) => spaces.getSpace(ctx, req.params.id), { write: true, syncCaches: false }),
   );
 
   r.get(

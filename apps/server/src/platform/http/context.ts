@@ -8,7 +8,7 @@ import type { Config } from '../config/config.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { Database, Tx } from '../db/client.ts';
 import type { JobQueue } from '../db/job-queue.ts';
-import { type DbScope, openScoped, systemScope, withScope } from '../db/scoped.ts';
+import { type DbScope, openScoped, setLocal, systemScope, withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { ScopeRegistry } from '../scope/registry.ts';
 import type { Actor, Scope } from '../scope/scope.ts';
@@ -109,6 +109,9 @@ export async function runAs<T>(
   if (!opts.write) {
     const { auditBuffer, readCaches } = req.server;
     const s = openScoped(deps.database, dbScope);
+    // Read-only, by construction: a use case that writes must say so (`write: true`), so that its
+    // audit rows commit with it (not through the read buffer) and the caches see the change.
+    await setLocal(s.tx, 'transaction_read_only', 'on');
     try {
       const out = await fn({
         ...make(s.tx),
