@@ -33,7 +33,7 @@ const DIR = `${SHOTS}/menus`;
 mkdirSync(DIR, { recursive: true });
 
 /** The paths of the role's menu, submenus opened (rc-menu keeps each item's key in data-menu-id). */
-async function menuPaths(page: Page): Promise<string[]> {
+export async function menuPaths(page: Page): Promise<string[]> {
   const menu = page.locator('.ant-layout-sider .ant-menu');
   await menu.waitFor();
   for (const title of await menu

@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, choose, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
+import { menuPaths } from './menus.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,24 +54,6 @@ async function confirm(page: Page, kind: 'primary' | 'dangerous'): Promise<void>
   await settled(page);
   await button.click();
   await settled(page);
-}
-
-/** Unfolds the menu's groups (the privacy pages), which fold again as pages change. */
-async function unfold(page: Page): Promise<void> {
-  const closed = page.locator(
-    'aside .ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title',
-  );
-  while ((await closed.count()) > 0) await closed.first().click();
-  await settled(page);
-}
-
-/** The paths of the entries of the desktop menu (rc-menu's id is `<menu uuid>-<key>`, every key a path). */
-async function menuPaths(page: Page): Promise<string[]> {
-  await unfold(page);
-  const ids = await page
-    .locator('aside .ant-menu li.ant-menu-item')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-menu-id') ?? ''));
-  return ids.map((id) => id.slice(id.indexOf('-/') + 1)).filter((k) => k.startsWith('/'));
 }
 
 const SECURITY_PAGES = [

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_INVENTORY } from '../../data-inventory.ts';
+import { actorOf as actorOfUser } from '../../testing/actors.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { AUTH_SCOPE, actorDbScope } from '../http/context.ts';
+import { actorDbScope } from '../http/context.ts';
 import { holdsPersonalData } from '../privacy/data-classes.ts';
-import type { Actor } from '../scope/scope.ts';
 import { asSystem, withScope } from './scoped.ts';
 
 /** Issue 8 §3: row-level security as the second line of defence. */
@@ -15,23 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The actor of a demo user's role, as the guard builds it, and its scope as the guard resolves it. */
-async function actorOf(username: string, role: string) {
-  const [r] = (
-    await t.db.db.execute<Omit<Actor, 'sessionId'>>(sql`
-      select a.id as "accountId", a.person_id as "personId", p.name, ra.role, ra.id as "roleAssignmentId",
-             ra.org_unit_id as "orgUnitId", ra.path::text as "orgPath", ra.district_id as "districtId",
-             ra.school_id as "schoolId"
-        from account a join person p on p.id = a.person_id
-        join role_assignment ra on ra.person_id = a.person_id and ra.role = ${role} and ra.active
-       where a.username = ${username} limit 1`)
-  ).rows;
-  const actor = { ...r!, sessionId: '00000000-0000-7000-8000-000000000000' } as Actor;
-  const scope = await withScope(t.deps.database, AUTH_SCOPE, (tx) =>
-    t.app.scopes.resolver.resolve(tx, actor),
-  );
-  return { actor, scope };
-}
+const actorOf = (username: string, role: string) => actorOfUser(t, username, role);
 
 /** Runs a query through the application's own connection, as a request of this actor would. */
 async function asActor<T extends Record<string, unknown>>(

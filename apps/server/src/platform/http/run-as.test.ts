@@ -1,29 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../testing/actors.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { withScope } from '../db/scoped.ts';
-import type { Actor } from '../scope/scope.ts';
-import { AUTH_SCOPE, runAs } from './context.ts';
+import { runAs } from './context.ts';
 
 /** A use case that says it reads cannot write: its audit rows would not commit with the write. */
 let t: TestApp;
 let req: FastifyRequest;
 beforeAll(async () => {
   t = await createTestApp();
-  const [r] = (
-    await t.db.db.execute<Omit<Actor, 'sessionId'>>(sql`
-      select a.id as "accountId", a.person_id as "personId", p.name, ra.role, ra.id as "roleAssignmentId",
-             ra.org_unit_id as "orgUnitId", ra.path::text as "orgPath", ra.district_id as "districtId",
-             ra.school_id as "schoolId"
-        from account a join person p on p.id = a.person_id
-        join role_assignment ra on ra.person_id = a.person_id and ra.role = 'head_teacher' and ra.active
-       where a.username = 'teacher_demo' limit 1`)
-  ).rows;
-  const actor = { ...r!, sessionId: '00000000-0000-7000-8000-000000000000' } as Actor;
-  const scope = await withScope(t.deps.database, AUTH_SCOPE, (tx) =>
-    t.app.scopes.resolver.resolve(tx, actor),
-  );
+  const { actor, scope } = await actorOf(t, 'teacher_demo', 'head_teacher');
   // What runAs reads of a request, as the guard leaves it.
   req = {
     actor,
