@@ -93,26 +93,28 @@ export async function mixedWorkload(
   opts: { visits: number; connections: number; seconds: number; statements?: boolean },
 ): Promise<MixedReport> {
   const cluster = postmasterOf(bench.dir);
-  /** Runs `run` and charges the CPU used meanwhile to its requests. */
+  /** PostgreSQL's buffer-cache counters of the benchmark's database so far. */
   const blocks = async () =>
     (
       await bench.owner.db.execute<{ hit: number; read: number }>(sql`
         select blks_hit::float8 as hit, blks_read::float8 as read from pg_stat_database
          where datname = current_database()`)
     ).rows[0]!;
+  /** Runs `run` and charges the CPU and buffer-cache blocks used meanwhile to its requests. */
   const accounted = async (run: () => Promise<LoadResult>): Promise<Accounted> => {
     const b = await blocks();
     const t = { server: cpuOfTree(server.pid), db: cpuOfTree(cluster), client: process.cpuUsage() };
     const r = await run();
-    const b2 = await blocks();
     const client = process.cpuUsage(t.client);
-    const per = (s: number) => (1000 * s) / Math.max(1, r.requests);
+    const perRequest = (x: number) => x / Math.max(1, r.requests);
+    const per = (s: number) => perRequest(1000 * s);
     const cpu = {
       server: per(cpuOfTree(server.pid) - t.server),
       db: per(cpuOfTree(cluster) - t.db),
       client: per((client.user + client.system) / 1e6),
     };
-    const perRequest = (x: number) => x / Math.max(1, r.requests);
+    // After the CPU is read, so that this query's own cost is not charged to the requests.
+    const b2 = await blocks();
     return { ...r, cpu, blocks: { hit: perRequest(b2.hit - b.hit), read: perRequest(b2.read - b.read) } };
   };
   const countsOf = async () => {
