@@ -33,10 +33,11 @@ export const identityScope: ScopeRules = {
         'exists (select 1 from student s where s.person_id = person.id)',
         'hanlin_person_related(person.id)',
       ),
-      // A person the scope reaches through the roster: a student it sees, a guardian of one, staff of
-      // its units or classes; the system and security administrators see staff. With the owner's rights, so the
-      // rules of student, guardian, teacher, role_assignment and teaching_assignment are stated
-      // here as those tables' policies state them (hanlin_student_visible: roster.scope.ts).
+      // A person the scope reaches through the roster, other than a student it sees (the policy asked
+      // that first): a guardian of one, staff of its units or classes; the system and security
+      // administrators see staff. With the owner's rights, so the rules of guardian, teacher,
+      // role_assignment and teaching_assignment are stated here as those tables' policies state
+      // them (hanlin_student_visible: roster.scope.ts).
       functions: ownerFunction(
         'hanlin_person_related',
         'p_person uuid',
@@ -45,7 +46,6 @@ export const identityScope: ScopeRules = {
           // persons pass here) skip the roster lookups below, which their empty scope fails anyway.
           `(${roleIn('system_admin', 'security_admin')} and exists (select 1 from public.role_assignment ra
               where ra.person_id = p_person and ra.active and ra.role in (${STAFF_SQL})))`,
-          'hanlin_student_visible(p_person)',
           `exists (select 1 from public.guardian g where g.parent_id = p_person
                     and (g.student_id = any(${RLS.persons}) or hanlin_student_visible(g.student_id)))`,
           `(${RLS.signedIn} and exists (select 1 from public.teacher t where t.person_id = p_person and ${underPaths('t.path')}))`,

@@ -5,6 +5,7 @@ import { securityPolicyOf } from '../auth/security-policy.ts';
 import { loadSession, needsSecondFactor, touchSession } from '../auth/session.ts';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from '../auth/session-token.ts';
 import type { Tx } from '../db/client.ts';
+import { preferGenericPlans } from '../db/prepared.ts';
 import { openScoped, withScope } from '../db/scoped.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { ScopedEntity } from '../scope/registry.ts';
@@ -72,6 +73,9 @@ export const guard = fp(async (app: FastifyInstance) => {
     const auth = openScoped(app.deps.database, AUTH_SCOPE);
     let wrote = false;
     try {
+      // Its reads are lookups by a token hash or an id, prepared: planned once per connection
+      // rather than five times (the session's read plans in ~25 ms under row-level security).
+      await preferGenericPlans(auth.tx);
       wrote = await authenticate(app, req, policy, token, auth.tx);
     } catch (err) {
       await auth.end(false).catch(() => undefined);

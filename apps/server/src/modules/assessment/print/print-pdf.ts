@@ -5,7 +5,7 @@
  * it carries (pictures come in as data URLs).
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { PrintHtml } from './print-html.ts';
 import type { PageGeometry } from './print-layout.ts';
@@ -41,20 +41,23 @@ let browser: Promise<Browser> | undefined;
 function shared(): Promise<Browser> {
   if (!browser) {
     const path = chromiumPath();
-    browser = chromium
-      .launch({
-        executablePath: path,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-        ],
-      })
+    // Loaded on the first print, not at start: playwright-core is large (~0.3 s of CPU to load).
+    browser = import('playwright-core')
+      .then(({ chromium }) =>
+        chromium.launch({
+          executablePath: path,
+          args: [
+            '--headless=new',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-quic',
+          ],
+        }),
+      )
       .then((b) => {
         b.on('disconnected', () => {
           browser = undefined;
