@@ -6,12 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assemblyRoutes } from './modules/assessment/assembly.routes.ts';
 import { assemblyScope } from './modules/assessment/assembly.scope.ts';
 import { bankCalibrationJob } from './modules/assessment/assessment.jobs.ts';
@@ -81,6 +76,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandler } from './plat
 import { guard } from './platform/http/guard.ts';
 import { LOG_REDACT_PATHS, LOG_SERIALIZERS } from './platform/http/log-redaction.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { sharingSerializerCompiler } from './platform/http/serializer.ts';
 import { refuseUnstorableText } from './platform/http/text-guard.ts';
 import { ScopeRegistry, type ScopeRules } from './platform/scope/registry.ts';
 
@@ -188,7 +184,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     throw err;
   }
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(sharingSerializerCompiler);
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   installErrorHandler(app, { spaFallback: serveWeb });
   app.addHook('preValidation', refuseUnstorableText);

@@ -126,6 +126,13 @@ describe('guardians’ phone numbers follow the relation to the student', () => 
     expect(again.guardians.map((g: { phone: string | null }) => g.phone)).toContain(own.phone);
     const taughtAgain = (await head.get(`/api/students/${taught.id}`)).json();
     expect(taughtAgain.guardians.every((g: { phone: string | null }) => g.phone === null)).toBe(true);
+
+    // The record is cached now, shown without phones; the school's administrator still sees them,
+    // and the teacher still does not.
+    const admin = await t.login('school_admin');
+    const adminView = (await admin.get(`/api/students/${taught.id}`)).json();
+    expect(adminView.guardians.map((g: { phone: string | null }) => g.phone)).toContain(taught.phone);
+    expect((await head.get(`/api/students/${taught.id}`)).body).not.toContain(taught.phone);
   });
 
   it('are shown to the child’s parent', async () => {
