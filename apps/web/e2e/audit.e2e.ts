@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
+import { baseUrl, confirmPopup, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
 
 /** The phone of the issue (an iPhone 12–15). */
 const PHONE = { width: 390, height: 844 };
@@ -135,10 +135,7 @@ describe('the auditor', () => {
     await saved.click();
     await expect.poll(() => page.getByTestId('audit-filters-toggle').textContent()).toMatch(/1 项/);
     await page.getByRole('button', { name: '删除这个常用查询' }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    await confirmPopup(page);
     await saved.waitFor({ state: 'detached' });
 
     // The view as a workbook, with Chinese headers and labels.

@@ -169,6 +169,21 @@ export async function eventually(ready: () => Promise<boolean>, ms: number): Pro
 }
 
 /**
+ * Presses the confirming button of the pop-up confirmation that just opened, once it stands still,
+ * and waits for it to close. Pressed while it zooms in, a click can land on nothing (the audit
+ * journey once waited 30 s for a deletion that was never sent).
+ */
+export async function confirmPopup(page: Page, kind: 'primary' | 'dangerous' = 'primary'): Promise<void> {
+  const popup = page.locator('.ant-popconfirm:visible');
+  const button = popup.locator(`.ant-btn-${kind}`);
+  await button.waitFor();
+  await settled(page);
+  await button.click();
+  await popup.waitFor({ state: 'hidden' });
+  await settled(page);
+}
+
+/**
  * Waits until nothing on the page moves: no finite CSS animation or transition is running (a
  * drawer sliding in, a dropdown unfolding). Endless ones, such as a loading spinner, do not count.
  */

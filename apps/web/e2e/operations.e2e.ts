@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
+import { baseUrl, confirmPopup, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const VIEWPORTS = [
@@ -81,7 +81,7 @@ describe('系统运行, as the system administrator', () => {
     const rows = page.getByTestId('ops-backup-list').locator('tbody tr.ant-table-row');
     const before = await rows.count();
     await page.getByTestId('ops-backup-now').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopup(page);
     // The backup runs in the background; the page follows it until the new one is listed.
     await expect.poll(() => rows.count(), { timeout: 120_000, interval: 500 }).toBe(before + 1);
     const history = page.getByTestId('ops-backup-history').locator('tbody tr.ant-table-row');

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, choose, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
+import { baseUrl, choose, confirmPopup, DESKTOP, launch, loginAs, SHOTS, settled } from './browser.ts';
 import { menuPaths } from './menus.ts';
 
 let browser: Browser;
@@ -44,15 +44,6 @@ async function drawn(page: Page): Promise<void> {
   await expect
     .poll(() => main.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 60_000 })
     .toBe(0);
-  await settled(page);
-}
-
-/** Presses the confirming button of the pop-up confirmation that just opened, once it stands still. */
-async function confirm(page: Page, kind: 'primary' | 'dangerous'): Promise<void> {
-  const button = page.locator(`.ant-popconfirm:visible .ant-btn-${kind}`);
-  await button.waitFor();
-  await settled(page);
-  await button.click();
   await settled(page);
 }
 
@@ -112,7 +103,7 @@ describe('security administrator (安全管理员)', () => {
     // them in too, and nothing else runs on it meanwhile): ending that one is enough.
     const end = page.getByTestId('end-session-teacher_demo');
     await end.first().click();
-    await confirm(page, 'dangerous');
+    await confirmPopup(page, 'dangerous');
     await page.locator('.ant-message-success').waitFor();
     await page.screenshot({ path: `${SHOTS}/secadmin-sessions-ended.png`, fullPage: true });
     await teacher.page.goto(`${baseUrl()}/account`);
@@ -144,7 +135,7 @@ describe('security administrator (安全管理员)', () => {
     await drawn(page);
     const issue = page.getByRole('row').filter({ hasText: 'expert_school' }).getByRole('button');
     await issue.click();
-    await confirm(page, 'primary');
+    await confirmPopup(page, 'primary');
     await expect.poll(() => page.getByTestId('enrolment-code').textContent()).toMatch(/^\d{4}-\d{4}-\d{4}/);
     await page.screenshot({ path: `${SHOTS}/secadmin-enrolment-code.png` });
     await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn').click();
@@ -152,7 +143,7 @@ describe('security administrator (安全管理员)', () => {
     await page.goto(`${baseUrl()}/security/roles`);
     await drawn(page);
     await page.getByTestId('revoke-expert_school-district_admin').click();
-    await confirm(page, 'dangerous');
+    await confirmPopup(page, 'dangerous');
     await expect.poll(() => page.getByTestId('revoke-expert_school-district_admin').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -209,7 +200,7 @@ describe('system administrator (系统管理员): account lifecycle', () => {
     await expect.poll(() => state.textContent()).toContain('已停用');
     await page.screenshot({ path: `${SHOTS}/sysadmin-disabled.png`, fullPage: true });
     await page.getByTestId(`enable-${username}`).click();
-    await confirm(page, 'primary');
+    await confirmPopup(page, 'primary');
     await expect.poll(() => state.textContent()).not.toContain('已停用');
     expect(errors).toEqual([]);
     await page.close();
