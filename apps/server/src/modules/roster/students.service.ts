@@ -77,39 +77,29 @@ async function mayContactGuardians(ctx: Ctx, s: { personId: string; classId: str
   );
 }
 
-/**
- * A record as kept in memory: what every reader of it sees is opened once per load, not on every
- * read (five AES-GCM fields were ~12 % of a cached read's CPU); the ID numbers only masked. The
- * guardians' phones stay sealed until a reader who may contact them is shown them.
- */
-function openFields(crypto: FieldCrypto, s: repo.StudentRecord & { guardians: repo.GuardianRecord[] }) {
-  const { idNumberEnc, nationalNoEnc, birthDateEnc, householdPlaceEnc, birthplaceEnc, ...rest } = s;
-  const idNumber = openOpt(crypto, idNumberEnc);
-  const nationalNo = openOpt(crypto, nationalNoEnc);
-  return {
-    ...rest,
-    birthDate: openOpt(crypto, birthDateEnc),
-    idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
-    nationalNoMasked: nationalNo ? maskIdNumber(nationalNo) : null,
-    householdPlace: openOpt(crypto, householdPlaceEnc),
-    birthplace: openOpt(crypto, birthplaceEnc),
-  };
-}
+type RecordRow = repo.StudentRecord & { guardians: repo.GuardianRecord[] };
 
-type Opened = ReturnType<typeof openFields>;
+/** Noon of `day` in Beijing, to take an age on that day. */
+const noonOf = (day: string) => new Date(`${day}T12:00:00+08:00`);
 
-/** A record as a reader sees it, on `day`, with the guardians' phones or without. */
-function answerOf(crypto: FieldCrypto, s: Opened, day: string, phones: boolean) {
+/** Today's date in Beijing time (YYYY-MM-DD). */
+const beijingDay = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A record as its readers see it (frozen: shared by every read of the cached record). */
+function answerOf(crypto: FieldCrypto, s: RecordRow, day: string) {
+  const idNumber = openOpt(crypto, s.idNumberEnc);
+  const nationalNo = openOpt(crypto, s.nationalNoEnc);
+  const birthDate = openOpt(crypto, s.birthDateEnc);
   return deepFreeze({
     personId: s.personId,
     name: s.name,
     gender: s.gender,
-    birthDate: s.birthDate,
+    birthDate,
     ethnicity: s.ethnicity,
     nationality: s.nationality,
     idType: s.idType,
-    idNumberMasked: s.idNumberMasked,
-    nationalNoMasked: s.nationalNoMasked,
+    idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
+    nationalNoMasked: nationalNo ? maskIdNumber(nationalNo) : null,
     studentNo: s.studentNo,
     classId: s.classId,
     className: s.className,
@@ -119,33 +109,65 @@ function answerOf(crypto: FieldCrypto, s: Opened, day: string, phones: boolean) 
     entryMode: s.entryMode,
     studyMode: s.studyMode,
     householdType: s.householdType,
-    householdPlace: s.householdPlace,
-    birthplace: s.birthplace,
+    householdPlace: openOpt(crypto, s.householdPlaceEnc),
+    birthplace: openOpt(crypto, s.birthplaceEnc),
     migrant: s.migrant,
     status: s.status,
-    under14: s.birthDate ? ageOn(s.birthDate, new Date(`${day}T12:00:00+08:00`)) < UNDER_14 : true,
-    guardians: s.guardians.map(({ phoneEnc, ...g }) => ({
-      ...g,
-      phone: phones ? openOpt(crypto, fromBase64(phoneEnc)) : null,
-    })),
+    under14: birthDate ? ageOn(birthDate, noonOf(day)) < UNDER_14 : true,
+    guardians: s.guardians.map(({ phoneEnc: _sealed, ...g }) => ({ ...g, phone: null as string | null })),
   });
 }
 
-/**
- * The cached record: its opened fields and the answers made from them, by day (age changes at
- * midnight, Beijing time) and by whether they show the guardians' phones.
- */
-const openRecord = (crypto: FieldCrypto, s: repo.StudentRecord & { guardians: repo.GuardianRecord[] }) => ({
-  ...openFields(crypto, s),
-  answers: new Map<string, ReturnType<typeof answerOf>>(),
-});
+type RecordAnswer = ReturnType<typeof answerOf>;
 
-/** Today's date in Beijing time (YYYY-MM-DD). */
-const beijingDay = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * A record as kept in memory: its answer, opened once per load (five AES-GCM fields were ~12 % of a
+ * cached read's CPU; the ID numbers only masked), without the guardians' phones. Those stay sealed
+ * until a reader who may contact them asks; the answer with them is then kept too. Answers are
+ * kept per day (an age changes at midnight, Beijing time): at most two, one of each kind.
+ */
+interface CachedRecord {
+  personId: string;
+  classId: string;
+  path: string;
+  /** The guardians' phones, sealed (base64), in the answer's order. */
+  sealedPhones: (string | null)[];
+  answers: Map<string, RecordAnswer>;
+}
+
+function cachedRecord(crypto: FieldCrypto, s: RecordRow): CachedRecord {
+  const day = beijingDay();
+  return {
+    personId: s.personId,
+    classId: s.classId,
+    path: s.path,
+    sealedPhones: s.guardians.map((g) => g.phoneEnc),
+    answers: new Map([[`${day}/false`, answerOf(crypto, s, day)]]),
+  };
+}
+
+/** The record's answer on `day`, with the guardians' phones or without, made from one kept. */
+function answerFor(crypto: FieldCrypto, s: CachedRecord, day: string, phones: boolean): RecordAnswer {
+  const key = `${day}/${phones}`;
+  const kept = s.answers.get(key);
+  if (kept) return kept;
+  const base = s.answers.values().next().value as RecordAnswer;
+  const answer = deepFreeze({
+    ...base,
+    under14: base.birthDate ? ageOn(base.birthDate, noonOf(day)) < UNDER_14 : true,
+    guardians: base.guardians.map((g, i) => ({
+      ...g,
+      phone: phones ? openOpt(crypto, fromBase64(s.sealedPhones[i] ?? null)) : null,
+    })),
+  });
+  for (const k of s.answers.keys()) if (!k.startsWith(day)) s.answers.delete(k);
+  s.answers.set(key, answer);
+  return answer;
+}
 
 /**
  * 学籍 record without the sensitive fields. Staff reading someone else's record is audited. Readers
- * of a cached record share its answer (one with phones, one without), serialized once.
+ * of a cached record share its answer, which is serialized once (platform/http/serializer.ts).
  */
 export async function getStudent(ctx: Ctx, personId: string) {
   const { crypto } = ctx.deps;
@@ -153,7 +175,7 @@ export async function getStudent(ctx: Ctx, personId: string) {
     // Planned once per connection, not five times (~4 ms each under row-level security).
     await repo.useGenericPlans(ctx.db);
     const r = await repo.findStudentWithGuardians(ctx.db, personId);
-    return r && openRecord(crypto, r);
+    return r && cachedRecord(crypto, r);
   });
   if (!s) throw notFound('学生');
   if (ctx.actor.personId !== personId) {
@@ -165,17 +187,7 @@ export async function getStudent(ctx: Ctx, personId: string) {
       orgPath: s.path,
     });
   }
-  const phones = await mayContactGuardians(ctx, s);
-  const day = beijingDay();
-  const key = `${day}/${phones}`;
-  let answer = s.answers.get(key);
-  if (!answer) {
-    // Yesterday's answers go (at most two are kept, one per kind).
-    for (const k of s.answers.keys()) if (!k.startsWith(day)) s.answers.delete(k);
-    answer = answerOf(crypto, s, day, phones);
-    s.answers.set(key, answer);
-  }
-  return answer;
+  return answerFor(crypto, s, beijingDay(), await mayContactGuardians(ctx, s));
 }
 
 export type TRevealField = 'nationalNo' | 'idNumber';
