@@ -41,6 +41,7 @@ export async function getRoster(ctx: Ctx, classId: string) {
   // Kept as the answer itself, frozen: birth dates are opened and the answer is serialized once
   // per cached roster, not per read (platform/http/serializer.ts).
   const roster = await ctx.cached(ROSTER, classId, async () => {
+    await repo.useGenericPlans(ctx.db);
     const r = await repo.findClassRoster(ctx.db, classId);
     if (!r) return r;
     const { path, students, teachers, ...unit } = r;
@@ -172,7 +173,6 @@ function answerFor(crypto: FieldCrypto, s: CachedRecord, day: string, phones: bo
 export async function getStudent(ctx: Ctx, personId: string) {
   const { crypto } = ctx.deps;
   const s = await ctx.cached(STUDENT_RECORD, personId, async () => {
-    // Planned once per connection, not five times (~4 ms each under row-level security).
     await repo.useGenericPlans(ctx.db);
     const r = await repo.findStudentWithGuardians(ctx.db, personId);
     return r && cachedRecord(crypto, r);
