@@ -4,7 +4,10 @@
  * visits once, in a shuffled order, then again, `visits` rounds in all; the `select 1` baseline is
  * measured with the same client right before and after. Reports each round apart (the first is the
  * cold start), the CPU each request cost in the server, PostgreSQL and the client, and every
- * in-memory cache's hits and misses; with `statements`, the SQL statements per request.
+ * in-memory cache's hits and misses; with `statements`, the SQL statements per request. Then the
+ * floor: the same client reading one person's row in a scoped transaction (api-server.ts), the
+ * least a request that the caches cannot answer costs, and from it the ceiling of the workload's
+ * ratio.
  */
 import { sql } from 'drizzle-orm';
 import { closedLoop, combined, type LoadResult, type Server, type SignedIn, type Visit } from './api-load.ts';
@@ -22,6 +25,8 @@ export interface MixedReport {
   before: Accounted;
   rounds: { result: Accounted; caches: Counts }[];
   after: Accounted;
+  /** GET /api/bench/floor/:personId of distinct students, after the rounds. */
+  floor: Accounted;
   /**
    * With `statements`: SQL statements per request, and the most frequent statements of the rounds
    * (calls per request, share of calls planned, planning and execution ms per call).
@@ -90,7 +95,14 @@ export async function mixedWorkload(
   server: Server,
   users: SignedIn[],
   bench: BenchDb,
-  opts: { visits: number; connections: number; seconds: number; statements?: boolean },
+  opts: {
+    visits: number;
+    connections: number;
+    seconds: number;
+    statements?: boolean;
+    /** Students whose rows the floor reads, one after another. */
+    floorIds: string[];
+  },
 ): Promise<MixedReport> {
   const cluster = postmasterOf(bench.dir);
   /** PostgreSQL's buffer-cache counters of the benchmark's database so far. */
@@ -147,7 +159,32 @@ export async function mixedWorkload(
   const after = await accounted(() =>
     closedLoop(server.base, opts.connections, opts.seconds, baselineVisits),
   );
-  return { before, rounds, after, statements };
+  let i = 0;
+  const floor = await accounted(() =>
+    closedLoop(server.base, opts.connections, opts.seconds, () => ({
+      run: async (get) =>
+        void (await get('floor', `/api/bench/floor/${opts.floorIds[i++ % opts.floorIds.length]}`)),
+    })),
+  );
+  return { before, rounds, after, floor, statements };
+}
+
+/**
+ * The database reads the rounds could not do without, counted from their answers and the caches:
+ * every home page (never cached), each roster or record its cache missed, and each session the
+ * session cache missed (read in the request's authentication transaction, apart from its handler's).
+ * `ratio` is what the workload would reach if each of them cost `floor` (a ratio to the baseline)
+ * and every request nothing more, or no more than the baseline when it needed none.
+ */
+function ceilingOf(m: MixedReport, all: LoadResult) {
+  const misses = (name: string) => m.rounds.reduce((a, r) => a + (r.caches[name]?.misses ?? 0), 0);
+  const data = (all.byKind.get('home')?.length ?? 0) + misses('student-record') + misses('class-roster');
+  const reads = data + misses('session');
+  return {
+    data,
+    reads,
+    ratio: (floor: number) => all.requests / (reads / floor + (all.requests - data)),
+  };
 }
 
 /** What pg_stat_statements recorded since its reset, per request of the workload. */
@@ -228,10 +265,17 @@ export function printMixed(m: MixedReport, opts: { users: number; connections: n
       ...m.rounds.map((r, i) => row(`visit ${i + 1}${i === 0 ? ' (cold)' : ''}`, r.result, cpu([r.result]))),
       row('mixed, all visits', all, cpu(m.rounds.map((r) => r.result)), ok),
       row('baseline select 1 (after)', m.after, cpu([m.after])),
+      row('floor: one row, scoped tx', m.floor, cpu([m.floor])),
     ],
   );
   console.log(
     `ratio = req/s ÷ the mean of the two baselines (${baseline.toFixed(0)} req/s); cpu in ms per request; blocks: PostgreSQL's buffer cache per request, found in it and read from the OS`,
+  );
+  const c = ceilingOf(m, all);
+  console.log(
+    `floor: a person's row by its primary key in a scoped transaction (system scope, prepared, generic plan; no sign-in, no audit) at ratio ${(m.floor.perSecond / baseline).toFixed(2)}. ` +
+      `The ${all.requests} requests could not do without ${c.reads} scoped reads: ${c.data} of them had to read data (every home page, each roster or record the caches missed), and ${c.reads - c.data} sessions were read. ` +
+      `If each read cost only the floor, and every other request only a select 1, the workload would reach ratio ${c.ratio(m.floor.perSecond / baseline).toFixed(2)}: its ceiling in this design on this machine.`,
   );
   table(
     ['request', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
