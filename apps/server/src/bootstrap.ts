@@ -24,6 +24,7 @@ import { writeAudit } from './platform/audit/audit.ts';
 import { DEFAULT_MFA_ROLES } from './platform/auth/security-policy.ts';
 import { seedCodeTables } from './platform/codes/codes.repository.ts';
 import { backfillEncryptedFields } from './platform/crypto/field-backfill.ts';
+import { analyzeUnanalyzed } from './platform/db/statistics.ts';
 import { newId } from './platform/db/types.ts';
 import type { AppDeps } from './platform/http/context.ts';
 
@@ -121,6 +122,13 @@ export async function bootstrap(
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);
     if (anyHistory.rows.length === 0 && opts.demoAuditHistory !== false)
       await seedDemoAudit(deps.database, log);
+    // The planner's statistics of what was just seeded, before anyone signs in.
+    const t0 = Date.now();
+    const analyzed = await analyzeUnanalyzed(db);
+    if (analyzed.length > 0)
+      log(
+        `[hanlin] statistics gathered for ${analyzed.length} tables in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
     const lines = DEMO_ACCOUNTS.map(
       (a) =>
         `    ${a.username.padEnd(18)} ${a.description}${DEMO_MFA_USERS.includes(a.username) ? '  (TOTP)' : ''}`,
