@@ -3,7 +3,7 @@
  * the teacher's list and progress per class, a student's and a parent's view of their homework.
  * Every function takes the transaction; row-level security narrows every read to the actor's scope.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { pathWithin, type Scope, textArray } from '../../platform/scope/scope.ts';
 import { oneOf, rowsOf } from './attempts.rows.ts';
@@ -15,13 +15,21 @@ const rows = rowsOf;
 const one = oneOf;
 const ASSIGNMENT_DATES = ['opensAt', 'closesAt', 'lateUntil', 'finalAt', 'closedAt', 'releasedAt', 'now'];
 
-/** The students of a class: enrolled in an administrative class, or members of a teaching class. */
-const MEMBERS = sql`(select s.person_id as student_id, s.student_no, c.id as class_id
-     from student s join org_unit c on c.kind = 'class' and s.class_id = c.id
-    where s.status = 'enrolled'
-   union all
-   select m.student_id, s.student_no, m.teaching_class_id from teaching_class_member m
-     join student s on s.person_id = m.student_id and s.status = 'enrolled')`;
+/**
+ * The students of the class `classId` (an expression of the outer query, for a lateral join):
+ * enrolled in it as an administrative class, or members of it as a teaching class. The class is
+ * named inside both branches, so each looks its students up by index; joined to a union that
+ * names it outside, PostgreSQL read every student of the city once per class (a city
+ * administrator's list of 200 assignments took 41 s on a 200,000-student city).
+ */
+const membersOf = (classId: SQL) => sql`(
+    select s.person_id as student_id, s.student_no from student s
+      join org_unit c on c.id = s.class_id and c.kind = 'class'
+     where s.class_id = ${classId} and s.status = 'enrolled'
+    union all
+    select m.student_id, s.student_no from teaching_class_member m
+      join student s on s.person_id = m.student_id and s.status = 'enrolled'
+     where m.teaching_class_id = ${classId})`;
 
 export interface AssignableClass {
   id: string;
@@ -166,7 +174,7 @@ export const listForStaff = (tx: Tx, scope: Scope, actorId: string, limit: numbe
                (select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) order by o.path), '[]')
                   from assignment_class ac join org_unit o on o.id = ac.class_id
                  where ac.assignment_id = a.id and ${classesSeen(scope, actorId)}) as classes,
-               (select count(*)::int from assignment_class ac join ${MEMBERS} m on m.class_id = ac.class_id
+               (select count(*)::int from assignment_class ac cross join lateral ${membersOf(sql`ac.class_id`)} m
                  where ac.assignment_id = a.id and ${classesSeen(scope, actorId)}) as students,
                (select count(*)::int from attempt t join assignment_class ac
                    on ac.assignment_id = t.assignment_id and ac.class_id = t.class_id
@@ -206,7 +214,7 @@ export const progressOf = (tx: Tx, scope: Scope, actorId: string, assignmentId: 
                t.objective_score as "objectiveScore", t.score, t.focus_losses as "focusLosses"
           from assignment a join assignment_class ac on ac.assignment_id = a.id
           join org_unit o on o.id = ac.class_id
-          join ${MEMBERS} m on m.class_id = ac.class_id
+          cross join lateral ${membersOf(sql`ac.class_id`)} m
           join person p on p.id = m.student_id
           left join attempt t on t.assignment_id = a.id and t.student_id = m.student_id
          where a.id = ${assignmentId} and ${classesSeen(scope, actorId)}

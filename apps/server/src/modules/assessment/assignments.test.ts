@@ -10,6 +10,14 @@ let classId: string;
 let studentId: string;
 let otherClassId: string;
 
+type ListedItem = {
+  id: string;
+  classes: { id: string }[];
+  students: number;
+  started: number;
+  submitted: number;
+};
+
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 async function assign(who: Client, classIds: string[], extra: Record<string, unknown> = {}) {
@@ -143,6 +151,35 @@ describe('setting and following homework', () => {
     expect(child.body).not.toContain(classmate.rows[0]!.id);
     const mineList = (await student.get('/api/homework')).json().items as { id: string; standing: string }[];
     expect(mineList.find((i) => i.id === missing)?.standing).toBe('missing');
+  });
+
+  it('counts the students, starts and submissions of an administrative and a teaching class in the list', async () => {
+    // A senior school's 走班: a teaching class with members, and one of its members' own class.
+    const found = await t.db.db.execute<{ tc: string; cls: string; username: string; expected: number }>(sql`
+      select m.teaching_class_id as tc, s.class_id as cls, a.username,
+             ((select count(*) from student x where x.class_id = s.class_id and x.status = 'enrolled')
+              + (select count(*) from teaching_class_member y join student x on x.person_id = y.student_id
+                  where y.teaching_class_id = m.teaching_class_id and x.status = 'enrolled'))::int as expected
+        from teaching_class_member m join student s on s.person_id = m.student_id and s.status = 'enrolled'
+        join account a on a.person_id = s.person_id
+       order by m.teaching_class_id, s.person_id limit 1`);
+    const { tc, cls, username, expected } = found.rows[0]!;
+    const admin = await t.login('city_admin');
+    const id = await assign(admin, [cls, tc]);
+    const pupil = await t.login(username);
+    const attempt = (await pupil.post(`/api/assignments/${id}/start`)).json();
+    expect((await pupil.post(`/api/attempts/${attempt.id}/submit`)).statusCode).toBe(200);
+
+    const listed = ((await admin.get('/api/assignments')).json().items as ListedItem[]).find(
+      (a) => a.id === id,
+    );
+    expect(listed?.classes.map((c) => c.id).sort()).toEqual([cls, tc].sort());
+    expect(listed).toMatchObject({ students: expected, started: 1, submitted: 1 });
+    const progress = (await admin.get(`/api/assignments/${id}`)).json();
+    expect(progress.students).toHaveLength(expected);
+    expect(
+      progress.classes.map((c: { students: number }) => c.students).reduce((x: number, y: number) => x + y),
+    ).toBe(expected);
   });
 
   it('regrades a blank across every submitted attempt, audited with old and new scores; after release with a reason', async () => {
