@@ -69,6 +69,8 @@ export const assignments = pgTable(
   (t) => [
     index('assignment_path_gist').using('gist', t.path),
     index('assignment_creator_idx').on(t.createdBy, t.opensAt),
+    // A paper's assignments: the paper's row policy asks whether one reaches the reader's class.
+    index('assignment_paper_idx').on(t.paperId),
     // The deadline job's work: windows closed, attempts not yet closed.
     index('assignment_open_idx').on(t.closesAt).where(sql`${t.closedAt} is null`),
     check('assignment_kind_ck', sql`${t.kind} in ('homework','exam','unified_exam')`),
@@ -240,6 +242,8 @@ export const mistakes = pgTable(
     index('mistake_student_idx').on(t.studentId, t.subjectCode, t.createdAt),
     uniqueIndex('mistake_open_uq').on(t.studentId, t.itemId, t.part).where(sql`${t.closedAt} is null`),
     index('mistake_path_gist').using('gist', t.path),
+    // An item's entries: the item's row policy lets a learner read an item of their notebook.
+    index('mistake_item_idx').on(t.itemId),
   ],
 );
 

@@ -138,13 +138,15 @@ export async function listEntries(tx: Tx, studentId: string, id?: string): Promi
                a.title as "assignmentTitle", r.score, r.max_score as "maxScore",
                coalesce((select it->'content' from jsonb_array_elements(p.document->'sections') s,
                                  jsonb_array_elements(s->'items') it
-                          where (it->>'number')::int = m.number limit 1), i.content) as content
+                          where (it->>'number')::int = m.number limit 1),
+                        -- The bank's item only for practice entries, read only then: joined, it was
+                        -- read (and its row policy checked) for every entry.
+                        (select i.content from item i where i.id = m.item_id and m.attempt_id is null)) as content
           from mistake m
           left join attempt t on t.id = m.attempt_id
           left join assignment a on a.id = t.assignment_id
           left join paper p on p.id = a.paper_id
           left join response r on r.attempt_id = t.id and r.number = m.number and r.part = m.part
-          left join item i on i.id = m.item_id and m.attempt_id is null
          where m.student_id = ${studentId} and ${released} and ${id ? sql`m.id = ${id}` : sql`true`}
          order by m.closed_at is not null, m.created_at desc, m.id limit 500`,
   );

@@ -259,6 +259,16 @@ describe('mistakes recorded when an attempt is fully graded', () => {
     expect((await student.get(`/api/notebook/mistakes/${other!.id}/practice`)).statusCode).toBe(404);
     expect((await student.get(`/api/notebook/students/${classmateId}/summary`)).statusCode).toBe(404);
   });
+
+  it('shows an entry whose attempt is gone with the bank’s item', async () => {
+    const before = ((await student.get('/api/notebook')).json() as { items: Entry[] }).items;
+    const kept = before.find((e) => e.number === 3)!;
+    await t.db.db.execute(sql`update mistake set attempt_id = null where id = ${kept.id}`);
+    const after = ((await student.get('/api/notebook')).json() as { items: Entry[] }).items;
+    const entry = after.find((e) => e.id === kept.id)!;
+    expect(entry.item).toEqual(kept.item);
+    expect(entry.score).toBeNull();
+  });
 });
 
 describe('练一练 (practise similar)', () => {
