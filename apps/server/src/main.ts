@@ -52,7 +52,16 @@ async function main() {
     }
   }
   // Migrations, grants and the seed run as the owner; the application as its own role.
-  const { owner, app: database } = await prepareDatabase({ ...urls, policies: ROW_POLICIES, jobs: JOBS });
+  const {
+    owner,
+    app: database,
+    warnings,
+  } = await prepareDatabase({
+    ...urls,
+    policies: ROW_POLICIES,
+    jobs: JOBS,
+  });
+  for (const w of warnings) console.warn(`[hanlin] WARNING: ${w}.`);
   const fieldKey = loadFieldKey(config.fieldKey, config.dataDir);
   if (!config.demo && keyBesideDatabase(config)) {
     console.warn(

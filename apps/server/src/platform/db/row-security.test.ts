@@ -6,7 +6,7 @@ import { actorOf as actorOfUser } from '../../testing/actors.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { actorDbScope } from '../http/context.ts';
 import { holdsPersonalData } from '../privacy/data-classes.ts';
-import { asSystem, withScope } from './scoped.ts';
+import { asSystem, systemScope, withScope } from './scoped.ts';
 
 /** Issue 8 §3: row-level security as the second line of defence. */
 let t: TestApp;
@@ -162,5 +162,24 @@ describe('row-level security', () => {
     expect(before).toBeGreaterThan(0);
     expect(during).toBe(all.rows[0]!.n);
     expect(after).toBe(before);
+  });
+});
+
+describe('row-level security and the path index', () => {
+  it('lets a query filtered by a unit look its rows up by the path index (the ltree comparisons are leakproof)', async () => {
+    const school = await t.db.db.execute<{ path: string }>(
+      sql`select path::text as path from org_unit where kind = 'school' order by path limit 1`,
+    );
+    // A system scope: its policies hold no path condition of their own that an index could serve.
+    const plan = await withScope(t.deps.database, systemScope('test'), async (tx) => {
+      // With sequential scans priced out, a scan of the whole table is chosen only if no index can serve.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const r = await tx.execute<{ 'QUERY PLAN': unknown }>(
+        sql`explain (format json) select count(*) from student where path <@ ${school.rows[0]!.path}::ltree`,
+      );
+      return JSON.stringify(r.rows[0]!['QUERY PLAN']);
+    });
+    expect(plan).toContain('student_path_gist');
+    expect(plan).not.toContain('"Seq Scan"');
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { connectDatabase, type Database, migrateDatabase } from './client.ts';
 import { installJobQueue } from './job-queue-install.ts';
 import type { JobDefinition } from './jobs.ts';
+import { markLeakproof } from './leakproof.ts';
 import { ensureAppRole, grantAppRole, roleOfUrl } from './roles.ts';
 import { applyRowSecurity, PLATFORM_POLICIES, type RowPolicy } from './row-security.ts';
 import { scopeSettings, systemScope } from './scoped.ts';
@@ -29,8 +30,9 @@ export async function prepareDatabase(opts: {
   policies: readonly RowPolicy[];
   /** The jobs whose queues the owner creates (the application's role may not create tables). */
   jobs?: readonly JobDefinition[];
-}): Promise<{ owner: Database; app: Database }> {
+}): Promise<{ owner: Database; app: Database; warnings: string[] }> {
   const owner = connectOwner(opts.ownerUrl);
+  const warnings: string[] = [];
   try {
     await migrateDatabase(owner.db);
     const role = roleOfUrl(opts.appUrl);
@@ -38,12 +40,17 @@ export async function prepareDatabase(opts: {
     await grantAppRole(owner.db, role);
     await installJobQueue(owner, role, opts.jobs ?? []);
     await applyRowSecurity(owner.db, [...PLATFORM_POLICIES, ...opts.policies]);
+    const notLeakproof = await markLeakproof(owner.db);
+    if (notLeakproof.length > 0)
+      warnings.push(
+        `the path comparisons ${notLeakproof.join(', ')} are not LEAKPROOF, so queries filtered by a unit cannot use its index under row-level security: have a superuser run the statement in the README (External PostgreSQL)`,
+      );
     await assertLeastPrivilege(owner, role);
   } catch (err) {
     await owner.close();
     throw err;
   }
-  return { owner, app: connectDatabase(opts.appUrl, opts.appPoolSize, undefined, true) };
+  return { owner, app: connectDatabase(opts.appUrl, opts.appPoolSize, undefined, true), warnings };
 }
 
 /** Refuses to run the application as a role that could switch off its own safeguards. */
