@@ -171,7 +171,11 @@ export const responses = pgTable(
     score: real('score'),
     maxScore: real('max_score').notNull(),
   },
-  (t) => [uniqueIndex('response_item_uq').on(t.attemptId, t.number, t.part)],
+  (t) => [
+    uniqueIndex('response_item_uq').on(t.attemptId, t.number, t.part),
+    // The answers to mark, few beside the machine-graded: the marking lists start from them.
+    index('response_marking_idx').on(t.attemptId).where(sql`${t.needsMarking}`),
+  ],
 );
 
 /** Every save as the server received it, once per client idempotency key. */

@@ -1,0 +1,1 @@
+CREATE INDEX "response_marking_idx" ON "response" USING btree ("attempt_id") WHERE "response"."needs_marking";
