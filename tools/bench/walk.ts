@@ -26,6 +26,11 @@ const USERS = [
   'city_admin',
   'researcher_demo',
   'expert_city',
+  'expert_school',
+  'student_haizhu',
+  'auditor',
+  'sysadmin',
+  'secadmin',
 ];
 
 const bench = await openBenchDb({ name: `api-${STUDENTS}`, demoStudents: STUDENTS });
