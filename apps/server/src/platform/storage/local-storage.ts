@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { newId } from '../db/types.ts';
 import { LimitAndHash } from './limit-and-hash.ts';
 import {
@@ -45,13 +45,18 @@ export class LocalStorage implements Storage {
     const partial = join(this.root, '.partial', key.replaceAll('/', '-'));
     await mkdir(dirname(partial), { recursive: true });
     const meter = new LimitAndHash(opts.maxBytes);
+    // The file is open before the first byte flows: a refusal in the first chunk cannot overtake
+    // the open (queued behind a busy thread pool) and leave the file created after its removal.
+    const out = (await open(partial, 'wx')).createWriteStream();
     try {
-      await pipeline(body, meter, createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(body, meter, out);
       const final = this.path(key);
       await mkdir(dirname(final), { recursive: true });
       await rename(partial, final);
     } catch (err) {
       body.destroy();
+      out.destroy();
+      await finished(out).catch(() => undefined);
       await rm(partial, { force: true });
       throw err;
     }
