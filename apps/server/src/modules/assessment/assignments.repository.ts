@@ -42,14 +42,16 @@ export interface AssignableClass {
   path: string;
 }
 
-/** Active classes and teaching classes in the actor's subtrees, optionally of one grade. */
+/**
+ * Active classes and teaching classes in the actor's subtrees, optionally of one grade, each with
+ * its enrolled students as the assignment's progress will count them.
+ */
 export const assignableClasses = (tx: Tx, scope: Scope, gradeCode: string | undefined) =>
   rows<AssignableClass>(
     tx,
     sql`select o.id, o.name, o.kind, o.grade_code as "gradeCode", o.school_id as "schoolId",
                coalesce(sc.name, '') as "schoolName", o.path::text as path,
-               ((select count(*) from student s where s.class_id = o.id and s.status = 'enrolled')
-                + (select count(*) from teaching_class_member m where m.teaching_class_id = o.id))::int as students
+               (select count(*) from ${membersOf(sql`o.id`)} m)::int as students
           from org_unit o left join org_unit sc on sc.id = o.school_id
          where o.kind in ('class', 'teaching_class') and o.active
            and ${scope.all ? sql`true` : pathWithin(sql`o.path`, scope.paths)}

@@ -182,6 +182,33 @@ describe('setting and following homework', () => {
     ).toBe(expected);
   });
 
+  it('counts only enrolled students of a teaching class among the classes to assign to', async () => {
+    const found = await t.db.db.execute<{ tc: string; grade: string; left: string }>(sql`
+      select m.teaching_class_id as tc, o.grade_code as grade, m.student_id as left
+        from teaching_class_member m join org_unit o on o.id = m.teaching_class_id
+        join student s on s.person_id = m.student_id and s.status = 'enrolled'
+       order by m.teaching_class_id, m.student_id limit 1`);
+    const { tc, grade, left } = found.rows[0]!;
+    const admin = await t.login('city_admin');
+    const listed = async () =>
+      (
+        (await admin.get(`/api/assignments/classes?gradeCode=${grade}`)).json().items as {
+          id: string;
+          students: number;
+        }[]
+      ).find((c) => c.id === tc)?.students;
+    const before = await listed();
+    // A member transfers out: they stay in the teaching class's history but are no longer taught.
+    await t.db.db.execute(sql`update student set status = 'transferred' where person_id = ${left}`);
+    try {
+      expect(await listed()).toBe(before! - 1);
+      const id = await assign(admin, [tc]);
+      expect((await admin.get(`/api/assignments/${id}`)).json().students).toHaveLength(before! - 1);
+    } finally {
+      await t.db.db.execute(sql`update student set status = 'enrolled' where person_id = ${left}`);
+    }
+  });
+
   it('regrades a blank across every submitted attempt, audited with old and new scores; after release with a reason', async () => {
     const id = await assign(teacher, [classId]);
     const attemptId = await answerAndSubmit(id, [
