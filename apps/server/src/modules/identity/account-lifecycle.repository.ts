@@ -47,32 +47,42 @@ export async function listStaffAccounts(
   },
 ): Promise<{ total: number; rows: StaffAccountRow[] }> {
   const q = opts.q?.trim().toLowerCase();
+  // Names are read for the page only (and, when searching, for the accounts whose username does
+  // not match): each person's row costs its row policy.
   const res = await tx.execute<StaffAccountRow & { total: number }>(sql`
     with x as (
-      select a.id, a.person_id, p.name, a.username, a.status, a.last_login_at, a.created_at, a.totp_enabled,
+      select a.id, a.person_id, a.username, a.status, a.last_login_at, a.created_at, a.totp_enabled,
              coalesce(a.last_login_at, a.created_at) < now() - make_interval(days => ${opts.dormantDays}) as dormant
         from (select distinct ra.person_id from role_assignment ra
                where ra.active and ra.role in (${staffList(opts.staff)})) sp
         join account a on a.person_id = sp.person_id
-        join person p on p.id = a.person_id
        where not exists (select 1 from role_assignment t where t.person_id = a.person_id and t.active
                            and t.role in ('auditor', 'system_admin', 'security_admin'))
-         ${q ? sql`and (a.username_key like ${`${q.replace(/[\\%_]/g, '\\$&')}%`} or strpos(p.name, ${q}) > 0)` : sql``}
+         ${
+           q
+             ? sql`and (a.username_key like ${`${q.replace(/[\\%_]/g, '\\$&')}%`}
+                        or exists (select 1 from person p where p.id = a.person_id and strpos(p.name, ${q}) > 0))`
+             : sql``
+         }
+    ), page as (
+      select x.*, l.until, l.sources, count(*) over ()::int as total
+        from x
+        left join lateral (select max(t.locked_until) as until, count(*) as sources from login_throttle t
+                            where t.subject = 'a:' || x.id::text and t.locked_until > now()) l on l.sources > 0
+       where ${FILTERS[opts.filter]}
+       order by (l.until is not null) desc, x.status desc, x.dormant desc, x.username
+       limit ${opts.limit} offset ${opts.offset}
     )
-    select x.person_id as "personId", x.name, x.username, x.status, x.last_login_at::text as "lastLoginAt",
+    select x.person_id as "personId", p.name, x.username, x.status, x.last_login_at::text as "lastLoginAt",
            x.created_at::text as "createdAt", x.totp_enabled as "totpEnabled", x.dormant,
-           l.until::text as "lockedUntil", coalesce(l.sources, 0)::int as "lockedSources",
+           x.until::text as "lockedUntil", coalesce(x.sources, 0)::int as "lockedSources",
            coalesce((select json_agg(json_build_object('id', ra.id, 'role', ra.role, 'orgUnitId', o.id,
                                                        'orgName', o.name, 'orgKind', o.kind) order by ra.path, ra.role)
                        from role_assignment ra join org_unit o on o.id = ra.org_unit_id
                       where ra.person_id = x.person_id and ra.active), '[]'::json) as roles,
-           count(*) over ()::int as total
-      from x
-      left join lateral (select max(t.locked_until) as until, count(*) as sources from login_throttle t
-                          where t.subject = 'a:' || x.id::text and t.locked_until > now()) l on l.sources > 0
-     where ${FILTERS[opts.filter]}
-     order by (l.until is not null) desc, x.status desc, x.dormant desc, x.username
-     limit ${opts.limit} offset ${opts.offset}`);
+           x.total
+      from page x join person p on p.id = x.person_id
+     order by (x.until is not null) desc, x.status desc, x.dormant desc, x.username`);
   return { total: res.rows[0]?.total ?? 0, rows: res.rows.map(({ total: _, ...r }) => r) };
 }
 

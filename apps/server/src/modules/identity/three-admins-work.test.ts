@@ -255,6 +255,34 @@ describe('account lifecycle', () => {
     expect((await (await t.login('city_admin')).get('/api/accounts/lifecycle')).statusCode).toBe(403);
   });
 
+  it('pages every staff account once, each with its name, and finds one by part of the name', async () => {
+    type Named = { total: number; accounts: { username: string; name: string; personId: string }[] };
+    const first = (await sysadmin.get('/api/accounts/lifecycle?limit=20')).json() as Named;
+    const seen: string[] = [];
+    for (let offset = 0; offset < first.total; offset += 20) {
+      const page = (await sysadmin.get(`/api/accounts/lifecycle?limit=20&offset=${offset}`)).json() as Named;
+      expect(page.total).toBe(first.total);
+      expect(page.accounts.every((a) => a.name.length > 0)).toBe(true);
+      seen.push(...page.accounts.map((a) => a.username));
+    }
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(first.total);
+    const teacher = (
+      await t.db.db.execute<{ name: string }>(
+        sql`select p.name from person p join account a on a.person_id = p.id where a.username = 'teacher_demo'`,
+      )
+    ).rows[0]!.name;
+    const found = (
+      await secadmin.get(`/api/accounts/lifecycle?q=${encodeURIComponent(teacher.slice(1))}`)
+    ).json() as Named;
+    expect(found.accounts.map((a) => a.username)).toContain('teacher_demo');
+    expect(
+      found.accounts.every(
+        (a) => a.name.includes(teacher.slice(1)) || a.username.startsWith(teacher.slice(1)),
+      ),
+    ).toBe(true);
+  });
+
   it('finds dormant accounts: no sign-in for 90 days', async () => {
     await t.db.db.execute(
       sql`update account set last_login_at = now() - interval '120 days' where username = 'expert_school'`,
