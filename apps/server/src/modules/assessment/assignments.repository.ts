@@ -178,14 +178,14 @@ export const listForStaff = (tx: Tx, scope: Scope, actorId: string, limit: numbe
                  where ac.assignment_id = a.id and ${classesSeen(scope, actorId)}) as classes,
                (select count(*)::int from assignment_class ac cross join lateral ${membersOf(sql`ac.class_id`)} m
                  where ac.assignment_id = a.id and ${classesSeen(scope, actorId)}) as students,
-               (select count(*)::int from attempt t join assignment_class ac
-                   on ac.assignment_id = t.assignment_id and ac.class_id = t.class_id
-                 where t.assignment_id = a.id and ${classesSeen(scope, actorId)}) as started,
-               (select count(*)::int from attempt t join assignment_class ac
-                   on ac.assignment_id = t.assignment_id and ac.class_id = t.class_id
-                 where t.assignment_id = a.id and t.status <> 'in_progress' and ${classesSeen(scope, actorId)})
-                 as submitted
+               n.started, n.submitted
           from mine join assignment a on a.id = mine.id join paper p on p.id = a.paper_id
+          -- Starts and submissions in one pass over the assignment's attempts.
+          cross join lateral (
+            select count(*)::int as started, (count(*) filter (where t.status <> 'in_progress'))::int as submitted
+              from attempt t join assignment_class ac
+                on ac.assignment_id = t.assignment_id and ac.class_id = t.class_id
+             where t.assignment_id = a.id and ${classesSeen(scope, actorId)}) n
          order by a.opens_at desc, a.id desc`,
     ASSIGNMENT_DATES,
   );

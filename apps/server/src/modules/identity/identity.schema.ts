@@ -142,7 +142,14 @@ export const sessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [uniqueIndex('session_token_uq').on(t.tokenHash), index('session_account_idx').on(t.accountId)],
+  (t) => [
+    uniqueIndex('session_token_uq').on(t.tokenHash),
+    index('session_account_idx').on(t.accountId),
+    // Sessions in force began within the absolute lifetime: the security administrator's lists
+    // read those, not the month of ended sessions kept (a column never updated, so touching a
+    // session stays a heap-only update).
+    index('session_created_idx').on(t.createdAt),
+  ],
 );
 
 /**
