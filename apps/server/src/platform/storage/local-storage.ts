@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -45,18 +45,21 @@ export class LocalStorage implements Storage {
     const partial = join(this.root, '.partial', key.replaceAll('/', '-'));
     await mkdir(dirname(partial), { recursive: true });
     const meter = new LimitAndHash(opts.maxBytes);
-    // The file is open before the first byte flows: a refusal in the first chunk cannot overtake
-    // the open (queued behind a busy thread pool) and leave the file created after its removal.
-    const out = (await open(partial, 'wx')).createWriteStream();
+    let out: WriteStream | undefined;
     try {
+      // The file is open before the first byte flows: a refusal in the first chunk cannot overtake
+      // the open (queued behind a busy thread pool) and leave the file created after its removal.
+      out = (await open(partial, 'wx')).createWriteStream();
       await pipeline(body, meter, out);
       const final = this.path(key);
       await mkdir(dirname(final), { recursive: true });
       await rename(partial, final);
     } catch (err) {
       body.destroy();
-      out.destroy();
-      await finished(out).catch(() => undefined);
+      if (out) {
+        out.destroy();
+        await finished(out).catch(() => undefined);
+      }
       await rm(partial, { force: true });
       throw err;
     }
