@@ -47,8 +47,10 @@ export async function listStaffAccounts(
   },
 ): Promise<{ total: number; rows: StaffAccountRow[] }> {
   const q = opts.q?.trim().toLowerCase();
-  // Names are read for the page only (and, when searching, for the accounts whose username does
-  // not match): each person's row costs its row policy.
+  // Names come from person_directory (migration 0022: names are shown beyond a person's scope),
+  // which asks no row policy: the accounts listed are those the account's own policy lets the
+  // reader see. Read through the person table, a name search ran its policy for every staff
+  // account of the city (0.5 s on 200,000 students).
   const res = await tx.execute<StaffAccountRow & { total: number }>(sql`
     with x as (
       select a.id, a.person_id, a.username, a.status, a.last_login_at, a.created_at, a.totp_enabled,
@@ -61,7 +63,7 @@ export async function listStaffAccounts(
          ${
            q
              ? sql`and (a.username_key like ${`${q.replace(/[\\%_]/g, '\\$&')}%`}
-                        or exists (select 1 from person p where p.id = a.person_id and strpos(p.name, ${q}) > 0))`
+                        or exists (select 1 from person_directory p where p.id = a.person_id and strpos(p.name, ${q}) > 0))`
              : sql``
          }
     ), page as (
@@ -81,7 +83,7 @@ export async function listStaffAccounts(
                        from role_assignment ra join org_unit o on o.id = ra.org_unit_id
                       where ra.person_id = x.person_id and ra.active), '[]'::json) as roles,
            x.total
-      from page x join person p on p.id = x.person_id
+      from page x join person_directory p on p.id = x.person_id
      order by (x.until is not null) desc, x.status desc, x.dormant desc, x.username`);
   return { total: res.rows[0]?.total ?? 0, rows: res.rows.map(({ total: _, ...r }) => r) };
 }
