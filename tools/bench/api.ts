@@ -1,7 +1,9 @@
 /**
- * `npm run bench:api [-- --students 200000] [--users 2000] [--visits 2] [--connections 64]` — not a
- * test. Seeds a city (once, kept in .hanlin-bench/api-<students>), runs the real app in a process of
- * its own (api-server.ts, as the least-privilege application role) and measures from this one:
+ * `npm run bench:api [-- --students 200000] [--users 2000] [--visits 2] [--connections 64]
+ * [--without-rls]` — not a test. Seeds a city (once, kept in .hanlin-bench/api-<students>), runs
+ * the real app in a process of its own (api-server.ts, as the least-privilege application role;
+ * with `--without-rls` as the owner, to measure what row-level security costs) and measures from
+ * this one:
  *
  * 1. The hot path, with autocannon at 64 connections, as before: GET /api/bench/baseline (`select 1`
  *    through the same pool, no auth), one class's roster and one student's record as one teacher:
@@ -35,7 +37,13 @@ const ONLY = textArg('only');
 const t0 = Date.now();
 /** `--statements`: also list the SQL statements of the mixed workload (pg_stat_statements). */
 const STATEMENTS = process.argv.includes('--statements');
+/**
+ * `--without-rls`: the server connects as the owner, whom row-level security does not bind, to
+ * measure what the policies cost. Its figures are not the targets' (§3 asks for RLS on).
+ */
+const WITHOUT_RLS = process.argv.includes('--without-rls');
 const bench = await openBenchDb({
+  appAsOwner: WITHOUT_RLS,
   name: `api-${STUDENTS}`,
   demoStudents: STUDENTS,
   log: (m) => console.log(m),
@@ -84,7 +92,7 @@ if (signIns) {
 await bench.stop();
 
 console.log(
-  `\n${STUDENTS.toLocaleString()} students; server in its own process as the application role; loopback; ${loadNote()}`,
+  `\n${STUDENTS.toLocaleString()} students; server in its own process ${WITHOUT_RLS ? 'as the owner: ROW-LEVEL SECURITY OFF (--without-rls), not a figure for the targets' : 'as the application role'}; loopback; ${loadNote()}`,
 );
 if (hot) {
   console.log(`\nhot path: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route, one teacher`);

@@ -49,6 +49,11 @@ export async function openBenchDb(opts: {
   settings?: Record<string, string>;
   /** Record every statement's planning and execution times (pg_stat_statements; see `statementsOf`). */
   statements?: boolean;
+  /**
+   * `appUrl` connects as the owner, a superuser, whom row-level security does not bind: only to
+   * measure what the policies cost (`bench:api --without-rls`), never how the app runs.
+   */
+  appAsOwner?: boolean;
 }): Promise<BenchDb> {
   const dir = join(process.cwd(), '.hanlin-bench', opts.name);
   const settings = opts.statements
@@ -86,7 +91,7 @@ export async function openBenchDb(opts: {
     config,
     deps,
     owner,
-    appUrl: pg.appUrl('hanlin'),
+    appUrl: opts.appAsOwner ? pg.adminUrl('hanlin') : pg.appUrl('hanlin'),
     stop: async () => {
       await app.close();
       await owner.close();
