@@ -3,7 +3,7 @@
  * and per knowledge point, and per cognitive level the score rate of the graded answers. Each one
  * statement; the caller runs them under the roll-up's system scope and withholds small cells.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 
 export type UnitRow = {
@@ -39,6 +39,15 @@ export async function unitSubjects(tx: Tx, path: string): Promise<{ code: string
   return r.rows;
 }
 
+/**
+ * SQL: the unit of `u` (the units directly below the one asked for, all at one depth) that holds
+ * `path`: the path's own prefix of that depth, matched by equality. Matched with `<@` instead, each
+ * row was compared with every unit: on a 1,000,000-student city, 7.5 million answers against 11
+ * districts took 40 of the roll-up's 70 seconds.
+ */
+const unitOf = (path: SQL) =>
+  sql`u.path = subpath(${path}, 0, least(nlevel(${path}), (select max(nlevel(path)) from u)))`;
+
 export type PointAggregate = {
   /** Index into the units passed; -1 for the whole unit. */
   unit: number;
@@ -71,7 +80,7 @@ export async function pointAggregates(
       from (select case when grouping(u.unit) = 1 then -1 else u.unit end as unit, m.kp, count(*)::int as students, avg(m.p)::float8 as mean,
                    count(*) filter (where m.p < ${weakBelow})::int as weak,
                    count(*) filter (where m.p >= ${masteredFrom})::int as mastered
-              from m left join u on m.path <@ u.path
+              from m left join u on ${unitOf(sql`m.path`)}
              group by grouping sets ((u.unit, m.kp), (m.kp))
             having not (grouping(u.unit) = 0 and u.unit is null)) g
       join knowledge_point k on k.id = g.kp
@@ -118,7 +127,7 @@ export async function cognitiveAggregates(
     )
     select case when grouping(u.unit) = 1 then -1 else u.unit end as unit, ans.level, count(distinct ans.student_id)::int as students,
            sum(ans.score)::float8 as score, sum(ans.max)::float8 as max
-      from ans left join u on ans.path <@ u.path
+      from ans left join u on ${unitOf(sql`ans.path`)}
      group by grouping sets ((u.unit, ans.level), (ans.level))
     having not (grouping(u.unit) = 0 and u.unit is null)`);
   return r.rows;

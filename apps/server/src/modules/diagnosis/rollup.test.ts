@@ -65,6 +65,17 @@ describe('mastery roll-ups', () => {
       )
     ).rows.map((x) => x.name);
     for (const n of names) expect(res.body).not.toContain(n);
+    // Each student counts in the one school that holds their class: a unit's cells add up to the
+    // whole district's, for every point and every cognitive level.
+    const cog = (
+      r as Rollup & { cognitive: { overall: { students: number }; cells: { students: number }[] }[] }
+    ).cognitive;
+    expect(cog.length).toBeGreaterThan(0);
+    for (const row of [...r.points, ...cog]) {
+      const sum = row.cells.reduce((a, c) => a + c.students, 0);
+      expect(sum).toBe(row.overall.students);
+    }
+    expect(r.points.some((p) => p.cells.some((c) => c.students > 0))).toBe(true);
     const x = await researcher.get(`/api/mastery/rollup/export?subject=14&orgUnitId=${unit.school}`);
     expect(x.statusCode).toBe(200);
     const wb = await loadWorkbook(x.rawPayload);
