@@ -68,9 +68,19 @@ async function walk(user: string, plain: string[]) {
   const { csrfToken, next } = JSON.parse(login.body) as { csrfToken: string; next: string };
   if (next === 'totp') {
     const code = await generate({ secret: DEMO_TOTP_SECRET });
-    await request(server.base, 'POST', '/api/auth/totp/verify', cookie, { code }, undefined, {
-      'x-csrf-token': csrfToken,
-    });
+    const verified = await request(
+      server.base,
+      'POST',
+      '/api/auth/totp/verify',
+      cookie,
+      { code },
+      undefined,
+      {
+        'x-csrf-token': csrfToken,
+      },
+    );
+    // Unverified, every read would be a quick refusal, counted as a fast page.
+    if (verified.status !== 200) throw new Error(`${user}'s TOTP code was refused: ${verified.body}`);
   }
   // biome-ignore lint/suspicious/noExplicitAny: the answers are read only for the ids they lead to.
   const get = async (path: string): Promise<any> => {
