@@ -28,7 +28,7 @@ import { auditScope } from './modules/audit/audit.scope.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts';
 import { curriculumScope } from './modules/curriculum/curriculum.scope.ts';
-import { masteryRecomputeJob } from './modules/diagnosis/diagnosis.jobs.ts';
+import { levelScoreRollupJob, masteryRecomputeJob } from './modules/diagnosis/diagnosis.jobs.ts';
 import { diagnosisRoutes } from './modules/diagnosis/diagnosis.routes.ts';
 import { diagnosisScope } from './modules/diagnosis/diagnosis.scope.ts';
 import { practiceRoutes } from './modules/diagnosis/practice.routes.ts';
@@ -125,6 +125,7 @@ export const JOBS: readonly JobDefinition[] = [
   spaceUsageJob,
   bankCalibrationJob,
   masteryRecomputeJob,
+  levelScoreRollupJob,
 ];
 
 export interface BuildOptions {

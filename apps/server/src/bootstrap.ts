@@ -8,6 +8,7 @@ import { seedDemoAssessment } from './modules/assessment/demo-assessment.ts';
 import { seedDemoBank } from './modules/assessment/demo-bank.ts';
 import { seedDemoAudit } from './modules/audit/demo-audit.ts';
 import { applyBackbones } from './modules/curriculum/curriculum-import.service.ts';
+import { refreshLevelScores } from './modules/diagnosis/rollup.service.ts';
 import { seedDemoSignIns } from './modules/identity/demo-sign-ins.ts';
 import { hashPassword } from './modules/identity/password.ts';
 import { ENROL_CODE_HOURS, newEnrolmentCode } from './modules/identity/totp.service.ts';
@@ -117,6 +118,16 @@ export async function bootstrap(
     const anyExam = await db.execute(sql`select 1 from assignment where kind = 'unified_exam' limit 1`);
     if (anyExam.rows.length === 0 && opts.demoAssessment !== false)
       await seedDemoAssessment(deps.database, log);
+    // The classes' sums behind 学情分析 (the hourly job's work), once the answers are in, and for a
+    // demo city seeded before them.
+    const anyLevelSums = await db.execute(sql`select 1 from level_score_rollup_build limit 1`);
+    if (anyLevelSums.rows.length === 0) {
+      const t0 = Date.now();
+      const built = await db.transaction((tx) => refreshLevelScores(tx, { force: true }));
+      log(
+        `[hanlin] 学情分析 sums: ${built?.rows ?? 0} class × subject × level rows from ${built?.attempts ?? 0} graded attempts in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
+    }
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);
     if (anyConsent.rows.length === 0) await seedDemoPrivacy(deps.database, log);
     const anyHistory = await db.execute(sql`select 1 from audit_log where action = 'roster.read' limit 1`);

@@ -11,6 +11,7 @@ import { auditModuleInventory } from './modules/audit/audit.schema.ts';
 import { curriculumInventory } from './modules/curriculum/curriculum.schema.ts';
 import { masteryInventory } from './modules/diagnosis/mastery.schema.ts';
 import { practiceInventory } from './modules/diagnosis/practice.schema.ts';
+import { rollupInventory } from './modules/diagnosis/rollup.schema.ts';
 import { identityInventory } from './modules/identity/identity.schema.ts';
 import { notificationInventory } from './modules/notifications/notifications.schema.ts';
 import { orgInventory } from './modules/org/org.schema.ts';
@@ -41,7 +42,7 @@ export const INVENTORY_BY_OWNER: Readonly<Record<string, readonly TableInventory
   review: reviewInventory,
   spaces: spacesInventory,
   assessment: [...bankInventory, ...itemImportInventory, ...attemptsInventory, ...markingFlowInventory],
-  diagnosis: [...masteryInventory, ...practiceInventory],
+  diagnosis: [...masteryInventory, ...practiceInventory, ...rollupInventory],
   notifications: notificationInventory,
   privacy: privacyInventory,
   audit: [...auditInventory, ...auditModuleInventory],

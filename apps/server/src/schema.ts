@@ -11,6 +11,7 @@ export * from './modules/audit/audit.schema.ts';
 export * from './modules/curriculum/curriculum.schema.ts';
 export * from './modules/diagnosis/mastery.schema.ts';
 export * from './modules/diagnosis/practice.schema.ts';
+export * from './modules/diagnosis/rollup.schema.ts';
 export * from './modules/identity/identity.schema.ts';
 export * from './modules/notifications/notifications.schema.ts';
 export * from './modules/org/org.schema.ts';

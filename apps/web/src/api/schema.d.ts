@@ -34653,6 +34653,7 @@ export interface paths {
                                     masteredShare: number | null;
                                 }[];
                             }[];
+                            cognitiveAsOf: string | null;
                             cognitive: {
                                 level: string;
                                 label: string;

@@ -1,5 +1,6 @@
 import { defineJob } from '../../platform/db/jobs.ts';
 import { recomputeAllMastery } from './mastery.service.ts';
+import { levelScoresDue, refreshLevelScores } from './rollup.service.ts';
 
 /**
  * A7: every student's knowledge mastery rebuilt from all their answers, nightly (02:30, after the
@@ -10,4 +11,16 @@ export const masteryRecomputeJob = defineJob({
   name: 'mastery-recompute',
   cron: '30 2 * * *',
   run: (tx, job) => recomputeAllMastery(tx, job.progress),
+});
+
+/**
+ * 学情分析: the classes' cognitive-level sums the roll-ups add up (rollup.schema.ts), rebuilt hourly
+ * when an attempt changed since the last rebuild, and at least daily. A run is recorded only when
+ * there is work.
+ */
+export const levelScoreRollupJob = defineJob({
+  name: 'level-score-rollup',
+  cron: '20 * * * *',
+  due: levelScoresDue,
+  run: (tx) => refreshLevelScores(tx),
 });

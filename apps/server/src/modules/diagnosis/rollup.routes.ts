@@ -43,6 +43,8 @@ const ZRollup = z.object({
       cells: z.array(ZCell),
     }),
   ),
+  /** When the classes' sums behind `cognitive` were rebuilt; null before the first rebuild. */
+  cognitiveAsOf: z.string().nullable(),
   cognitive: z.array(
     z.object({ level: z.string(), label: z.string(), overall: ZRate, cells: z.array(ZRate) }),
   ),

@@ -6,6 +6,8 @@
  * under a system scope named for this purpose (a researcher's scope holds nobody's rows), and a
  * cell of fewer than `MIN_CELL_STUDENTS` students is withheld, its count alone shown.
  */
+import { tryXactLock } from '../../platform/db/advisory-lock.ts';
+import type { Tx } from '../../platform/db/client.ts';
 import { asSystem } from '../../platform/db/scoped.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -90,6 +92,7 @@ export async function masteryRollup(
       ? await repo.pointAggregates(ctx.db, unit.path, paths, subject, WEAK_BELOW, MASTERED_FROM)
       : [];
     const levels = subject ? await repo.cognitiveAggregates(ctx.db, unit.path, paths, subject) : [];
+    const levelsAsOf = await repo.levelScoresBuiltAt(ctx.db);
     return {
       unit,
       children,
@@ -98,9 +101,10 @@ export async function masteryRollup(
       subject,
       points,
       levels,
+      levelsAsOf,
     };
   });
-  const { unit, children, parent, subjects, subject, points, levels } = out;
+  const { unit, children, parent, subjects, subject, points, levels, levelsAsOf } = out;
   const byPoint = new Map<string, repo.PointAggregate[]>();
   for (const a of points) byPoint.set(a.kp, [...(byPoint.get(a.kp) ?? []), a]);
   const result = {
@@ -128,6 +132,8 @@ export async function masteryRollup(
         cells: children.map((_, i) => pointCell(list.find((a) => a.unit === i))),
       };
     }),
+    /** When the classes' sums behind `cognitive` were rebuilt (hourly when answers changed). */
+    cognitiveAsOf: levelsAsOf?.toISOString() ?? null,
     cognitive: COGNITIVE_LEVELS.filter((l) => levels.some((a) => a.level === l)).map((level) => ({
       level,
       label: COGNITIVE_LABELS[level]!.zh,
@@ -159,3 +165,23 @@ export async function masteryRollupWorkbook(
   });
   return rollupWorkbook(r);
 }
+
+/** One rebuild at a time across instances (pg_try_advisory_xact_lock key). */
+const LEVEL_SCORES_LOCK = 0x6c76_7363; // 'lvsc'
+
+/**
+ * Rebuilds the classes' cognitive-level sums the roll-ups read, when stale (`levelScoresDue`) or
+ * `force`d, under a system scope of its own; null when another instance is at it or there was
+ * nothing to do. Run by the level-score-rollup job and by the demo seed.
+ */
+export function refreshLevelScores(tx: Tx, opts: { force?: boolean } = {}) {
+  return asSystem(tx, 'level-score-rollup', async () => {
+    if (!opts.force && !(await repo.levelScoresDue(tx))) return null;
+    if (!(await tryXactLock(tx, LEVEL_SCORES_LOCK))) return null;
+    return repo.rebuildLevelScores(tx);
+  });
+}
+
+/** Whether the sums are stale (the job's cheap check before a run is recorded). */
+export const levelScoresDue = (tx: Tx): Promise<boolean> =>
+  asSystem(tx, 'level-score-rollup', () => repo.levelScoresDue(tx));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkbook } from '../../platform/xlsx/xlsx-file.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { type MasteryPlaces, masteryPlaces, seedClassMastery } from './heatmap.fixtures.ts';
+import { refreshLevelScores } from './rollup.service.ts';
 
 let t: TestApp;
 let m: MasteryPlaces;
@@ -90,5 +91,76 @@ describe('mastery roll-ups', () => {
     expect((await district.get(`/api/mastery/rollup?orgUnitId=${foreign.id}`)).statusCode).toBe(404);
     expect((await (await t.login('teacher_demo')).get('/api/mastery/rollup')).statusCode).toBe(403);
     expect((await district.get('/api/mastery/rollup?orgUnitId=x')).statusCode).toBe(400);
+  });
+
+  it('sums the classes’ answers by cognitive level as a live count does, and rebuilds them when an answer is regraded', async () => {
+    type Sum = { path: string; level: string; students: number; score: number; max: number };
+    const district = (
+      await one<{ path: string }>(sql`select path::text as path from org_unit where id = ${unit.district}`)
+    ).path;
+    // What the roll-up read live before the sums: every graded answer of finished attempts.
+    const live = async () =>
+      (
+        await t.db.db.execute<Sum>(sql`
+          select t.path::text as path, i.cognitive_level as level, count(distinct t.student_id)::int as students,
+                 sum(coalesce(r.score, 0))::float8 as score, sum(r.max_score)::float8 as max
+            from attempt t join assignment a on a.id = t.assignment_id join paper p on p.id = a.paper_id
+            cross join lateral jsonb_to_recordset(jsonb_path_query_array(p.document, '$.sections[*].items[*]'))
+                 as x("itemId" uuid, number int)
+            join item i on i.id = x."itemId" and i.subject_code = '14' and i.cognitive_level is not null
+            join response r on r.attempt_id = t.id and r.number = x.number
+           where t.path <@ ${district}::ltree and t.status <> 'in_progress' and t.score is not null
+           group by 1, 2 order by 1, 2`)
+      ).rows;
+    const stored = async () =>
+      (
+        await t.db.db.execute<Sum>(sql`
+          select path::text as path, level, students, score, max from level_score_rollup
+           where path <@ ${district}::ltree and subject_code = '14' order by 1, 2`)
+      ).rows;
+    const close = (a: Sum[], b: Sum[]) => {
+      expect(a.map(({ path, level, students }) => [path, level, students])).toEqual(
+        b.map(({ path, level, students }) => [path, level, students]),
+      );
+      a.forEach((x, i) => {
+        expect(x.score).toBeCloseTo(b[i]!.score, 6);
+        expect(x.max).toBeCloseTo(b[i]!.max, 6);
+      });
+    };
+    const before = await live();
+    expect(before.length).toBeGreaterThan(0);
+    close(await stored(), before);
+    const admin = await t.login('district_yuexiu');
+    const read = async () => {
+      const res = await admin.get(`/api/mastery/rollup?subject=14&orgUnitId=${unit.district}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        cognitiveAsOf: string | null;
+        cognitive: { level: string; overall: { students: number } }[];
+      };
+    };
+    const first = await read();
+    expect(first.cognitiveAsOf).not.toBeNull();
+    for (const l of first.cognitive)
+      expect(l.overall.students).toBe(
+        before.filter((b) => b.level === l.level).reduce((n, b) => n + b.students, 0),
+      );
+    // Nothing changed since the rebuild: the hourly job finds no work.
+    expect(await t.db.db.transaction((tx) => refreshLevelScores(tx))).toBeNull();
+    // A marker regrades one answer to 0: the attempt changes, the next run rebuilds.
+    const answer = await one<{ id: string; attempt: string; path: string; score: number }>(sql`
+      select r.id, r.attempt_id as attempt, t.path::text as path, r.score from response r join attempt t on t.id = r.attempt_id
+       where t.path <@ ${district}::ltree and t.status <> 'in_progress' and t.score is not null and r.score > 0
+         and exists (select 1 from level_score_rollup s where s.path = t.path and s.subject_code = '14')
+       limit 1`);
+    await t.db.db.execute(sql`update response set score = 0 where id = ${answer.id}`);
+    await t.db.db.execute(sql`update attempt set updated_at = now() where id = ${answer.attempt}`);
+    const after = await live();
+    expect(after).not.toEqual(before);
+    const rebuilt = await t.db.db.transaction((tx) => refreshLevelScores(tx));
+    expect(rebuilt?.rows).toBeGreaterThan(0);
+    close(await stored(), after);
+    const second = await read();
+    expect(Date.parse(second.cognitiveAsOf!)).toBeGreaterThan(Date.parse(first.cognitiveAsOf!));
   });
 });

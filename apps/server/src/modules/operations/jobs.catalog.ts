@@ -12,6 +12,7 @@ export const SCHEDULED_JOBS: readonly { job: string; everyHours: number }[] = [
   { job: 'space-usage-rollup', everyHours: 24 },
   { job: 'bank-calibration', everyHours: 24 },
   { job: 'mastery-recompute', everyHours: 24 },
+  { job: 'level-score-rollup', everyHours: 24 },
 ];
 
 /** A run still marked running after this long was cut off (its process stopped). */

@@ -4,12 +4,6 @@ import { TODAY } from '../../platform/db/types.ts';
 import { inScope, type Scope } from '../../platform/scope/scope.ts';
 import type { TRetirementReason } from './resources.schema.ts';
 
-/** Takes a transaction-scoped advisory lock; false when another transaction holds it. */
-export async function tryXactLock(tx: Tx, key: number): Promise<boolean> {
-  const lock = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${key}) as ok`);
-  return lock.rows[0]?.ok === true;
-}
-
 export interface RetirementRules {
   minRatings: number;
   maxAverage: number;

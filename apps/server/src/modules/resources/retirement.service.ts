@@ -1,4 +1,5 @@
 import { type AuditOrigin, writeAudit } from '../../platform/audit/audit.ts';
+import { tryXactLock } from '../../platform/db/advisory-lock.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -27,7 +28,7 @@ const LOCK = 0x68616e6c; // 'hanl'
  * transaction; a second instance running at the same time skips (returns null).
  */
 export async function flagForRetirement(tx: Tx, rules = RETIREMENT_RULES) {
-  if (!(await repo.tryXactLock(tx, LOCK))) return null;
+  if (!(await tryXactLock(tx, LOCK))) return null;
   const flagged = await repo.insertRetirementFlags(tx, rules);
   for (const f of flagged) {
     await writeAudit(tx, SYSTEM, {

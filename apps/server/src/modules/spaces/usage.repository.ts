@@ -30,12 +30,6 @@ export async function rollupDue(tx: Tx): Promise<boolean> {
   return res.rows[0]?.due ?? true;
 }
 
-/** Takes a transaction-scoped advisory lock; false when another transaction holds it. */
-export async function tryXactLock(tx: Tx, key: number): Promise<boolean> {
-  const lock = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${key}) as ok`);
-  return lock.rows[0]?.ok === true;
-}
-
 /**
  * Replaces the rollups with those of the `windowDays` closed days ending yesterday: people and
  * active people per org path (a person is active with use on at least `activeDays` of them), and

@@ -1,3 +1,4 @@
+import { tryXactLock } from '../../platform/db/advisory-lock.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import * as repo from './usage.repository.ts';
@@ -18,7 +19,7 @@ const LOCK = 0x73707573; // 'spus'
  */
 export async function refreshSpaceUsage(tx: Tx, opts: { force?: boolean } = {}) {
   if (!opts.force && !(await repo.rollupDue(tx))) return null;
-  if (!(await repo.tryXactLock(tx, LOCK))) return null;
+  if (!(await tryXactLock(tx, LOCK))) return null;
   return repo.rebuildRollups(tx, { activeDays: ACTIVE_DAYS, windowDays: WINDOW_DAYS });
 }
 

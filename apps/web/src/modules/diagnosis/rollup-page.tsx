@@ -13,6 +13,8 @@ import { useCodeLabel } from '../../app/codes/use-codes';
 import { PageEmpty, PageError, PageLoading } from '../../app/components/page-state';
 import { PageTitle } from '../../app/components/page-title';
 import { Stack } from '../../app/components/stack';
+import { formatDateTime } from '../../app/i18n/format';
+import { useLang } from '../../app/i18n/use-lang';
 import { heatmapOption, heatmapSize, savePng } from './chart-png';
 import {
   LEVEL_FILLS,
@@ -31,6 +33,7 @@ type Cell = MasteryRollup['points'][number]['overall'];
 
 export function RollupPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const subjectLabel = useCodeLabel('subject');
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') ?? undefined;
@@ -146,6 +149,11 @@ export function RollupPage() {
           </div>
           {r.cognitive.length > 0 && (
             <Card size="small" title={t('diagnosis.rollup.cognitive')}>
+              <Typography.Paragraph type="secondary" data-testid="mastery-cognitive-as-of">
+                {r.cognitiveAsOf
+                  ? t('diagnosis.rollup.cognitiveAsOf', { at: formatDateTime(r.cognitiveAsOf, lang) })
+                  : t('diagnosis.rollup.cognitiveNotYet')}
+              </Typography.Paragraph>
               <div className="mastery-grid-box">
                 <table className="mastery-grid mastery-rollup" data-testid="mastery-cognitive">
                   <thead>
