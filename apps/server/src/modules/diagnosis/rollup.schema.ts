@@ -60,7 +60,7 @@ const ROLLUP = '学情分析：各班级认知层次得分的汇总（教育质�
 export const rollupInventory = [
   inventory(levelScoreRollups, {
     description: '学情分析的认知层次得分汇总（按班级、学科、认知层次的作答人数与得分合计，不含个人标识）',
-    retention: '每小时按作答重算，只保留最新一次',
+    retention: '有新作答时每小时重算（至少每天一次），只保留最新一次',
     columns: {
       path: NONE,
       subjectCode: NONE,
