@@ -178,11 +178,25 @@ export async function saveMastery(tx: Tx, list: readonly StudentMastery[], repla
   return res.rowCount ?? 0;
 }
 
-/** Removes the estimates of students not in `keep` (no graded answer of theirs is left). */
-export async function deleteMasteryExcept(tx: Tx, keep: readonly string[]): Promise<void> {
-  const ids = sql.param([...keep]);
-  await tx.execute(sql`delete from knowledge_mastery where student_id <> all(${ids}::uuid[])`);
-  await tx.execute(sql`delete from mastery_state where student_id <> all(${ids}::uuid[])`);
+/** Removes these students' estimates and states (no graded answer of theirs is left). */
+export async function deleteMasteryOf(tx: Tx, studentIds: readonly string[]): Promise<void> {
+  if (studentIds.length === 0) return;
+  const ids = sql.param([...studentIds]);
+  await tx.execute(sql`delete from knowledge_mastery where student_id = any(${ids}::uuid[])`);
+  await tx.execute(sql`delete from mastery_state where student_id = any(${ids}::uuid[])`);
+}
+
+/**
+ * The students the nightly recompute goes through, in id order: those with a finished, graded
+ * attempt or a practice answer, and those holding a state (whose answers may have gone since).
+ */
+export async function studentsToRecompute(tx: Tx): Promise<string[]> {
+  const res = await tx.execute<{ id: string }>(sql`
+    select student_id as id from attempt where status <> 'in_progress' and score is not null
+    union select student_id from practice_answer
+    union select student_id from mastery_state
+    order by 1`);
+  return res.rows.map((r) => r.id);
 }
 
 /** The students who made these attempts. */

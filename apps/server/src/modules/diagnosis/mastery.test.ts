@@ -119,4 +119,46 @@ describe('knowledge mastery', () => {
     expect(after.map((r) => [r.correct, r.wrong])).toEqual(before.map((r) => [r.correct, r.wrong]));
     for (const [i, r] of after.entries()) expect(r.p).toBeCloseTo(before[i]!.p, 6);
   });
+
+  it('the nightly recompute reads a few students at a time and drops the estimates of those whose answers are gone', async () => {
+    const all = async () =>
+      (
+        await t.db.db.execute<{ s: string; kp: string; p: number; c: number; w: number }>(sql`
+          select student_id as s, knowledge_point_id as kp, p, correct as c, wrong as w
+            from knowledge_mastery order by 1, 2`)
+      ).rows;
+    // The demo's city-wide practice items on point a: every class's homework enters the recompute.
+    await t.db.db.execute(sql`insert into item_knowledge_point (item_id, knowledge_point_id)
+      select i.id, ${kp.a}::uuid from item i
+       where i.subject_code = '14' and not exists (select 1 from item_knowledge_point k where k.item_id = i.id)`);
+    const whole = await t.db.db.transaction((tx) => recomputeAllMastery(tx));
+    const before = await all();
+    const students = [...new Set(before.map((r) => r.s))];
+    expect(students.length).toBeGreaterThan(100);
+    // Seven students at a time: the same estimates, and every batch reported.
+    const seen: number[] = [];
+    const batched = await t.db.db.transaction((tx) =>
+      recomputeAllMastery(tx, (done) => void seen.push(done), 7),
+    );
+    expect(batched).toEqual(whole);
+    expect(seen.length).toBeGreaterThanOrEqual(students.length / 7);
+    expect(seen.at(-1)).toBeGreaterThanOrEqual(students.length);
+    const after = await all();
+    expect(after.map(({ s, kp, c, w }) => [s, kp, c, w])).toEqual(
+      before.map(({ s, kp, c, w }) => [s, kp, c, w]),
+    );
+    for (const [i, r] of after.entries()) expect(r.p).toBeCloseTo(before[i]!.p, 6);
+    // A student's attempts are erased: the next recompute leaves them no estimates, and no state.
+    const gone = students[0]!;
+    await t.db.db.execute(sql`delete from attempt where student_id = ${gone}`);
+    await t.db.db.execute(sql`delete from practice_answer where student_id = ${gone}`);
+    await t.db.db.transaction((tx) => recomputeAllMastery(tx, undefined, 50));
+    const left = await t.db.db.execute(sql`
+      select 1 from knowledge_mastery where student_id = ${gone}
+      union all select 1 from mastery_state where student_id = ${gone}`);
+    expect(left.rows).toHaveLength(0);
+    const others = (rows: typeof before) =>
+      rows.filter((r) => r.s !== gone).map(({ s, kp, c, w }) => [s, kp, c, w]);
+    expect(others(await all())).toEqual(others(before));
+  });
 });
