@@ -18,6 +18,7 @@ import { orgInventory } from './modules/org/org.schema.ts';
 import { privacyInventory } from './modules/privacy/privacy.schema.ts';
 import { resourcesInventory } from './modules/resources/resources.schema.ts';
 import { reviewInventory } from './modules/review/review.schema.ts';
+import { headcountInventory } from './modules/roster/headcount.schema.ts';
 import { rosterInventory } from './modules/roster/roster.schema.ts';
 import { rosterImportInventory } from './modules/roster-import/roster-import.schema.ts';
 import { spacesInventory } from './modules/spaces/spaces.schema.ts';
@@ -34,7 +35,7 @@ import type { TableInventory } from './platform/privacy/data-classes.ts';
  */
 export const INVENTORY_BY_OWNER: Readonly<Record<string, readonly TableInventory[]>> = {
   identity: identityInventory,
-  roster: rosterInventory,
+  roster: [...rosterInventory, ...headcountInventory],
   'roster-import': rosterImportInventory,
   org: orgInventory,
   curriculum: curriculumInventory,

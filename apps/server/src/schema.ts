@@ -18,6 +18,7 @@ export * from './modules/org/org.schema.ts';
 export * from './modules/privacy/privacy.schema.ts';
 export * from './modules/resources/resources.schema.ts';
 export * from './modules/review/review.schema.ts';
+export * from './modules/roster/headcount.schema.ts';
 export * from './modules/roster/roster.schema.ts';
 export * from './modules/roster-import/roster-import.schema.ts';
 export * from './modules/spaces/spaces.schema.ts';

@@ -98,6 +98,31 @@ export async function countUnder(
   return out;
 }
 
+/**
+ * The same counts from the head counts the database keeps per class and school path
+ * (`headcount`): a unit's sum of rows, not a count of its people. For units whose people the
+ * reader may see in full (and for structure roles, whose totals are no one's personal data); not
+ * for teaching classes, whose members are not on their path (`countUnder` counts them).
+ */
+export async function totalsUnder(
+  tx: Tx,
+  units: Pick<OrgUnitRow, 'id' | 'path' | 'kind'>[],
+): Promise<Map<string, UnitCounts>> {
+  const out = new Map<string, UnitCounts>();
+  if (units.length === 0) return out;
+  const ids = units.map((u) => u.id).join(',');
+  const res = await tx.execute<{ id: string; students: number; teachers: number; children: number }>(sql`
+    select u.id, coalesce(h.students, 0)::int as students, coalesce(h.teachers, 0)::int as teachers,
+      (select count(*)::int from org_unit c where c.parent_id = u.id) as children
+    from org_unit u
+    left join lateral (select sum(h.students) as students, sum(h.teachers) as teachers
+                         from headcount h where h.path <@ u.path) h on true
+    where u.id = any(string_to_array(${ids}, ',')::uuid[])`);
+  for (const r of res.rows)
+    out.set(r.id, { students: r.students, teachers: r.teachers, children: r.children });
+  return out;
+}
+
 export async function insertUnit(tx: Tx, values: typeof orgUnits.$inferInsert): Promise<OrgUnitRow> {
   const rows = await tx.insert(orgUnits).values(values).returning();
   return rows[0]!;

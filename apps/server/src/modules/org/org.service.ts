@@ -65,19 +65,28 @@ const structureOnly = (ctx: Ctx, path: string) =>
   !scopeCovers(ctx.scope, path) && pathUnder(path, ctx.scope.structurePaths ?? []);
 
 const withCounts = async (ctx: Ctx, units: repo.OrgUnitRow[]) => {
-  const structural = units.filter((u) => structureOnly(ctx, u.path));
-  // Counted under the actor's row-level scope: what they may see of the unit's people.
-  const counts = await repo.countUnder(
+  // A unit the actor sees whole (their subtree) or browses for its structure: its totals, added up
+  // from the head counts the database keeps. Head counts of a unit are no one's personal data, but
+  // a structure role's row-level scope holds no persons and would count zero.
+  const seenWhole = (u: repo.OrgUnitRow) => scopeCovers(ctx.scope, u.path) || structureOnly(ctx, u.path);
+  const teaching = (u: repo.OrgUnitRow) => u.kind === 'teaching_class';
+  const counts = await repo.totalsUnder(
     ctx.db,
-    units.filter((u) => !structural.includes(u)),
+    units.filter((u) => seenWhole(u) && !teaching(u)),
   );
-  if (structural.length > 0) {
-    // Head counts of a unit are no one's personal data, but a structure role's row-level scope
-    // holds no persons and would count zero: these totals, and nothing else, are counted
-    // across the unit under a system scope.
-    const totals = await asSystem(ctx.db, 'org-structure-counts', () => repo.countUnder(ctx.db, structural));
-    for (const [id, c] of totals) counts.set(id, c);
-  }
+  // A teaching class counts its members; elsewhere (a teacher opening their class's school) the
+  // count is taken under the actor's row-level scope: what they may see of the unit's people.
+  const live = await repo.countUnder(
+    ctx.db,
+    units.filter((u) => !seenWhole(u) || (teaching(u) && !structureOnly(ctx, u.path))),
+  );
+  const browsed = units.filter((u) => teaching(u) && structureOnly(ctx, u.path));
+  if (browsed.length > 0)
+    for (const [id, c] of await asSystem(ctx.db, 'org-structure-counts', () =>
+      repo.countUnder(ctx.db, browsed),
+    ))
+      live.set(id, c);
+  for (const [id, c] of live) counts.set(id, c);
   return units.map((u) => present(u, counts.get(u.id)));
 };
 

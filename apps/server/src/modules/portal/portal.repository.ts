@@ -33,7 +33,11 @@ export type ChildUnitStats = {
   teachers: number;
 };
 
-/** Counts per active child unit of `kind` under a unit: schools, classes, enrolled students, active teachers. */
+/**
+ * Counts per active child unit of `kind` under a unit: schools, classes, and the enrolled students
+ * and active teachers the database keeps counted per path (`headcount`). For an administrator's
+ * own unit, whose people they see in full.
+ */
 export async function childStats(
   tx: Tx,
   unitId: string,
@@ -46,9 +50,11 @@ export async function childStats(
     select k.id, k.name, k.stage,
       (select count(*)::int from org_unit o where o.path <@ k.path and o.kind = 'school' and o.active) as schools,
       (select count(*)::int from org_unit o where o.path <@ k.path and o.kind = 'class' and o.active) as classes,
-      (select count(*)::int from student s where s.path <@ k.path and s.status = 'enrolled') as students,
-      (select count(*)::int from teacher t where t.path <@ k.path and t.status = 'active') as teachers
-    from kids k order by k.path`,
+      coalesce(h.students, 0)::int as students, coalesce(h.teachers, 0)::int as teachers
+    from kids k
+    left join lateral (select sum(h.students) as students, sum(h.teachers) as teachers
+                         from headcount h where h.path <@ k.path) h on true
+    order by k.path`,
   );
   return res;
 }
