@@ -2,24 +2,13 @@ import { asSystem } from '../../platform/db/scoped.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { listActiveRoles } from './identity.repository.ts';
 import type { TRole } from './identity.schema.ts';
+import { STAFF_ROLES } from './staff-roles.ts';
 
 /** 三员: the system, security and audit administrators. None of them manages another's account. */
 export const THREE_ADMINS: readonly TRole[] = ['auditor', 'system_admin', 'security_admin'];
 
-/**
- * Staff roles other than the 三员: the accounts whose lifecycle the system administrator, and whose
- * role grants and sessions the security administrator, look after. Learners and guardians are
- * their schools' business.
- */
-export const STAFF_ROLES = [
-  'city_admin',
-  'district_admin',
-  'school_admin',
-  'teacher',
-  'head_teacher',
-  'researcher',
-  'expert',
-] as const satisfies readonly TRole[];
+export { STAFF_ROLES } from './staff-roles.ts';
+
 export type TStaffRole = (typeof STAFF_ROLES)[number];
 export const isStaffRole = (role: TRole): role is TStaffRole =>
   (STAFF_ROLES as readonly TRole[]).includes(role);

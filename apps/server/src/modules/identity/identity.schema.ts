@@ -14,6 +14,7 @@ import {
 import type { TRole } from '../../platform/auth/roles.ts';
 import { bytea, createdAt, ltree, newId, updatedAt } from '../../platform/db/types.ts';
 import { inventory, NONE, personal } from '../../platform/privacy/data-classes.ts';
+import { STAFF_ROLES } from './staff-roles.ts';
 
 /** A natural person: one per human, whatever roles they hold (一号登录). */
 export const persons = pgTable(
@@ -111,6 +112,11 @@ export const roleAssignments = pgTable(
     uniqueIndex('role_assignment_three_admins_uq')
       .on(t.personId)
       .where(sql`${t.role} in ('system_admin','security_admin','auditor') and ${t.active}`),
+    // The staff's role rows (the 三员's account lists start from them), without the city's millions
+    // of learners' and guardians': on 1,000,000 students, 88,000 rows against 2.8 million.
+    index('role_assignment_staff_idx')
+      .on(t.personId)
+      .where(sql`${t.active} and ${t.role} in (${sql.raw(STAFF_ROLES.map((r) => `'${r}'`).join(', '))})`),
     // No GiST index on path: subtree lookups go through org_unit_id (org.repository rewritePaths);
     // at a million students that index alone took a fifth of the seeding time.
     index('role_assignment_unit_idx').on(t.orgUnitId, t.role),

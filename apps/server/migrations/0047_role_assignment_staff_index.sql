@@ -1,0 +1,1 @@
+CREATE INDEX "role_assignment_staff_idx" ON "role_assignment" USING btree ("person_id") WHERE "role_assignment"."active" and "role_assignment"."role" in ('city_admin', 'district_admin', 'school_admin', 'teacher', 'head_teacher', 'researcher', 'expert');
