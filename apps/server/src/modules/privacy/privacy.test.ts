@@ -45,6 +45,14 @@ describe('告知: versioned notices', () => {
     const acks = await q<{ n: number }>(sql`select count(*)::int as n from audit_log
       where action = 'privacy.notice_acknowledged' and actor_person_id = ${studentId}`);
     expect(acks[0]!.n).toBe(1);
+    // The city's list counts each version's acknowledgements.
+    const list = (await city.get('/api/privacy/notices')).json() as { id: string; acks: number }[];
+    const counted = await q<{ id: string; n: number }>(
+      sql`select notice_id as id, count(*)::int as n from notice_ack group by notice_id`,
+    );
+    expect(list.length).toBeGreaterThan(2);
+    for (const n of list) expect(n.acks).toBe(counted.find((c) => c.id === n.id)?.n ?? 0);
+    expect(list.find((n) => n.id === first.pending.id)!.acks).toBeGreaterThan(0);
   });
 });
 
