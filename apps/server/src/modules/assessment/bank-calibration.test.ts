@@ -27,4 +27,14 @@ describe('the response matrix of the bank', () => {
     expect([0, 1, 2].map((p) => cell(p, 1))).toEqual([4, 3, 1]);
     expect([0, 1, 2].map((p) => cell(p, 2))).toEqual([0, 1, 2]);
   });
+
+  it('takes an item answered across a city (300,000 answers overflowed the stack before)', () => {
+    const n = 300_000;
+    const rows = Array.from({ length: n }, (_, i) => answer(`s${i}`, 'city', i % 3, 2));
+    const { responses, itemIds } = responsesOf(rows);
+    expect(itemIds).toEqual(['city']);
+    expect(responses.persons).toBe(n);
+    expect([...responses.maxScore]).toEqual([2]);
+    expect(responses.scores[n - 1]).toBe((n - 1) % 3);
+  });
 });

@@ -46,7 +46,10 @@ export function responsesOf(
   const maxScore = new Uint8Array(items);
   itemIds.forEach((id, j) => {
     const list = byItem.get(id)!;
-    const top = Math.max(...list.map((x) => x.maxScore));
+    // A loop, not Math.max(...list): an item answered across a city passes the engine's limit of
+    // arguments (a stack overflow at 900,000 answers).
+    let top = 0;
+    for (const x of list) if (x.maxScore > top) top = x.maxScore;
     const whole =
       Number.isInteger(top) && top <= MAX_CATEGORIES && list.every((x) => Number.isInteger(x.score));
     // Whole points (a 1-point item is right or wrong) are the categories; any other scoring (half
