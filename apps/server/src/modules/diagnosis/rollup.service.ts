@@ -3,9 +3,10 @@
  * below the one asked for (a city's districts, a district's schools, a school's grades, a grade's
  * classes) and per knowledge point, the mean mastery and the shares of weak and mastered students;
  * per cognitive level the score rate of the graded answers, from the classes' sums the
- * level-score-rollup job rebuilds hourly when answers changed (`cognitiveAsOf`). Aggregates only: they are computed
- * under a system scope named for this purpose (a researcher's scope holds nobody's rows), and a
- * cell of fewer than `MIN_CELL_STUDENTS` students is withheld, its count alone shown.
+ * level-score-rollup job rebuilds hourly when answers changed (`cognitiveAsOf`). Aggregates only:
+ * they are computed under a system scope named for this purpose (a researcher's scope holds
+ * nobody's rows), and a cell of fewer than `MIN_CELL_STUDENTS` students is withheld, its count
+ * alone shown.
  */
 import { tryXactLock } from '../../platform/db/advisory-lock.ts';
 import type { Tx } from '../../platform/db/client.ts';

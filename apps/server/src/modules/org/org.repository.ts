@@ -67,22 +67,45 @@ export interface UnitCounts {
   children: number;
 }
 
-/** Enrolled students, teachers employed, and direct children under each of the given units. */
-export async function countUnder(
+/** How a unit's enrolled students and active teachers are counted: SQL over the unit `u`. */
+type PeopleCount = { students: SQL; teachers: SQL };
+
+/** Counting the people under the unit, as the reader's row-level scope lets them see them. */
+const COUNTED: PeopleCount = {
+  students: sql`(select count(*)::int from student s where s.path <@ u.path and s.status = 'enrolled')`,
+  teachers: sql`(select count(*)::int from teacher t where t.path <@ u.path and t.status = 'active')`,
+};
+
+/** Adding up the head counts the database keeps per class and school path (`headcount`). */
+const KEPT: PeopleCount = {
+  students: sql`(select coalesce(sum(h.students), 0)::int from headcount h where h.path <@ u.path)`,
+  teachers: sql`(select coalesce(sum(h.teachers), 0)::int from headcount h where h.path <@ u.path)`,
+};
+
+/** Per unit: its students and teachers as `people` counts them, and its direct children. */
+async function unitCounts(
   tx: Tx,
-  units: Pick<OrgUnitRow, 'id' | 'path' | 'kind'>[],
+  units: Pick<OrgUnitRow, 'id'>[],
+  people: PeopleCount,
 ): Promise<Map<string, UnitCounts>> {
   const out = new Map<string, UnitCounts>();
   if (units.length === 0) return out;
   const ids = units.map((u) => u.id).join(',');
   const res = await tx.execute<{ id: string; students: number; teachers: number; children: number }>(sql`
-    select u.id,
-      (select count(*)::int from student s where s.path <@ u.path and s.status = 'enrolled') as students,
-      (select count(*)::int from teacher t where t.path <@ u.path and t.status = 'active') as teachers,
+    select u.id, ${people.students} as students, ${people.teachers} as teachers,
       (select count(*)::int from org_unit c where c.parent_id = u.id) as children
     from org_unit u where u.id = any(string_to_array(${ids}, ',')::uuid[])`);
   for (const r of res.rows)
     out.set(r.id, { students: r.students, teachers: r.teachers, children: r.children });
+  return out;
+}
+
+/** Enrolled students, teachers employed, and direct children under each of the given units. */
+export async function countUnder(
+  tx: Tx,
+  units: Pick<OrgUnitRow, 'id' | 'path' | 'kind'>[],
+): Promise<Map<string, UnitCounts>> {
+  const out = await unitCounts(tx, units, COUNTED);
   // Teaching-class members are counted through membership rather than path.
   const teaching = units.filter((u) => u.kind === 'teaching_class');
   if (teaching.length > 0) {
@@ -99,29 +122,13 @@ export async function countUnder(
 }
 
 /**
- * The same counts from the head counts the database keeps per class and school path
- * (`headcount`): a unit's sum of rows, not a count of its people. For units whose people the
- * reader may see in full (and for structure roles, whose totals are no one's personal data); not
- * for teaching classes, whose members are not on their path (`countUnder` counts them).
+ * The same counts from the head counts the database keeps: a unit's sum of rows, not a count of
+ * its people. For units whose people the reader may see in full (and for structure roles, whose
+ * totals are no one's personal data); not for teaching classes, whose members are not on their
+ * path (`countUnder` counts them).
  */
-export async function totalsUnder(
-  tx: Tx,
-  units: Pick<OrgUnitRow, 'id' | 'path' | 'kind'>[],
-): Promise<Map<string, UnitCounts>> {
-  const out = new Map<string, UnitCounts>();
-  if (units.length === 0) return out;
-  const ids = units.map((u) => u.id).join(',');
-  const res = await tx.execute<{ id: string; students: number; teachers: number; children: number }>(sql`
-    select u.id, coalesce(h.students, 0)::int as students, coalesce(h.teachers, 0)::int as teachers,
-      (select count(*)::int from org_unit c where c.parent_id = u.id) as children
-    from org_unit u
-    left join lateral (select sum(h.students) as students, sum(h.teachers) as teachers
-                         from headcount h where h.path <@ u.path) h on true
-    where u.id = any(string_to_array(${ids}, ',')::uuid[])`);
-  for (const r of res.rows)
-    out.set(r.id, { students: r.students, teachers: r.teachers, children: r.children });
-  return out;
-}
+export const totalsUnder = (tx: Tx, units: Pick<OrgUnitRow, 'id'>[]): Promise<Map<string, UnitCounts>> =>
+  unitCounts(tx, units, KEPT);
 
 export async function insertUnit(tx: Tx, values: typeof orgUnits.$inferInsert): Promise<OrgUnitRow> {
   const rows = await tx.insert(orgUnits).values(values).returning();
