@@ -111,8 +111,8 @@ export async function bootstrap(
     if (anyQuestion.rows.length === 0) await db.transaction((tx) => seedDemoQuestions(tx));
     const anyItem = await db.execute(sql`select 1 from item limit 1`);
     if (anyItem.rows.length === 0) await db.transaction((tx) => seedDemoBank(tx));
-    await db.transaction((tx) => reindexItems(tx, 'missing'));
     await seedDemoHomework(deps.database, log);
+    await db.transaction((tx) => reindexItems(tx, 'missing'));
     // The large bank over the backbone, a term of homework in the demo logins' classes and the
     // district 统考, answered, marked and released (after the bank's and the homework's own demo data).
     const anyExam = await db.execute(sql`select 1 from assignment where kind = 'unified_exam' limit 1`);

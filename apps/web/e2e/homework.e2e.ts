@@ -47,8 +47,9 @@ async function assign(title: string, more?: (dialog: Locator) => Promise<void>):
   await teacher.goto(`${baseUrl()}/homework`);
   await teacher.getByTestId('assign-open').click();
   const dialog = teacher.getByRole('dialog');
-  // The list is long (other journeys add papers): search for the paper by its title.
-  await choose(dialog.getByTestId('assign-paper'), '数学单元练习', { search: '数学单元练习' });
+  // The list is long (each grade's practice paper, and other journeys add papers): search for the
+  // paper of the class's grade by its title.
+  await choose(dialog.getByTestId('assign-paper'), '数学单元练习（四年级）', { search: '数学单元练习' });
   await dialog.getByLabel('名称').fill(title);
   await more?.(dialog);
   const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -93,8 +94,8 @@ describe('homework on a phone', () => {
     await page.getByTestId('option-3-0-A').click();
     await page.getByTestId('option-3-0-C').click();
     await page.getByTestId('judge-4-0-false').click();
-    await page.getByTestId('blank-5-0-b1').fill('1/2');
-    await page.getByTestId('blank-5-0-b2').fill('0.75');
+    await page.getByTestId('blank-5-0-b1').fill('8400');
+    await page.getByTestId('blank-5-0-b2').fill('1200');
     await page.getByTestId('blank-5-0-b2').blur();
     await page.getByTestId('option-6-0-C').click();
     await expect.poll(() => saveStatus(page)).toBe('offline');

@@ -51,7 +51,8 @@ export interface KnowledgePointData {
   description?: string;
 }
 
-const YEAR_NAMES: Record<string, string> = {
+/** How teachers name a year of school, by grade code. */
+export const YEAR_NAMES: Record<string, string> = {
   '11': '一年级',
   '12': '二年级',
   '13': '三年级',
