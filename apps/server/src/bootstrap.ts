@@ -119,13 +119,14 @@ export async function bootstrap(
     if (anyExam.rows.length === 0 && opts.demoAssessment !== false)
       await seedDemoAssessment(deps.database, log);
     // The classes' sums behind 学情分析 (the hourly job's work), once the answers are in, and for a
-    // demo city seeded before them.
-    const anyLevelSums = await db.execute(sql`select 1 from level_score_rollup_build limit 1`);
-    if (anyLevelSums.rows.length === 0) {
+    // demo city seeded before them (or before its knowledge-point sums).
+    const unsummed = await db.execute(sql`select 1 where not exists (select 1 from level_score_rollup_build)
+       or (not exists (select 1 from point_mastery_rollup) and exists (select 1 from knowledge_mastery))`);
+    if (unsummed.rows.length > 0) {
       const t0 = Date.now();
       const built = await db.transaction((tx) => refreshLevelScores(tx, { force: true }));
       log(
-        `[hanlin] 学情分析 sums: ${built?.rows ?? 0} class × subject × level rows from ${built?.attempts ?? 0} graded attempts in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+        `[hanlin] 学情分析 sums: ${built?.rows ?? 0} class × subject × level rows from ${built?.attempts ?? 0} graded attempts, ${built?.points ?? 0} class × point rows, in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
       );
     }
     const anyConsent = await db.execute(sql`select 1 from consent_record limit 1`);

@@ -34653,7 +34653,7 @@ export interface paths {
                                     masteredShare: number | null;
                                 }[];
                             }[];
-                            cognitiveAsOf: string | null;
+                            asOf: string | null;
                             cognitive: {
                                 level: string;
                                 label: string;

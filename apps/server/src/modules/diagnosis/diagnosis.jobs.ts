@@ -14,9 +14,9 @@ export const masteryRecomputeJob = defineJob({
 });
 
 /**
- * 学情分析: the classes' cognitive-level sums the roll-ups add up (rollup.schema.ts), rebuilt hourly
- * when an attempt changed since the last rebuild, and at least daily. A run is recorded only when
- * there is work.
+ * 学情分析: the classes' sums the roll-ups add up (rollup.schema.ts: cognitive levels and knowledge
+ * points), rebuilt hourly when an attempt or a student's estimates changed since the last rebuild,
+ * and at least daily. A run is recorded only when there is work.
  */
 export const levelScoreRollupJob = defineJob({
   name: 'level-score-rollup',

@@ -28,6 +28,7 @@ export const diagnosisScope: ScopeRules = {
     { table: 'knowledge_mastery', read: learnerRows, write: RLS.all },
     // The classes' sums behind 学情分析: read and written under the roll-up's system scopes.
     { table: 'level_score_rollup', read: underPaths('path'), write: RLS.all },
+    { table: 'point_mastery_rollup', read: underPaths('path'), write: RLS.all },
     ...practiceRowSecurity,
   ],
   // The heatmap's class (masteryClass), and personalised practice's classes, pushes and

@@ -29,13 +29,16 @@ export async function childUnits(tx: Tx, id: string): Promise<UnitRow[]> {
   return r.rows;
 }
 
-/** Subjects with estimates under the path, with how many students each. */
+/**
+ * Subjects with estimates under the path, with how many students each: the most on any point, as
+ * the units' counts (from the classes' sums, `point_mastery_rollup`).
+ */
 export async function unitSubjects(tx: Tx, path: string): Promise<{ code: string; students: number }[]> {
   const r = await tx.execute<{ code: string; students: number }>(sql`
-    select k.subject_code as code, count(distinct km.student_id)::int as students
-      from knowledge_mastery km join knowledge_point k on k.id = km.knowledge_point_id
-     where km.path <@ ${path}::ltree
-     group by k.subject_code order by count(distinct km.student_id) desc, k.subject_code`);
+    select code, max(students)::int as students
+      from (select s.subject_code as code, sum(s.students) as students from point_mastery_rollup s
+             where s.path <@ ${path}::ltree group by s.subject_code, s.knowledge_point_id) x
+     group by code order by max(students) desc, code`);
   return r.rows;
 }
 
@@ -61,27 +64,27 @@ export type PointAggregate = {
   mastered: number;
 };
 
-/** Per point, for each of `paths` and for `whole` (unit -1): students, mean p, weak and mastered counts. */
+/**
+ * Per point, for each of `paths` and for `whole` (unit -1): students, mean p, weak and mastered
+ * counts, from the classes' sums (`point_mastery_rollup`). Each estimate is under one class, so a
+ * unit's cells add up to the whole.
+ */
 export async function pointAggregates(
   tx: Tx,
   whole: string,
   paths: readonly string[],
   subject: string,
-  weakBelow: number,
-  masteredFrom: number,
 ): Promise<PointAggregate[]> {
   const r = await tx.execute<PointAggregate>(sql`
     with u as (select (o - 1)::int as unit, p::ltree as path
-                 from unnest(${sql.param([...paths])}::text[]) with ordinality as x(p, o)),
-    m as (select km.student_id, km.knowledge_point_id as kp, km.p, km.path
-            from knowledge_mastery km join knowledge_point k on k.id = km.knowledge_point_id
-           where km.path <@ ${whole}::ltree and k.subject_code = ${subject})
+                 from unnest(${sql.param([...paths])}::text[]) with ordinality as x(p, o))
     select g.unit, g.kp::text as kp, k.code, k.name, k.strand, g.students, g.mean, g.weak, g.mastered
-      from (select case when grouping(u.unit) = 1 then -1 else u.unit end as unit, m.kp, count(*)::int as students, avg(m.p)::float8 as mean,
-                   count(*) filter (where m.p < ${weakBelow})::int as weak,
-                   count(*) filter (where m.p >= ${masteredFrom})::int as mastered
-              from m left join u on ${unitOf(sql`m.path`)}
-             group by grouping sets ((u.unit, m.kp), (m.kp))
+      from (select case when grouping(u.unit) = 1 then -1 else u.unit end as unit, s.knowledge_point_id as kp,
+                   sum(s.students)::int as students, (sum(s.p_sum) / sum(s.students))::float8 as mean,
+                   sum(s.weak)::int as weak, sum(s.mastered)::int as mastered
+              from point_mastery_rollup s left join u on ${unitOf(sql`s.path`)}
+             where s.path <@ ${whole}::ltree and s.subject_code = ${subject}
+             group by grouping sets ((u.unit, s.knowledge_point_id), (s.knowledge_point_id))
             having not (grouping(u.unit) = 0 and u.unit is null)) g
       join knowledge_point k on k.id = g.kp
      order by k.code, g.unit`);
@@ -127,28 +130,36 @@ export async function levelScoresBuiltAt(tx: Tx): Promise<Date | null> {
 
 /**
  * Whether the sums are stale: never built, an attempt changed since (a submission, a grade, a
- * mark), or built more than a day ago (an item's level edited, a student's data erased).
+ * mark), a student's estimates changed (an answer, personal practice, the nightly recompute), or
+ * built more than a day ago (an item's level edited, a student's data erased).
  */
 export async function levelScoresDue(tx: Tx): Promise<boolean> {
   const r = await tx.execute<{ due: boolean }>(sql`
     select coalesce((select b.built_at < now() - interval '1 day'
                          or exists (select 1 from attempt t where t.updated_at > b.built_at)
+                         or exists (select 1 from mastery_state m where m.updated_at > b.built_at)
                        from level_score_rollup_build b), true) as due`);
   return r.rows[0]?.due ?? true;
 }
 
 /**
- * Rebuilds the classes' sums from every graded answer of finished attempts: per attempt path (the
+ * Rebuilds the classes' sums. From every graded answer of finished attempts: per attempt path (the
  * student's class when answering), subject and cognitive level of the item, the students who
- * answered and the sums of scores and full marks. One pass over the answers; the old rows go in
- * the same transaction, so readers see the old or the new sums, whole.
+ * answered and the sums of scores and full marks. From every estimate of knowledge mastery: per
+ * path (the student's class when last estimated) and point, the students, the sum of their
+ * estimates and how many are below `weakBelow` or from `masteredFrom`. One pass over each; the old
+ * rows go in the same transaction, so readers see the old or the new sums, whole.
  *
- * Planner settings for this statement only (reset after it). Left to itself, on a city of
+ * Planner settings for these statements only (reset after them). Left to itself, on a city of
  * 1,000,000 students (7.5 million answers) the planner hashed the attempts × papers' items first
  * and sorted the 7.5 million rows to group them: 19–25 s. Joining in the order written (answers to
  * attempts to items, the small sides hashed) and grouping by hash, 8 s.
  */
-export async function rebuildLevelScores(tx: Tx): Promise<{ rows: number; attempts: number }> {
+export async function rebuildRollups(
+  tx: Tx,
+  weakBelow: number,
+  masteredFrom: number,
+): Promise<{ rows: number; attempts: number; points: number }> {
   const prev = await tx.execute<{ jcl: string; sort: string; mem: string }>(sql`
     select current_setting('join_collapse_limit') as jcl, current_setting('enable_sort') as sort,
            current_setting('work_mem') as mem`);
@@ -181,6 +192,16 @@ export async function rebuildLevelScores(tx: Tx): Promise<{ rows: number; attemp
       returning 1)
     select (select count(*) from ins)::int as rows, (select count(*) from done)::int as attempts`);
   const out = r.rows[0] ?? { rows: 0, attempts: 0 };
+  await tx.execute(sql`delete from point_mastery_rollup`);
+  const points = await tx.execute<{ rows: number }>(sql`
+    with ins as (
+      insert into point_mastery_rollup (path, knowledge_point_id, subject_code, students, p_sum, weak, mastered)
+      select km.path, km.knowledge_point_id, k.subject_code, count(*)::int, sum(km.p::float8),
+             count(*) filter (where km.p < ${weakBelow})::int, count(*) filter (where km.p >= ${masteredFrom})::int
+        from knowledge_mastery km join knowledge_point k on k.id = km.knowledge_point_id
+       group by km.path, km.knowledge_point_id, k.subject_code
+      returning 1)
+    select count(*)::int as rows from ins`);
   await tx.execute(sql`
     insert into level_score_rollup_build (id, built_at, attempts) values (1, now(), ${out.attempts})
     on conflict (id) do update set built_at = excluded.built_at, attempts = excluded.attempts`);
@@ -188,5 +209,5 @@ export async function rebuildLevelScores(tx: Tx): Promise<{ rows: number; attemp
   const p = prev.rows[0]!;
   await tx.execute(sql`select set_config('join_collapse_limit', ${p.jcl}, true),
                               set_config('enable_sort', ${p.sort}, true), set_config('work_mem', ${p.mem}, true)`);
-  return out;
+  return { ...out, points: points.rows[0]?.rows ?? 0 };
 }

@@ -44,7 +44,7 @@ const ZRollup = z.object({
     }),
   ),
   /** When the classes' sums behind `cognitive` were rebuilt; null before the first rebuild. */
-  cognitiveAsOf: z.string().nullable(),
+  asOf: z.string().nullable(),
   cognitive: z.array(
     z.object({ level: z.string(), label: z.string(), overall: ZRate, cells: z.array(ZRate) }),
   ),

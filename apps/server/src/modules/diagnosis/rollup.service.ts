@@ -2,8 +2,8 @@
  * Mastery roll-ups (学情分析, issue 11 §5) for administrators and researchers: for the units directly
  * below the one asked for (a city's districts, a district's schools, a school's grades, a grade's
  * classes) and per knowledge point, the mean mastery and the shares of weak and mastered students;
- * per cognitive level the score rate of the graded answers, from the classes' sums the
- * level-score-rollup job rebuilds hourly when answers changed (`cognitiveAsOf`). Aggregates only:
+ * per cognitive level the score rate of the graded answers; both from the classes' sums the
+ * level-score-rollup job rebuilds hourly when answers changed (`asOf`). Aggregates only:
  * they are computed under a system scope named for this purpose (a researcher's scope holds
  * nobody's rows), and a cell of fewer than `MIN_CELL_STUDENTS` students is withheld, its count
  * alone shown.
@@ -90,11 +90,9 @@ export async function masteryRollup(
     const subjects = await repo.unitSubjects(ctx.db, unit.path);
     const subject = o.subject ?? subjects[0]?.code ?? null;
     const paths = children.map((c) => c.path);
-    const points = subject
-      ? await repo.pointAggregates(ctx.db, unit.path, paths, subject, WEAK_BELOW, MASTERED_FROM)
-      : [];
+    const points = subject ? await repo.pointAggregates(ctx.db, unit.path, paths, subject) : [];
     const levels = subject ? await repo.cognitiveAggregates(ctx.db, unit.path, paths, subject) : [];
-    const levelsAsOf = await repo.levelScoresBuiltAt(ctx.db);
+    const asOf = await repo.levelScoresBuiltAt(ctx.db);
     return {
       unit,
       children,
@@ -103,10 +101,10 @@ export async function masteryRollup(
       subject,
       points,
       levels,
-      levelsAsOf,
+      asOf,
     };
   });
-  const { unit, children, parent, subjects, subject, points, levels, levelsAsOf } = out;
+  const { unit, children, parent, subjects, subject, points, levels, asOf } = out;
   const byPoint = new Map<string, repo.PointAggregate[]>();
   for (const a of points) byPoint.set(a.kp, [...(byPoint.get(a.kp) ?? []), a]);
   const result = {
@@ -134,8 +132,8 @@ export async function masteryRollup(
         cells: children.map((_, i) => pointCell(list.find((a) => a.unit === i))),
       };
     }),
-    /** When the classes' sums behind `cognitive` were rebuilt (hourly when answers changed). */
-    cognitiveAsOf: levelsAsOf?.toISOString() ?? null,
+    /** When the classes' sums behind `points` and `cognitive` were rebuilt (hourly when answers changed). */
+    asOf: asOf?.toISOString() ?? null,
     cognitive: COGNITIVE_LEVELS.filter((l) => levels.some((a) => a.level === l)).map((level) => ({
       level,
       label: COGNITIVE_LABELS[level]!.zh,
@@ -172,15 +170,15 @@ export async function masteryRollupWorkbook(
 const LEVEL_SCORES_LOCK = 0x6c76_7363; // 'lvsc'
 
 /**
- * Rebuilds the classes' cognitive-level sums the roll-ups read, when stale (`levelScoresDue`) or
- * `force`d, under a system scope of its own; null when another instance is at it or there was
- * nothing to do. Run by the level-score-rollup job and by the demo seed.
+ * Rebuilds the classes' sums the roll-ups read (cognitive levels and knowledge points), when stale
+ * (`levelScoresDue`) or `force`d, under a system scope of its own; null when another instance is at
+ * it or there was nothing to do. Run by the level-score-rollup job and by the demo seed.
  */
 export function refreshLevelScores(tx: Tx, opts: { force?: boolean } = {}) {
   return asSystem(tx, 'level-score-rollup', async () => {
     if (!opts.force && !(await repo.levelScoresDue(tx))) return null;
     if (!(await tryXactLock(tx, LEVEL_SCORES_LOCK))) return null;
-    return repo.rebuildLevelScores(tx);
+    return repo.rebuildRollups(tx, WEAK_BELOW, MASTERED_FROM);
   });
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkbook } from '../../platform/xlsx/xlsx-file.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { type MasteryPlaces, masteryPlaces, seedClassMastery } from './heatmap.fixtures.ts';
+import { MASTERED_FROM, WEAK_BELOW } from './mastery-levels.ts';
 import { refreshLevelScores } from './rollup.service.ts';
 
 let t: TestApp;
@@ -28,6 +29,8 @@ beforeAll(async () => {
   unit = c;
   sparse = m.others[2]!;
   await seedClassMastery(t.db, m, c.path, sparse);
+  // The hourly job's work: the roll-ups read the classes' sums.
+  await t.db.db.transaction((tx) => refreshLevelScores(tx, { force: true }));
 });
 afterAll(() => t.close());
 
@@ -135,12 +138,12 @@ describe('mastery roll-ups', () => {
       const res = await admin.get(`/api/mastery/rollup?subject=14&orgUnitId=${unit.district}`);
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as {
-        cognitiveAsOf: string | null;
+        asOf: string | null;
         cognitive: { level: string; overall: { students: number } }[];
       };
     };
     const first = await read();
-    expect(first.cognitiveAsOf).not.toBeNull();
+    expect(first.asOf).not.toBeNull();
     for (const l of first.cognitive)
       expect(l.overall.students).toBe(
         before.filter((b) => b.level === l.level).reduce((n, b) => n + b.students, 0),
@@ -161,6 +164,70 @@ describe('mastery roll-ups', () => {
     expect(rebuilt?.rows).toBeGreaterThan(0);
     close(await stored(), after);
     const second = await read();
-    expect(Date.parse(second.cognitiveAsOf!)).toBeGreaterThan(Date.parse(first.cognitiveAsOf!));
+    expect(Date.parse(second.asOf!)).toBeGreaterThan(Date.parse(first.asOf!));
+  });
+
+  it('sums the classes’ estimates per point as a live count does, and rebuilds them when an estimate changes', async () => {
+    type Sum = { path: string; kp: string; students: number; p: number; weak: number; mastered: number };
+    const district = (
+      await one<{ path: string }>(sql`select path::text as path from org_unit where id = ${unit.district}`)
+    ).path;
+    // What the roll-up read live before the sums: every student's estimates.
+    const live = async () =>
+      (
+        await t.db.db.execute<Sum>(sql`
+          select km.path::text as path, km.knowledge_point_id::text as kp, count(*)::int as students,
+                 sum(km.p::float8) as p, count(*) filter (where km.p < ${WEAK_BELOW})::int as weak,
+                 count(*) filter (where km.p >= ${MASTERED_FROM})::int as mastered
+            from knowledge_mastery km join knowledge_point k on k.id = km.knowledge_point_id and k.subject_code = '14'
+           where km.path <@ ${district}::ltree group by 1, 2 order by 1, 2`)
+      ).rows;
+    const stored = async () =>
+      (
+        await t.db.db.execute<Sum>(sql`
+          select path::text as path, knowledge_point_id::text as kp, students, p_sum as p, weak, mastered
+            from point_mastery_rollup where path <@ ${district}::ltree and subject_code = '14' order by 1, 2`)
+      ).rows;
+    const same = (a: Sum[], b: Sum[]) => {
+      expect(a.map(({ p: _, ...x }) => x)).toEqual(b.map(({ p: _, ...x }) => x));
+      for (const [i, x] of a.entries()) expect(x.p).toBeCloseTo(b[i]!.p, 6);
+    };
+    const before = await live();
+    expect(before.length).toBeGreaterThan(0);
+    same(await stored(), before);
+    const admin = await t.login('district_yuexiu');
+    const read = async () => {
+      const res = await admin.get(`/api/mastery/rollup?subject=14&orgUnitId=${unit.district}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Rollup & { points: { overall: { masteredShare: number | null } }[] };
+    };
+    const whole = (rows: Sum[], kp: string) => {
+      const of = rows.filter((r) => r.kp === kp);
+      const n = of.reduce((a, r) => a + r.students, 0);
+      return { n, mean: of.reduce((a, r) => a + r.p, 0) / n, weak: of.reduce((a, r) => a + r.weak, 0) };
+    };
+    const first = await read();
+    for (const point of first.points) {
+      const w = whole(before, point.id);
+      expect(point.overall.students).toBe(w.n);
+      if (!point.overall.withheld) {
+        expect(point.overall.mean).toBeCloseTo(w.mean, 3);
+        expect(point.overall.weakShare).toBeCloseTo(w.weak / w.n, 3);
+      }
+    }
+    // One student's estimate of the class's main point falls: the next hourly run rebuilds.
+    await t.db.db.execute(sql`update knowledge_mastery set p = 0.01
+       where student_id = ${m.students[1]} and knowledge_point_id = ${m.post}`);
+    await t.db.db.execute(
+      sql`update mastery_state set updated_at = now() where student_id = ${m.students[1]}`,
+    );
+    const after = await live();
+    expect(whole(after, m.post).weak).toBe(whole(before, m.post).weak + 1);
+    expect(await t.db.db.transaction((tx) => refreshLevelScores(tx))).not.toBeNull();
+    same(await stored(), after);
+    const second = (await read()).points.find((p) => p.id === m.post)!;
+    expect(second.overall.weakShare).toBeCloseTo(whole(after, m.post).weak / whole(after, m.post).n, 3);
+    // Nothing changed since: the job finds no work.
+    expect(await t.db.db.transaction((tx) => refreshLevelScores(tx))).toBeNull();
   });
 });

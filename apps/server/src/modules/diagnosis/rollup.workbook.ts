@@ -47,9 +47,9 @@ export async function rollupWorkbook(r: TMasteryRollup): Promise<XlsxFile> {
     ['学科代码', r.subject ?? ''],
     [WITHHELD, `不足 ${r.minStudents} 名学生的格子不显示统计值`],
     [
-      '认知层次数据截至',
-      r.cognitiveAsOf
-        ? `${new Date(r.cognitiveAsOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间，按各班作答每小时汇总）`
+      '数据截至',
+      r.asOf
+        ? `${new Date(r.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间，按各班每小时汇总）`
         : '尚未汇总',
     ],
   ]);

@@ -105,6 +105,11 @@ export function RollupPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('diagnosis.rollup.hint')}
           </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="mastery-rollup-as-of">
+            {r.asOf
+              ? t('diagnosis.rollup.asOf', { at: formatDateTime(r.asOf, lang) })
+              : t('diagnosis.rollup.notYet')}
+          </Typography.Text>
           <div className="mastery-grid-box" data-testid="mastery-rollup">
             <table className="mastery-grid mastery-rollup">
               <thead>
@@ -149,11 +154,6 @@ export function RollupPage() {
           </div>
           {r.cognitive.length > 0 && (
             <Card size="small" title={t('diagnosis.rollup.cognitive')}>
-              <Typography.Paragraph type="secondary" data-testid="mastery-cognitive-as-of">
-                {r.cognitiveAsOf
-                  ? t('diagnosis.rollup.cognitiveAsOf', { at: formatDateTime(r.cognitiveAsOf, lang) })
-                  : t('diagnosis.rollup.cognitiveNotYet')}
-              </Typography.Paragraph>
               <div className="mastery-grid-box">
                 <table className="mastery-grid mastery-rollup" data-testid="mastery-cognitive">
                   <thead>
