@@ -6,20 +6,29 @@
  * Deterministic: who answers what follows from hashes of the ids.
  */
 import { sql } from 'drizzle-orm';
+import { DEFAULT_SEED } from '../../demo/city.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { newId } from '../../platform/db/types.ts';
 import { YEAR_NAMES } from '../curriculum/backbone.ts';
 import { PRACTICE } from './assignments.demo.data.ts';
+import { abilityOf } from './demo-answers.ts';
+import { stableId } from './demo-time.ts';
 import type { PaperDocument } from './paper-model.ts';
 
 const TITLE = '数学单元练习';
 /** The practice paper of a grade: 数学单元练习（四年级）. */
 export const practiceTitle = (grade: string) => `${TITLE}（${YEAR_NAMES[grade]}）`;
 
-/** Each grade's items with fresh ids, and its paper's document. */
+/** Each grade's items, and its paper's document. */
 function plan() {
+  const created = Date.UTC(2026, 8, 1);
   return Object.entries(PRACTICE).map(([grade, list]) => {
-    const items = list.map((it, i) => ({ ...it, id: newId(), number: i + 1, section: i < 4 ? 0 : 1 }));
+    // Ids from the grade and the number (as the demo bank's): the same items in every demo city.
+    const items = list.map((it, i) => ({
+      ...it,
+      id: stableId(`practice:14:${grade}:${i + 1}`, created),
+      number: i + 1,
+      section: i < 4 ? 0 : 1,
+    }));
     const entry = (it: (typeof items)[number]) => ({
       itemId: it.id,
       number: it.number,
@@ -140,11 +149,22 @@ export async function seedDemoHomework(database: Database, log: (m: string) => v
       select h.id, h.class_id, h.path from demo_hw h`);
     // Who did what: a hash of the student and the week. Last week 85% submitted (5% of them after
     // the due time was moved back: late), the rest missing; this week 35% submitted, 10% under way.
+    // Each student's ability, the one the demo's other homework and the 统考 use (abilityOf).
+    const students = (
+      await tx.execute<{ id: string; classId: string; schoolId: string }>(sql`
+        select s.person_id as id, s.class_id as "classId", s.school_id as "schoolId" from student s
+         where s.status = 'enrolled' and s.class_id in (select class_id from demo_hw)`)
+    ).rows;
+    await tx.execute(sql`create temporary table demo_theta on commit drop as
+      select * from unnest(${sql.param(students.map((x) => x.id))}::uuid[],
+                           ${sql.param(students.map((x) => abilityOf(DEFAULT_SEED, x.schoolId, x.classId, x.id)))}::float8[])
+             as x(student_id, theta)`);
     await tx.execute(sql`create temporary table demo_at on commit drop as
       select gen_random_uuid() as id, h.id as assignment_id, s.person_id as student_id, h.class_id, h.path, h.week,
-             h.grade, a.opens_at, a.closes_at, abs(hashtext(s.person_id::text || h.week)) % 100 as roll
+             h.grade, a.opens_at, a.closes_at, abs(hashtext(s.person_id::text || h.week)) % 100 as roll, th.theta
         from demo_hw h join assignment a on a.id = h.id
         join student s on s.class_id = h.class_id and s.status = 'enrolled'
+        join demo_theta th on th.student_id = s.person_id
        where not (h.week = 2 and s.person_id = (select person_id from account where username = 'student_demo'))`);
     await tx.execute(sql`delete from demo_at where (week = 1 and roll >= 85) or (week = 2 and roll >= 45)`);
     await tx.execute(sql`insert into attempt (id, assignment_id, student_id, class_id, path, started_at, deadline_at,
@@ -155,8 +175,10 @@ export async function seedDemoHomework(database: Database, log: (m: string) => v
              case when d.week = 1 or d.roll < 35 then d.opens_at + make_interval(hours => 10 + d.roll % 40, mins => 25) end,
              case when d.week = 1 or d.roll < 35 then 'submitted' else 'in_progress' end
         from demo_at d`);
-    // Answers: right or the typical wrong one, by a hash of the student and the item; the easier the
-    // item (its expected proportion correct), the more often right.
+    // Answers: right or the typical wrong one, with the chance the demo's other answers have for the
+    // student's ability and the item's expected proportion correct (chanceRight), drawn by a hash of
+    // the student, the week and the item. Answers that ignored ability, or used another one, put the
+    // 统考's items closer together on the bank's calibrated scale.
     await tx.execute(sql`insert into response (id, attempt_id, number, part, value, seq, saved_at, auto_score,
         detail, score, max_score)
       select gen_random_uuid(), d.id, l.number, 0, case when ok then l.right else l.wrong end, l.number,
@@ -167,8 +189,8 @@ export async function seedDemoHomework(database: Database, log: (m: string) => v
              l.score
         from demo_at d
         join demo_item l on l.grade = d.grade
-        cross join lateral (select abs(hashtext(d.student_id::text || l.number)) % 100
-                                   < 40 + d.roll % 35 + (l.difficulty * 30)::int as ok) x
+        cross join lateral (select abs(hashtext(d.student_id::text || d.week || ':' || l.number)) % 10000 / 10000.0
+                                   < 1 / (1 + exp(-1.1 * d.theta) * (1 - l.difficulty) / l.difficulty) as ok) x
        where d.week = 1 or d.roll < 35 or l.number <= 3`);
     await tx.execute(sql`update attempt t set objective_score = s.total, score = s.total, marked_at = t.submitted_at
         from (select r.attempt_id, sum(r.score)::real as total from response r

@@ -6,7 +6,9 @@ export type GradedItemAnswer = { studentId: string; itemId: string; score: numbe
 
 /**
  * Every fully graded answer to a bank item from a handed-in attempt: one row per attempt and item,
- * a composite's parts summed; an item waiting for a marker is left out until marked.
+ * a composite's parts summed; an item waiting for a marker is left out until marked. By student,
+ * then in the order they were handed in: a student who met an item twice counts with the first
+ * answer, and the calibration's input does not depend on how the rows happen to lie.
  */
 export async function readGradedAnswers(tx: Tx): Promise<GradedItemAnswer[]> {
   const res = await tx.execute<GradedItemAnswer>(sql`
@@ -16,7 +18,8 @@ export async function readGradedAnswers(tx: Tx): Promise<GradedItemAnswer[]> {
       join assignment a on a.id = t.assignment_id
       join paper_item pi on pi.paper_id = a.paper_id and pi.position = r.number
      group by t.id, t.student_id, pi.item_id
-    having bool_and(r.score is not null)`);
+    having bool_and(r.score is not null)
+     order by t.student_id, min(coalesce(t.submitted_at, t.deadline_at)), t.id, pi.item_id`);
   return res.rows;
 }
 

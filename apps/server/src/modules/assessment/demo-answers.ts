@@ -6,6 +6,7 @@
  */
 import type { Rng } from '../../demo/prng.ts';
 import type { PaperLeaf } from './demo-paper.ts';
+import { rngOf } from './demo-time.ts';
 import type { AnswerValue } from './item-model.ts';
 
 /** A normal draw (Box–Muller). */
@@ -13,6 +14,16 @@ export function normal(r: Rng): number {
   const u = Math.max(r.next(), 1e-9);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.next());
 }
+
+/**
+ * A student's ability, drawn once from the seed: their school's level, their class's, and their
+ * own (so schools' means differ a little, and a student is as able in one homework as in another,
+ * or in the 统考).
+ */
+export const abilityOf = (seed: number, schoolId: string, classId: string, studentId: string): number =>
+  normal(rngOf(seed, `ability:${schoolId}`)) * 0.2 +
+  normal(rngOf(seed, `ability:${classId}`)) * 0.1 +
+  normal(rngOf(seed, `ability:${studentId}`)) * 0.9;
 
 /**
  * The chance a student of ability `theta` answers right an item whose expected proportion

@@ -4,7 +4,7 @@ import { deferConstraints, restoreForeignKeys, restoreIndexes } from '../../demo
 import { DEFAULT_SEED } from '../../demo/city.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
 import { recomputeAllMastery } from '../diagnosis/mastery.service.ts';
-import { normal } from './demo-answers.ts';
+import { abilityOf } from './demo-answers.ts';
 import {
   copyRows,
   insertAssignments,
@@ -36,7 +36,7 @@ import { type DemoExam, planExam } from './demo-exam.ts';
 import { type DemoAssignment, type DemoClass, planHomework } from './demo-homework.ts';
 import { markersOf } from './demo-marking.ts';
 import { PRACTICE_COLUMNS, planPractice } from './demo-practice.ts';
-import { hashText, rngOf } from './demo-time.ts';
+import { hashText } from './demo-time.ts';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -179,24 +179,18 @@ export function planDemoAssessment(
   return { items, homework, exam, rows, practice, markers };
 }
 
-/**
- * Students with their ability, drawn once: their school's level, their class's, and their own
- * (so schools' means differ a little, and a student is as able in homework as in the 统考).
- */
+/** Students with their ability (`abilityOf`). */
 function studentsOf(seed: number, classes: DemoClass[]): Map<string, Student> {
   const out = new Map<string, Student>();
-  for (const c of classes) {
-    const school = normal(rngOf(seed, `ability:${c.schoolId}`)) * 0.2;
-    const klass = normal(rngOf(seed, `ability:${c.id}`)) * 0.1;
+  for (const c of classes)
     for (const id of c.students)
       out.set(`${c.id}:${id}`, {
         id,
         hash: hashText(id),
         classId: c.id,
         path: c.path,
-        theta: school + klass + normal(rngOf(seed, `ability:${id}`)) * 0.9,
+        theta: abilityOf(seed, c.schoolId, c.id, id),
       });
-  }
   return out;
 }
 
