@@ -3,7 +3,7 @@
  * (assignments.demo.data.ts), and in every class last week's homework on its grade's paper (closed,
  * graded, released: most submitted, some late, a few missing) and this week's (open: some done,
  * some under way). `student_demo` has not started this week's, so whoever tries the demo can.
- * Deterministic: who answers what follows from hashes of the ids.
+ * Deterministic: who answers what follows from each student's ability and hashes of the ids.
  */
 import { sql } from 'drizzle-orm';
 import { DEFAULT_SEED } from '../../demo/city.ts';
