@@ -7,6 +7,7 @@
  * give the same items, ids included.
  */
 
+import { YEAR_NAMES } from '../curriculum/backbone.ts';
 import type { TShareLevel, TShareStatus } from './bank.schema.ts';
 import { type BankLesson, type LessonDraft, placeOf } from './demo-bank-lesson.ts';
 import { chineseDrafts } from './demo-chinese.ts';
@@ -56,15 +57,6 @@ const DRAFTS: Record<string, (r: ReturnType<typeof rngOf>, l: BankLesson, n: num
   '14': mathDrafts,
   '13': chineseDrafts,
   '41': englishDrafts,
-};
-const GRADE_NAMES: Record<string, string> = {
-  '13': '三年级',
-  '14': '四年级',
-  '15': '五年级',
-  '16': '六年级',
-  '21': '七年级',
-  '22': '八年级',
-  '23': '九年级',
 };
 
 export interface PlanBankOptions {
@@ -208,7 +200,7 @@ function sourceOf(
   if (x < 0.8) {
     const y = year - r.int(2);
     const exam = r.pick(['期中', '期末']);
-    const grade = GRADE_NAMES[l.grade] ?? '';
+    const grade = YEAR_NAMES[l.grade] ?? '';
     return {
       text:
         l.grade === '23' && r.chance(0.3)
@@ -219,7 +211,7 @@ function sourceOf(
   }
   if (x < 0.9)
     return {
-      text: `人教版${GRADE_NAMES[l.grade]}${l.term === 1 ? '上' : '下'}册第 ${l.unitNo} 单元练习（改编）`,
+      text: `人教版${YEAR_NAMES[l.grade]}${l.term === 1 ? '上' : '下'}册第 ${l.unitNo} 单元练习（改编）`,
       year,
     };
   return { text: '校本作业', year };

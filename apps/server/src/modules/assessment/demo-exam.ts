@@ -5,6 +5,8 @@
  * on the first half of the term, answered online, double-marked on its written answers with
  * arbitration, and released. Pure.
  */
+
+import { YEAR_NAMES } from '../curriculum/backbone.ts';
 import type { BankItem } from './demo-bank-plan.ts';
 import type { DemoAssignment, DemoClass } from './demo-homework.ts';
 import { buildPaper, type PaperEntry } from './demo-paper.ts';
@@ -23,15 +25,6 @@ export interface DemoExam extends DemoAssignment {
   blueprint: { id: string; name: string; spec: Record<string, unknown> };
 }
 
-const GRADE_NAMES: Record<string, string> = {
-  '13': '三年级',
-  '14': '四年级',
-  '15': '五年级',
-  '16': '六年级',
-  '21': '七年级',
-  '22': '八年级',
-  '23': '九年级',
-};
 const SUBJECTS: Record<string, string> = { '14': '数学', '13': '语文', '41': '英语' };
 
 /**
@@ -116,13 +109,13 @@ export function planExam(o: {
   }
   const year = new Date(day + 8 * 3_600_000).getUTCFullYear();
   const schoolYear = new Date(day + 8 * 3_600_000).getUTCMonth() >= 7 ? year : year - 1;
-  const title = `${o.district.name}${GRADE_NAMES[o.grade]}${SUBJECTS[o.subject]}期中统考`;
+  const title = `${o.district.name}${YEAR_NAMES[o.grade]}${SUBJECTS[o.subject]}期中统考`;
   const opensAt = at(day, 8 + 20 / 60);
   const id = stableId(`${o.seed}:exam:${o.district.id}:${o.subject}:${o.grade}`, opensAt - 9 * DAY);
   const paper = buildPaper({
     id,
     title: `${schoolYear}—${schoolYear + 1} 学年第一学期期中质量检测`,
-    subtitle: `${o.district.name}${GRADE_NAMES[o.grade]}${SUBJECTS[o.subject]}`,
+    subtitle: `${o.district.name}${YEAR_NAMES[o.grade]}${SUBJECTS[o.subject]}`,
     subject: o.subject,
     grade: o.grade,
     minutes: 90,
